@@ -17,9 +17,7 @@ from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.version import __version__
 
 #: Modules providing sub-commands, in the order they appear in ``--help``.
-COMMAND_MODULES: tuple[str, ...] = (
-    "CNSTumorAnnotationLib.demo",
-)
+COMMAND_MODULES: tuple[str, ...] = ("CNSTumorAnnotationLib.demo",)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import vtk
-
 import slicer
+import vtk
 
 TERMINOLOGY_DIR = Path(__file__).resolve().parent.parent / "Resources" / "Terminology"
 
@@ -62,8 +61,8 @@ def _slicer_application_runtime() -> MRMLRuntime | None:
 def _register(app_logic: Any, scene: Any, logic: Any, name: str, share_dir: Path | None) -> Any:
     if share_dir is not None:
         logic.SetModuleShareDirectory(str(share_dir))
-    logic.SetMRMLScene(scene)
     logic.SetMRMLApplicationLogic(app_logic)
+    logic.SetMRMLScene(scene)
     app_logic.SetModuleLogic(name, logic)
     return logic
 
@@ -96,7 +95,11 @@ def create_runtime(*, force_headless: bool = False) -> MRMLRuntime:
     colors = _register(app_logic, scene, slicer.vtkSlicerColorLogic(), "Colors", None)
     volumes = _register(app_logic, scene, slicer.vtkSlicerVolumesLogic(), "Volumes", None)
     terminologies = _register(
-        app_logic, scene, slicer.vtkSlicerTerminologiesModuleLogic(), "Terminologies", TERMINOLOGY_DIR
+        app_logic,
+        scene,
+        slicer.vtkSlicerTerminologiesModuleLogic(),
+        "Terminologies",
+        TERMINOLOGY_DIR,
     )
     segmentations = _register(
         app_logic, scene, slicer.vtkSlicerSegmentationsModuleLogic(), "Segmentations", None

@@ -27,7 +27,9 @@ def atomic_path(destination: str | Path, suffix: str | None = None) -> Iterator[
     destination.parent.mkdir(parents=True, exist_ok=True)
     if suffix is None:
         suffix = "".join(destination.suffixes) or ".tmp"
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{destination.stem}.", suffix=suffix, dir=destination.parent)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=f".{destination.stem}.", suffix=suffix, dir=destination.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:
