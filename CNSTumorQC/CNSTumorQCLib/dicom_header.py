@@ -1,0 +1,108 @@
+"""Reading only the header bytes of a DICOM file, fast, and locating its pixel data element.
+
+A file is read in growing chunks until the Pixel Data element (7FE0,0010) is found; only the bytes
+before it are parsed by pydicom (with ``specific_tags``), so no pixel data is ever read or decoded.
+The position and declared length of the pixel data tell, without reading it, whether the file was
+cut short (R-DATA-2, truncated pixel data). Gzip-compressed files (``.dcm.gz``) are read too.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import struct
+from dataclasses import dataclass
+
+import pydicom
+from pydicom.dataset import Dataset
+
+from CNSTumorQCLib.dicom_model import PixelDataStatus
+
+#: First read; grows by doubling until the pixel data element is found (enhanced MF headers are large).
+FIRST_CHUNK_BYTES = 32 * 1024
+_PIXEL_TAG_LE = b"\xe0\x7f\x10\x00"
+_PIXEL_VRS = (b"OB", b"OW", b"OD", b"OF", b"OL", b"UN")
+_UNDEFINED = 0xFFFFFFFF
+
+
+class NotDicomError(Exception):
+    """The file is not a DICOM Part 10 file nor a bare DICOM data set."""
+
+
+@dataclass(frozen=True)
+class HeaderBytes:
+    """The header bytes of a file and what is known of its pixel data."""
+
+    header: bytes
+    file_size: int
+    pixel_data: PixelDataStatus
+    pixel_value_length: int | None  # declared length, None when undefined or absent
+    pixel_bytes_found: int
+
+
+def _pixel_candidate(data: bytes, start: int, file_size: int) -> tuple[int, int, int] | None:
+    """(tag offset, value offset, declared length) of the first plausible pixel data element."""
+    pos = data.find(_PIXEL_TAG_LE, start)
+    while pos >= 0:
+        if len(data) < pos + 12:
+            return None  # need more bytes to decide
+        vr = data[pos + 4 : pos + 6]
+        if vr in _PIXEL_VRS and data[pos + 6 : pos + 8] == b"\x00\x00":
+            return pos, pos + 12, struct.unpack("<I", data[pos + 8 : pos + 12])[0]
+        length = struct.unpack("<I", data[pos + 4 : pos + 8])[0]
+        # Implicit VR: only believable if the element reaches (or passes) the end of the file.
+        if length != _UNDEFINED and pos + 8 + length >= file_size - 1024:
+            return pos, pos + 8, length
+        pos = data.find(_PIXEL_TAG_LE, pos + 1)
+    return None
+
+
+def read_header_bytes(path: str) -> HeaderBytes:
+    """Read the bytes before the pixel data of ``path`` (raises OSError when it cannot be read)."""
+    with open(path, "rb") as handle:
+        file_size = os.fstat(handle.fileno()).st_size
+        data = handle.read(FIRST_CHUNK_BYTES)
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data + handle.read())
+            file_size = len(data)
+        search_from = 0
+        while True:
+            found = _pixel_candidate(data, search_from, file_size)
+            if found is not None or len(data) >= file_size:
+                break
+            more = handle.read(max(len(data), FIRST_CHUNK_BYTES))
+            if not more:
+                break
+            search_from = max(0, len(data) - 12)
+            data += more
+    if found is None:
+        return HeaderBytes(data, file_size, PixelDataStatus.ABSENT, None, 0)
+    tag_offset, value_offset, length = found
+    available = file_size - value_offset
+    if length == _UNDEFINED:
+        status = PixelDataStatus.ENCAPSULATED
+    elif available < length:
+        status = PixelDataStatus.TRUNCATED
+    else:
+        status = PixelDataStatus.PRESENT
+    declared = None if length == _UNDEFINED else length
+    return HeaderBytes(data[:tag_offset], file_size, status, declared, max(0, available))
+
+
+def looks_like_dicom(header: bytes) -> bool:
+    """A Part 10 preamble, or a bare data set starting with group 0002 or 0008 (little endian)."""
+    if header[128:132] == b"DICM":
+        return True
+    return len(header) >= 8 and header[:2] in (b"\x02\x00", b"\x08\x00") and header[3:4] == b"\x00"
+
+
+def parse_header(header: bytes, specific_tags: list[int] | None) -> Dataset:
+    """Parse header bytes with pydicom (no pixel data in them); raises NotDicomError."""
+    if not looks_like_dicom(header):
+        raise NotDicomError("not a DICOM file (no DICM preamble, no DICOM data set)")
+    return pydicom.dcmread(
+        io.BytesIO(header),
+        force=header[128:132] != b"DICM",
+        specific_tags=specific_tags,  # type: ignore[arg-type]
+    )

@@ -1,0 +1,269 @@
+"""One file to image planes: classic single-frame and enhanced multi-frame headers.
+
+Enhanced multi-frame objects keep per-frame values (position, orientation, b-value, echo time,
+frame type) in the Per-frame and Shared Functional Groups Sequences; each frame becomes one
+``DicomInstance`` with the same fields as a classic file, so that the rest of the QC sees one model.
+Enhanced objects have no ScanningSequence: it is derived from EchoPulseSequence, InversionRecovery
+and EchoPlanarPulseSequence (SE / GR / IR / EP), as the classic attribute would have said.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydicom.dataset import Dataset
+from pydicom.tag import Tag
+
+from CNSTumorQCLib.bvalues import BVALUE_PRIVATE_TAGS, b_value_from_dataset
+from CNSTumorQCLib.dicom_header import HeaderBytes, parse_header, read_header_bytes
+from CNSTumorQCLib.dicom_model import DicomInstance
+
+_KEYWORDS = (
+    "SpecificCharacterSet ImageType SOPClassUID SOPInstanceUID Modality Manufacturer "
+    "SeriesDescription ProtocolName AcquisitionTime PatientID StudyInstanceUID SeriesInstanceUID "
+    "SeriesNumber ContrastBolusAgent ContrastBolusRoute ScanningSequence SequenceVariant "
+    "ScanOptions MRAcquisitionType SequenceName SliceThickness RepetitionTime EchoTime "
+    "InversionTime EchoNumbers SpacingBetweenSlices FlipAngle DiffusionBValue "
+    "DiffusionGradientOrientation PulseSequenceName EchoPulseSequence InversionRecovery "
+    "EchoPlanarPulseSequence AcquisitionNumber InstanceNumber ImagePositionPatient "
+    "ImageOrientationPatient TemporalPositionIdentifier ImagesInAcquisition NumberOfFrames Rows "
+    "Columns PixelSpacing BitsAllocated LossyImageCompression RescaleSlope RescaleIntercept "
+    "SharedFunctionalGroupsSequence PerFrameFunctionalGroupsSequence"
+).split()
+
+#: The tags parsed from each header (everything else is skipped by pydicom's reader).
+SPECIFIC_TAGS: list[int] = [int(Tag(k)) for k in _KEYWORDS] + list(BVALUE_PRIVATE_TAGS)
+
+IMAGE_STORAGE_PREFIX = "1.2.840.10008.5.1.4.1.1."
+DICOMDIR_SOP_CLASS = "1.2.840.10008.1.3.10"
+
+
+def _get(dataset: Any, keyword: str) -> Any:
+    try:
+        element = dataset.get(keyword)
+    except Exception:  # a malformed value reads as absent; integrity checks report what is missing
+        return None
+    return element
+
+
+def _text(dataset: Any, keyword: str) -> str:
+    value = _get(dataset, keyword)
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple) or type(value).__name__ == "MultiValue":
+        return "\\".join(str(v) for v in value)
+    return str(value).strip()
+
+
+def _multi(dataset: Any, keyword: str) -> tuple[str, ...]:
+    value = _get(dataset, keyword)
+    if value is None or value == "":
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip().upper() for part in value.split("\\") if part.strip())
+    try:
+        return tuple(str(v).strip().upper() for v in value if str(v).strip())
+    except TypeError:
+        return (str(value).strip().upper(),)
+
+
+def _float(dataset: Any, keyword: str) -> float | None:
+    value = _get(dataset, keyword)
+    try:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, int | float | str) and len(value):
+            value = value[0]
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(dataset: Any, keyword: str) -> int | None:
+    number = _float(dataset, keyword)
+    return int(number) if number is not None else None
+
+
+def _floats(dataset: Any, keyword: str, count: int) -> tuple[float, ...] | None:
+    value = _get(dataset, keyword)
+    try:
+        numbers = tuple(float(v) for v in value)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return None
+    return numbers if len(numbers) == count else None
+
+
+def _item(dataset: Any, sequence: str) -> Any:
+    """The first item of a (functional group) sequence, or None."""
+    value = _get(dataset, sequence)
+    try:
+        return value[0] if value else None
+    except (TypeError, IndexError):
+        return None
+
+
+def _group(frame: Any, shared: Any, sequence: str) -> Any:
+    """A functional group item: per-frame first, shared otherwise (PS3.3 C.7.6.16)."""
+    return (
+        _item(frame, sequence)
+        if frame is not None and sequence in frame
+        else _item(shared, sequence)
+    )
+
+
+def _enhanced_scanning_sequence(dataset: Any, modifier: Any) -> tuple[str, ...]:
+    """Classic ScanningSequence terms derived from enhanced MR attributes."""
+    terms: list[str] = []
+    pulse = _text(dataset, "EchoPulseSequence").upper()
+    if _text(dataset, "EchoPlanarPulseSequence").upper() == "YES":
+        terms.append("EP")
+    if pulse in ("SPIN", "BOTH"):
+        terms.append("SE")
+    if pulse in ("GRADIENT", "BOTH"):
+        terms.append("GR")
+    if modifier is not None and _text(modifier, "InversionRecovery").upper() == "YES":
+        terms.append("IR")
+    elif _text(dataset, "InversionRecovery").upper() == "YES":
+        terms.append("IR")
+    return tuple(terms)
+
+
+def _common(dataset: Dataset, path: str, header: HeaderBytes) -> dict[str, Any]:
+    """Fields shared by every frame of the file."""
+    meta = getattr(dataset, "file_meta", None)
+    transfer = str(getattr(meta, "TransferSyntaxUID", "") or "") if meta is not None else ""
+    contrast = _get(dataset, "ContrastBolusAgent")
+    frames = _int(dataset, "NumberOfFrames") or 1
+    return {
+        "path": path,
+        "sop_instance_uid": _text(dataset, "SOPInstanceUID"),
+        "sop_class_uid": _text(dataset, "SOPClassUID"),
+        "transfer_syntax_uid": transfer,
+        "modality": _text(dataset, "Modality").upper(),
+        "patient_id": _text(dataset, "PatientID"),
+        "study_instance_uid": _text(dataset, "StudyInstanceUID"),
+        "series_instance_uid": _text(dataset, "SeriesInstanceUID"),
+        "series_number": _int(dataset, "SeriesNumber"),
+        "manufacturer": _text(dataset, "Manufacturer"),
+        "series_description": _text(dataset, "SeriesDescription"),
+        "protocol_name": _text(dataset, "ProtocolName"),
+        "sequence_variant": _multi(dataset, "SequenceVariant"),
+        "scan_options": _multi(dataset, "ScanOptions"),
+        "sequence_name": _text(dataset, "SequenceName") or _text(dataset, "PulseSequenceName"),
+        "mr_acquisition_type": _text(dataset, "MRAcquisitionType").upper(),
+        "contrast_agent": None if contrast is None else str(contrast).strip(),
+        "contrast_route": _text(dataset, "ContrastBolusRoute"),
+        "rows": _int(dataset, "Rows"),
+        "columns": _int(dataset, "Columns"),
+        "bits_allocated": _int(dataset, "BitsAllocated"),
+        "lossy_compression": _text(dataset, "LossyImageCompression"),
+        "images_in_acquisition": _int(dataset, "ImagesInAcquisition"),
+        "acquisition_time": _text(dataset, "AcquisitionTime"),
+        "number_of_frames": frames,
+        "pixel_data": header.pixel_data,
+    }
+
+
+def _classic(dataset: Dataset, common: dict[str, Any]) -> DicomInstance:
+    b_value, source = b_value_from_dataset(dataset)
+    spacing = _floats(dataset, "PixelSpacing", 2)
+    return DicomInstance(
+        frame=None,
+        image_type=_multi(dataset, "ImageType"),
+        scanning_sequence=_multi(dataset, "ScanningSequence"),
+        repetition_time=_float(dataset, "RepetitionTime"),
+        echo_time=_float(dataset, "EchoTime"),
+        inversion_time=_float(dataset, "InversionTime"),
+        flip_angle=_float(dataset, "FlipAngle"),
+        echo_number=_int(dataset, "EchoNumbers"),
+        slice_thickness=_float(dataset, "SliceThickness"),
+        spacing_between_slices=_float(dataset, "SpacingBetweenSlices"),
+        pixel_spacing=(spacing[0], spacing[1]) if spacing else None,
+        position=_floats(dataset, "ImagePositionPatient", 3),  # type: ignore[arg-type]
+        orientation=_floats(dataset, "ImageOrientationPatient", 6),  # type: ignore[arg-type]
+        instance_number=_int(dataset, "InstanceNumber"),
+        acquisition_number=_int(dataset, "AcquisitionNumber"),
+        temporal_position=_int(dataset, "TemporalPositionIdentifier"),
+        b_value=b_value,
+        b_value_source=source,
+        gradient=_floats(dataset, "DiffusionGradientOrientation", 3),  # type: ignore[arg-type]
+        rescale_slope=_float(dataset, "RescaleSlope") or 1.0,
+        rescale_intercept=_float(dataset, "RescaleIntercept") or 0.0,
+        **common,
+    )
+
+
+def _frame(
+    dataset: Dataset, common: dict[str, Any], frame: Any, shared: Any, number: int
+) -> DicomInstance:
+    """One frame of an enhanced multi-frame object."""
+    measures = _group(frame, shared, "PixelMeasuresSequence")
+    orientation = _group(frame, shared, "PlaneOrientationSequence")
+    position = _group(frame, shared, "PlanePositionSequence")
+    timing = _group(frame, shared, "MRTimingAndRelatedParametersSequence")
+    echo = _group(frame, shared, "MREchoSequence")
+    modifier = _group(frame, shared, "MRModifierSequence")
+    diffusion = _group(frame, shared, "MRDiffusionSequence")
+    frame_type = _group(frame, shared, "MRImageFrameTypeSequence")
+    content = _group(frame, shared, "FrameContentSequence")
+    rescale = _group(frame, shared, "PixelValueTransformationSequence")
+    b_value, source = b_value_from_dataset(diffusion) if diffusion is not None else (None, "")
+    if b_value is None:
+        b_value, source = b_value_from_dataset(dataset)
+    gradient_item = _item(diffusion, "DiffusionGradientDirectionSequence") if diffusion else None
+    spacing = _floats(measures, "PixelSpacing", 2) if measures is not None else None
+    inversion = _float(modifier, "InversionTimes") if modifier is not None else None
+    return DicomInstance(
+        frame=number,
+        image_type=_multi(frame_type, "FrameType") if frame_type else _multi(dataset, "ImageType"),
+        scanning_sequence=_multi(dataset, "ScanningSequence")
+        or _enhanced_scanning_sequence(dataset, modifier),
+        repetition_time=_float(timing, "RepetitionTime")
+        if timing
+        else _float(dataset, "RepetitionTime"),
+        echo_time=_float(echo, "EffectiveEchoTime") if echo else _float(dataset, "EchoTime"),
+        inversion_time=inversion if inversion is not None else _float(dataset, "InversionTime"),
+        flip_angle=_float(timing, "FlipAngle") if timing else _float(dataset, "FlipAngle"),
+        echo_number=_int(dataset, "EchoNumbers"),
+        slice_thickness=_float(measures, "SliceThickness") if measures else None,
+        spacing_between_slices=_float(measures, "SpacingBetweenSlices") if measures else None,
+        pixel_spacing=(spacing[0], spacing[1]) if spacing else None,
+        position=_floats(position, "ImagePositionPatient", 3) if position else None,  # type: ignore[arg-type]
+        orientation=_floats(orientation, "ImageOrientationPatient", 6) if orientation else None,  # type: ignore[arg-type]
+        instance_number=_int(content, "InStackPositionNumber") if content else None,
+        acquisition_number=_int(dataset, "AcquisitionNumber"),
+        temporal_position=_int(content, "TemporalPositionIndex") if content else None,
+        b_value=b_value,
+        b_value_source=source,
+        gradient=_floats(gradient_item, "DiffusionGradientOrientation", 3)
+        if gradient_item
+        else None,  # type: ignore[arg-type]
+        rescale_slope=(_float(rescale, "RescaleSlope") if rescale else None) or 1.0,
+        rescale_intercept=(_float(rescale, "RescaleIntercept") if rescale else None) or 0.0,
+        **common,
+    )
+
+
+def instances_from_dataset(
+    dataset: Dataset, path: str, header: HeaderBytes
+) -> tuple[DicomInstance, ...]:
+    """Image planes of a parsed header: one for a classic file, one per frame for enhanced MF."""
+    common = _common(dataset, path, header)
+    per_frame = _get(dataset, "PerFrameFunctionalGroupsSequence")
+    if not per_frame:
+        return (_classic(dataset, common),)
+    shared = _item(dataset, "SharedFunctionalGroupsSequence")
+    return tuple(
+        _frame(dataset, common, frame, shared, number)
+        for number, frame in enumerate(per_frame, start=1)
+    )
+
+
+def read_instances(path: str) -> tuple[Dataset, tuple[DicomInstance, ...]]:
+    """Read the header of ``path`` and return the dataset and its image planes.
+
+    Raises OSError (unreadable, vanished), NotDicomError, or pydicom's errors for broken headers.
+    """
+    header = read_header_bytes(path)
+    dataset = parse_header(header.header, SPECIFIC_TAGS)
+    return dataset, instances_from_dataset(dataset, path, header)
