@@ -9,9 +9,8 @@ annotation version on every save, and export (R-FMT-1..3). All behaviour lives i
 import logging
 from pathlib import Path
 
-import vtk
-
 import slicer
+import vtk
 from slicer.i18n import tr as _
 from slicer.i18n import translate
 from slicer.parameterNodeWrapper import parameterNodeWrapper
@@ -116,7 +115,9 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         if self._parameterNode:
             self._parameterNode.disconnectGui(self._parameterNodeGuiTag)
             self._parameterNodeGuiTag = None
-            self.removeObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._updateButtons)
+            self.removeObserver(
+                self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._updateButtons
+            )
 
     def onSceneStartClose(self, caller, event) -> None:
         self.setParameterNode(None)
@@ -132,7 +133,9 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     def setParameterNode(self, inputParameterNode) -> None:
         if self._parameterNode:
             self._parameterNode.disconnectGui(self._parameterNodeGuiTag)
-            self.removeObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._updateButtons)
+            self.removeObserver(
+                self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._updateButtons
+            )
         self._parameterNode = inputParameterNode
         if self._parameterNode:
             self._parameterNodeGuiTag = self._parameterNode.connectGui(self.ui)
@@ -146,7 +149,9 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         self.ui.saveVersionButton.enabled = loaded and hasAnnotator
         self.ui.exportButton.enabled = loaded
         self.ui.saveVersionButton.toolTip = (
-            _("Save a new annotation version") if hasAnnotator else _("Enter the annotator's name first")
+            _("Save a new annotation version")
+            if hasAnnotator
+            else _("Enter the annotator's name first")
         )
 
     def onLoadCaseButton(self) -> None:
@@ -170,7 +175,9 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
 
     def onSelfCheckButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Self-check failed."), waitCursor=True):
-            report = self.logic.selfCheck(self._loadedCase, self._parameterNode.confirmNoEnhancement)
+            report = self.logic.selfCheck(
+                self._loadedCase, self._parameterNode.confirmNoEnhancement
+            )
             self.ui.findingsListWidget.clear()
             for line in self.logic.findingLines(report):
                 self.ui.findingsListWidget.addItem(line)
@@ -208,7 +215,9 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
     def getSegmentEditorNode(self):
         node = slicer.mrmlScene.GetFirstNodeByClass("vtkMRMLSegmentEditorNode")
         if node is None:
-            node = slicer.mrmlScene.AddNewNodeByClass("vtkMRMLSegmentEditorNode", "CNSTumorSegmentEditor")
+            node = slicer.mrmlScene.AddNewNodeByClass(
+                "vtkMRMLSegmentEditorNode", "CNSTumorSegmentEditor"
+            )
         return node
 
     def loadCase(self, caseDirectory):
@@ -249,7 +258,8 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
     @staticmethod
     def findingLines(report):
         return [
-            f"[{f.severity.value}] {f.rule} {f.region or ''} {f.message}".strip() for f in report.findings
+            f"[{f.severity.value}] {f.rule} {f.region or ''} {f.message}".strip()
+            for f in report.findings
         ] or [_("No findings: the annotation passes the self-check.")]
 
     def export(self, caseDirectory, exportDirectory, exportFormat):

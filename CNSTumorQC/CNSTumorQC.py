@@ -8,9 +8,8 @@ import logging
 import os
 from pathlib import Path
 
-import vtk
-
 import slicer
+import vtk
 from slicer.i18n import tr as _
 from slicer.i18n import translate
 from slicer.parameterNodeWrapper import parameterNodeWrapper
@@ -109,7 +108,9 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
         if self._parameterNode:
             self._parameterNode.disconnectGui(self._parameterNodeGuiTag)
             self._parameterNodeGuiTag = None
-            self.removeObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._checkCanRun)
+            self.removeObserver(
+                self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._checkCanRun
+            )
 
     def onSceneStartClose(self, caller, event) -> None:
         self.setParameterNode(None)
@@ -124,7 +125,9 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
     def setParameterNode(self, inputParameterNode) -> None:
         if self._parameterNode:
             self._parameterNode.disconnectGui(self._parameterNodeGuiTag)
-            self.removeObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._checkCanRun)
+            self.removeObserver(
+                self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._checkCanRun
+            )
         self._parameterNode = inputParameterNode
         if self._parameterNode:
             self._parameterNodeGuiTag = self._parameterNode.connectGui(self.ui)
@@ -141,7 +144,9 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
     def onRunQCButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Failed to check the study."), waitCursor=True):
             p = self._parameterNode
-            self._lastReport = self.logic.runQC(p.dicomDirectory, p.outputDirectory, strict=p.strict)
+            self._lastReport = self.logic.runQC(
+                p.dicomDirectory, p.outputDirectory, strict=p.strict
+            )
             self.ui.verdictLabel.text = self.logic.verdictText(self._lastReport)
             self.logic.fillSeriesTable(self._lastReport, self.ui.seriesTableWidget)
 
@@ -152,7 +157,9 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
             self.ui.verdictLabel.text = self.logic.deidText(report)
 
     def onConfirmGradeButton(self) -> None:
-        with slicer.util.tryWithErrorDisplay(_("Failed to record the confirmed grade."), waitCursor=True):
+        with slicer.util.tryWithErrorDisplay(
+            _("Failed to record the confirmed grade."), waitCursor=True
+        ):
             row = self.ui.seriesTableWidget.currentRow()
             if self._lastReport is None or row < 0:
                 raise ValueError(_("Run QC and select a series first."))
@@ -221,7 +228,14 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
     def fillSeriesTable(report, table) -> None:
         data = report.to_dict() if hasattr(report, "to_dict") else report
         series = data.get("series", [])
-        columns = ["sequence", "plane", "acquisition", "slice_thickness_mm", "suggested_grade", "findings"]
+        columns = [
+            "sequence",
+            "plane",
+            "acquisition",
+            "slice_thickness_mm",
+            "suggested_grade",
+            "findings",
+        ]
         table.setColumnCount(len(columns))
         table.setHorizontalHeaderLabels(columns)
         table.setRowCount(len(series))
@@ -230,7 +244,9 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
         for row, entry in enumerate(series):
             for column, key in enumerate(columns):
                 value = entry.get(key)
-                text = str(len(value)) if key == "findings" else ("" if value is None else str(value))
+                text = (
+                    str(len(value)) if key == "findings" else ("" if value is None else str(value))
+                )
                 table.setItem(row, column, qt.QTableWidgetItem(text))
 
 
@@ -258,7 +274,10 @@ class CNSTumorQCTest(ScriptedLoadableModuleTest):
 
         self.delayDisplay("Writing the bundled case as a DICOM study")
         native = sample_data_dir() / "native"
-        volumes = {s: native / f"{s.value}.nii.gz" for s in (MRSequence.T1, MRSequence.T1C, MRSequence.T2, MRSequence.FLAIR)}
+        volumes = {
+            s: native / f"{s.value}.nii.gz"
+            for s in (MRSequence.T1, MRSequence.T1C, MRSequence.T2, MRSequence.FLAIR)
+        }
         with tempfile.TemporaryDirectory() as tmp:
             study = Path(tmp) / "study"
             write_case_as_dicom_study(volumes, study)
