@@ -1,0 +1,186 @@
+"""People and their qualifications (R-PPL-1) as a versioned rule table.
+
+The consensus (section 3.3): an annotator has >= 5 years of clinical or imaging experience
+(senior resident or attending); a reviewer has >= 10 years and is an associate chief or chief
+physician. A project may tighten these rules (more years, fewer titles) but never loosen them
+below the consensus; every refusal names the rule that refused.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from CNSTumorQCLib.errors import SchemaError, WorkflowError
+
+
+class Role(enum.Enum):
+    """What a person does in the project. Member values are a file format: never rename."""
+
+    ANNOTATOR = "annotator"
+    REVIEWER = "reviewer"
+    ADMINISTRATOR = "administrator"
+
+
+class Title(enum.Enum):
+    """Chinese physician ranks (住院医师, 主治医师, 副主任医师, 主任医师), lowest first."""
+
+    RESIDENT = "resident"
+    ATTENDING = "attending"
+    ASSOCIATE_CHIEF = "associate_chief"
+    CHIEF = "chief"
+
+    @property
+    def label(self) -> str:
+        return _TITLE_LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Title:
+        """Accept the value, the English label or the Chinese title."""
+        key = text.strip().lower().replace("-", "_").replace(" ", "_")
+        for title in cls:
+            names = {
+                title.value,
+                title.name.lower(),
+                _TITLE_LABELS[title].lower(),
+                _TITLE_ZH[title],
+            }
+            if key in names or text.strip() in names:
+                return title
+        raise SchemaError(f"unknown title {text!r}; expected one of {[t.value for t in cls]}")
+
+
+_TITLE_LABELS = {
+    Title.RESIDENT: "resident physician",
+    Title.ATTENDING: "attending physician",
+    Title.ASSOCIATE_CHIEF: "associate chief physician",
+    Title.CHIEF: "chief physician",
+}
+_TITLE_ZH = {
+    Title.RESIDENT: "住院医师",
+    Title.ATTENDING: "主治医师",
+    Title.ASSOCIATE_CHIEF: "副主任医师",
+    Title.CHIEF: "主任医师",
+}
+
+
+class QualificationError(WorkflowError):
+    """A person is not qualified for a role (R-PPL-1) or not certified (R-PPL-4)."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """A member of the annotation team."""
+
+    id: str
+    name: str
+    role: Role
+    years_experience: int
+    title: Title
+
+
+@dataclass(frozen=True)
+class RoleRequirement:
+    """What a role needs: minimum years of experience and the titles allowed."""
+
+    min_years: int
+    titles: frozenset[Title]
+
+
+@dataclass(frozen=True)
+class QualificationRules:
+    """The R-PPL-1 rule table. ``version`` is stamped into every record and report."""
+
+    version: str = "R-PPL-1/consensus-2021"
+    annotator: RoleRequirement = field(default_factory=lambda: RoleRequirement(5, frozenset(Title)))
+    reviewer: RoleRequirement = field(
+        default_factory=lambda: RoleRequirement(10, frozenset({Title.ASSOCIATE_CHIEF, Title.CHIEF}))
+    )
+
+    def requirement(self, role: Role) -> RoleRequirement | None:
+        """The requirement for ``role``; administrators need none (they annotate nothing)."""
+        return {Role.ANNOTATOR: self.annotator, Role.REVIEWER: self.reviewer}.get(role)
+
+    def tightened(
+        self,
+        version: str,
+        *,
+        annotator: RoleRequirement | None = None,
+        reviewer: RoleRequirement | None = None,
+    ) -> QualificationRules:
+        """A stricter table for one project; refuses anything looser than the consensus."""
+        rules = replace(
+            self,
+            version=version,
+            annotator=annotator or self.annotator,
+            reviewer=reviewer or self.reviewer,
+        )
+        rules.check_not_looser_than(CONSENSUS_RULES)
+        return rules
+
+    def check_not_looser_than(self, floor: QualificationRules) -> None:
+        """Raise :class:`SchemaError` when a requirement is looser than ``floor``'s."""
+        for role in (Role.ANNOTATOR, Role.REVIEWER):
+            mine, base = self.requirement(role), floor.requirement(role)
+            assert mine is not None and base is not None
+            if mine.min_years < base.min_years:
+                raise SchemaError(
+                    f"R-PPL-1: a project may tighten but not loosen the consensus: {role.value} "
+                    f"needs >= {base.min_years} years, the table {self.version!r} asks {mine.min_years}"
+                )
+            extra = mine.titles - base.titles
+            if extra:
+                raise SchemaError(
+                    f"R-PPL-1: a project may tighten but not loosen the consensus: {role.value} "
+                    f"may not be a {', '.join(sorted(t.value for t in extra))}"
+                )
+
+    def refusals(self, person: Person, role: Role | None = None) -> list[str]:
+        """Why ``person`` may not act as ``role`` (their own role by default); empty if qualified."""
+        role = role or person.role
+        requirement = self.requirement(role)
+        if requirement is None:
+            return []
+        reasons = []
+        if person.years_experience < requirement.min_years:
+            reasons.append(
+                f"R-PPL-1: {role.value} needs >= {requirement.min_years} years of experience; "
+                f"{person.name} has {person.years_experience}"
+            )
+        if person.title not in requirement.titles:
+            allowed = " or ".join(t.label for t in sorted(requirement.titles, key=_rank))
+            reasons.append(
+                f"R-PPL-1: {role.value} must be {allowed}; {person.name} is {person.title.label}"
+            )
+        return reasons
+
+    def require(self, person: Person, role: Role | None = None) -> None:
+        """Raise :class:`QualificationError` naming every rule ``person`` fails for ``role``."""
+        reasons = self.refusals(person, role)
+        if reasons:
+            raise QualificationError("; ".join(reasons) + f" (rule table {self.version})")
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("annotator", "reviewer"):
+            data[key]["titles"] = sorted(t.value for t in data[key]["titles"])
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QualificationRules:
+        def requirement(value: dict[str, Any]) -> RoleRequirement:
+            return RoleRequirement(
+                int(value["min_years"]), frozenset(Title(t) for t in value["titles"])
+            )
+
+        return cls(
+            str(data["version"]), requirement(data["annotator"]), requirement(data["reviewer"])
+        )
+
+
+def _rank(title: Title) -> int:
+    return list(Title).index(title)
+
+
+CONSENSUS_RULES = QualificationRules()

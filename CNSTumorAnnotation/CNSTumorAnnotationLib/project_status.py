@@ -1,0 +1,132 @@
+"""Read-only views of a project: status, the review queue, approved versions, verification.
+
+:func:`approved_versions` is what ``cnstumor export --approved-only`` calls: only versions a
+reviewer approved (R-PPL-3) leave the project. :func:`verify_project` is ``cnstumor project
+verify``: the database's integrity, the audit chain (R-FLOW-1) and every file's checksum.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib import audit, store, versions
+from CNSTumorAnnotationLib.lifecycle import LIFECYCLE_VERSION, CaseState
+from CNSTumorAnnotationLib.project import Project
+
+
+@dataclass(frozen=True)
+class ApprovedVersion:
+    """The latest approved version of a case, with who approved it and when."""
+
+    case_id: str
+    patient: str
+    case_state: CaseState
+    version: versions.AnnotationVersion
+    approved_by: str
+    approved_at: str
+    files: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """Result of :func:`verify_project`; ``ok`` only when every check passed."""
+
+    chain: audit.ChainReport
+    database_problems: list[str] = field(default_factory=list)
+    file_problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.chain.ok and not self.database_problems and not self.file_problems
+
+    def lines(self) -> list[str]:
+        out = [self.chain.describe()]
+        out += [f"database: {p}" for p in self.database_problems] or ["database: integrity ok"]
+        out += [f"files: {p}" for p in self.file_problems] or ["files: every checksum matches"]
+        return out
+
+
+def approved_versions(project_dir: str | Path) -> list[ApprovedVersion]:
+    """For every case, its latest approved version (cases never approved are left out).
+
+    A reopened case keeps its approved version here (``case_state`` says it is in work again);
+    an exporter that wants only cases approved now filters on ``case_state``."""
+    with Project.open(project_dir) as project:
+        rows = project.conn.execute(
+            "SELECT r.case_id, r.version_id, r.reviewer, r.reviewed_at FROM reviews r"
+            " WHERE r.decision = 'approve' AND r.id = (SELECT MAX(id) FROM reviews"
+            " WHERE case_id = r.case_id AND decision = 'approve') ORDER BY r.case_id"
+        ).fetchall()
+        result = []
+        for row in rows:
+            case = project.case(row["case_id"])
+            version = versions.load_version(project.conn, int(row["version_id"]))
+            result.append(
+                ApprovedVersion(
+                    case.id,
+                    case.patient,
+                    case.state,
+                    version,
+                    row["reviewer"],
+                    row["reviewed_at"],
+                    tuple(version.paths(project.directory)),
+                )
+            )
+        return result
+
+
+def verify_project(project_dir: str | Path) -> VerifyReport:
+    """Check the database (``PRAGMA integrity_check``, foreign keys), the audit hash chain
+    and every annotation file against its recorded checksum."""
+    project_dir = Path(project_dir)
+    with Project.open(project_dir) as project:
+        problems = store.integrity_check(project.conn)
+        chain = audit.verify_chain(project.conn)
+        files = versions.file_problems(project.conn, project_dir)
+    return VerifyReport(chain, problems, files)
+
+
+def project_status(project: Project) -> dict[str, Any]:
+    """Counts per state and one row per case (state, assignee, latest version, last review)."""
+    cases = project.cases()
+    counts = Counter(case.state.value for case in cases)
+    rows = []
+    for case in cases:
+        latest = versions.latest_version(project.conn, case.id)
+        review = project.conn.execute(
+            "SELECT reviewer, decision, reviewed_at FROM reviews WHERE case_id = ?"
+            " ORDER BY id DESC LIMIT 1",
+            (case.id,),
+        ).fetchone()
+        check = project.conn.execute(
+            "SELECT blocking, findings FROM self_checks WHERE case_id = ? ORDER BY id DESC LIMIT 1",
+            (case.id,),
+        ).fetchone()
+        rows.append(
+            {
+                "case": case.id,
+                "patient": case.patient,
+                "dataset": case.dataset_id,
+                "phase": case.phase,
+                "state": case.state.value,
+                "assignee": case.assignee,
+                "version": latest.number if latest else None,
+                "author": latest.author if latest else None,
+                "saved_at": latest.created_at if latest else None,
+                "self_check": None if check is None else ("blocked" if check[0] else "passed"),
+                "last_review": dict(review) if review else None,
+                "updated_at": case.updated_at,
+            }
+        )
+    return {
+        "project": project.directory.name,
+        "lifecycle": LIFECYCLE_VERSION,
+        "qualification_rules": project.qualification_rules().version,
+        "counts": {state.value: counts.get(state.value, 0) for state in CaseState},
+        "cases": rows,
+        "review_queue": [r for r in rows if r["state"] == CaseState.SUBMITTED.value],
+        "audit_entries": project.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0],
+    }

@@ -1,0 +1,83 @@
+"""Builders shared by the project-store tests: a real project on disk with a dataset, people
+and a case walked to a given state (every step through the public API)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from CNSTumorAnnotationLib import training, workflow
+from CNSTumorAnnotationLib.project import Project
+from CNSTumorQCLib.findings import Finding, Severity
+
+ADMIN = "admin"
+ANNOTATOR = "dr_li"
+REVIEWER = "dr_wang"
+
+
+def new_project(directory: Path) -> Project:
+    """A project with an approved, de-identified dataset, a qualified and certified annotator,
+    a qualified reviewer and an administrator."""
+    project = Project.init(directory, actor=ADMIN)
+    project.add_dataset(
+        "tcga",
+        actor=ADMIN,
+        ethics_reference="IRB-2026-017",
+        ethics_date="2026-03-01",
+        deidentified=True,
+    )
+    project.add_person(
+        ADMIN, name="Ms Admin", role="administrator", years_experience=0, title="resident"
+    )
+    project.add_person(
+        ANNOTATOR, name="Dr Li", role="annotator", years_experience=6, title="attending"
+    )
+    project.add_person(
+        REVIEWER, name="Dr Wang", role="reviewer", years_experience=15, title="associate_chief"
+    )
+    training.record_certification(
+        project,
+        ANNOTATOR,
+        team="A",
+        certified=True,
+        thresholds_version="test",
+        report_sha256="0" * 64,
+        actor=ADMIN,
+    )
+    return project
+
+
+def label_file(
+    directory: Path, name: str = "P1_FLAIR_whole-tumor.nii.gz", payload: bytes = b"x"
+) -> Path:
+    """A small file standing in for an annotation file (the store only copies and hashes it)."""
+    path = directory / "incoming" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(payload)
+    return path
+
+
+def clean_self_check() -> list[Finding]:
+    return [Finding("R-ANN-9", Severity.INFO, "first and last slice labelled")]
+
+
+def blocking_self_check() -> list[Finding]:
+    return [Finding("R-ANN-4", Severity.ERROR, "the enhancing region is empty", region="enhancing")]
+
+
+def case_in_progress(project: Project, case_id: str = "case-1") -> str:
+    project.register_case(case_id, dataset_id="tcga", patient="P1", actor=ADMIN)
+    project.deidentify(case_id, actor=ADMIN)
+    project.pass_qc(case_id, actor=ADMIN, grade=3)
+    workflow.assign(project, case_id, ANNOTATOR, actor=ADMIN)
+    workflow.start(project, case_id, actor=ANNOTATOR)
+    return case_id
+
+
+def case_submitted(project: Project, tmp: Path, case_id: str = "case-1") -> str:
+    case_in_progress(project, case_id)
+    workflow.save_version(
+        project, case_id, [label_file(tmp)], actor=ANNOTATOR, schema_version="glioma-1"
+    )
+    assert workflow.record_self_check(project, case_id, clean_self_check(), actor=ANNOTATOR)
+    workflow.submit(project, case_id, actor=ANNOTATOR)
+    return case_id
