@@ -1,0 +1,153 @@
+"""Label maps and binary masks as the agreement metrics need them: arrays plus physical spacing.
+
+Every metric in this package works on numpy arrays in SimpleITK's array order (z, y, x) with
+the spacing given in the same axis order (``spacing_mm[0]`` is the slice spacing). A label map
+may come as a path, a SimpleITK image or a numpy array; :func:`load_label_maps` checks that
+several label maps share one voxel grid, because comparing masks on different grids silently
+produces nonsense.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import SimpleITK as sitk
+
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+
+#: Geometry tolerance (mm, direction cosine) below which two grids count as the same.
+GRID_TOLERANCE = 1e-4
+
+
+@dataclass(frozen=True)
+class LabelMap:
+    """One rater's label map: integer labels in array order (z, y, x) and spacing in that order."""
+
+    name: str
+    labels: np.ndarray
+    spacing_mm: tuple[float, float, float]
+    origin: tuple[float, ...] = (0.0, 0.0, 0.0)
+    direction: tuple[float, ...] = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)
+    source: str = ""
+
+    def region_mask(self, label_values: Iterable[int]) -> np.ndarray:
+        """The binary mask of the voxels carrying any of ``label_values`` (a region)."""
+        return region_mask(self.labels, label_values)
+
+
+def region_mask(labels: np.ndarray, label_values: Iterable[int]) -> np.ndarray:
+    """Boolean mask of ``labels`` in ``label_values`` (e.g. whole tumor = {1, 2, 4})."""
+    values = sorted({int(v) for v in label_values})
+    if not values:
+        raise InvalidInputError("a region needs at least one label value")
+    return np.isin(labels, values)
+
+
+def as_bool_mask(mask: np.ndarray, name: str = "mask") -> np.ndarray:
+    """A 3-D boolean view of ``mask``; non-zero counts as foreground."""
+    array = np.asarray(mask)
+    if array.ndim != 3:
+        raise InvalidInputError(f"{name} must be a 3-D array, got {array.ndim}-D")
+    return array if array.dtype == bool else array != 0
+
+
+def check_spacing(spacing_mm: Sequence[float], ndim: int = 3) -> tuple[float, ...]:
+    """Spacing as a tuple of positive floats, one per axis."""
+    spacing = tuple(float(s) for s in spacing_mm)
+    if len(spacing) != ndim or not all(np.isfinite(s) and s > 0 for s in spacing):
+        raise InvalidInputError(f"spacing must be {ndim} positive numbers, got {spacing_mm!r}")
+    return spacing
+
+
+def check_same_shape(a: np.ndarray, b: np.ndarray) -> None:
+    """Two masks compared voxel by voxel must have one shape."""
+    if a.shape != b.shape:
+        raise InvalidInputError(f"masks differ in shape: {a.shape} vs {b.shape}")
+
+
+def label_map_from_image(image: sitk.Image, name: str, source: str = "") -> LabelMap:
+    """A :class:`LabelMap` from a SimpleITK image (spacing reversed into array order)."""
+    if image.GetDimension() != 3:
+        raise InvalidInputError(f"label map {name} must be 3-D", source or None)
+    if image.GetNumberOfComponentsPerPixel() != 1:
+        raise InvalidInputError(f"label map {name} must have one component", source or None)
+    array = sitk.GetArrayFromImage(image)
+    if not np.issubdtype(array.dtype, np.integer):
+        if not np.all(np.equal(np.mod(array, 1), 0)):
+            raise InvalidInputError(f"label map {name} holds non-integer values", source or None)
+        array = array.astype(np.int32)
+    return LabelMap(
+        name=name,
+        labels=array,
+        spacing_mm=tuple(reversed(image.GetSpacing())),  # type: ignore[arg-type]
+        origin=tuple(image.GetOrigin()),
+        direction=tuple(image.GetDirection()),
+        source=source,
+    )
+
+
+def read_label_map(path: str | Path, name: str | None = None) -> LabelMap:
+    """Read a NIfTI/NRRD label map with SimpleITK; errors name the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise MissingInputError("label map not found", path)
+    try:
+        image = sitk.ReadImage(str(path))
+    except RuntimeError as error:
+        raise InvalidInputError(f"cannot read label map: {error}".splitlines()[0], path) from None
+    label_name = name or path.name.removesuffix(".gz").removesuffix(".nii").removesuffix(".nrrd")
+    return label_map_from_image(image, label_name, str(path))
+
+
+def check_same_grid(label_maps: Sequence[LabelMap]) -> None:
+    """Raise when the label maps do not share shape, spacing, origin and direction."""
+    first = label_maps[0]
+    for other in label_maps[1:]:
+        where = other.source or None
+        if other.labels.shape != first.labels.shape:
+            raise InvalidInputError(
+                f"{other.name} has shape {other.labels.shape}, {first.name} {first.labels.shape}: "
+                "resample onto one grid before comparing",
+                where,
+            )
+        for what, x, y in (
+            ("spacing", other.spacing_mm, first.spacing_mm),
+            ("origin", other.origin, first.origin),
+            ("direction", other.direction, first.direction),
+        ):
+            if not np.allclose(x, y, atol=GRID_TOLERANCE):
+                raise InvalidInputError(
+                    f"{other.name} differs from {first.name} in {what}: {x} vs {y}", where
+                )
+
+
+def load_label_maps(
+    items: Mapping[str, str | Path | sitk.Image | LabelMap] | Sequence[str | Path],
+) -> list[LabelMap]:
+    """Label maps from paths, images or :class:`LabelMap` objects, checked to share one grid.
+
+    A sequence of paths is named by file name; a mapping gives the rater names explicitly.
+    """
+    named: list[tuple[str | None, str | Path | sitk.Image | LabelMap]]
+    if isinstance(items, Mapping):
+        named = list(items.items())
+    else:
+        named = [(None, item) for item in items]
+    if len(named) < 2:
+        raise InvalidInputError("agreement needs at least two label maps")
+    maps: list[LabelMap] = []
+    for name, item in named:
+        if isinstance(item, LabelMap):
+            maps.append(item)
+        elif isinstance(item, sitk.Image):
+            maps.append(label_map_from_image(item, name or f"rater{len(maps) + 1}"))
+        else:
+            maps.append(read_label_map(item, name))
+    names = [m.name for m in maps]
+    if len(set(names)) != len(names):
+        raise InvalidInputError(f"rater names must be unique, got {names}")
+    check_same_grid(maps)
+    return maps
