@@ -15,6 +15,7 @@ PatientID / StudyInstanceUID /         ...          grouping by patient, study, 
 SeriesInstanceUID / SeriesNumber
 SeriesDescription / ProtocolName       ...          identification (words; not trustworthy alone)
 ImageType (0008,0008) / FrameType      image_type   ADC, TRACEW, DIFFUSION, LOCALIZER, derived maps
+AcquisitionContrast (0008,9209)        acq_contr... enhanced MR: the scanner's own T1/T2/FLAIR word
 ScanningSequence / SequenceVariant /   ...          T1 / T2 / FLAIR / DWI physics (R-ACQ-1..5);
 ScanOptions / SequenceName /                        enhanced MF: EchoPulseSequence,
 PulseSequenceName                                   InversionRecovery, EchoPlanarPulseSequence
@@ -106,6 +107,7 @@ class DicomInstance:
     acquisition_time: str
     number_of_frames: int
     pixel_data: PixelDataStatus
+    acquisition_contrast: str = ""  # enhanced MR (0008,9209): T1, T2, FLAIR, DIFFUSION ...
     rescale_slope: float = 1.0
     rescale_intercept: float = 0.0
 

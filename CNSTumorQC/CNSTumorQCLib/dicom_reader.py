@@ -28,7 +28,7 @@ _KEYWORDS = (
     "EchoPlanarPulseSequence AcquisitionNumber InstanceNumber ImagePositionPatient "
     "ImageOrientationPatient TemporalPositionIdentifier ImagesInAcquisition NumberOfFrames Rows "
     "Columns PixelSpacing BitsAllocated LossyImageCompression RescaleSlope RescaleIntercept "
-    "SharedFunctionalGroupsSequence PerFrameFunctionalGroupsSequence"
+    "AcquisitionContrast SharedFunctionalGroupsSequence PerFrameFunctionalGroupsSequence"
 ).split()
 
 #: The tags parsed from each header (everything else is skipped by pydicom's reader).
@@ -170,6 +170,7 @@ def _classic(dataset: Dataset, common: dict[str, Any]) -> DicomInstance:
     return DicomInstance(
         frame=None,
         image_type=_multi(dataset, "ImageType"),
+        acquisition_contrast=_text(dataset, "AcquisitionContrast").upper(),
         scanning_sequence=_multi(dataset, "ScanningSequence"),
         repetition_time=_float(dataset, "RepetitionTime"),
         echo_time=_float(dataset, "EchoTime"),
@@ -216,6 +217,9 @@ def _frame(
     return DicomInstance(
         frame=number,
         image_type=_multi(frame_type, "FrameType") if frame_type else _multi(dataset, "ImageType"),
+        acquisition_contrast=_text(
+            frame_type if frame_type else dataset, "AcquisitionContrast"
+        ).upper(),
         scanning_sequence=_multi(dataset, "ScanningSequence")
         or _enhanced_scanning_sequence(dataset, modifier),
         repetition_time=_float(timing, "RepetitionTime")

@@ -70,8 +70,8 @@ def _varies_per_slice(instances: list[DicomInstance], attribute: str) -> bool:
 
 
 def _stack_label(key: tuple[object, ...], size: int) -> str:
-    orientation, b_value, gradient, echo, image_type, temporal, acquisition = key
-    parts = [f"{size} planes"]
+    orientation, b_value, gradient, echo, image_type, temporal, acquisition = key[:7]
+    parts = [f"{size} planes"] + [str(extra) for extra in key[7:]]
     if b_value is not None:
         parts.append(f"b={b_value:g}")
     if gradient is not None:
@@ -104,13 +104,46 @@ def sort_stack(instances: Iterable[DicomInstance]) -> tuple[DicomInstance, ...]:
     return tuple(sorted(planes, key=order))
 
 
+def _split_repeats(
+    key: tuple[object, ...], group: list[DicomInstance]
+) -> dict[tuple[object, ...], list[DicomInstance]]:
+    """Volumes that no header tells apart (e.g. GE diffusion directions in private tags).
+
+    When every slice position occurs exactly k > 1 times, the j-th image (by InstanceNumber) at
+    each position belongs to volume j, as dcm2niix assumes. A single repeated position is left
+    alone: that is a duplicate for the integrity check to report.
+    """
+    if not group or group[0].orientation is None or group[0].is_multiframe:
+        return {key: group}
+    normal = slice_normal(group[0].orientation)
+    at: dict[float, list[DicomInstance]] = {}
+    for instance in group:
+        distance = slice_distance(instance, normal)
+        if distance is None:
+            return {key: group}
+        at.setdefault(round(distance, 2), []).append(instance)
+    counts = {len(v) for v in at.values()}
+    if len(counts) != 1 or counts == {1}:
+        return {key: group}
+    volumes: dict[tuple[object, ...], list[DicomInstance]] = {}
+    for planes in at.values():
+        for j, instance in enumerate(
+            sorted(planes, key=lambda i: (i.instance_number or 0, i.label))
+        ):
+            volumes.setdefault((*key, f"volume {j + 1}"), []).append(instance)
+    return volumes
+
+
 def split_stacks(instances: list[DicomInstance]) -> tuple[Stack, ...]:
     """Split one series' planes into stacks, largest first."""
     use_acquisition = not _varies_per_slice(instances, "acquisition_number")
     use_temporal = not _varies_per_slice(instances, "temporal_position")
-    groups: dict[tuple[object, ...], list[DicomInstance]] = {}
+    keyed: dict[tuple[object, ...], list[DicomInstance]] = {}
     for instance in instances:
-        groups.setdefault(_key_parts(instance, use_acquisition, use_temporal), []).append(instance)
+        keyed.setdefault(_key_parts(instance, use_acquisition, use_temporal), []).append(instance)
+    groups: dict[tuple[object, ...], list[DicomInstance]] = {}
+    for key, group in keyed.items():
+        groups.update(_split_repeats(key, group))
     stacks = [
         Stack(key, _stack_label(key, len(group)), sort_stack(group))
         for key, group in groups.items()
