@@ -17,7 +17,11 @@ from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.version import __version__
 
 #: Modules providing sub-commands, in the order they appear in ``--help``.
-COMMAND_MODULES: tuple[str, ...] = ("CNSTumorAnnotationLib.demo",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "CNSTumorAnnotationLib.demo",
+    "CNSTumorAnnotationLib.cli_agreement",
+    "CNSTumorAnnotationLib.cli_selfcheck",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,108 @@
+"""Agreement between label maps written to disk: ``agreement.json`` + ``agreement.html``.
+
+:func:`bundled_case_agreement` is what ``make demo`` shows: the five BraTS algorithm label
+maps shipped with the TCGA-FG-6692 case, compared pairwise per region (R-PPL-2), plus their
+STAPLE consensus with each algorithm's sensitivity and specificity (R-HMI-1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from CNSTumorAnnotationLib.agreement.masks import load_label_maps
+from CNSTumorAnnotationLib.agreement.regions import BRATS_REGIONS, region_agreement
+from CNSTumorAnnotationLib.agreement.report_html import agreement_report_html
+from CNSTumorAnnotationLib.agreement.staple import staple
+from CNSTumorAnnotationLib.agreement.surface import bounding_box
+from CNSTumorAnnotationLib.agreement.thresholds import DEFAULT_THRESHOLDS
+from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
+from CNSTumorQCLib.errors import MissingInputError
+from CNSTumorQCLib.provenance import provenance
+
+#: The five algorithm segmentations of the bundled case (BraTS labels 1/2/4, SRI-24 1 mm).
+BUNDLED_ALGORITHMS: tuple[str, ...] = (
+    "hnfnetv1-20",
+    "isen-20",
+    "sanet0-20",
+    "scan-20",
+    "yixinmpl-20",
+)
+
+
+def _staple_by_region(maps: Sequence[Any], regions: Mapping[str, Sequence[int]]) -> dict[str, Any]:
+    """STAPLE per region, on the box around all raters' masks grown by 5 voxels."""
+    out: dict[str, Any] = {}
+    for region, labels in regions.items():
+        masks = {m.name: m.region_mask(labels) for m in maps}
+        box = bounding_box(list(masks.values()))
+        if box is None:
+            continue
+        shape = next(iter(masks.values())).shape
+        box = tuple(
+            slice(max(0, s.start - 5), min(n, s.stop + 5)) for s, n in zip(box, shape, strict=True)
+        )
+        result = staple({k: v[box] for k, v in masks.items()})
+        summary = result.summary()
+        summary["consensus_volume_mm3"] = float(result.consensus.sum()) * float(
+            np.prod(maps[0].spacing_mm)
+        )
+        summary["grid"] = "bounding box of all raters + 5 voxels"
+        out[region] = summary
+    return out
+
+
+def label_maps_agreement(
+    label_maps: Mapping[str, str | Path] | Sequence[str | Path],
+    out_dir: str | Path,
+    regions: Mapping[str, Sequence[int]] | None = None,
+    *,
+    title: str = "Inter-annotator agreement",
+    operation: str = "agreement",
+) -> dict[str, Any]:
+    """Compare label maps per region, write ``agreement.json`` and ``agreement.html`` atomically.
+
+    Returns the JSON payload (with provenance); the inputs are only read.
+    """
+    regions = dict(regions or BRATS_REGIONS)
+    maps = load_label_maps(label_maps)
+    table = region_agreement(maps, regions)
+    record = provenance(
+        operation,
+        rule_tables={"agreement_thresholds": DEFAULT_THRESHOLDS.version},
+        parameters={"label_maps": {m.name: m.source for m in maps}, **table.parameters},
+    )
+    payload = {
+        "provenance": record,
+        "thresholds": DEFAULT_THRESHOLDS.to_dict(),
+        "agreement": table.to_dict(),
+        "staple": _staple_by_region(maps, table.regions) if len(maps) >= 3 else {},
+    }
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    write_json_atomic(out / "agreement.json", payload)
+    write_text_atomic(out / "agreement.html", agreement_report_html(table, record, title=title))
+    return payload
+
+
+def bundled_case_agreement(sample_dir: str | Path, out_dir: str | Path) -> dict[str, Any]:
+    """Agreement of the bundled case's five algorithm label maps (for ``make demo``).
+
+    ``sample_dir`` is the case folder (``SampleData/TCGA-FG-6692``); writes
+    ``out_dir/agreement.json`` and ``out_dir/agreement.html`` and returns the JSON payload.
+    """
+    folder = Path(sample_dir) / "reference_labels"
+    paths = {name: folder / f"{name}.nii.gz" for name in BUNDLED_ALGORITHMS}
+    for path in paths.values():
+        if not path.is_file():
+            raise MissingInputError("bundled algorithm label map missing", path)
+    return label_maps_agreement(
+        paths,
+        out_dir,
+        BRATS_REGIONS,
+        title="Agreement of the five BraTS algorithms on TCGA-FG-6692",
+        operation="bundled_case_agreement",
+    )
