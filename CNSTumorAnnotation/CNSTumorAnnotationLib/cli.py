@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "CNSTumorAnnotationLib.demo",
     "CNSTumorAnnotationLib.cli_agreement",
     "CNSTumorAnnotationLib.cli_selfcheck",
+    "CNSTumorAnnotationLib.cli_export",
 )
 
 
@@ -40,21 +41,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    func = getattr(args, "func", None)
-    if func is None:
-        parser.print_help()
-        return 0
+def dispatch(args: argparse.Namespace) -> int:
+    """Run a parsed command; a user error becomes one clear line on stderr and exit status 2."""
     try:
-        return int(func(args) or 0)
+        return int(args.func(args) or 0)
     except CNSTumorError as error:
         print(f"cnstumor {args.command}: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"cnstumor {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        parser.print_help()
+        return 0
+    return dispatch(args)
 
 
 if __name__ == "__main__":
