@@ -1,0 +1,220 @@
+"""A suggested image-quality grade 1 / 2 / 3 per series, with reasons in words (R-QC-1..3).
+
+The grade is a SUGGESTION for the radiologist, who confirms or changes it; the confirmed grade
+is recorded elsewhere and a confirmed grade 1 excludes the series (R-QC-2). The rules are data:
+a versioned table of :class:`MetricRule` (``GRADE_THRESHOLDS_VERSION``) over the
+segmentation-free metrics of :mod:`CNSTumorQCLib.quality_metrics`.
+
+Rule: every metric that crosses its grade-2 threshold caps the grade at 2, every metric that
+crosses its grade-1 threshold caps it at 1; the grade is the lowest cap (3 when none applies),
+as qc-anchors.md section 1.5 recommends ("grade 1 on any strong outlier in a motion- or
+blur-sensitive IQM"). A metric that cannot be measured (NaN: no air background in a
+skull-stripped or masked volume) is skipped and said so in the reasons.
+
+Calibration (``bench/quality_grade.py`` writes the numbers): the SNRd and EFC cut points were
+chosen on the ABIDE human ratings of MRIQC IQMs (``mriqc-learn_iqm_ratings``), the others on
+TorchIO-degraded ICBM152 / MNI152 volumes, and everything is evaluated on the held-out TCGA
+volumes. They are starting points to be re-calibrated on local radiologist ratings.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import SimpleITK as sitk
+
+from CNSTumorQCLib.quality_metrics import MetricParameters, QualityMetrics, compute_quality_metrics
+from CNSTumorQCLib.sequences import MRSequence
+
+GRADE_THRESHOLDS_VERSION = "quality-grade-2026.11-1"
+
+
+@dataclass(frozen=True)
+class MetricRule:
+    """One metric's cut points: crossing ``grade2`` caps the grade at 2, ``grade1`` at 1.
+
+    ``higher_is_worse`` gives the direction; ``reason`` is a sentence for a radiologist with
+    ``{value}`` and ``{limit}`` placeholders.
+    """
+
+    metric: str
+    higher_is_worse: bool
+    grade2: float | None
+    grade1: float | None
+    reason: str
+
+    def cap(self, value: float) -> tuple[int, float | None]:
+        """The grade cap this value implies (3 = none) and the threshold it crossed."""
+        if math.isnan(value):
+            return 3, None
+        for grade, limit in ((1, self.grade1), (2, self.grade2)):
+            if limit is not None and (value > limit if self.higher_is_worse else value < limit):
+                return grade, limit
+        return 3, None
+
+
+@dataclass(frozen=True)
+class GradeThresholds:
+    """The rule table of one family of sequences."""
+
+    name: str
+    rules: tuple[MetricRule, ...]
+
+
+_NOISE = MetricRule(
+    "snrd", False, 8.0, 4.0, "low signal-to-noise ratio (SNRd {value:.1f} < {limit:g})"
+)
+_GHOST_QI1 = MetricRule(
+    "qi1",
+    True,
+    0.02,
+    0.10,
+    "artifactual signal in the air background: ghosting or motion (QI1 {value:.3f} > {limit:g})",
+)
+_FBER = MetricRule(
+    "fber",
+    False,
+    40.0,
+    10.0,
+    "weak head-to-background contrast: ghosts or noise fill the background (FBER {value:.0f} < {limit:g})",
+)
+_EFC = MetricRule(
+    "efc",
+    True,
+    0.80,
+    0.90,
+    "energy spread out of the head: motion ghosting or blurring (EFC {value:.2f} > {limit:g})",
+)
+_BLUR = MetricRule(
+    "fwhm_inplane_vox",
+    True,
+    2.6,
+    3.5,
+    "blurred image (in-plane smoothness FWHM {value:.1f} voxels > {limit:g})",
+)
+_INU = MetricRule(
+    "inu_range",
+    True,
+    0.30,
+    None,
+    "marked intensity non-uniformity (N4 bias field range {value:.2f} > {limit:g})",
+)
+_WRAP = MetricRule(
+    "wrap",
+    True,
+    0.02,
+    0.10,
+    "wrap-around (aliasing) along the {axis} direction: signal at the field-of-view edge "
+    "({value:.1%} of the edge band > {limit:.0%})",
+)
+_EDGE = MetricRule(
+    "edge_truncation",
+    True,
+    0.10,
+    0.35,
+    "head cut off by the field of view ({value:.0%} of an edge covered > {limit:.0%})",
+)
+_VERTEX = MetricRule(
+    "superior_truncation",
+    True,
+    0.50,
+    None,
+    "incomplete whole-brain coverage: the top slice still cuts through the head "
+    "({value:.0%} of the largest section > {limit:.0%})",
+)
+_STAIRS = MetricRule(
+    "stair_step",
+    True,
+    0.15,
+    None,
+    "slice-to-slice intensity jumps (stair-step / interleave motion; {value:.2f} > {limit:g})",
+)
+
+STRUCTURAL_THRESHOLDS = GradeThresholds(
+    "structural (T1, T1C, T2, FLAIR, other)",
+    (_NOISE, _GHOST_QI1, _FBER, _EFC, _BLUR, _INU, _WRAP, _EDGE, _VERTEX, _STAIRS),
+)
+# DWI is single-shot EPI: lower SNR, N/2 ghosts and coarse matrices are expected (R-ACQ-4).
+DWI_THRESHOLDS = GradeThresholds(
+    "diffusion-weighted EPI",
+    (
+        MetricRule("snrd", False, 4.0, 2.0, _NOISE.reason),
+        MetricRule("qi1", True, 0.05, 0.20, _GHOST_QI1.reason),
+        MetricRule("efc", True, 0.85, 0.95, _EFC.reason),
+        _WRAP,
+        _EDGE,
+        _VERTEX,
+    ),
+)
+# ADC is a computed map: its background is set by the scanner, so air-based metrics do not apply.
+ADC_THRESHOLDS = GradeThresholds("computed ADC map", (_WRAP, _EDGE, _VERTEX, _STAIRS))
+
+THRESHOLDS_BY_SEQUENCE: dict[MRSequence, GradeThresholds] = {
+    MRSequence.DWI: DWI_THRESHOLDS,
+    MRSequence.ADC: ADC_THRESHOLDS,
+}
+_AIR_METRICS = ("snrd", "qi1", "fber")
+
+
+@dataclass(frozen=True)
+class GradeSuggestion:
+    """A suggested R-QC-1 grade with its reasons, metrics and the rule-table version."""
+
+    grade: int
+    reasons: list[str] = field(default_factory=list)
+    metrics: dict[str, float] = field(default_factory=dict)
+    thresholds_version: str = GRADE_THRESHOLDS_VERSION
+    sequence: str = MRSequence.OTHER.value
+
+    @property
+    def annotatable(self) -> bool:
+        """R-QC-2: only grades 2 and 3 may be annotated (the radiologist has the last word)."""
+        return self.grade >= 2
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "grade": self.grade,
+            "reasons": list(self.reasons),
+            "metrics": {k: (None if math.isnan(v) else v) for k, v in self.metrics.items()},
+            "thresholds_version": self.thresholds_version,
+            "sequence": self.sequence,
+            "annotatable": self.annotatable,
+        }
+
+
+def thresholds_for(sequence: MRSequence) -> GradeThresholds:
+    """The rule table that applies to a sequence."""
+    return THRESHOLDS_BY_SEQUENCE.get(sequence, STRUCTURAL_THRESHOLDS)
+
+
+def grade_from_metrics(metrics: QualityMetrics, sequence: MRSequence) -> GradeSuggestion:
+    """Apply the rule table to already computed metrics (R-QC-1, R-QC-3)."""
+    table = thresholds_for(sequence)
+    values = metrics.to_dict()
+    grade, caps = 3, []
+    for rule in table.rules:
+        value = values[rule.metric]
+        cap, limit = rule.cap(value)
+        if cap < 3:
+            text = rule.reason.format(value=value, limit=limit, axis=metrics.wrap_axis)
+            caps.append((cap, f"grade {cap}: {text}"))
+            grade = min(grade, cap)
+    reasons = [text for _, text in sorted(caps)]
+    uses_air = any(rule.metric in _AIR_METRICS for rule in table.rules)
+    if uses_air and not metrics.has_air:
+        reasons.append(
+            "no air background (skull-stripped or masked image): noise and ghosting "
+            "metrics (SNRd, FBER, QI1) could not be measured"
+        )
+    if grade == 3 and not caps:
+        reasons.insert(0, "no quality problem detected by the metrics")
+    return GradeSuggestion(grade, reasons, values, GRADE_THRESHOLDS_VERSION, sequence.value)
+
+
+def suggest_grade(
+    image: sitk.Image, sequence: MRSequence, parameters: MetricParameters | None = None
+) -> GradeSuggestion:
+    """Suggest the R-QC-1 grade of one series from its segmentation-free quality metrics."""
+    return grade_from_metrics(compute_quality_metrics(image, parameters), sequence)
