@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "CNSTumorAnnotationLib.cli_agreement",
     "CNSTumorAnnotationLib.cli_selfcheck",
     "CNSTumorAnnotationLib.cli_export",
+    "CNSTumorQCLib.cli_deid",
+    "CNSTumorQCLib.cli_qc",
 )
 
 

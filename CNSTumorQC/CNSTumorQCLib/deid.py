@@ -1,0 +1,254 @@
+"""De-identify a DICOM folder into a new folder (SPEC.md R-DATA-1), with a post-check.
+
+``deidentify_folder(IN, OUT, KEY)`` reads every file under IN (never writes there), and for each
+DICOM object:
+
+1. quarantines it (a finding; a copy to ``quarantine_dir`` outside OUT when given) when it may
+   carry identity in its pixels: BurnedInAnnotation = YES, a secondary capture, a screen save,
+   or any non-image object (reports, documents, raw data);
+2. lists the identifying strings of its header (``deid_check.identifying_values``);
+3. de-identifies a copy (``deid_dataset``: Annex E basic profile through dicom-anonymizer's
+   table, deterministic UIDs, pseudonym, date shift, markers);
+4. writes it atomically as ``OUT/<pseudonym>/<study UID>/<series UID>/<SOP UID>.dcm``;
+5. re-reads the written file and proves that no identifying string occurs in its bytes or path
+   and that the pixel data and geometry equal the input's; a file that fails is deleted again
+   and reported as an error (withheld, never released).
+
+Findings name files by an opaque token (``in-xxxxxxxxxxxx``) because input paths may carry
+names or UIDs; the key file (outside OUT) maps tokens back to paths. ``OUT/deid_report.json``
+holds the findings, counts, mapping statistics, policy and provenance, and is itself searched.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pydicom
+from pydicom.dataset import Dataset
+from pydicom.errors import InvalidDicomError
+
+from CNSTumorQCLib.atomic import write_json_atomic, write_with_atomic
+from CNSTumorQCLib.deid_check import find_leaks, identifying_values, pixel_and_geometry, pixel_bytes
+from CNSTumorQCLib.deid_dataset import DatasetDeidentifier
+from CNSTumorQCLib.deid_keys import KeyStore
+from CNSTumorQCLib.deid_paths import check_locations
+from CNSTumorQCLib.deid_policy import DeidPolicy
+from CNSTumorQCLib.errors import WorkflowError
+from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.provenance import provenance
+
+RULE = "R-DATA-1"
+REPORT_NAME = "deid_report.json"
+_MEDIA_DIRECTORY = "1.2.840.10008.1.3.10"
+_SCREEN_TYPES = ("SCREEN SAVE", "SCREENSHOT", "CSA REPORT", "SECONDARY CAPTURE")
+
+
+@dataclass
+class DeidReport:
+    """The outcome of one run: findings, counts, mapping statistics and provenance."""
+
+    findings: list[Finding] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    mapping: dict[str, int] = field(default_factory=dict)
+    outputs: list[str] = field(default_factory=list)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    input_files: dict[str, str] = field(default_factory=dict)  # token -> input path (not in OUT)
+
+    def count(self, name: str, by: int = 1) -> None:
+        self.counts[name] = self.counts.get(name, 0) + by
+
+    def add(self, severity: Severity, message: str, token: str, **details: Any) -> None:
+        self.findings.append(Finding(RULE, severity, message, files=(token,), details=details))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON written into OUT: no input path, no original value."""
+        return {
+            "findings": [finding.to_dict() for finding in self.findings],
+            "counts": dict(sorted(self.counts.items())),
+            "mapping": self.mapping,
+            "outputs": self.outputs,
+            "provenance": self.provenance,
+        }
+
+
+def deidentify_folder(
+    in_dir: Path,
+    out_dir: Path,
+    key_file: Path,
+    *,
+    secret: str | None = None,
+    policy: DeidPolicy | None = None,
+    quarantine_dir: Path | None = None,
+) -> DeidReport:
+    """De-identify every DICOM object under ``in_dir`` into ``out_dir``; see the module docstring."""
+    policy = policy or DeidPolicy()
+    in_dir, out_dir, key_file = Path(in_dir), Path(out_dir), Path(key_file)
+    check_locations(in_dir, out_dir, key_file, quarantine_dir)
+    keys = KeyStore.open(key_file, secret, policy)
+    run = _Run(in_dir, out_dir, policy, keys, quarantine_dir)
+    for path in sorted(p for p in in_dir.rglob("*") if p.is_file()):
+        run.process(path)
+    report = run.report
+    report.mapping = {
+        "patients": len({record.pseudonym for record in keys.patients.values()}),
+        "uids_remapped": len(keys.uids),
+    }
+    report.provenance = provenance(
+        "deidentify",
+        rule_tables={"deid_policy": policy.version, "annex_e": policy.annex_e_edition},
+        parameters={"policy": policy.as_dict()},
+    )
+    report.input_files = {token: keys.inputs[token] for f in report.findings for token in f.files}
+    keys.save(key_file, report.provenance)
+    _write_report(out_dir, report, run)
+    return report
+
+
+class _Run:
+    """The state of one folder run: the de-identifier, the report, the outputs written."""
+
+    def __init__(
+        self,
+        in_dir: Path,
+        out_dir: Path,
+        policy: DeidPolicy,
+        keys: KeyStore,
+        quarantine: Path | None,
+    ) -> None:
+        self.in_dir, self.out_dir, self.policy, self.keys = in_dir, out_dir, policy, keys
+        self.quarantine = quarantine
+        self.deidentifier = DatasetDeidentifier(policy, keys)
+        self.report = DeidReport()
+        self.all_identifying: set[str] = set()
+
+    def process(self, path: Path) -> None:
+        relative = path.relative_to(self.in_dir).as_posix()
+        token = self.keys.input_token(relative)
+        self.report.count("files_seen")
+        try:
+            data = path.read_bytes()
+            original = pydicom.dcmread(io.BytesIO(data))
+            working = pydicom.dcmread(io.BytesIO(data))
+            _ = original.get("PixelData")  # force the pixel read: a truncated file fails here
+        except InvalidDicomError:
+            self.report.count("not_dicom")
+            self.report.add(Severity.INFO, "not a DICOM file: not copied", token)
+            return
+        except Exception as error:  # noqa: BLE001 - any unreadable file is a finding, not a crash
+            self.report.count("unreadable")
+            self.report.add(
+                Severity.ERROR, f"cannot be read ({type(error).__name__}): not copied", token
+            )
+            return
+        reason = _quarantine_reason(original)
+        if reason is not None:
+            self._quarantine(path, relative, token, reason)
+            return
+        try:
+            self._deidentify(original, working, token)
+        except Exception as error:  # noqa: BLE001 - a malformed header is a finding, not a crash
+            self.report.count("failed")
+            self.report.add(
+                Severity.ERROR,
+                f"cannot be de-identified ({type(error).__name__}): not copied",
+                token,
+            )
+
+    def _deidentify(self, original: Dataset, working: Dataset, token: str) -> None:
+        values = identifying_values(original, self.deidentifier, self.policy)
+        outcome = self.deidentifier.deidentify(working, _identity(original), values.guard_words)
+        values.forget(set(outcome.retained_descriptors.values()))
+        self.all_identifying.update(values.searchable)
+        self.report.count("identifying_strings_searched", len(values.searchable))
+        self.report.count("identifying_strings_too_short", values.too_short)
+        relative = (
+            f"{outcome.patient.pseudonym}/{working.StudyInstanceUID}/"
+            f"{working.SeriesInstanceUID}/{working.SOPInstanceUID}.dcm"
+        )
+        target = self.out_dir / relative
+        if target.exists():
+            self.report.count("duplicates")
+            self.report.add(Severity.INFO, "duplicate SOP instance: the first copy was kept", token)
+            return
+        write_with_atomic(target, lambda tmp: working.save_as(tmp, enforce_file_format=True))
+        problem = self._post_check(target, relative, values, original)
+        if problem is not None:
+            target.unlink()
+            self.report.count("withheld")
+            self.report.add(Severity.ERROR, f"withheld by the post-check: {problem}", token)
+            return
+        self.report.count("written")
+        self.report.outputs.append(relative)
+
+    def _post_check(
+        self, target: Path, relative: str, values: Any, original: Dataset
+    ) -> str | None:
+        data = target.read_bytes()
+        written = pydicom.dcmread(io.BytesIO(data))
+        leaks = find_leaks(data, relative, values, pixel_bytes(written))
+        if leaks:
+            return "identifying text from " + ", ".join(leaks) + " remains in the output"
+        if pixel_and_geometry(written) != pixel_and_geometry(original):
+            return "pixel data or geometry differ from the input"
+        return None
+
+    def _quarantine(self, path: Path, relative: str, token: str, reason: str) -> None:
+        self.report.count("quarantined")
+        destination = None
+        if self.quarantine is not None:
+            destination = self.quarantine / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+        where = "copied to the quarantine folder" if destination else "excluded"
+        self.report.add(Severity.WARNING, f"quarantined ({reason}): {where}", token, reason=reason)
+
+
+def _identity(ds: Dataset) -> str:
+    """The string that defines a patient: PatientID (+ issuer), else name and birth date."""
+    patient_id = str(ds.get("PatientID", "") or "").strip()
+    if patient_id:
+        return f"id|{patient_id}|{str(ds.get('IssuerOfPatientID', '') or '').strip()}"
+    name = str(ds.get("PatientName", "") or "").strip()
+    birth = str(ds.get("PatientBirthDate", "") or "").strip()
+    if name or birth:
+        return f"name|{name}|{birth}"
+    return f"study|{ds.get('StudyInstanceUID', '')}"
+
+
+def _quarantine_reason(ds: Dataset) -> str | None:
+    """Why an object may carry identity in its pixels or content (PS3.15 E.3.1), else None."""
+    if str(ds.get("BurnedInAnnotation", "")).upper() == "YES":
+        return "BurnedInAnnotation is YES"
+    sop_class = ds.get("SOPClassUID")
+    if sop_class is None:
+        return "no SOP Class UID"
+    if str(sop_class) == _MEDIA_DIRECTORY:
+        return "DICOMDIR (an index of the original files)"
+    name = getattr(sop_class, "name", str(sop_class))
+    if "Secondary Capture" in name:
+        return "secondary capture"
+    if "Image Storage" not in name:
+        return f"not an image object ({name})"
+    image_type = " ".join(str(v).upper() for v in (ds.get("ImageType") or []))
+    for marker in _SCREEN_TYPES:
+        if marker in image_type:
+            return f"ImageType says {marker.lower()}"
+    return None
+
+
+def _write_report(out_dir: Path, report: DeidReport, run: _Run) -> None:
+    """Write ``OUT/deid_report.json``, then search it like any output."""
+    path = out_dir / REPORT_NAME
+    write_json_atomic(path, report.to_dict())
+    data = path.read_bytes()
+    leaked = [v for v in run.all_identifying if len(v) >= 8 and v.encode("utf-8") in data]
+    if leaked:
+        os.remove(path)
+        raise WorkflowError(
+            "the de-identification report would carry identifying text; removed", path
+        )
