@@ -78,6 +78,12 @@ def _classify(path: str, instances: tuple[DicomInstance, ...]) -> FileResult:
             path, "DICOMDIR (media directory) skipped: the images are indexed from their own files"
         )
     if not first.series_instance_uid:
+        if first.pixel_data is PixelDataStatus.ABSENT:
+            return _note(
+                path,
+                "truncated or incomplete DICOM file (no SeriesInstanceUID, no pixel data); not indexed",
+                Severity.ERROR,
+            )
         return _note(
             path, "DICOM object without a SeriesInstanceUID; not indexed", Severity.WARNING
         )
@@ -90,9 +96,7 @@ def _classify(path: str, instances: tuple[DicomInstance, ...]) -> FileResult:
             Severity.WARNING,
             rule="R-ACQ-7",
         )
-    if first.pixel_data is PixelDataStatus.TRUNCATED:
-        # Kept in the index: the integrity check reports the truncated file within its series.
-        return FileResult(path, instances)
+    # Truncated pixel data stays in the index: the integrity check reports it within its series.
     return FileResult(path, instances)
 
 
