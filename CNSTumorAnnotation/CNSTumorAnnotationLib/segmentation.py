@@ -151,11 +151,11 @@ def set_segment_mask(segmentation_node: Any, segment_id: str, mask: sitk.Image) 
 
 
 def segment_mask(segmentation_node: Any, segment_id: str, reference: sitk.Image) -> sitk.Image:
-    """A segment's binary mask on the grid of ``reference`` (its reference volume's image).
+    """A segment's binary (0/1) mask on the grid of ``reference`` (its reference volume's image).
 
-    MRML crops binary labelmaps to their extent; this pads the segment back onto the full
-    reference grid through ``GenerateMergedLabelmapInReferenceGeometry``-free means: the
-    oriented image is converted and pasted by physical position.
+    MRML may crop a layer to its extent and lets non-overlapping segments share a layer; the
+    segment's own label value is selected and the piece is pasted back onto the full reference
+    grid by physical position (nearest neighbour, an exact copy when the grids coincide).
     """
     oriented = slicer.vtkOrientedImageData()
     logic = slicer.vtkSlicerSegmentationsModuleLogic
@@ -168,7 +168,8 @@ def segment_mask(segmentation_node: Any, segment_id: str, reference: sitk.Image)
     piece = oriented_image_to_sitk(oriented)
     segment = segmentation_node.GetSegmentation().GetSegment(segment_id)
     label = int(segment.GetLabelValue()) if segment is not None else 1
-    piece = sitk.Cast(sitk.Equal(piece, label), sitk.sitkUInt8) if label != 1 else piece
+    # Segments that do not overlap share a layer, told apart by their label value.
+    piece = sitk.Cast(sitk.Equal(piece, label), sitk.sitkUInt8)
     return sitk.Resample(
         piece, blank, sitk.Transform(), sitk.sitkNearestNeighbor, 0, sitk.sitkUInt8
     )
