@@ -127,18 +127,37 @@ def save_version(
     return versions.load_version(project.conn, version_id)
 
 
-def load_findings(source: Iterable[Finding] | str | Path) -> tuple[list[Finding], str | None]:
+def load_findings(
+    source: Iterable[Finding] | str | Path,
+) -> tuple[list[Finding], str | None, dict[str, str]]:
     """Findings given as objects, or read from a ``selfcheck.json`` (a list of finding dicts,
-    or an object with a ``findings`` list)."""
+    or an object with a ``findings`` list and optionally the ``annotation_sha256`` it checked)."""
     if isinstance(source, str | Path):
         path = Path(source)
         try:
             payload: Any = json.loads(path.read_text(encoding="utf-8"))
             items = payload["findings"] if isinstance(payload, dict) else payload
-            return [Finding.from_dict(item) for item in items], str(path)
-        except (OSError, ValueError, KeyError, TypeError) as error:
+            checked = (
+                dict(payload.get("annotation_sha256") or {}) if isinstance(payload, dict) else {}
+            )
+            return [Finding.from_dict(item) for item in items], str(path), checked
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             raise SchemaError(f"not a self-check result: {error}", path) from error
-    return list(source), None
+    return list(source), None, {}
+
+
+def _check_same_files(
+    case_id: str, version: versions.AnnotationVersion, checked: dict[str, str], source: str | None
+) -> None:
+    """R-ANN-9: a self-check that names the files it checked must have checked these files."""
+    recorded = {Path(f.relpath).name: f.sha256 for f in version.files}
+    for name, digest in checked.items():
+        if name in recorded and recorded[name] != digest:
+            raise SchemaError(
+                f"R-ANN-9: this self-check examined a different {name} than version {version.number} "
+                f"of case {case_id} holds; run the self-check on the saved version",
+                source,
+            )
 
 
 def record_self_check(
@@ -152,12 +171,13 @@ def record_self_check(
     blocking finding) and the case is ``self_checked``; a blocked check is recorded and the
     case stays ``in_progress``."""
     _require_assignee(project, case_id, actor, "self-check")
-    found, source = load_findings(findings)
+    found, source, checked = load_findings(findings)
     latest = versions.latest_version(project.conn, case_id)
     if latest is None:
         raise WorkflowError(
             f"R-ANN-9: case {case_id} has no saved annotation version to self-check"
         )
+    _check_same_files(case_id, latest, checked, source)
     blocking = has_blocking(found)
     with store.transaction(project.conn) as conn:
         conn.execute(
