@@ -4,10 +4,9 @@ Before de-identification, :func:`identifying_values` lists every identifying str
 header: the values of attributes the Annex E table lists (names, IDs, institution, physicians,
 addresses, accession numbers, descriptors not kept), every date and every instance UID, at every
 nesting level, with the PN name parts. After writing, :func:`find_leaks` searches the raw bytes
-of the output file (and its path) for each of them. Strings shorter than the policy's minimum
-are too common to search and are counted instead. Short strings are searched outside the pixel
-data only (random pixel bytes would match them by chance); strings of 8 or more bytes are searched
-in every byte of the file. :func:`pixel_and_geometry` fingerprints what must not change.
+of the output file outside its pixel data (and its path) for each of them; the pixel data is
+proven byte-identical to the input's instead. Strings shorter than the policy's minimum are too
+common to search and are counted. :func:`pixel_and_geometry` fingerprints what must not change.
 """
 
 from __future__ import annotations
@@ -42,7 +41,6 @@ _GEOMETRY_KEYWORDS = (
     "ImagePositionPatient",
     "ImageOrientationPatient",
 )
-_LONG = 8
 _DESCRIPTOR_KEYWORDS = {keyword_for_tag(tag) for tag in CLEANED_DESCRIPTORS}
 
 
@@ -141,21 +139,24 @@ def _name_parts(name: str) -> list[str]:
 def find_leaks(
     data: bytes, relative_path: str, values: IdentifyingValues, pixel_bytes: bytes
 ) -> list[str]:
-    """The attribute keywords whose identifying strings occur in ``data`` or in the output path."""
+    """The attribute keywords whose identifying strings occur in ``data`` or in the output path.
+
+    The pixel data value is left out of the search: the post-check proves separately that it is
+    byte-identical to the input's, so header text cannot have moved into it, and random pixel
+    bytes would otherwise match short strings by chance.
+    """
     header = data
-    if len(pixel_bytes) >= _LONG:
+    if pixel_bytes:
         start = data.find(pixel_bytes)
         if start >= 0:
             header = data[:start] + b"\0" + data[start + len(pixel_bytes) :]
-    leaks = []
-    path_bytes = relative_path.encode("utf-8")
+    haystack = header + b"\0" + relative_path.encode("utf-8")
+    leaks = set()
     for value, keyword in values.searchable.items():
-        haystack = data if len(value) >= _LONG else header
-        for needle in {value.encode("utf-8"), value.encode("latin-1", "ignore")}:
-            if needle and (needle in haystack or needle in path_bytes):
-                leaks.append(keyword)
-                break
-    return sorted(set(leaks))
+        encoded = value.encode("utf-8")
+        if encoded in haystack or value.encode("latin-1", "ignore") in haystack:
+            leaks.add(keyword)
+    return sorted(leaks)
 
 
 def pixel_bytes(ds: Dataset) -> bytes:

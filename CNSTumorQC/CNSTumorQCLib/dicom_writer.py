@@ -23,6 +23,8 @@ converted from one session). UIDs are new; pass ``uid_seed`` to make them reprod
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -31,7 +33,7 @@ import SimpleITK as sitk
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian, MRImageStorage, generate_uid
 
-from CNSTumorQCLib.atomic import write_text_atomic, write_with_atomic
+from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.mr_protocols import (
     FIXTURE_NOTE,
@@ -223,7 +225,10 @@ def _write_slices(
     origin = np.asarray(image.GetOrigin(), dtype=float)
     normal = direction[:, 2]
     centre, width = _window(voxels)
-    paths: list[Path] = []
+    staging = series_dir.parent / f".{series_dir.name}.partial-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    names: list[str] = []
     for k in range(voxels.shape[0]):
         position = origin + k * image.GetSpacing()[2] * normal
         ds = _copy(base)
@@ -236,10 +241,12 @@ def _write_slices(
         ds.WindowWidth = _ds(width)
         ds.PixelData = np.ascontiguousarray(voxels[k]).tobytes()
         ds.file_meta = _file_meta(ds)
-        path = series_dir / f"IM{k + 1:04d}.dcm"
-        write_with_atomic(path, lambda tmp, ds=ds: ds.save_as(tmp, enforce_file_format=True))
-        paths.append(path)
-    return paths
+        names.append(f"IM{k + 1:04d}.dcm")
+        ds.save_as(staging / names[-1], enforce_file_format=True)
+    # The series appears complete or not at all (one rename, no per-slice fsync).
+    shutil.rmtree(series_dir, ignore_errors=True)
+    os.replace(staging, series_dir)
+    return [series_dir / name for name in names]
 
 
 def _copy(base: Dataset) -> Dataset:
