@@ -80,6 +80,7 @@ def build_case(
     machine_made: bool = False,
     radii: Mapping[str, float] | None = None,
     runtime: Any = None,
+    schema_options: Mapping[str, Any] | None = None,
 ) -> Any:
     """A case folder with one annotation version of nested spheres; returns the loaded case."""
     case = create_case_folder(
@@ -88,6 +89,7 @@ def build_case(
         patient_id,
         family,
         series=series,
+        schema_options=schema_options,
     )
     masks = drawn_masks(case, radii)
     save_annotation_version(case, masks, annotator, runtime=runtime, machine_made=machine_made)
