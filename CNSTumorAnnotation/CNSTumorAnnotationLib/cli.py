@@ -19,6 +19,7 @@ from CNSTumorQCLib.version import __version__
 #: Modules providing sub-commands, in the order they appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
     "CNSTumorAnnotationLib.demo",
+    "CNSTumorAnnotationLib.cli_case",
     "CNSTumorAnnotationLib.cli_agreement",
     "CNSTumorAnnotationLib.cli_selfcheck",
     "CNSTumorAnnotationLib.cli_export",

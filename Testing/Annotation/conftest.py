@@ -16,51 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
-import SimpleITK as sitk
-
-from CNSTumorQCLib.sequences import MRSequence
-
-CASE_SEQUENCES = (MRSequence.FLAIR, MRSequence.T1, MRSequence.T1C, MRSequence.T2)
-PATIENT = "TCGA-FG-6692"
-#: Sphere radii (mm) of the synthetic masks: nested as the intra-axial hierarchy demands.
-SPHERE_RADII_MM = {"whole_tumor": 30.0, "tumor_body": 18.0, "enhancing": 14.0, "non_enhancing": 7.0}
-
-
-def native_volumes(sample_case: Path) -> dict[MRSequence, Path]:
-    return {s: sample_case / "native" / f"{s.value}.nii.gz" for s in CASE_SEQUENCES}
-
-
-def sphere_mask(
-    reference: sitk.Image, center_lps: tuple[float, ...], radius_mm: float
-) -> sitk.Image:
-    """A binary ball of ``radius_mm`` around a physical point, on the reference grid."""
-    size = reference.GetSize()
-    k, j, i = np.meshgrid(*(np.arange(n) for n in reversed(size)), indexing="ij")
-    index = np.stack([i.ravel(), j.ravel(), k.ravel()], axis=1).astype(float)
-    direction = np.array(reference.GetDirection()).reshape(3, 3)
-    points = index * np.array(reference.GetSpacing()) @ direction.T + np.array(
-        reference.GetOrigin()
-    )
-    inside = np.linalg.norm(points - np.array(center_lps), axis=1) <= radius_mm
-    mask = sitk.GetImageFromArray(inside.reshape(tuple(reversed(size))).astype(np.uint8))
-    mask.CopyInformation(reference)
-    return mask
-
-
-def synthetic_masks(case: Any) -> dict[str, sitk.Image]:
-    """Nested spheres around the FLAIR volume's centre; enhancing is a shell around the core."""
-    from CNSTumorAnnotationLib.case import reference_image
-
-    flair = reference_image(case, MRSequence.FLAIR)
-    center = flair.TransformContinuousIndexToPhysicalPoint([(n - 1) / 2 for n in flair.GetSize()])
-    masks = {}
-    for region in case.schema.regions:
-        reference = reference_image(case, region.reference_sequence)
-        masks[region.key] = sphere_mask(reference, center, SPHERE_RADII_MM[region.key])
-    masks["enhancing"] = sitk.And(masks["enhancing"], sitk.Not(masks["non_enhancing"]))
-    return masks
+from _case_helpers import PATIENT, native_volumes, synthetic_masks
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,51 @@
+"""Builders shared by the annotation fixtures and tests: native volumes and synthetic masks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import SimpleITK as sitk
+
+from CNSTumorQCLib.sequences import MRSequence
+
+CASE_SEQUENCES = (MRSequence.FLAIR, MRSequence.T1, MRSequence.T1C, MRSequence.T2)
+PATIENT = "TCGA-FG-6692"
+#: Sphere radii (mm) of the synthetic masks: nested as the intra-axial hierarchy demands.
+SPHERE_RADII_MM = {"whole_tumor": 30.0, "tumor_body": 18.0, "enhancing": 14.0, "non_enhancing": 7.0}
+
+
+def native_volumes(sample_case: Path) -> dict[MRSequence, Path]:
+    return {s: sample_case / "native" / f"{s.value}.nii.gz" for s in CASE_SEQUENCES}
+
+
+def sphere_mask(
+    reference: sitk.Image, center_lps: tuple[float, ...], radius_mm: float
+) -> sitk.Image:
+    """A binary ball of ``radius_mm`` around a physical point, on the reference grid."""
+    columns = np.array(reference.GetDirection()).reshape(3, 3) * np.array(reference.GetSpacing())
+    offset = np.array(reference.GetOrigin()) - np.array(center_lps)
+    nx, ny, nz = reference.GetSize()
+    k, j, i = np.ogrid[:nz, :ny, :nx]
+    squared = sum(
+        (offset[axis] + i * columns[axis, 0] + j * columns[axis, 1] + k * columns[axis, 2]) ** 2
+        for axis in range(3)
+    )
+    mask = sitk.GetImageFromArray((squared <= radius_mm**2).astype(np.uint8))
+    mask.CopyInformation(reference)
+    return mask
+
+
+def synthetic_masks(case: Any) -> dict[str, sitk.Image]:
+    """Nested spheres around the FLAIR volume's centre; enhancing is a shell around the core."""
+    from CNSTumorAnnotationLib.case import reference_image
+
+    flair = reference_image(case, MRSequence.FLAIR)
+    center = flair.TransformContinuousIndexToPhysicalPoint([(n - 1) / 2 for n in flair.GetSize()])
+    masks = {}
+    for region in case.schema.regions:
+        reference = reference_image(case, region.reference_sequence)
+        masks[region.key] = sphere_mask(reference, center, SPHERE_RADII_MM[region.key])
+    masks["enhancing"] = sitk.And(masks["enhancing"], sitk.Not(masks["non_enhancing"]))
+    return masks
