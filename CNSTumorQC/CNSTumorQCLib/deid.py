@@ -171,6 +171,10 @@ class _Run:
                 Severity.ERROR, f"cannot be read ({type(error).__name__}): not copied", token
             )
             return
+        if str(original.get("SOPClassUID", "")) == _MEDIA_DIRECTORY:
+            self.report.count("dicomdir_skipped")
+            self.report.add(Severity.INFO, "DICOMDIR skipped: it indexes the original files", token)
+            return
         truncated = _truncated_pixels(original)
         if truncated is not None:
             self.report.count("unreadable")
@@ -280,8 +284,6 @@ def _quarantine_reason(ds: Dataset) -> str | None:
     sop_class = ds.get("SOPClassUID")
     if sop_class is None:
         return "no SOP Class UID"
-    if str(sop_class) == _MEDIA_DIRECTORY:
-        return "DICOMDIR (an index of the original files)"
     name = getattr(sop_class, "name", str(sop_class))
     if "Secondary Capture" in name:
         return "secondary capture"

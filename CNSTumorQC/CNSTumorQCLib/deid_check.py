@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pydicom.charset import convert_encodings, encode_string
 from pydicom.datadict import keyword_for_tag
 from pydicom.dataset import Dataset
 from pydicom.multival import MultiValue
@@ -53,6 +54,17 @@ class IdentifyingValues:
     #: strings of 3+ characters from attributes other than the cleanable descriptors: a kept
     #: descriptor must contain none of them (113105)
     guard_words: set[str] = field(default_factory=set)
+    #: Python codecs of the input's Specific Character Set (GB18030, ISO 2022 IR 58 ...)
+    encodings: list[str] = field(default_factory=lambda: ["iso8859"])
+
+    def needles(self, value: str) -> set[bytes]:
+        """The byte forms ``value`` may take in a file: UTF-8 and the input's character sets."""
+        forms = {value.encode("utf-8")}
+        try:
+            forms.add(encode_string(value, self.encodings))
+        except (LookupError, UnicodeError, ValueError):
+            pass
+        return {form for form in forms if form}
 
     def forget(self, kept_values: set[str]) -> None:
         """Drop values kept on purpose (clean descriptors) from the search."""
@@ -65,6 +77,10 @@ def identifying_values(
 ) -> IdentifyingValues:
     """Every identifying string of ``ds`` (read before de-identification)."""
     found = IdentifyingValues()
+    try:
+        found.encodings = convert_encodings(ds.get("SpecificCharacterSet"))
+    except LookupError:
+        pass
     equipment = {str(ds.get(k, "")).strip().lower() for k in _EQUIPMENT}
     for keyword, value in _candidates(ds, deidentifier):
         value = value.strip().rstrip("\0").strip()
@@ -73,7 +89,7 @@ def identifying_values(
         if keyword not in _DESCRIPTOR_KEYWORDS and len(value) >= 3:
             found.guard_words.add(value)
         minimum = policy.min_numeric_search_length if value.isdigit() else policy.min_search_length
-        if len(value) < minimum:
+        if len(value.encode("utf-8")) < minimum:  # bytes: two CJK characters are searched
             found.too_short += 1
             continue
         found.searchable.setdefault(value, keyword)
@@ -153,8 +169,7 @@ def find_leaks(
     haystack = header + b"\0" + relative_path.encode("utf-8")
     leaks = set()
     for value, keyword in values.searchable.items():
-        encoded = value.encode("utf-8")
-        if encoded in haystack or value.encode("latin-1", "ignore") in haystack:
+        if any(needle in haystack for needle in values.needles(value)):
             leaks.add(keyword)
     return sorted(leaks)
 

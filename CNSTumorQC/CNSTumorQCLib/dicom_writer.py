@@ -43,6 +43,7 @@ from CNSTumorQCLib.mr_protocols import (
     SeriesProtocol,
     SyntheticIdentity,
 )
+from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.sequences import MRSequence
 
 #: pydicom's registered root, so seeded UIDs are valid and reproducible.
@@ -84,6 +85,16 @@ def write_case_as_dicom_study(
         written[sequence] = _write_slices(base, image, series_dir, uids, sequence)
     write_text_atomic(out_dir / "FIXTURE.md", _fixture_markdown(volumes))
     return written
+
+
+def write_sample_case_study(
+    out_dir: Path, uid_seed: str = "TCGA-FG-6692-demo"
+) -> dict[MRSequence, list[Path]]:
+    """Write the bundled case's T1, T1C, T2 and FLAIR as the demo DICOM study (reproducible UIDs)."""
+    native = sample_data_dir() / "native"
+    sequences = (MRSequence.T1, MRSequence.T1C, MRSequence.T2, MRSequence.FLAIR)
+    volumes = {sequence: native / f"{sequence.value}.nii.gz" for sequence in sequences}
+    return write_case_as_dicom_study(volumes, Path(out_dir), uid_seed=uid_seed)
 
 
 def _read_volume(path: Path) -> sitk.Image:

@@ -105,6 +105,7 @@ def planted_run(tmp_path_factory, shared_data, fixture_study):
     }
 
 
+@pytest.mark.slow
 def test_no_planted_identifying_value_survives_anywhere_in_the_output_bytes(planted_run):
     """R-DATA-1: every Annex E attribute planted, none of the values in any output byte or path."""
     outputs = _outputs(planted_run["out"])
@@ -154,6 +155,7 @@ def test_real_vendor_headers_lose_their_identifying_values(tmp_path, shared_data
         assert [value for value in originals if value.encode() in data] == [], path.name
 
 
+@pytest.mark.slow
 def test_uids_are_consistent_within_a_series_and_deterministic_across_runs(
     planted_run, fixture_study
 ):
@@ -417,3 +419,26 @@ def test_the_cli_writes_the_copy_the_report_and_the_key_outside(tmp_path, fixtur
     assert (tmp_path / "out" / REPORT_NAME).is_file() and key.is_file()
     assert len(_outputs(tmp_path / "out")) == 26
     assert "de-identified 26 of 26 files" in capsys.readouterr().out
+
+
+def test_a_chinese_name_in_gb18030_is_found_by_the_post_check_in_its_own_encoding(
+    tmp_path, fixture_study
+):
+    """R-DATA-1 for Chinese sites: the byte search encodes names with the file's character set."""
+    source = tmp_path / "in"
+    source.mkdir()
+    files = sorted((fixture_study / "05_MRHR_FLAIR_AX_SE_IR").glob("*.dcm"))[:2]
+    for index, path in enumerate(files):
+        ds = _read(path)
+        ds.SpecificCharacterSet = "GB18030"
+        ds.PatientName = "张^伟明"
+        ds.OtherPatientNames = "张伟明"
+        if index == 1:
+            ds.SequenceName = "张伟明"  # not in Annex E: kept, so the post-check must catch it
+        ds.save_as(source / path.name)
+    assert "张伟明".encode("gb18030") in (source / files[1].name).read_bytes()
+    report = deidentify_folder(source, tmp_path / "out", tmp_path / "key.json", secret=SECRET)
+    assert report.counts["written"] == 1 and report.counts["withheld"] == 1
+    assert report.input_files[report.findings[0].files[0]] == files[1].name
+    data = _outputs(tmp_path / "out")[0].read_bytes()
+    assert "张伟明".encode("gb18030") not in data and "伟明".encode("gb18030") not in data
