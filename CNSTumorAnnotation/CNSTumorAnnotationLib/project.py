@@ -338,6 +338,7 @@ class Project:
     ) -> CaseState:
         state = self.case(case_id).state
         transition = transition_for(case_id, state, action)
+        self.person(actor)  # R-FLOW-1: every step is recorded against a registered person
         sets, params = "state = ?, updated_at = ?", [transition.target.value, store.utc_now()]
         if assignee is not None:
             sets, params = sets + ", assignee = ?", [*params, assignee]

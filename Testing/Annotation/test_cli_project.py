@@ -58,6 +58,18 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     for person in (
         [
             "--id",
+            "admin",
+            "--name",
+            "Admin",
+            "--role",
+            "administrator",
+            "--years",
+            "0",
+            "--title",
+            "resident",
+        ],
+        [
+            "--id",
             "dr_li",
             "--name",
             "Dr Li",
@@ -150,6 +162,10 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     )
     status, _, err = run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")
     assert status == 2 and "only the assignee" in err
+    status, _, err = run(
+        capsys, "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--actor", "ghost"
+    )
+    assert status == 2 and "no person 'ghost'" in err
     assert (
         run(
             capsys,
