@@ -44,6 +44,7 @@ class MetricRule:
     grade2: float | None
     grade1: float | None
     reason: str
+    axis_field: str | None = None  # QualityMetrics attribute naming the axis for ``{axis}``
 
     def cap(self, value: float) -> tuple[int, float | None]:
         """The grade cap this value implies (3 = none) and the threshold it crossed."""
@@ -97,9 +98,9 @@ _BLUR = MetricRule(
 _INU = MetricRule(
     "inu_range",
     True,
-    0.30,
-    None,
-    "marked intensity non-uniformity (N4 bias field range {value:.2f} > {limit:g})",
+    0.8,
+    2.0,
+    "marked intensity non-uniformity (bias field range {value:.2f} > {limit:g})",
 )
 _WRAP = MetricRule(
     "wrap",
@@ -108,18 +109,28 @@ _WRAP = MetricRule(
     0.10,
     "wrap-around (aliasing) along the {axis} direction: signal at the field-of-view edge "
     "({value:.1%} of the edge band > {limit:.0%})",
+    "wrap_axis",
+)
+_GHOST = MetricRule(
+    "ghost",
+    True,
+    0.025,
+    0.07,
+    "ghosting along the {axis} (phase-encoding) direction: copies of the head in the "
+    "background (ghost-to-signal ratio {value:.3f} > {limit:g})",
+    "ghost_axis",
 )
 _EDGE = MetricRule(
     "edge_truncation",
     True,
-    0.10,
-    0.35,
+    0.25,
+    0.50,
     "head cut off by the field of view ({value:.0%} of an edge covered > {limit:.0%})",
 )
 _VERTEX = MetricRule(
     "superior_truncation",
     True,
-    0.50,
+    0.60,
     None,
     "incomplete whole-brain coverage: the top slice still cuts through the head "
     "({value:.0%} of the largest section > {limit:.0%})",
@@ -134,7 +145,7 @@ _STAIRS = MetricRule(
 
 STRUCTURAL_THRESHOLDS = GradeThresholds(
     "structural (T1, T1C, T2, FLAIR, other)",
-    (_NOISE, _GHOST_QI1, _FBER, _EFC, _BLUR, _INU, _WRAP, _EDGE, _VERTEX, _STAIRS),
+    (_NOISE, _GHOST, _GHOST_QI1, _FBER, _EFC, _BLUR, _INU, _WRAP, _EDGE, _VERTEX, _STAIRS),
 )
 # DWI is single-shot EPI: lower SNR, N/2 ghosts and coarse matrices are expected (R-ACQ-4).
 DWI_THRESHOLDS = GradeThresholds(
@@ -143,6 +154,7 @@ DWI_THRESHOLDS = GradeThresholds(
         MetricRule("snrd", False, 4.0, 2.0, _NOISE.reason),
         MetricRule("qi1", True, 0.05, 0.20, _GHOST_QI1.reason),
         MetricRule("efc", True, 0.85, 0.95, _EFC.reason),
+        MetricRule("ghost", True, 0.05, 0.15, _GHOST.reason, "ghost_axis"),
         _WRAP,
         _EDGE,
         _VERTEX,
@@ -198,7 +210,8 @@ def grade_from_metrics(metrics: QualityMetrics, sequence: MRSequence) -> GradeSu
         value = values[rule.metric]
         cap, limit = rule.cap(value)
         if cap < 3:
-            text = rule.reason.format(value=value, limit=limit, axis=metrics.wrap_axis)
+            axis = getattr(metrics, rule.axis_field) if rule.axis_field else ""
+            text = rule.reason.format(value=value, limit=limit, axis=axis)
             caps.append((cap, f"grade {cap}: {text}"))
             grade = min(grade, cap)
     reasons = [text for _, text in sorted(caps)]

@@ -64,6 +64,8 @@ def as_scalar_image(image: sitk.Image) -> sitk.Image:
         )
     if image.GetDimension() == 2:
         image = sitk.JoinSeries([image])
+    if image.GetDimension() == 4 and image.GetSize()[3] == 1:  # enhanced multi-frame reads
+        image = image[:, :, :, 0]
     if image.GetDimension() != 3:
         raise InvalidInputError(f"image quality needs a 3D image, got {image.GetDimension()}D")
     if min(image.GetSize()) < 1 or image.GetNumberOfPixels() < 64:
@@ -101,6 +103,12 @@ def _fill_holes_in_planes(mask: np.ndarray) -> np.ndarray:
         structure[tuple(index)] = ndimage.generate_binary_structure(2, 1)
         filled |= ndimage.binary_fill_holes(mask, structure=structure)
     return filled
+
+
+def _close(mask: np.ndarray) -> np.ndarray:
+    """Binary closing that keeps voxels on the FOV border (scipy erodes them otherwise)."""
+    padded = np.pad(mask, 1, mode="edge")
+    return ndimage.binary_closing(padded, iterations=1)[1:-1, 1:-1, 1:-1]
 
 
 def _largest_component(mask: np.ndarray) -> np.ndarray:
@@ -159,17 +167,18 @@ def head_and_air_masks(
         else zero
     )
     threshold = _otsu_threshold(data[~frame] if (~frame).any() else data.ravel())
-    head = ndimage.binary_closing(data > threshold, iterations=1)
+    head = _close(data > threshold)
     head = _largest_component(_fill_holes_in_planes(head))
 
     margin = [max(1, int(round(parameters.air_margin_mm / s))) for s in spacing]
     near_head = ndimage.binary_dilation(head, iterations=min(margin))
     background = ~near_head & ~frame & _hat(head, *superior_end(image))
-    air = (
-        background
-        if background.sum() >= parameters.min_air_fraction * background.size
-        else np.zeros_like(background)
-    )
+    # Air exists where the outside of the head is mostly measured signal, not zero-filled frame
+    # (a skull-stripped or masked volume is nearly all frame outside the brain).
+    outside = int(background.sum())
+    enough = outside >= parameters.min_air_fraction * background.size
+    measured = outside >= 0.25 * (outside + int(frame.sum()))
+    air = background if enough and measured else np.zeros_like(background)
     return WorkingVolume(
         data=data,
         spacing=spacing,  # type: ignore[arg-type]

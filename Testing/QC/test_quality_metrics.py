@@ -1,0 +1,163 @@
+"""Segmentation-free quality metrics on the bundled real case and on degraded copies of it.
+
+Each degradation is made here with numpy/SimpleITK (no TorchIO in unit tests) from a real
+volume, and each metric must move in the direction of the artifact it measures (R-QC-1, R-QC-3).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import SimpleITK as sitk
+
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.head_mask import head_and_air_masks
+from CNSTumorQCLib.quality_metrics import QualityMetrics, compute_quality_metrics
+
+
+def with_array(reference: sitk.Image, array: np.ndarray) -> sitk.Image:
+    image = sitk.GetImageFromArray(array.astype(np.float32))
+    image.CopyInformation(reference)
+    return image
+
+
+@pytest.fixture(scope="module")
+def native_t2(sample_case: Path) -> sitk.Image:
+    """The real 2D multi-slice T2 of TCGA-FG-6692 (26 axial slices of 5.5 mm)."""
+    return sitk.ReadImage(str(sample_case / "native" / "T2.nii.gz"))
+
+
+@pytest.fixture(scope="module")
+def native_t2_array(native_t2: sitk.Image) -> np.ndarray:
+    return sitk.GetArrayFromImage(native_t2).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def clean_metrics(native_t2: sitk.Image) -> QualityMetrics:
+    return compute_quality_metrics(native_t2)
+
+
+@pytest.mark.parametrize("name", ["T1", "T1C", "T2", "FLAIR"])
+def test_metrics_of_the_real_bundled_volumes_are_finite_and_plausible_R_QC_1(
+    sample_case: Path, name: str
+) -> None:
+    metrics = compute_quality_metrics(
+        sitk.ReadImage(str(sample_case / "native" / f"{name}.nii.gz"))
+    )
+    values = metrics.to_dict()
+    assert all(np.isfinite(v) for v in values.values()), values
+    assert metrics.has_air
+    assert 10 < metrics.snrd < 500
+    assert 4 < metrics.snr < 30
+    assert 0.4 < metrics.efc < 0.8
+    assert metrics.fber > 100
+    assert metrics.qi1 < 0.01
+    assert 0.8 < metrics.fwhm_inplane_vox < 2.5
+    assert 0.5 < metrics.fwhm_x_mm < 3 and 2 < metrics.fwhm_z_mm < 8  # 0.9 mm pixels, 5.5 mm slices
+    assert metrics.inu_range < 0.6
+    assert 0.25 < metrics.head_fov_fraction < 0.75
+    assert metrics.edge_truncation < 0.2  # the face reaches the FOV edge in the lowest slices
+    assert metrics.superior_truncation < 0.5  # the top slice is near the vertex
+    assert metrics.wrap < 0.02 and metrics.ghost < 0.02
+    assert metrics.slice_anisotropy == pytest.approx(5.5 / 0.898, rel=0.02)
+
+
+def test_the_head_mask_of_a_real_volume_is_one_head_with_air_around_it_R_QC_3(
+    native_t2: sitk.Image,
+) -> None:
+    work = head_and_air_masks(native_t2)
+    assert work.strides == (1, 2, 2)  # 0.9 mm pixels subsampled to about 2 mm, slices kept
+    assert 0.3 < work.head.mean() < 0.7
+    assert not (work.head & work.air).any()
+    assert np.median(work.data[work.head]) > 10 * np.median(np.abs(work.data[work.air]) + 1)
+
+
+def test_added_noise_lowers_snr_and_snrd_R_QC_1(
+    native_t2: sitk.Image, native_t2_array: np.ndarray, clean_metrics: QualityMetrics
+) -> None:
+    rng = np.random.default_rng(7)
+    sigma = 0.08 * float(np.percentile(native_t2_array, 99))
+    noisy = np.abs(
+        native_t2_array
+        + rng.normal(0, sigma, native_t2_array.shape)
+        + 1j * rng.normal(0, sigma, native_t2_array.shape)
+    )
+    metrics = compute_quality_metrics(with_array(native_t2, noisy))
+    assert metrics.snrd < clean_metrics.snrd / 3
+    assert metrics.snr < clean_metrics.snr
+    assert metrics.fber < clean_metrics.fber / 10
+
+
+def test_blur_raises_the_fwhm_smoothness_R_QC_1(
+    native_t2: sitk.Image, clean_metrics: QualityMetrics
+) -> None:
+    blurred = sitk.SmoothingRecursiveGaussian(
+        sitk.Cast(native_t2, sitk.sitkFloat32), [2.0, 2.0, 0.01]
+    )
+    metrics = compute_quality_metrics(blurred)
+    assert metrics.fwhm_inplane_vox > clean_metrics.fwhm_inplane_vox + 1.0
+    assert metrics.fwhm_x_mm > clean_metrics.fwhm_x_mm + 1.0
+
+
+def test_a_bias_field_raises_the_intensity_non_uniformity_R_QC_3(
+    native_t2: sitk.Image, native_t2_array: np.ndarray, clean_metrics: QualityMetrics
+) -> None:
+    k, j, i = np.meshgrid(*[np.linspace(-1, 1, n) for n in native_t2_array.shape], indexing="ij")
+    field = np.exp(0.5 * i + 0.3 * j - 0.2 * k * j)
+    metrics = compute_quality_metrics(with_array(native_t2, native_t2_array * field))
+    assert metrics.inu_range > clean_metrics.inu_range + 0.3
+
+
+def wrap_around(array: np.ndarray, head_rows: np.ndarray, axis: int) -> np.ndarray:
+    """A field of view shifted along ``axis`` past the front of the head: the cut-off part folds
+    onto the opposite edge (phase-encoding aliasing)."""
+    cut = int(head_rows[0]) + 12
+    return np.roll(array, -cut, axis=axis)
+
+
+def test_wrap_around_raises_the_wrap_indicator_R_QC_3(
+    native_t2: sitk.Image, native_t2_array: np.ndarray, clean_metrics: QualityMetrics
+) -> None:
+    head = compute_head_rows(native_t2)
+    wrapped = wrap_around(native_t2_array, head, axis=1)
+    metrics = compute_quality_metrics(with_array(native_t2, wrapped))
+    assert metrics.wrap > clean_metrics.wrap + 0.02
+    assert metrics.wrap_axis == "anterior-posterior"
+    assert metrics.edge_truncation > clean_metrics.edge_truncation + 0.1  # the head is cut too
+
+
+def compute_head_rows(image: sitk.Image) -> np.ndarray:
+    work = head_and_air_masks(image)
+    rows = np.nonzero(work.head.any(axis=(0, 2)))[0] * work.strides[1]
+    return rows
+
+
+def test_phase_ghosts_raise_the_ghost_ratio_and_qi1_R_QC_1(
+    native_t2: sitk.Image, native_t2_array: np.ndarray, clean_metrics: QualityMetrics
+) -> None:
+    rows = native_t2_array.shape[1]
+    ghosted = native_t2_array + 0.25 * np.roll(native_t2_array, rows // 2, axis=1)  # N/2 ghost
+    metrics = compute_quality_metrics(with_array(native_t2, ghosted))
+    assert metrics.ghost > clean_metrics.ghost + 0.03
+    assert metrics.ghost_axis == "anterior-posterior"
+    assert metrics.qi1 > clean_metrics.qi1
+    assert metrics.efc > clean_metrics.efc
+
+
+def test_a_skull_stripped_volume_has_no_air_so_air_metrics_are_not_measured(
+    sample_case: Path,
+) -> None:
+    image = sitk.ReadImage(str(sample_case / "sri24" / "T2.nii.gz"))[40:200, 40:220, 20:140]
+    metrics = compute_quality_metrics(image)
+    assert not metrics.has_air
+    assert np.isnan(metrics.snrd) and np.isnan(metrics.fber) and np.isnan(metrics.qi1)
+    assert np.isfinite(metrics.fwhm_inplane_vox) and np.isfinite(metrics.inu_range)
+
+
+def test_unusable_images_are_refused_with_a_clear_message() -> None:
+    with pytest.raises(InvalidInputError, match="constant"):
+        compute_quality_metrics(sitk.Image(32, 32, 8, sitk.sitkInt16))
+    with pytest.raises(InvalidInputError, match="scalar"):
+        compute_quality_metrics(sitk.Image([32, 32, 8], sitk.sitkVectorFloat32, 3))

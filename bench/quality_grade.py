@@ -1,0 +1,391 @@
+"""Quality-grade benchmark (issue 3 item 5, R-QC-1..3): cost, synthetic artifacts, human ratings.
+
+Run: ``.venv/bin/python -m bench.quality_grade`` (needs the ``bench`` extra: torch, torchio).
+
+(a) Cost: grading a series vs reading it into memory with SimpleITK, side by side in one run
+    (target: grading <= 10x reading). The bundled case's native volumes are read as NIfTI and,
+    written out here as classic DICOM series, with SimpleITK's DICOM series reader; the ICBM152,
+    MNI152 and dcm_qa_xa30 T1 volumes as shipped.
+(b) Synthetic artifacts (TorchIO, fixed seeds, ``bench/_quality_artifacts.py``): real volumes,
+    six artifacts at three severities mapped to intended grades 3/2/1, plus the clean volume
+    (intended 3). Thresholds were tuned on the ICBM152/MNI152 "train" volumes; the TCGA volumes
+    (native and SRI-24) are held out. Reports ordering, confusion matrices, quadratic kappa.
+(c) Human ratings: the shipped cut points applied to MRIQC's IQMs of 1,101 ABIDE T1 scans
+    (``mriqc-learn_iqm_ratings``), kappa against each rater and the raters' own agreement.
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import SimpleITK as sitk
+from sklearn.metrics import cohen_kappa_score, confusion_matrix
+
+from bench._quality_artifacts import ARTIFACTS, INTENDED_GRADES, degrade
+from CNSTumorQCLib.atomic import write_json_atomic
+from CNSTumorQCLib.grading import (
+    GRADE_THRESHOLDS_VERSION,
+    STRUCTURAL_THRESHOLDS,
+    MetricRule,
+    grade_from_metrics,
+    suggest_grade,
+)
+from CNSTumorQCLib.paths import sample_data_dir, shared_data_dir
+from CNSTumorQCLib.provenance import provenance
+from CNSTumorQCLib.quality_metrics import compute_quality_metrics
+from CNSTumorQCLib.sequences import MRSequence
+
+RESULTS = Path(__file__).resolve().parent / "results" / "quality_grade.json"
+GRADES = [1, 2, 3]
+
+
+def volumes() -> list[dict[str, Any]]:
+    """The real volumes of the evaluation, with their split (train = tuning, test = held out)."""
+    shared, case = shared_data_dir(), sample_data_dir()
+    rows = [
+        ("icbm152_T1", shared / "icbm152_avg_spm12/avg152T1.nii", "train", MRSequence.T1),
+        ("icbm152_T2", shared / "icbm152_avg_spm12/avg152T2.nii", "train", MRSequence.T2),
+        ("icbm152_PD", shared / "icbm152_avg_spm12/avg152PD.nii", "train", MRSequence.OTHER),
+        (
+            "mni152_2009a_T1",
+            shared / "mni_icbm152_2009a_nilearn/mni_icbm152_t1_tal_nlin_sym_09a_converted.nii.gz",
+            "train",
+            MRSequence.T1,
+        ),
+    ]
+    for space in ("native", "sri24"):
+        for name in ("T1", "T1C", "T2", "FLAIR"):
+            rows.append(
+                (f"TCGA_{space}_{name}", case / space / f"{name}.nii.gz", "test", MRSequence(name))
+            )
+    return [{"id": i, "path": p, "split": s, "sequence": q} for i, p, s, q in rows]
+
+
+# --------------------------------------------------------------------------- (a) cost
+def _median_time(function: Any, repeats: int = 3) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def write_dicom_series(image: sitk.Image, folder: Path) -> list[str]:
+    """Write a volume as a classic single-frame MR DICOM series (SimpleITK/GDCM), for timing."""
+    image = sitk.Cast(image, sitk.sitkInt16)
+    writer = sitk.ImageFileWriter()
+    writer.KeepOriginalImageUIDOn()
+    direction = image.GetDirection()
+    series_uid = "1.2.826.0.1.3680043.2.1125.1" + str(abs(hash(str(folder))) % 10**12)
+    tags = [
+        ("0008|0060", "MR"),
+        ("0020|000e", series_uid),
+        ("0020|0037", "\\".join(f"{v:.6f}" for v in direction[0::3] + direction[1::3])),
+        ("0018|0050", f"{image.GetSpacing()[2]:.4f}"),
+    ]
+    names = []
+    for k in range(image.GetDepth()):
+        piece = image[:, :, k]
+        for tag, value in tags:
+            piece.SetMetaData(tag, value)
+        position = image.TransformIndexToPhysicalPoint((0, 0, k))
+        piece.SetMetaData("0020|0032", "\\".join(f"{v:.4f}" for v in position))
+        piece.SetMetaData("0020|0013", str(k + 1))
+        piece.SetMetaData("0008|0018", f"{series_uid}.{k + 1}")
+        name = str(folder / f"slice{k:04d}.dcm")
+        writer.SetFileName(name)
+        writer.Execute(piece)
+        names.append(name)
+    return names
+
+
+def _read_series(folder: Path) -> sitk.Image:
+    reader = sitk.ImageSeriesReader()
+    reader.SetFileNames(reader.GetGDCMSeriesFileNames(str(folder)))
+    return reader.Execute()
+
+
+def cost_rows() -> list[dict[str, Any]]:
+    """Read time and grading time of each series, side by side."""
+    shared, case = shared_data_dir(), sample_data_dir()
+    plan: list[tuple[str, str, Any]] = []
+    for name in ("T1", "T1C", "T2", "FLAIR"):
+        path = case / "native" / f"{name}.nii.gz"
+        plan.append((f"TCGA native {name}", "NIfTI", lambda p=path: sitk.ReadImage(str(p))))
+    tmp = Path(tempfile.mkdtemp(prefix="cnstumor-grade-bench-"))
+    for name in ("T1", "FLAIR"):
+        folder = tmp / name
+        folder.mkdir()
+        write_dicom_series(sitk.ReadImage(str(case / "native" / f"{name}.nii.gz")), folder)
+        plan.append(
+            (f"TCGA native {name}", "DICOM series (26 files)", lambda f=folder: _read_series(f))
+        )
+    plan += [
+        (
+            "ICBM152 avg152T1",
+            "NIfTI",
+            lambda: sitk.ReadImage(str(shared / "icbm152_avg_spm12/avg152T1.nii")),
+        ),
+        (
+            "MNI152 2009a T1",
+            "NIfTI",
+            lambda: sitk.ReadImage(
+                str(
+                    shared
+                    / "mni_icbm152_2009a_nilearn/mni_icbm152_t1_tal_nlin_sym_09a_converted.nii.gz"
+                )
+            ),
+        ),
+        (
+            "dcm_qa_xa30 T1 (Siemens XA30)",
+            "DICOM series (enhanced MF)",
+            lambda: _read_series(shared / "dcm_qa_xa30/In/5_anat-T1w_acq-tfl"),
+        ),
+    ]
+    rows = []
+    for label, form, read in plan:
+        read_s, image = _median_time(read)
+        grade_s, suggestion = _median_time(lambda image=image: suggest_grade(image, MRSequence.T1))
+        rows.append(
+            {
+                "series": label,
+                "read_as": form,
+                "voxels": int(image.GetNumberOfPixels()),
+                "read_s": round(read_s, 4),
+                "grade_s": round(grade_s, 4),
+                "ratio": round(grade_s / read_s, 2),
+                "within_10x": grade_s <= 10 * read_s,
+                "grade": suggestion.grade,
+            }
+        )
+    return rows
+
+
+# ------------------------------------------------------------------ (b) synthetic artifacts
+def synthetic_cases() -> list[dict[str, Any]]:
+    """Metrics and grade of every clean and degraded volume."""
+    cases = []
+    for volume in volumes():
+        image = sitk.ReadImage(str(volume["path"]))
+        variants = [("clean", -1, image)]
+        for artifact in ARTIFACTS:
+            for level in range(3):
+                variants.append(
+                    (artifact.name, level, degrade(image, artifact, level, volume["id"]))
+                )
+        for name, level, variant in variants:
+            metrics = compute_quality_metrics(variant)
+            suggestion = grade_from_metrics(metrics, volume["sequence"])
+            cases.append(
+                {
+                    "volume": volume["id"],
+                    "split": volume["split"],
+                    "sequence": volume["sequence"].value,
+                    "artifact": name,
+                    "level": level,
+                    "intended": 3 if level < 0 else INTENDED_GRADES[level],
+                    "grade": suggestion.grade,
+                    "reasons": suggestion.reasons,
+                    "metrics": {
+                        k: (None if np.isnan(v) else round(v, 5))
+                        for k, v in suggestion.metrics.items()
+                    },
+                    "ghost_axis": metrics.ghost_axis,
+                    "wrap_axis": metrics.wrap_axis,
+                }
+            )
+        print(f"  graded {volume['id']}: {len(variants)} variants", flush=True)
+    return cases
+
+
+def ordering(cases: list[dict[str, Any]]) -> dict[str, float]:
+    """How often the grades order the severities: pairs with different intended grades."""
+    concordant = ties = discordant = monotone = sequences = 0
+    by_key: dict[tuple[str, str], dict[int, int]] = {}
+    clean = {c["volume"]: c["grade"] for c in cases if c["artifact"] == "clean"}
+    for c in cases:
+        if c["artifact"] != "clean":
+            by_key.setdefault((c["volume"], c["artifact"]), {})[c["level"]] = c["grade"]
+    for (volume, _), levels in by_key.items():
+        series = [clean[volume]] + [levels[i] for i in range(3)]
+        intended = [3, 3, 2, 1]
+        sequences += 1
+        monotone += all(a >= b for a, b in zip(series, series[1:], strict=False))
+        for i in range(4):
+            for j in range(i + 1, 4):
+                if intended[i] == intended[j]:
+                    continue
+                if series[i] > series[j]:
+                    concordant += 1
+                elif series[i] == series[j]:
+                    ties += 1
+                else:
+                    discordant += 1
+    pairs = concordant + ties + discordant
+    return {
+        "series": sequences,
+        "monotone_fraction": round(monotone / sequences, 3) if sequences else float("nan"),
+        "pairs": pairs,
+        "concordant_fraction": round(concordant / pairs, 3) if pairs else float("nan"),
+        "tied_fraction": round(ties / pairs, 3) if pairs else float("nan"),
+        "discordant_fraction": round(discordant / pairs, 3) if pairs else float("nan"),
+    }
+
+
+def agreement(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    intended = [c["intended"] for c in cases]
+    graded = [c["grade"] for c in cases]
+    return {
+        "n": len(cases),
+        "quadratic_kappa": round(
+            float(cohen_kappa_score(intended, graded, labels=GRADES, weights="quadratic")), 3
+        ),
+        "exact_agreement": round(float(np.mean(np.array(intended) == np.array(graded))), 3),
+        "confusion_rows_intended_cols_suggested_1_2_3": confusion_matrix(
+            intended, graded, labels=GRADES
+        ).tolist(),
+        "ordering": ordering(cases),
+    }
+
+
+def per_artifact(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    out = {}
+    for artifact in ["clean"] + [a.name for a in ARTIFACTS]:
+        chosen = [c for c in cases if c["artifact"] == artifact]
+        out[artifact] = {
+            "n": len(chosen),
+            "exact_agreement": round(
+                float(np.mean([c["intended"] == c["grade"] for c in chosen])), 3
+            ),
+            "mean_grade_by_level": {
+                str(level): round(
+                    float(np.mean([c["grade"] for c in chosen if c["level"] == level])), 2
+                )
+                for level in sorted({c["level"] for c in chosen})
+            },
+        }
+    return out
+
+
+# ---------------------------------------------------------------------- (c) ABIDE ratings
+ABIDE_COLUMNS = {"snrd": "snrd_total", "efc": "efc", "qi1": "qi_1", "fber": "fber"}
+
+
+def _abide_grade(row: dict[str, str], rules: tuple[MetricRule, ...]) -> int:
+    grade = 3
+    for rule in rules:
+        column = ABIDE_COLUMNS.get(rule.metric)
+        if column is None:
+            continue
+        value = float(row[column]) if row[column] not in ("", "n/a") else float("nan")
+        grade = min(grade, rule.cap(value)[0])
+    return grade
+
+
+def abide_agreement() -> dict[str, Any]:
+    """Shipped cut points (on MRIQC's IQM values) vs ABIDE raters, and the raters among themselves."""
+    path = shared_data_dir() / "mriqc-learn_iqm_ratings" / "abide.tsv"
+    with path.open() as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    to_grade = {"-1": 1, "-1.0": 1, "0": 2, "0.0": 2, "1": 3, "1.0": 3}
+    raters = ["rater_1", "rater_2", "rater_3"]
+    ours = [_abide_grade(r, STRUCTURAL_THRESHOLDS.rules) for r in rows]
+
+    def kappa(a: list[int | None], b: list[int | None]) -> dict[str, Any]:
+        pairs = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+        if len(pairs) < 10:
+            return {"n": len(pairs)}
+        xs, ys = zip(*pairs, strict=True)
+        return {
+            "n": len(pairs),
+            "quadratic_kappa": round(
+                float(cohen_kappa_score(xs, ys, labels=GRADES, weights="quadratic")), 3
+            ),
+        }
+
+    grades = {r: [to_grade.get(row[r]) for row in rows] for r in raters}
+    result: dict[str, Any] = {"metrics_used": {k: v for k, v in ABIDE_COLUMNS.items()}}
+    result["suggested_vs_rater"] = {r: kappa(ours, grades[r]) for r in raters}
+    result["rater_vs_rater"] = {
+        f"{a}_vs_{b}": kappa(grades[a], grades[b])
+        for i, a in enumerate(raters)
+        for b in raters[i + 1 :]
+    }
+    result["suggested_grade_counts"] = {str(g): ours.count(g) for g in GRADES}
+    return result
+
+
+# ------------------------------------------------------------------------------- report
+def print_table(report: dict[str, Any]) -> None:
+    print(f"\nCost (grading vs SimpleITK read), thresholds {GRADE_THRESHOLDS_VERSION}")
+    print(
+        f"{'series':32s} {'read as':26s} {'voxels':>9s} {'read s':>8s} {'grade s':>8s} {'ratio':>6s} ok"
+    )
+    for r in report["cost"]:
+        print(
+            f"{r['series']:32s} {r['read_as']:26s} {r['voxels']:9d} {r['read_s']:8.4f} "
+            f"{r['grade_s']:8.4f} {r['ratio']:6.1f} {'yes' if r['within_10x'] else 'NO'}"
+        )
+    print("\nSynthetic artifacts: suggested vs intended grade")
+    for split, block in report["synthetic"]["agreement"].items():
+        o = block["ordering"]
+        print(
+            f"  {split:5s} n={block['n']:3d} kappa_q={block['quadratic_kappa']:.3f} exact={block['exact_agreement']:.3f} "
+            f"ordered pairs={o['concordant_fraction']:.3f} ties={o['tied_fraction']:.3f} "
+            f"reversed={o['discordant_fraction']:.3f} monotone={o['monotone_fraction']:.3f} "
+            f"confusion(rows intended 1..3)={block['confusion_rows_intended_cols_suggested_1_2_3']}"
+        )
+    print("  per artifact (test split): exact agreement, mean grade by level (-1 = clean)")
+    for name, block in report["synthetic"]["per_artifact_test"].items():
+        print(f"    {name:9s} exact={block['exact_agreement']:.3f} {block['mean_grade_by_level']}")
+    abide = report["abide"]
+    print("\nABIDE human ratings (MRIQC IQMs, shipped cut points for SNRd/EFC/QI1/FBER)")
+    for name, block in {**abide["suggested_vs_rater"], **abide["rater_vs_rater"]}.items():
+        print(
+            f"  {name:20s} n={block['n']:4d} kappa_q={block.get('quadratic_kappa', float('nan')):.3f}"
+        )
+
+
+def main() -> int:
+    print("cost ...", flush=True)
+    cost = cost_rows()
+    print("synthetic artifacts ...", flush=True)
+    cases = synthetic_cases()
+    splits = {
+        "train": [c for c in cases if c["split"] == "train"],
+        "test": [c for c in cases if c["split"] == "test"],
+        "all": cases,
+    }
+    report = {
+        "provenance": provenance(
+            "bench.quality_grade",
+            rule_tables={"quality_grade": GRADE_THRESHOLDS_VERSION},
+            parameters={
+                "artifacts": {a.name: list(a.levels) for a in ARTIFACTS},
+                "intended": list(INTENDED_GRADES),
+            },
+        ),
+        "cost": cost,
+        "synthetic": {
+            "agreement": {name: agreement(chosen) for name, chosen in splits.items()},
+            "per_artifact_test": per_artifact(splits["test"]),
+            "cases": cases,
+        },
+        "abide": abide_agreement(),
+    }
+    write_json_atomic(RESULTS, report)
+    print_table(report)
+    print(f"\nwrote {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
