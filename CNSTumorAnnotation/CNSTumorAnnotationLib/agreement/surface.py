@@ -54,17 +54,36 @@ def surfel_area_table(spacing_mm: tuple[float, float, float]) -> np.ndarray:
     )
 
 
+def _slice_profile(mask: np.ndarray) -> np.ndarray:
+    """Which slices (axis 0) hold foreground; reads 8 voxels per word when the layout allows."""
+    rows: np.ndarray = np.ascontiguousarray(mask).reshape(mask.shape[0], -1)
+    if rows.dtype == bool and rows.shape[1] % 8 == 0:
+        rows = rows.view(np.uint64)
+    return np.asarray(rows.any(axis=1))
+
+
 def bounding_box(masks: Sequence[np.ndarray]) -> tuple[slice, ...] | None:
-    """The smallest box holding the foreground of every mask (None if all are empty)."""
-    union = np.zeros(masks[0].shape, dtype=bool)
+    """The smallest box holding the foreground of every mask (None if all are empty).
+
+    The slab of slices holding foreground is found first (one pass over each mask), so the
+    in-plane extent is searched only within it: tumours occupy a small part of the volume.
+    """
+    first = masks[0]
+    depth = first.shape[0]
+    profile = np.zeros(depth, dtype=bool)
     for mask in masks:
-        union |= mask
-    if not union.any():
+        profile |= _slice_profile(mask)
+    slices = np.flatnonzero(profile)
+    if slices.size == 0:
         return None
-    box: list[slice] = []
-    for axis in range(union.ndim):
-        other_axes = tuple(a for a in range(union.ndim) if a != axis)
-        hits = np.flatnonzero(union.any(axis=other_axes))
+    z0, z1 = int(slices[0]), int(slices[-1]) + 1
+    slab = np.zeros((z1 - z0, *first.shape[1:]), dtype=bool)
+    for mask in masks:
+        slab |= mask[z0:z1]
+    box: list[slice] = [slice(z0, z1)]
+    for axis in range(1, first.ndim):
+        other_axes = tuple(a for a in range(first.ndim) if a != axis)
+        hits = np.flatnonzero(slab.any(axis=other_axes))
         box.append(slice(int(hits[0]), int(hits[-1]) + 1))
     return tuple(box)
 
