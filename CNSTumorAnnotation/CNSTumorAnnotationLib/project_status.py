@@ -7,6 +7,7 @@ verify``: the database's integrity, the audit chain (R-FLOW-1) and every file's 
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,13 +38,22 @@ class VerifyReport:
     chain: audit.ChainReport
     database_problems: list[str] = field(default_factory=list)
     file_problems: list[str] = field(default_factory=list)
+    record_problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.chain.ok and not self.database_problems and not self.file_problems
+        return (
+            self.chain.ok
+            and not self.database_problems
+            and not self.file_problems
+            and not self.record_problems
+        )
 
     def lines(self) -> list[str]:
         out = [self.chain.describe()]
+        out += [f"records: {p}" for p in self.record_problems] or [
+            "records: every case state and version is backed by the audit log"
+        ]
         out += [f"database: {p}" for p in self.database_problems] or ["database: integrity ok"]
         out += [f"files: {p}" for p in self.file_problems] or ["files: every checksum matches"]
         return out
@@ -86,7 +96,38 @@ def verify_project(project_dir: str | Path) -> VerifyReport:
         problems = store.integrity_check(project.conn)
         chain = audit.verify_chain(project.conn)
         files = versions.file_problems(project.conn, project_dir)
-    return VerifyReport(chain, problems, files)
+        records = record_problems(project.conn)
+    return VerifyReport(chain, problems, files, records)
+
+
+def record_problems(conn: sqlite3.Connection) -> list[str]:
+    """Where the tables and the audit log disagree (R-FLOW-1): a case whose state is not the
+    one its last audited step led to, a version or review without its audit entry. This
+    catches entries cut from the end of the log, which the hash chain alone cannot see."""
+    problems = []
+    last_to: dict[str, str] = {}
+    saved: set[int] = set()
+    reviewed: set[tuple[int, str]] = set()
+    for entry in audit.entries(conn):
+        if entry.case_id and "to" in entry.details:
+            last_to[entry.case_id] = str(entry.details["to"])
+        if entry.action == "save_version" and entry.version_id is not None:
+            saved.add(int(entry.version_id))
+        if entry.action in ("approve", "return") and entry.version_id is not None:
+            reviewed.add((int(entry.version_id), entry.action))
+    for row in conn.execute("SELECT id, state FROM cases ORDER BY id"):
+        expected = last_to.get(row["id"], CaseState.IMPORTED.value)
+        if row["state"] != expected:
+            problems.append(
+                f"case {row['id']} is {row['state']} but its audit trail ends at {expected}"
+            )
+    for row in conn.execute("SELECT id, case_id, number FROM annotation_versions ORDER BY id"):
+        if int(row["id"]) not in saved:
+            problems.append(f"case {row['case_id']} version {row['number']} has no audit entry")
+    for row in conn.execute("SELECT case_id, version_id, decision FROM reviews ORDER BY id"):
+        if (int(row["version_id"]), str(row["decision"])) not in reviewed:
+            problems.append(f"case {row['case_id']}: a {row['decision']} review has no audit entry")
+    return problems
 
 
 def project_status(project: Project) -> dict[str, Any]:

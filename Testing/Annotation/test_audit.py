@@ -110,3 +110,19 @@ def test_an_entry_records_who_when_what_and_which_version(project_dir: Path) -> 
     assert submit.actor == "dr_li" and submit.version_id is not None and submit.recorded_at
     assert submit.details["from"] == "self_checked" and submit.details["to"] == "submitted"
     conn.close()
+
+
+def test_R_FLOW_1_verify_notices_entries_cut_from_the_end_of_the_log(project_dir: Path) -> None:
+    conn = sqlite3.connect(project_dir / "project.sqlite")
+    conn.execute("DROP TRIGGER audit_log_no_delete")
+    last = conn.execute("SELECT MAX(seq) FROM audit_log").fetchone()[0]
+    conn.execute("DELETE FROM audit_log WHERE seq >= ?", (last - 2,))  # submit, self-check, save
+    conn.commit()
+    conn.close()
+    report = verify_project(project_dir)
+    assert report.chain.ok, "a shortened chain still links up: the records must catch it"
+    assert not report.ok
+    assert (
+        "case case-1 is submitted but its audit trail ends at in_progress" in report.record_problems
+    )
+    assert "case case-1 version 1 has no audit entry" in report.record_problems
