@@ -114,7 +114,10 @@ class DatasetDeidentifier:
                 del ds[tag]
                 continue
             key = (tag.group, tag.element)
-            if key in (PATIENT_NAME, PATIENT_ID) or self.is_retained(tag):
+            if key in (PATIENT_NAME, PATIENT_ID):
+                ds[tag].value = outcome.patient.pseudonym  # at every nesting level
+                continue
+            if self.is_retained(tag):
                 if key == (0x0010, 0x1010):
                     ds[tag].value = _aggregate_age(str(element.value or ""))
                 continue

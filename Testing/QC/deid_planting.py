@@ -90,6 +90,17 @@ def plant_everywhere(ds: Dataset) -> list[str]:
         planted.append(value)
         if vr == "PN":
             planted.append(value.split("^")[0])
+    # Nested in a sequence the table does not list (kept): the values must still go.
+    region = Dataset()
+    region.CodeValue = "T-A0100"
+    region.CodingSchemeDesignator = "SRT"
+    region.CodeMeaning = "Brain"
+    region.PatientName = "NESTEDFAMILY^NESTEDGIVEN"
+    region.PatientID = "NESTEDPATIENTID01"
+    region.InstitutionName = "NESTED INSTITUTION NAME"
+    region.StudyDate = "19601231"
+    ds.AnatomicRegionSequence = [region]
+    planted += ["NESTEDFAMILY", "NESTEDPATIENTID01", "NESTED INSTITUTION NAME", "19601231"]
     ds.file_meta.SourceApplicationEntityTitle = "PHIAEMETA01Z"
     planted.append("PHIAEMETA01Z")
     ds.preamble = b"PHIPREAMBLE-SECRET".ljust(128, b"\0")
