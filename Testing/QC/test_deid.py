@@ -417,6 +417,7 @@ def test_the_cli_writes_the_copy_the_report_and_the_key_outside(tmp_path, fixtur
     )
     assert status == 0
     assert (tmp_path / "out" / REPORT_NAME).is_file() and key.is_file()
+    assert key.stat().st_mode & 0o777 == 0o600
     assert len(_outputs(tmp_path / "out")) == 26
     assert "de-identified 26 of 26 files" in capsys.readouterr().out
 
