@@ -24,6 +24,7 @@ from CNSTumorAnnotationLib.selfcheck_params import (
     checklist_items,
 )
 from CNSTumorQCLib.atomic import write_json_atomic
+from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Finding, Severity, has_blocking
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.sequences import MRSequence
@@ -86,18 +87,25 @@ class SelfCheckReport:
         }
 
 
-def case_transforms(case: Any) -> dict[MRSequence, sitk.Transform]:
-    """The case's co-registration: transforms mapping FLAIR points into each sequence's space.
+def case_transforms(case: Any, common_space: MRSequence) -> dict[MRSequence, sitk.Transform]:
+    """The case's co-registration (``registration.py``): FLAIR points -> each sequence's points.
 
-    Read from ``case.json``'s ``registration`` record (``transforms``: sequence -> ``.tfm``
-    file relative to the case folder); empty when the case was imported without registration.
+    Empty when the case was imported without registration (physical-space identity is used).
     """
-    record = getattr(case, "registration", None) or {}
-    transforms: dict[MRSequence, sitk.Transform] = {}
-    for name, relative in dict(record.get("transforms") or {}).items():
-        path = Path(case.root) / str(relative)
-        if path.is_file():
-            transforms[MRSequence(name)] = sitk.ReadTransform(str(path))
+    from CNSTumorAnnotationLib import registration
+
+    transforms = {
+        seq: registration.sequence_transform(case, seq)
+        for seq in case.volumes
+        if seq is not registration.FIXED_SEQUENCE
+        and registration.sequence_transform_path(case, seq).is_file()
+    }
+    if transforms and common_space is not registration.FIXED_SEQUENCE:
+        raise InvalidInputError(
+            f"the case is registered to {registration.FIXED_SEQUENCE.value}: the self-check's "
+            f"common space must be {registration.FIXED_SEQUENCE.value}, not {common_space.value}",
+            case.case_file,
+        )
     return transforms
 
 
@@ -125,7 +133,7 @@ def run_selfcheck(
         case.schema,
         confirmations=confirmations,
         parameters=params,
-        transforms=case_transforms(case),
+        transforms=case_transforms(case, params.common_space),
     )
     files = {seq: _relative(path, case.root) for seq, path in chosen.files.items()}
     return SelfCheckReport(

@@ -1,7 +1,9 @@
 """R-ANN-9: "never miss the first and last slice": does the slice beyond a lesion still look like it?
 
 For each end of a lesion, the unlabelled neighbour slice is read on the region's reference
-sequence inside the in-plane footprint of the lesion's end slice. Its median intensity is
+sequence inside the in-plane footprint of the lesion's end slice, eroded by a few voxels: a
+lesion tapers towards its end, so a missed end slice shows lesion signal in the footprint's
+core, while the rim carries the partial volume of the thick slices. Its median intensity is
 placed on the scale from the background (an in-plane ring of tissue around the footprint on
 the end slice, 0) to the lesion (its voxels on the end slice, 1). At or beyond
 ``end_slice_lesion_likeness`` the neighbour slice looks like lesion: a likely missed end slice.
@@ -50,6 +52,17 @@ def _ring(footprint: np.ndarray, spacing_xy: tuple[float, float], width_mm: floa
     return ndimage.binary_dilation(footprint, iterations=iterations) & ~footprint
 
 
+def _core(footprint: np.ndarray, params: SelfCheckParameters) -> np.ndarray:
+    """The footprint eroded in-plane (partial volume at its rim says little), kept >= minimum."""
+    core = footprint
+    for _ in range(params.end_slice_core_erosion_voxels):
+        eroded = ndimage.binary_erosion(core)
+        if int(eroded.sum()) < params.end_slice_min_footprint_voxels:
+            break
+        core = eroded
+    return core
+
+
 def end_evidence(
     labels: np.ndarray,
     number: int,
@@ -69,7 +82,7 @@ def end_evidence(
         return None
     ring = _ring(footprint, spacing_xy, params.end_slice_ring_mm)
     ring &= ~region_mask[end_slice] & tissue[end_slice]
-    beyond = footprint & ~region_mask[neighbour]
+    beyond = _core(footprint, params) & ~region_mask[neighbour]
     if int(ring.sum()) < params.end_slice_min_footprint_voxels or not beyond.any():
         return None
     background = intensity[end_slice][ring]

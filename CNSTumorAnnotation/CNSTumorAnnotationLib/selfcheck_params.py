@@ -76,12 +76,16 @@ class SelfCheckParameters:
     #: R-ANN-9 missed end slice: the slice beyond a lesion's end looks like the lesion when the
     #: median intensity inside the end slice's footprint lies at least this far from the
     #: background's median towards the lesion's (0 = background, 1 = lesion).
-    end_slice_lesion_likeness: float = 0.5
+    end_slice_lesion_likeness: float = 0.4
     #: ... only when the lesion stands out from its background by this many robust SDs
     #: (1.4826 x MAD of the background ring), so faint lesions are not judged.
     end_slice_min_contrast_sd: float = 1.0
     #: ... background: an in-plane ring of this width around the end slice's footprint.
     end_slice_ring_mm: float = 5.0
+    #: ... the neighbour slice is read in the footprint eroded in-plane by this many voxels
+    #: (the footprint's rim is partial volume). Calibrated on the bundled case's T1C: intact
+    #: enhancing ends score <= 0, ends with the last slice removed 0.55-0.75.
+    end_slice_core_erosion_voxels: int = 3
     #: ... and footprints smaller than this are not judged (too few voxels for a median).
     end_slice_min_footprint_voxels: int = 10
     #: R-ANN-2: a FLAIR voxel is CSF-like when darker than this fraction of the median FLAIR

@@ -147,7 +147,7 @@ def hierarchy_findings(
                 "overlapping",
                 overlap,
                 beyond,
-                int(a.sum()),
+                int(min(a.sum(), b.sum())),  # overlap measured against the smaller region
                 tolerance,
                 space,
                 params,
