@@ -174,6 +174,8 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
     )
+    if set(applied_migrations(conn)) >= {m.number for m in MIGRATIONS}:
+        return []  # up to date: no write lock taken on every open
     applied: list[int] = []
     for migration in MIGRATIONS:
         with transaction(conn):
