@@ -36,6 +36,7 @@ def test_the_bundled_case_agreement_writes_json_and_html_with_provenance(
     assert page.count("<svg") == 2  # Dice heat map + Bland-Altman of volumes
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # self-contained
     assert "scan-20" in page and "agreement-thresholds" in page
+    assert "STAPLE consensus (R-HMI-1)" in page
 
 
 def test_agreement_maps_command_compares_two_label_maps(

@@ -13,6 +13,8 @@ from CNSTumorAnnotationLib.agreement import (
     AgreementThresholds,
     MetricBands,
     classify,
+    classify_icc,
+    icc_2_1,
     is_excellent,
 )
 from CNSTumorAnnotationLib.agreement.staple import multilabel_staple, staple
@@ -88,3 +90,12 @@ def test_a_project_can_tighten_the_thresholds_under_a_new_version() -> None:
     assert "Koo & Li" in DEFAULT_THRESHOLDS.to_dict()["icc"]["source"]
     with pytest.raises(KeyError):
         classify("volume", 1.0)
+
+
+def test_an_icc_is_excellent_by_koo_and_li_only_when_its_whole_interval_is_above_0_90() -> None:
+    rng = np.random.default_rng(0)
+    truth = rng.normal(30_000, 8_000, size=6)  # few cases: a wide interval
+    result = icc_2_1(truth[:, None] + rng.normal(0, 1_500, size=(6, 2)))
+    assert result.icc > 0.90 > result.ci95_lower
+    assert classify_icc(result.icc) is AgreementBand.EXCELLENT
+    assert classify_icc(result.icc, result.ci95_lower) is not AgreementBand.EXCELLENT

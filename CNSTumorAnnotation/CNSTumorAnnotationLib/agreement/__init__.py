@@ -42,6 +42,7 @@ from CNSTumorAnnotationLib.agreement.thresholds import (
     AgreementThresholds,
     MetricBands,
     classify,
+    classify_icc,
     is_excellent,
 )
 
@@ -64,6 +65,7 @@ __all__ = [
     "average_symmetric_surface_distance_mm",
     "bland_altman",
     "classify",
+    "classify_icc",
     "cohen_kappa",
     "fleiss_kappa",
     "icc_2_1",

@@ -75,16 +75,18 @@ def label_maps_agreement(
         rule_tables={"agreement_thresholds": DEFAULT_THRESHOLDS.version},
         parameters={"label_maps": {m.name: m.source for m in maps}, **table.parameters},
     )
+    staple_summary = _staple_by_region(maps, table.regions) if len(maps) >= 3 else {}
     payload = {
         "provenance": record,
         "thresholds": DEFAULT_THRESHOLDS.to_dict(),
         "agreement": table.to_dict(),
-        "staple": _staple_by_region(maps, table.regions) if len(maps) >= 3 else {},
+        "staple": staple_summary,
     }
+    page = agreement_report_html(table, record, title=title, staple=staple_summary)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out / "agreement.json", payload)
-    write_text_atomic(out / "agreement.html", agreement_report_html(table, record, title=title))
+    write_text_atomic(out / "agreement.html", page)
     return payload
 
 

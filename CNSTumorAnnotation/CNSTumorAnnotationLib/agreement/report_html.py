@@ -55,7 +55,8 @@ def dice_heatmap_svg(table: AgreementTable) -> str:
     axes.set_xticks(range(len(regions)), regions)
     axes.set_yticks(range(len(pairs)), [f"{a} vs {b}" for a, b in pairs])
     for (i, j), value in np.ndenumerate(values):
-        axes.text(j, i, f"{value:.3f}", ha="center", va="center", fontsize=8, color="white")
+        colour = "black" if value > 0.8 else "white"  # readable on viridis' yellow end
+        axes.text(j, i, f"{value:.3f}", ha="center", va="center", fontsize=8, color=colour)
     figure.colorbar(image, ax=axes, label="Dice")
     axes.set_title("Dice per rater pair and region")
     return _svg(figure)
@@ -63,15 +64,15 @@ def dice_heatmap_svg(table: AgreementTable) -> str:
 
 def bland_altman_svg(analyses: Mapping[str, BlandAltman], unit: str = "mm³") -> str:
     """One Bland-Altman panel per entry: difference vs mean, bias and 95 % limits."""
-    figure = Figure(figsize=(4.2 * len(analyses), 3.6))
+    figure = Figure(figsize=(4.8 * len(analyses), 3.8), layout="constrained")
     for index, (name, ba) in enumerate(analyses.items(), start=1):
         axes = figure.add_subplot(1, len(analyses), index)
         axes.scatter(ba.means, ba.differences, s=18, color="#3182bd")
-        axes.axhline(ba.bias, color="#333", label=f"bias {ba.bias:.0f}")
+        axes.axhline(ba.bias, color="#333")
         for limit in (ba.lower_limit, ba.upper_limit):
             axes.axhline(limit, color="#de2d26", linestyle="--")
         axes.set_title(
-            f"{name}: bias {ba.bias:.0f}, LoA [{ba.lower_limit:.0f}, {ba.upper_limit:.0f}]",
+            f"{name}\nbias {ba.bias:.0f}, 95 % LoA [{ba.lower_limit:.0f}, {ba.upper_limit:.0f}]",
             fontsize=9,
         )
         axes.set_xlabel(f"mean volume ({unit})")
@@ -130,17 +131,36 @@ def _volume_table(table: AgreementTable) -> str:
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
+def _staple_table(staple: Mapping[str, Mapping[str, Any]]) -> str:
+    """Per region: each rater's STAPLE sensitivity and specificity, consensus volume."""
+    parts = []
+    for region, summary in staple.items():
+        rows = "".join(
+            f"<tr><td class='name'>{html.escape(rater)}</td><td>{sens:.4f}</td>"
+            f"<td>{summary['specificity'][rater]:.4f}</td></tr>"
+            for rater, sens in summary["sensitivity"].items()
+        )
+        volume = summary.get("consensus_volume_mm3", float("nan"))
+        parts.append(
+            f"<h3>{html.escape(region)}: consensus {volume:.0f} mm³</h3><table><tr><th>rater</th>"
+            f"<th>sensitivity</th><th>specificity</th></tr>{rows}</table>"
+        )
+    return "".join(parts)
+
+
 def agreement_report_html(
     table: AgreementTable,
     provenance_record: Mapping[str, Any],
     *,
     title: str = "Inter-annotator agreement",
     bland_altman_analyses: Mapping[str, BlandAltman] | None = None,
+    staple: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
     """The report as one HTML string (inline SVG plots, no external resources).
 
     ``bland_altman_analyses`` defaults to the pairwise volumes of ``table`` per region; the
-    training phase passes per-case volumes of two teams instead.
+    training phase passes per-case volumes of two teams instead. ``staple`` is the per-region
+    :meth:`StapleResult.summary` (R-HMI-1), shown as a table when given.
     """
     analyses = dict(bland_altman_analyses or pairwise_volume_bland_altman(table))
     parts = [
@@ -155,6 +175,8 @@ def agreement_report_html(
     ]
     if analyses:
         parts += ["<h2>Bland-Altman of volumes</h2>", bland_altman_svg(analyses)]
+    if staple:
+        parts += ["<h2>STAPLE consensus (R-HMI-1)</h2>", _staple_table(staple)]
     for region, labels in table.regions.items():
         parts.append(f"<h2>{html.escape(region)} (labels {html.escape(str(list(labels)))})</h2>")
         parts.append(_pair_table(table, region))

@@ -155,3 +155,14 @@ def is_excellent(
 ) -> bool:
     """True when ``value`` reaches the "excellent" band (R-PPL-4 certification criterion)."""
     return classify(metric, value, region, thresholds) is AgreementBand.EXCELLENT
+
+
+def classify_icc(
+    icc: float,
+    ci95_lower: float | None = None,
+    thresholds: AgreementThresholds = DEFAULT_THRESHOLDS,
+) -> AgreementBand:
+    """Band of an ICC; with ``ci95_lower`` given, the band of the lower bound (Koo & Li 2016
+    grade reliability by the confidence interval: "excellent" only when the whole interval
+    lies above 0.90)."""
+    return thresholds.icc.classify(icc if ci95_lower is None else ci95_lower)
