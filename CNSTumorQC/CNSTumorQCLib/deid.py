@@ -27,6 +27,7 @@ import io
 import os
 import shutil
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,10 @@ def _run_into(
     report.provenance = provenance(
         "deidentify",
         rule_tables={"deid_policy": policy.version, "annex_e": policy.annex_e_edition},
-        parameters={"policy": policy.as_dict()},
+        parameters={
+            "policy": policy.as_dict(),
+            "dicom-anonymizer": _library_version("dicom-anonymizer"),
+        },
     )
     report.input_files = {token: keys.inputs[token] for f in report.findings for token in f.files}
     _write_report(staging, report, run)
@@ -244,6 +248,13 @@ class _Run:
             shutil.copy2(path, destination)
         where = "copied to the quarantine folder" if destination else "excluded"
         self.report.add(Severity.WARNING, f"quarantined ({reason}): {where}", token, reason=reason)
+
+
+def _library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
 
 
 def _identity(ds: Dataset) -> str:

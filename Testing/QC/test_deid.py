@@ -277,9 +277,12 @@ def test_identification_facts_survive(planted_run):
     """Identification reads these after de-identification: kept, private b-values included."""
     by_description: dict[str, pydicom.Dataset] = {}
     private: dict[str, object] = {}
+    enhanced = []
     for path in _outputs(planted_run["out"]):
         ds = _read(path)
         by_description.setdefault(str(ds.get("SequenceName", "")), ds)
+        if "PerFrameFunctionalGroupsSequence" in ds:
+            enhanced.append(ds)
         for tag, name in (
             ((0x0019, 0x100C), "siemens"),
             ((0x0043, 0x1039), "ge"),
@@ -287,6 +290,13 @@ def test_identification_facts_survive(planted_run):
         ):
             if tag in ds:
                 private[name] = ds[tag].value
+    b_values = {
+        float(frame.MRDiffusionSequence[0].DiffusionBValue)
+        for ds in enhanced
+        for frame in ds.PerFrameFunctionalGroupsSequence
+        if "MRDiffusionSequence" in frame
+    }
+    assert 2500.0 in b_values  # XA30 DWI: standard b-value tag inside the functional groups
     flair = by_description["*tir2d1_21"]
     assert list(flair.ScanningSequence) == ["SE", "IR"] and flair.MRAcquisitionType == "2D"
     assert float(flair.InversionTime) == 2500 and float(flair.RepetitionTime) == 9000
