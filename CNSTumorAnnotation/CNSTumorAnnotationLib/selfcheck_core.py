@@ -68,6 +68,13 @@ class _Context:
     space: CommonSpace | None
     on_grid: set[str] = field(default_factory=set)  # regions on their reference grid
     labels: dict[str, np.ndarray] = field(default_factory=dict)  # lesion labels per region
+    heads: dict[MRSequence, np.ndarray] = field(default_factory=dict)
+
+    def head(self, sequence: MRSequence) -> np.ndarray:
+        """The head (Otsu foreground) of a reference volume, computed once per check."""
+        if sequence not in self.heads:
+            self.heads[sequence] = head_mask(self.refs[sequence])
+        return self.heads[sequence]
 
 
 def _common_space(
@@ -159,7 +166,7 @@ def _end_slices(
         lesions,
         labels,
         intensity,
-        head_mask(reference),
+        ctx.head(region.reference_sequence),
         (float(spacing[0]), float(spacing[1])),
         region.reference_sequence.value,
         ctx.params,
@@ -186,7 +193,9 @@ def _flair_region_checks(ctx: _Context, lesions: list[Lesion]) -> list[Finding]:
             continue  # the FLAIR checks read the FLAIR itself
         outer = space.mask(key, mask, sequence)
         t2_grid, t2_head = _registered_t2(ctx)
-        findings += csf_findings(key, outer, body, space.reference, t2_grid, t2_head, ctx.params)
+        findings += csf_findings(
+            key, outer, body, space.reference, ctx.head(sequence), t2_grid, t2_head, ctx.params
+        )
         if body is not None:
             region_lesions = [lesion for lesion in lesions if lesion.region == key]
             findings += remote_edema_findings(
@@ -203,7 +212,7 @@ def _registered_t2(ctx: _Context) -> tuple[np.ndarray | None, np.ndarray | None]
         return None, None
     if MRSequence.T2 not in space.transforms:
         return None, None  # without a registration a moved patient would mislead the check
-    t2_head = sitk.GetArrayViewFromImage(t2)[head_mask(t2)].astype(np.float32)
+    t2_head = sitk.GetArrayViewFromImage(t2)[ctx.head(MRSequence.T2)].astype(np.float32)
     return space.image(t2, MRSequence.T2), t2_head
 
 

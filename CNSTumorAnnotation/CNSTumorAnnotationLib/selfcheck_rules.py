@@ -18,7 +18,7 @@ from CNSTumorAnnotationLib.selfcheck_params import (
     Confirmations,
     SelfCheckParameters,
 )
-from CNSTumorAnnotationLib.selfcheck_space import CommonSpace, head_mask
+from CNSTumorAnnotationLib.selfcheck_space import CommonSpace
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -214,6 +214,7 @@ def csf_findings(
     outer: np.ndarray,
     body: np.ndarray | None,
     flair: sitk.Image,
+    flair_head: np.ndarray,
     t2_on_grid: np.ndarray | None,
     t2_head: np.ndarray | None,
     params: SelfCheckParameters,
@@ -221,10 +222,10 @@ def csf_findings(
     """R-ANN-2: CSF-like voxels (dark on FLAIR, bright on T2) inside whole tumor / edema.
 
     Voxels inside the tumor body are left out: cysts and necrosis look like CSF and belong to
-    the tumor. ``outer`` and ``body`` are boolean arrays on the FLAIR grid.
+    the tumor. ``outer``, ``body`` and ``flair_head`` are boolean arrays on the FLAIR grid.
     """
     intensity = sitk.GetArrayViewFromImage(flair)
-    tissue_median = float(np.median(intensity[head_mask(flair)]))
+    tissue_median = float(np.median(intensity[flair_head]))
     csf = outer & (intensity < params.csf_flair_max_fraction * tissue_median)
     t2_threshold = None
     if t2_on_grid is not None and t2_head is not None and t2_head.size:
