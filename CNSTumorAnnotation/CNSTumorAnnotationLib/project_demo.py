@@ -66,6 +66,8 @@ def save_case_folder_version(
         actor=actor,
         schema_version=schema_version,
         note=f"case folder {case.root.name} version {chosen.version}",
+        source_folder=str(case.root),
+        source_version=int(chosen.version),
     )
 
 

@@ -30,6 +30,13 @@ class ApprovedVersion:
     approved_at: str
     files: tuple[Path, ...]
 
+    @property
+    def case_folder_key(self) -> tuple[str, int] | None:
+        """``(case id, case-folder version number)`` when the version came from a case folder."""
+        if self.version.source_version is None:
+            return None
+        return self.case_id, int(self.version.source_version)
+
 
 @dataclass(frozen=True)
 class VerifyReport:
@@ -63,8 +70,9 @@ def approved_versions(project_dir: str | Path) -> list[ApprovedVersion]:
     """For every case, its latest approved version (cases never approved are left out).
 
     A reopened case keeps its approved version here (``case_state`` says it is in work again);
-    an exporter that wants only cases approved now filters on ``case_state``."""
-    with Project.open(project_dir) as project:
+    an exporter that wants only cases approved now filters on ``case_state``.
+    ``project_dir`` may also be the project's ``cases/`` folder (the parent of a case folder)."""
+    with Project.open(_project_root(project_dir)) as project:
         rows = project.conn.execute(
             "SELECT r.case_id, r.version_id, r.reviewer, r.reviewed_at FROM reviews r"
             " WHERE r.decision = 'approve' AND r.id = (SELECT MAX(id) FROM reviews"
@@ -86,6 +94,21 @@ def approved_versions(project_dir: str | Path) -> list[ApprovedVersion]:
                 )
             )
         return result
+
+
+def approved_case_folder_versions(project_dir: str | Path) -> set[tuple[str, int]]:
+    """``{(case id, case-folder version number)}`` of every approved version that was saved
+    from a case folder: what ``export --approved-only`` checks a case folder version against."""
+    keys = (a.case_folder_key for a in approved_versions(project_dir))
+    return {key for key in keys if key is not None}
+
+
+def _project_root(directory: str | Path) -> Path:
+    directory = Path(directory)
+    if not (directory / store.DATABASE_NAME).is_file() and directory.name == "cases":
+        if (directory.parent / store.DATABASE_NAME).is_file():
+            return directory.parent
+    return directory
 
 
 def verify_project(project_dir: str | Path) -> VerifyReport:

@@ -117,6 +117,14 @@ CREATE TABLE certifications (
   thresholds_version TEXT NOT NULL, report_sha256 TEXT NOT NULL, recorded_at TEXT NOT NULL);
 """,
     ),
+    Migration(
+        3,
+        "case-folder origin of a version",
+        """
+ALTER TABLE annotation_versions ADD COLUMN source_folder TEXT;
+ALTER TABLE annotation_versions ADD COLUMN source_version INTEGER;
+""",
+    ),
 )
 
 

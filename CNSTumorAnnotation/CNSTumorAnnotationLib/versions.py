@@ -43,6 +43,8 @@ class AnnotationVersion:
     schema_version: str
     note: str
     files: tuple[VersionFile, ...]
+    source_folder: str | None = None  # the case folder it came from (case.py), if any
+    source_version: int | None = None  # that folder's version number
 
     def paths(self, project_dir: str | Path) -> list[Path]:
         """Absolute paths of the version's files."""
@@ -93,12 +95,24 @@ def insert_version(
     schema_version: str,
     note: str,
     files: list[VersionFile],
+    source_folder: str | None = None,
+    source_version: int | None = None,
 ) -> int:
     """Insert the version row and its file rows (inside the caller's transaction)."""
     cursor = conn.execute(
         "INSERT INTO annotation_versions (case_id, number, author, created_at, parent_id,"
-        " schema_version, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (case_id, number, author, created_at, parent_id, schema_version, note),
+        " schema_version, note, source_folder, source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            case_id,
+            number,
+            author,
+            created_at,
+            parent_id,
+            schema_version,
+            note,
+            source_folder,
+            source_version,
+        ),
     )
     version_id = int(cursor.lastrowid or 0)
     conn.executemany(
@@ -128,6 +142,8 @@ def load_version(conn: sqlite3.Connection, version_id: int) -> AnnotationVersion
         schema_version=str(row["schema_version"]),
         note=str(row["note"]),
         files=files,
+        source_folder=row["source_folder"],
+        source_version=row["source_version"],
     )
 
 

@@ -85,9 +85,12 @@ def save_version(
     actor: str,
     schema_version: str,
     note: str = "",
+    source_folder: str | None = None,
+    source_version: int | None = None,
 ) -> versions.AnnotationVersion:
     """Save the assignee's annotation files as a new version (copied atomically into the
-    project). An approved case refuses: its version is immutable (R-PPL-3); reopen it first."""
+    project). An approved case refuses: its version is immutable (R-PPL-3); reopen it first.
+    ``source_folder``/``source_version`` record the case folder version it came from."""
     case = project.case(case_id)
     if case.state is CaseState.APPROVED:
         latest = versions.latest_version(project.conn, case_id)
@@ -112,6 +115,8 @@ def save_version(
             schema_version=schema_version,
             note=note,
             files=records,
+            source_folder=source_folder,
+            source_version=source_version,
         )
         project._move_in_transaction(
             case_id,

@@ -9,6 +9,7 @@ import pytest
 
 from CNSTumorAnnotationLib.project import Project
 from CNSTumorAnnotationLib.project_demo import run_review_demo, save_case_folder_version
+from CNSTumorAnnotationLib.project_status import approved_case_folder_versions
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import has_blocking
 
@@ -27,6 +28,10 @@ def test_R_FLOW_1_a_case_folder_goes_through_self_check_review_and_approval(
         assert summary["state"] == "approved"
         names = {Path(p).name for p in summary["approved_files"]}
         assert {"version.json"} < names and any(n.endswith(".seg.nrrd") for n in names)
+        folder_version = small_annotated_case.annotations[-1].version
+        assert approved_case_folder_versions(tmp_path / "proj") == {
+            (summary["case"], folder_version)
+        }
     assert "R-PPL-1: reviewer needs >= 10 years" in summary["refused_reviewer"]
     assert summary["verify"][0].startswith("audit log intact")
     assert Path(summary["status_html"]).is_file()

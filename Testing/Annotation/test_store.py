@@ -41,7 +41,7 @@ def test_a_database_at_an_older_schema_is_upgraded_in_place(tmp_path: Path) -> N
         conn.execute(f"DROP TABLE {table}")
     conn.close()
     conn = store.connect(database)
-    assert store.applied_migrations(conn) == [1, 2]
+    assert store.applied_migrations(conn) == [m.number for m in store.MIGRATIONS]
     assert conn.execute("SELECT COUNT(*) FROM certifications").fetchone()[0] == 0
     conn.close()
 
@@ -50,13 +50,17 @@ def test_a_failing_migration_leaves_nothing_half_applied(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     broken = store.Migration(
-        3, "broken", "CREATE TABLE extra (x INTEGER);\nCREATE TABLE extra (x INTEGER);"
+        len(store.MIGRATIONS) + 1,
+        "broken",
+        "CREATE TABLE extra (x INTEGER);\nCREATE TABLE extra (x INTEGER);",
     )
     monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, broken))
     with pytest.raises(InvalidInputError, match="not a usable project database"):
         store.connect(tmp_path / "p.sqlite", create=True)
     conn = sqlite3.connect(tmp_path / "p.sqlite")
-    assert conn.execute("SELECT MAX(number) FROM schema_migrations").fetchone()[0] == 2
+    assert (
+        conn.execute("SELECT MAX(number) FROM schema_migrations").fetchone()[0] == broken.number - 1
+    )
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchone() is None
 
 
