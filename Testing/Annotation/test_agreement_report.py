@@ -63,3 +63,24 @@ def test_agreement_maps_command_names_a_missing_file_without_a_traceback(
     assert status == 2
     error = capsys.readouterr().err
     assert "nope.nii.gz: label map not found" in error and "Traceback" not in error
+
+
+def test_label_maps_on_different_grids_are_refused_naming_the_file(tmp_path: Path) -> None:
+    import numpy as np
+    import SimpleITK as sitk
+
+    from CNSTumorAnnotationLib.agreement import region_agreement
+    from CNSTumorQCLib.errors import InvalidInputError
+
+    labels = np.zeros((6, 8, 8), dtype=np.uint8)
+    labels[2:4, 2:6, 2:6] = 4
+    paths = []
+    for name, spacing in (("a", (1.0, 1.0, 1.0)), ("b", (1.0, 1.0, 2.0))):
+        image = sitk.GetImageFromArray(labels)
+        image.SetSpacing(spacing)
+        paths.append(tmp_path / f"{name}.nii.gz")
+        sitk.WriteImage(image, str(paths[-1]))
+    with pytest.raises(InvalidInputError, match=r"b\.nii\.gz: b differs from a in spacing"):
+        region_agreement(paths)
+    with pytest.raises(InvalidInputError, match="no label values"):
+        region_agreement({"x": paths[0], "y": paths[0]}, {"empty": set()})
