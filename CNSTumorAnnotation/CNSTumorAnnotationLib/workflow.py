@@ -7,13 +7,14 @@ the case through the lifecycle table in one transaction with its audit entry (R-
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib import store, versions
+from CNSTumorAnnotationLib import audit, store, versions
 from CNSTumorAnnotationLib.lifecycle import Action, CaseState
 from CNSTumorAnnotationLib.people import QualificationError, Role
 from CNSTumorAnnotationLib.project import Project
@@ -21,7 +22,7 @@ from CNSTumorQCLib.errors import InvalidInputError, SchemaError, WorkflowError
 from CNSTumorQCLib.findings import Finding, has_blocking
 
 
-class ReviewDecision:
+class ReviewDecision(enum.Enum):
     """The two outcomes of a review (R-PPL-3). Values are stored: never rename."""
 
     APPROVE = "approve"
@@ -205,8 +206,6 @@ def record_self_check(
             "blocking_rules": sorted({f.rule for f in found if f.severity.blocking}),
         }
         if blocking:
-            from CNSTumorAnnotationLib import audit
-
             audit.append(
                 conn,
                 actor=actor,
@@ -261,15 +260,19 @@ def review(
     case_id: str,
     *,
     reviewer: str,
-    decision: str,
+    decision: ReviewDecision | str,
     comments: Sequence[ReviewComment] = (),
     summary: str = "",
 ) -> CaseState:
     """Approve or return the submitted version (R-PPL-3). The reviewer must be a qualified
     reviewer (R-PPL-1) and never the author of any version of the case; a return needs at
     least one comment (located by region and slice when it applies)."""
-    if decision not in (ReviewDecision.APPROVE, ReviewDecision.RETURN):
-        raise InvalidInputError(f"review decision must be approve or return, not {decision!r}")
+    try:
+        decision = ReviewDecision(decision)
+    except ValueError:
+        raise InvalidInputError(
+            f"review decision must be approve or return, not {decision!r}"
+        ) from None
     person = project.person(reviewer)
     if person.role is not Role.REVIEWER:
         raise QualificationError(f"R-PPL-3: {person.name} is a {person.role.value}, not a reviewer")
@@ -305,7 +308,7 @@ def review(
         cursor = conn.execute(
             "INSERT INTO reviews (case_id, version_id, reviewer, decision, reviewed_at, summary)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (case_id, version_id, reviewer, decision, store.utc_now(), summary),
+            (case_id, version_id, reviewer, decision.value, store.utc_now(), summary),
         )
         conn.executemany(
             "INSERT INTO review_comments (review_id, region, slice_index, text) VALUES (?, ?, ?, ?)",
