@@ -122,7 +122,8 @@ def speck_findings(lesions: list[Lesion], params: SelfCheckParameters) -> list[F
         Finding(
             "R-ANN-7",
             Severity.WARNING,
-            f"{lesion.label} is a speck of {lesion.voxels} voxels ({lesion.volume_mm3:.1f} mm3) "
+            f"{lesion.label} is a speck of {lesion.voxels} voxel{'s' if lesion.voxels != 1 else ''} "
+            f"({lesion.volume_mm3:.1f} mm3) "
             f"on slice {lesion.slice_first}: remove it or confirm it is a lesion.",
             region=lesion.region,
             lesion=lesion.number,
