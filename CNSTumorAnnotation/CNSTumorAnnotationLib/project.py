@@ -339,6 +339,12 @@ class Project:
         state = self.case(case_id).state
         transition = transition_for(case_id, state, action)
         self.person(actor)  # R-FLOW-1: every step is recorded against a registered person
+        if version_id is None:  # R-FLOW-1: "with which version": the case's latest, if any
+            row = self.conn.execute(
+                "SELECT id FROM annotation_versions WHERE case_id = ? ORDER BY number DESC LIMIT 1",
+                (case_id,),
+            ).fetchone()
+            version_id = int(row[0]) if row else None
         sets, params = "state = ?, updated_at = ?", [transition.target.value, store.utc_now()]
         if assignee is not None:
             sets, params = sets + ", assignee = ?", [*params, assignee]

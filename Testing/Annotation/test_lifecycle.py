@@ -282,7 +282,13 @@ def test_R_PPL_3_an_approved_version_is_immutable_and_a_change_is_a_new_version_
         )
     with pytest.raises(sqlite3.IntegrityError, match="immutable"):
         project.conn.execute("UPDATE version_files SET sha256 = 'x'")
+    approved_id = approved_versions(project.directory)[0].version.id
     workflow.reopen(project, "case-1", actor=ADMIN, reason="edema boundary update")
+    reopened = project.audit_entries("case-1")[-1]
+    assert (reopened.action, reopened.version_id) == (
+        "reopen",
+        approved_id,
+    )  # R-FLOW-1: which version
     v2 = workflow.save_version(
         project,
         "case-1",
