@@ -12,10 +12,12 @@ import gzip
 import io
 import os
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
-import pydicom
 from pydicom.dataset import Dataset
+from pydicom.filereader import read_partial
+from pydicom.tag import BaseTag
 
 from CNSTumorQCLib.dicom_model import PixelDataStatus
 
@@ -97,12 +99,34 @@ def looks_like_dicom(header: bytes) -> bool:
     return len(header) >= 8 and header[:2] in (b"\x02\x00", b"\x08\x00") and header[3:4] == b"\x00"
 
 
-def parse_header(header: bytes, specific_tags: list[int] | None) -> Dataset:
-    """Parse header bytes with pydicom (no pixel data in them); raises NotDicomError."""
+_PER_FRAME_TAG_LE = b"\x00\x52\x30\x92"  # (5200,9230) PerFrameFunctionalGroupsSequence
+
+
+def parse_header(
+    header: bytes, specific_tags: list[int] | None, last_tag: int | None = None
+) -> Dataset:
+    """Parse header bytes with pydicom (no pixel data in them); raises NotDicomError.
+
+    ``last_tag``: stop parsing after this tag (the elements are sorted), unless the header holds
+    enhanced multi-frame functional groups, whose tags come late. Vendors put large nested private
+    sequences at the end of classic headers (Philips group 2005); not parsing them is most of the
+    speed of the index.
+    """
     if not looks_like_dicom(header):
         raise NotDicomError("not a DICOM file (no DICM preamble, no DICOM data set)")
-    return pydicom.dcmread(
+    stop_when = None
+    if last_tag is not None and _PER_FRAME_TAG_LE not in header:
+        stop_when = _stop_after(last_tag)
+    return read_partial(
         io.BytesIO(header),
+        stop_when=stop_when,
         force=header[128:132] != b"DICM",
         specific_tags=specific_tags,  # type: ignore[arg-type]
     )
+
+
+def _stop_after(last_tag: int) -> Callable[[BaseTag, str | None, int], bool]:
+    def stop(tag: BaseTag, vr: str | None, length: int) -> bool:
+        return tag > last_tag
+
+    return stop
