@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import SimpleITK as sitk
+
 from CNSTumorAnnotationLib import training, workflow
 from CNSTumorAnnotationLib.project import Project
 from CNSTumorQCLib.findings import Finding, Severity
@@ -81,3 +84,21 @@ def case_submitted(project: Project, tmp: Path, case_id: str = "case-1") -> str:
     assert workflow.record_self_check(project, case_id, clean_self_check(), actor=ANNOTATOR)
     workflow.submit(project, case_id, actor=ANNOTATOR)
     return case_id
+
+
+def brats_phantom(radius: float, enhancing_shift: int = 0, size: int = 48) -> sitk.Image:
+    """A BraTS-labelled sphere phantom (2 edema shell, 1 core, 4 enhancing rim) at 1 mm."""
+    z, y, x = np.indices((size, size, size))
+    centre = size / 2
+    r = np.sqrt((z - centre) ** 2 + (y - centre) ** 2 + (x - centre) ** 2)
+    labels = np.zeros((size, size, size), np.uint8)
+    labels[r <= radius] = 2
+    labels[r <= radius * 0.7] = 4
+    labels[r <= radius * 0.45] = 1
+    if enhancing_shift:
+        enhancing = labels == 4
+        labels[enhancing] = 1
+        labels[np.roll(enhancing, enhancing_shift, axis=2) & (labels > 0)] = 4
+    image = sitk.GetImageFromArray(labels)
+    image.SetSpacing((1.0, 1.0, 1.0))
+    return image

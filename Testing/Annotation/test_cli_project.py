@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import SimpleITK as sitk
-from test_training import brats_phantom
+from _project_helpers import brats_phantom
 
 from CNSTumorAnnotationLib.cli import main
 from CNSTumorAnnotationLib.cli_project import parse_comment

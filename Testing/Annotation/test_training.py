@@ -5,34 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import numpy as np
 import pytest
-import SimpleITK as sitk
-from _project_helpers import ADMIN, new_project
+from _project_helpers import ADMIN, brats_phantom, new_project
 
 from CNSTumorAnnotationLib import workflow
 from CNSTumorAnnotationLib.lifecycle import CaseState
 from CNSTumorAnnotationLib.people import QualificationError
 from CNSTumorAnnotationLib.training import CalibrationCase, assess_calibration, certify_teams
 from CNSTumorQCLib.errors import InvalidInputError
-
-
-def brats_phantom(radius: float, enhancing_shift: int = 0, size: int = 48) -> sitk.Image:
-    """A BraTS-labelled sphere phantom (2 edema shell, 1 core, 4 enhancing rim) at 1 mm."""
-    z, y, x = np.indices((size, size, size))
-    centre = size / 2
-    r = np.sqrt((z - centre) ** 2 + (y - centre) ** 2 + (x - centre) ** 2)
-    labels = np.zeros((size, size, size), np.uint8)
-    labels[r <= radius] = 2
-    labels[r <= radius * 0.7] = 4
-    labels[r <= radius * 0.45] = 1
-    if enhancing_shift:
-        enhancing = labels == 4
-        labels[enhancing] = 1
-        labels[np.roll(enhancing, enhancing_shift, axis=2) & (labels > 0)] = 4
-    image = sitk.GetImageFromArray(labels)
-    image.SetSpacing((1.0, 1.0, 1.0))
-    return image
 
 
 def batch(shift_in_case_2: int = 0, grades_b: tuple[int, ...] = (3, 2, 3)) -> list[CalibrationCase]:
