@@ -23,6 +23,7 @@ from CNSTumorAnnotationLib.selfcheck_params import (
     SelfCheckParameters,
     checklist_items,
 )
+from CNSTumorAnnotationLib.selfcheck_space import annotation_file_findings
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Finding, Severity, has_blocking
@@ -135,6 +136,8 @@ def run_selfcheck(
         parameters=params,
         transforms=case_transforms(case, params.common_space),
     )
+    file_findings = annotation_file_findings(case.schema, chosen.files, references, params)
+    findings = (*file_findings, *result.findings) if file_findings else result.findings
     files = {seq: _relative(path, case.root) for seq, path in chosen.files.items()}
     return SelfCheckReport(
         case_id=str(case.case_id),
@@ -142,7 +145,7 @@ def run_selfcheck(
         annotation_sha256=dict(chosen.sha256),
         schema_version=case.schema.version,
         family=case.family.value,
-        findings=attach_sources(result.findings, case.schema, case.series_uids, files),
+        findings=attach_sources(findings, case.schema, case.series_uids, files),
         lesions=result.lesions,
         confirmations=confirmations,
         parameters=params,

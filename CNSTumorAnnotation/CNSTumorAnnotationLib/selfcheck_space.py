@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import SimpleITK as sitk
@@ -40,6 +41,55 @@ def geometry_differences(mask: sitk.Image, reference: sitk.Image, tolerance: flo
                 f"{tuple(round(v, 4) for v in expected)}"
             )
     return problems
+
+
+def _grid_matrix(spacing, direction) -> np.ndarray:
+    """Columns: the physical step (mm) of one voxel along each index axis."""
+    return np.asarray(direction, dtype=float).reshape(3, 3) * np.asarray(spacing, dtype=float)
+
+
+def lattice_differences(
+    spacing: tuple[float, ...],
+    origin: tuple[float, ...],
+    direction: tuple[float, ...],
+    reference: sitk.Image,
+    tolerance: float,
+) -> list[str]:
+    """Why a grid's voxel centres are not voxel centres of ``reference`` (empty: they are).
+
+    A saved segmentation may list the reference's voxels in another order (Slicer writes
+    ``.seg.nrrd`` with its own axis order and may crop to the drawn extent), so the test is on
+    the lattice: each index step must be plus or minus one reference index step, and the
+    origin must fall on a reference voxel centre.
+    """
+    if len(spacing) != 3:
+        return [f"dimension {len(spacing)} instead of 3"]
+    inverse = np.linalg.inv(_grid_matrix(reference.GetSpacing(), reference.GetDirection()))
+    steps = inverse @ _grid_matrix(spacing, direction)
+    problems: list[str] = []
+    if not np.allclose(steps, np.round(steps), atol=tolerance) or not np.allclose(
+        np.abs(np.round(steps)).sum(axis=0), 1.0
+    ):
+        problems.append(
+            f"voxel steps {np.round(steps, 3).tolist()} in reference voxels (a resampled or "
+            "reformatted grid: spacing or orientation differs)"
+        )
+    offset = inverse @ (np.asarray(origin, dtype=float) - np.asarray(reference.GetOrigin()))
+    if not np.allclose(offset, np.round(offset), atol=max(tolerance, 1e-3) * 10):
+        problems.append(
+            f"origin falls between voxel centres (offset {np.round(offset, 3).tolist()} voxels)"
+        )
+    return problems
+
+
+def file_lattice_differences(path: str, reference: sitk.Image, tolerance: float) -> list[str]:
+    """``lattice_differences`` for an image file, reading its header only."""
+    reader = sitk.ImageFileReader()
+    reader.SetFileName(path)
+    reader.ReadImageInformation()
+    return lattice_differences(
+        reader.GetSpacing(), reader.GetOrigin(), reader.GetDirection(), reference, tolerance
+    )
 
 
 def slice_tilt_deg(image: sitk.Image) -> float:
@@ -81,6 +131,39 @@ def geometry_findings(
                 details={"tilt_deg": round(tilt, 1)},
             )
         )
+    return findings
+
+
+def annotation_file_findings(
+    schema: Any,
+    files: Mapping[MRSequence, str],
+    references: Mapping[MRSequence, sitk.Image],
+    params: SelfCheckParameters,
+) -> list[Finding]:
+    """R-ANN-8 on the saved files: each segmentation's grid must be its reference's lattice.
+
+    Reading masks back resamples them onto the reference grid, so this reads the headers of
+    the saved files themselves (one finding per region drawn in a file that is off-lattice).
+    """
+    findings: list[Finding] = []
+    for sequence, path in files.items():
+        reference = references.get(sequence)
+        if reference is None:
+            continue
+        problems = file_lattice_differences(str(path), reference, params.geometry_tolerance)
+        for region in schema.regions_on(sequence) if problems else ():
+            findings.append(
+                Finding(
+                    "R-ANN-8",
+                    Severity.ERROR,
+                    f"The saved {sequence.value} segmentation holding {region.key} is not on the "
+                    f"original grid of the {sequence.value} volume ({'; '.join(problems)}): "
+                    "annotate on the original axial images.",
+                    region=region.key,
+                    files=(str(path),),
+                    details={"differences": problems},
+                )
+            )
     return findings
 
 

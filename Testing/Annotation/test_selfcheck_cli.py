@@ -115,3 +115,38 @@ def test_an_unknown_version_is_a_clean_error(small_annotated_case, capsys):
     assert status == 2
     assert "no annotation version 7" in capsys.readouterr().err
     assert load_case(small_annotated_case.root).annotations[-1].version == 1
+
+
+def reformat_to_isotropic(path: Path) -> None:
+    """Rewrite a saved .seg.nrrd on a 1 mm isotropic reformat of its grid (Slicer tags kept)."""
+    image = sitk.ReadImage(str(path))
+    grid = sitk.Image(
+        [int(n * s) for n, s in zip(image.GetSize(), image.GetSpacing(), strict=True)],
+        image.GetPixelID(),
+    )
+    grid.SetSpacing((1.0, 1.0, 1.0))
+    grid.SetOrigin(image.GetOrigin())
+    grid.SetDirection(image.GetDirection())
+    reformatted = sitk.Resample(image, grid, sitk.Transform(), sitk.sitkNearestNeighbor, 0)
+    for key in image.GetMetaDataKeys():
+        if key.startswith("Segment"):
+            reformatted.SetMetaData(key, image.GetMetaData(key))
+    sitk.WriteImage(reformatted, str(path), True)
+
+
+def test_a_segmentation_saved_on_a_reformatted_grid_is_an_error_with_R_ANN_8(small_annotated_case):
+    """Reading masks back resamples them, so the saved file's own grid is what is checked."""
+    from CNSTumorQCLib.sequences import MRSequence
+
+    flair_file = small_annotated_case.annotations[0].files[MRSequence.FLAIR]
+    reformat_to_isotropic(flair_file)
+
+    assert main(["selfcheck", str(small_annotated_case.root)]) == 1
+    report = read_report(small_annotated_case.root)
+    errors = [f for f in report["findings"] if f["rule"] == "R-ANN-8"]
+    assert [(f["severity"], f["region"]) for f in errors] == [("error", "whole_tumor")]
+    assert errors[0]["files"] == [str(flair_file.relative_to(small_annotated_case.root))]
+    intact = [
+        f for f in report["findings"] if f["rule"] == "R-ANN-8" and f["region"] != "whole_tumor"
+    ]
+    assert intact == []

@@ -15,7 +15,11 @@ from CNSTumorAnnotationLib.schemas import get_schema
 from CNSTumorAnnotationLib.selfcheck_core import check_masks
 from CNSTumorAnnotationLib.selfcheck_lesions import lesion_inventory
 from CNSTumorAnnotationLib.selfcheck_params import SELFCHECK_VERSION, SelfCheckParameters
-from CNSTumorAnnotationLib.selfcheck_space import geometry_differences, slice_tilt_deg
+from CNSTumorAnnotationLib.selfcheck_space import (
+    geometry_differences,
+    lattice_differences,
+    slice_tilt_deg,
+)
 from CNSTumorQCLib.findings import Severity
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -105,3 +109,22 @@ def test_the_parameter_table_is_versioned_and_serialisable():
     assert table["version"] == SELFCHECK_VERSION
     assert table["common_space"] == "FLAIR"
     assert table["speck_max_voxels"] == 10 and table["speck_max_mm3"] == 20.0
+
+
+def test_a_cropped_grid_listing_slices_in_reverse_is_still_the_original_lattice(flair):
+    """Slicer writes .seg.nrrd with its own axis order and may crop: same voxels, accepted."""
+    direction = np.array(flair.GetDirection()).reshape(3, 3)
+    direction[:, 2] *= -1  # slices listed from the top down
+    start = flair.TransformIndexToPhysicalPoint((10, 20, 21))
+    tolerance = SelfCheckParameters().geometry_tolerance
+
+    same = lattice_differences(
+        flair.GetSpacing(), start, tuple(direction.ravel()), flair, tolerance
+    )
+    halfway = np.array(start) + 0.5 * flair.GetSpacing()[0] * direction[:, 0]
+    shifted = lattice_differences(
+        flair.GetSpacing(), tuple(halfway), tuple(direction.ravel()), flair, tolerance
+    )
+
+    assert same == []
+    assert len(shifted) == 1 and shifted[0].startswith("origin falls between voxel centres")
