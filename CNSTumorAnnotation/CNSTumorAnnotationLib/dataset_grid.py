@@ -4,7 +4,7 @@ Training data sets want all channels and the label map co-registered on one grid
 the native grid of ``ExportOptions.dataset_reference`` (default FLAIR: it carries the
 outermost region, R-SEG-1 / R-SEG-6, and the combined label map of the NIfTI export already
 lives there). Images are resampled with linear interpolation, labels with nearest neighbour,
-in scanner (physical) space; nothing is skull-stripped or moved to an atlas (SRI-24), which
+through the case's co-registration transforms when it has them (scanner space otherwise); nothing is skull-stripped or moved to an atlas (SRI-24), which
 BraTS' own data are: the export documents this instead of pretending otherwise.
 """
 
@@ -38,11 +38,14 @@ def reference_grid(ctx: ExportContext) -> sitk.Image:
 
 
 def image_on_grid(ctx: ExportContext, sequence: MRSequence, grid: sitk.Image) -> sitk.Image:
-    return resample_image(ctx.reference_image(sequence), grid)
+    """A sequence's volume on the data set grid (through the case's co-registration)."""
+    transform = ctx.transform_between(sequence, ctx.options.dataset_reference)
+    return resample_image(ctx.reference_image(sequence), grid, transform)
 
 
 def combined_labels(ctx: ExportContext, grid: sitk.Image) -> np.ndarray:
     """The combined multi-label array (schema values 1..4, innermost wins) on ``grid``."""
     schema = ctx.schema
     values = {region.key: region.label_value for region in schema.regions}
-    return combined_label_array(ctx.masks, schema.paint_order, values, grid)
+    transforms = ctx.region_transforms(ctx.options.dataset_reference)
+    return combined_label_array(ctx.masks, schema.paint_order, values, grid, transforms)

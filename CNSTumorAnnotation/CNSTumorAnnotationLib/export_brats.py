@@ -12,7 +12,8 @@ The patient number is the cleaned patient ID (R-FMT-3), not BraTS' 5-digit count
 grid is the case's native FLAIR grid (``dataset_grid``), not SRI-24 1 mm: nothing is skull-
 stripped or registered to an atlas.
 
-Mapping from the combined consensus values, and what it loses (recorded in the manifest):
+Label values come from ``label_conventions`` (the schema engineer's BraTS mappings, one
+source of truth for import and export); what each mapping loses is recorded in the manifest:
 
 ==========================================  ==========  ==========
 consensus (combined value)                  2023        2021
@@ -24,9 +25,9 @@ consensus (combined value)                  2023        2021
 ==========================================  ==========  ==========
 
 Losses: tumor-body voxels left unlabelled on T1C merge with the non-enhancing region; each
-region's own native geometry is replaced by the FLAIR grid (nearest neighbour). A schema
-that analyses enhancing and non-enhancing together (R-SEG-5) cannot give BraTS its ET label and
-is refused.
+region's own native geometry is replaced by the FLAIR grid (nearest neighbour); no skull
+stripping, no SRI-24. A schema that analyses enhancing and non-enhancing together (R-SEG-5)
+cannot give BraTS its ET label and is refused.
 """
 
 from __future__ import annotations
@@ -43,16 +44,17 @@ from CNSTumorAnnotationLib.dataset_grid import (
 )
 from CNSTumorAnnotationLib.export_context import ExportContext
 from CNSTumorAnnotationLib.export_nifti import write_nifti
-from CNSTumorAnnotationLib.labelmaps import image_from_array, relabel
+from CNSTumorAnnotationLib.label_conventions import (
+    BRATS2021,
+    BRATS2023,
+    BRATS_MENINGIOMA,
+    LabelConvention,
+    to_convention,
+)
+from CNSTumorAnnotationLib.labelmaps import image_from_array
 from CNSTumorAnnotationLib.manifest import ManifestEntry
 from CNSTumorAnnotationLib.naming import clean_component
-from CNSTumorAnnotationLib.schemas import (
-    LABEL_ENHANCING,
-    LABEL_NON_ENHANCING,
-    LABEL_OUTER,
-    LABEL_TUMOR_BODY,
-    TumorFamily,
-)
+from CNSTumorAnnotationLib.schemas import TumorFamily
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -61,14 +63,12 @@ EXTENSION = ".nii.gz"
 
 
 @dataclass(frozen=True)
-class BratsConvention:
-    """File names and label values of one BraTS edition."""
+class BratsNaming:
+    """File names of one BraTS edition (label values come from ``label_conventions``)."""
 
     version: str
     separator: str
     suffixes: dict[MRSequence, str]
-    enhancing_value: int
-    label_names: dict[int, str]
 
     def case_id(self, family: TumorFamily, patient: str) -> str:
         if self.version == "2021":
@@ -76,17 +76,14 @@ class BratsConvention:
         task = "MEN" if family is TumorFamily.MENINGEAL else "GLI"
         return f"BraTS-{task}-{patient}-000"
 
-    def mapping(self) -> dict[int, int]:
-        """Combined consensus value -> BraTS value (see the module table)."""
-        return {
-            LABEL_OUTER: 2,
-            LABEL_TUMOR_BODY: 1,
-            LABEL_NON_ENHANCING: 1,
-            LABEL_ENHANCING: self.enhancing_value,
-        }
+    def labels(self, family: TumorFamily) -> LabelConvention:
+        """The label convention: 2021 GLI, 2023 GLI, or BraTS-MEN for the meningeal family."""
+        if self.version == "2021":
+            return BRATS2021
+        return BRATS_MENINGIOMA if family is TumorFamily.MENINGEAL else BRATS2023
 
 
-BRATS_2023 = BratsConvention(
+BRATS_2023 = BratsNaming(
     version="2023",
     separator="-",
     suffixes={
@@ -95,10 +92,8 @@ BRATS_2023 = BratsConvention(
         MRSequence.T2: "t2w",
         MRSequence.FLAIR: "t2f",
     },
-    enhancing_value=3,
-    label_names={1: "NETC", 2: "SNFH", 3: "ET"},
 )
-BRATS_2021 = BratsConvention(
+BRATS_2021 = BratsNaming(
     version="2021",
     separator="_",
     suffixes={
@@ -107,33 +102,22 @@ BRATS_2021 = BratsConvention(
         MRSequence.T2: "t2",
         MRSequence.FLAIR: "flair",
     },
-    enhancing_value=4,
-    label_names={1: "NCR/NET", 2: "ED", 4: "ET"},
 )
-CONVENTIONS = {"2021": BRATS_2021, "2023": BRATS_2023}
-LOSSES = (
-    "tumor-body voxels not labelled on T1C are merged with the non-enhancing region",
-    "every region is resampled (nearest neighbour) from its own native grid to the FLAIR grid",
-    "not skull-stripped and not in SRI-24 space, unlike the BraTS challenge data",
-)
+NAMINGS = {"2021": BRATS_2021, "2023": BRATS_2023}
+EXPORT_LOSSES = ("not skull-stripped and not in SRI-24 space, unlike the BraTS challenge data",)
 
 
-def convention(version: str) -> BratsConvention:
+def naming(version: str) -> BratsNaming:
     try:
-        return CONVENTIONS[str(version)]
+        return NAMINGS[str(version)]
     except KeyError:
         raise InvalidInputError(f"unknown BraTS version {version!r}; choose 2021 or 2023") from None
 
 
 def export_brats(ctx: ExportContext) -> list[ManifestEntry]:
     """Write the four sequences and the BraTS label map of one case; return manifest entries."""
-    conv = convention(ctx.options.brats_version)
-    if ctx.schema.combine_enhancing:
-        raise InvalidInputError(
-            "R-SEG-5: this case analyses enhancing and non-enhancing together, so BraTS' "
-            "separate ET label cannot be written; export nifti / nnunet instead",
-            ctx.case.root,
-        )
+    conv = naming(ctx.options.brats_version)
+    labels_convention = conv.labels(ctx.schema.family)
     require_sequences(ctx, "BraTS")
     patient = clean_component(ctx.patient, ascii_only=True)
     case_id = conv.case_id(ctx.schema.family, patient)
@@ -153,10 +137,11 @@ def export_brats(ctx: ExportContext) -> list[ManifestEntry]:
                 notes=(f"on the {ctx.options.dataset_reference.value} grid",),
             )
         )
-    labels = relabel(combined_labels(ctx, grid), conv.mapping())
+    # R-SEG-5 schemas are refused here (SchemaError): BraTS needs ET and NETC apart.
+    labels = to_convention(combined_labels(ctx, grid), labels_convention, ctx.schema)
     path = folder / f"{case_id}{conv.separator}seg{EXTENSION}"
     write_nifti(image_from_array(labels, grid), path)
-    legend = ", ".join(f"{value} {name}" for value, name in conv.label_names.items())
+    legend = ", ".join(f"{value} {name}" for name, value in labels_convention.labels.items())
     entries.append(
         ctx.entry(
             path,
@@ -164,11 +149,15 @@ def export_brats(ctx: ExportContext) -> list[ManifestEntry]:
             content="labels",
             sequence=ctx.options.dataset_reference.value,
             sources=ctx.region_sources(*ctx.schema.keys),
-            notes=(f"BraTS {conv.version} labels: {legend}", *LOSSES),
+            notes=(
+                f"BraTS {conv.version} labels ({labels_convention.name}): {legend}",
+                *labels_convention.losses,
+                *EXPORT_LOSSES,
+            ),
         )
     )
     return entries
 
 
 def brats_folder(export_root: Path, version: str) -> Path:
-    return Path(export_root) / f"brats{convention(version).version}"
+    return Path(export_root) / f"brats{naming(version).version}"

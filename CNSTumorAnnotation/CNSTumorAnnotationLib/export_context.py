@@ -19,6 +19,7 @@ import SimpleITK as sitk
 from CNSTumorAnnotationLib.manifest import ManifestEntry, SourceRef, entry_for
 from CNSTumorAnnotationLib.naming import NamingPolicy, clean_component
 from CNSTumorQCLib.atomic import sha256_file
+from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
 
@@ -91,6 +92,62 @@ class ExportContext:
         if sequence not in self._reference_cache:
             self._reference_cache[sequence] = self.reference_reader(sequence)
         return self._reference_cache[sequence]
+
+    def reference_grid(self, sequence: MRSequence) -> sitk.Image:
+        """An empty uint8 image on ``sequence``'s native grid.
+
+        The grid comes from a loaded volume or a region mask drawn on ``sequence`` (masks live
+        on their reference sequence's grid), else from the file header alone.
+        """
+        drawn_here = [
+            self.masks[r.key] for r in self.schema.regions_on(sequence) if r.key in self.masks
+        ]
+        templates = [self._reference_cache[sequence]] if sequence in self._reference_cache else []
+        for template in templates + drawn_here:
+            grid = sitk.Image(template.GetSize(), sitk.sitkUInt8)
+            grid.CopyInformation(template)
+            return grid
+        reader = sitk.ImageFileReader()
+        reader.SetFileName(str(self.case.volumes[sequence]))
+        try:
+            reader.ReadImageInformation()
+        except RuntimeError as error:
+            raise InvalidInputError(
+                f"SimpleITK cannot read it ({error})", self.case.volumes[sequence]
+            ) from None
+        grid = sitk.Image(reader.GetSize(), sitk.sitkUInt8)
+        grid.SetOrigin(reader.GetOrigin())
+        grid.SetSpacing(reader.GetSpacing())
+        grid.SetDirection(reader.GetDirection())
+        return grid
+
+    def transform_between(self, source: MRSequence, target: MRSequence) -> sitk.Transform | None:
+        """Target-space -> source-space transform from the case's co-registration, or None.
+
+        ``registration`` stores, per sequence, a transform from FLAIR points to that
+        sequence's points; target -> FLAIR -> source composes them (as
+        ``registration.move_label`` does). None when neither sequence was registered.
+        """
+        if source is target:
+            return None
+        from CNSTumorAnnotationLib import registration
+
+        stored = [
+            registration.sequence_transform_path(self.case, s).is_file() for s in (source, target)
+        ]
+        if not any(stored):
+            return None
+        composite = sitk.CompositeTransform(3)
+        composite.AddTransform(registration.sequence_transform(self.case, source))
+        composite.AddTransform(registration.sequence_transform(self.case, target).GetInverse())
+        return composite
+
+    def region_transforms(self, target: MRSequence) -> dict[str, sitk.Transform | None]:
+        """Per region key, the transform from ``target``'s grid into its reference sequence."""
+        return {
+            region.key: self.transform_between(region.reference_sequence, target)
+            for region in self.schema.regions
+        }
 
     @property
     def sequences(self) -> tuple[MRSequence, ...]:

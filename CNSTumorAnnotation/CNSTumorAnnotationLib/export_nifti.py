@@ -33,6 +33,10 @@ def write_nifti(image: sitk.Image, path: Path) -> Path:
     return write_with_atomic(path, lambda tmp: sitk.WriteImage(image, str(tmp), True))
 
 
+def _as_uint8(mask: sitk.Image) -> sitk.Image:
+    return mask if mask.GetPixelID() == sitk.sitkUInt8 else sitk.Cast(mask, sitk.sitkUInt8)
+
+
 def export_nifti(ctx: ExportContext) -> list[ManifestEntry]:
     """Write every region mask and the multi-label map; return their manifest entries."""
     folder = ctx.case_folder / FOLDER
@@ -43,8 +47,8 @@ def export_nifti(ctx: ExportContext) -> list[ManifestEntry]:
             continue
         sequence = region.reference_sequence
         path = folder / ctx.filename(sequence, region.key, EXTENSION)
-        write_nifti(sitk.Cast(mask, sitk.sitkUInt8), path)
-        empty = sitk.GetArrayViewFromImage(mask).max() == 0
+        write_nifti(_as_uint8(mask), path)
+        empty = not sitk.GetArrayViewFromImage(mask).any()
         entries.append(
             ctx.entry(
                 path,
@@ -60,10 +64,11 @@ def export_nifti(ctx: ExportContext) -> list[ManifestEntry]:
 
 
 def _export_labels(ctx: ExportContext, folder: Path) -> ManifestEntry:
-    reference = ctx.reference_image(LABELS_SEQUENCE)
+    reference = ctx.reference_grid(LABELS_SEQUENCE)
     schema = ctx.schema
     values = {region.key: region.label_value for region in schema.regions}
-    array = combined_label_array(ctx.masks, schema.paint_order, values, reference)
+    transforms = ctx.region_transforms(LABELS_SEQUENCE)
+    array = combined_label_array(ctx.masks, schema.paint_order, values, reference, transforms)
     path = folder / ctx.filename(LABELS_SEQUENCE, LABELS_CONTENT, EXTENSION)
     write_nifti(image_from_array(array, reference), path)
     legend = ", ".join(f"{region.label_value} {region.key}" for region in schema.regions)

@@ -2,9 +2,9 @@
 
 Each region is drawn on its own reference sequence (R-SEG-1..4, R-ANN-8), so a multi-label map
 needs every mask on one grid: masks are resampled in physical (scanner) space with nearest
-neighbour, which keeps labels integral and needs no registration when the sequences were
-acquired in one session (the case import co-registers them otherwise and stores the volumes
-in their native geometry; the physical-space mapping is what it verifies). Regions are painted
+neighbour, which keeps labels integral. When the case was co-registered (``registration``
+stores a rigid FLAIR -> sequence transform per sequence) the masks move through those
+transforms; otherwise the sequences share the scanner's physical space. Regions are painted
 in ``schema.paint_order`` (outermost first), so the innermost region wins, giving the
 combined values of ``schemas.py`` (1 outer, 2 tumor body, 3 non-enhancing, 4 enhancing).
 """
@@ -29,25 +29,35 @@ def same_geometry(a: sitk.Image, b: sitk.Image, tolerance: float = 1e-4) -> bool
     )
 
 
-def resample_label(label: sitk.Image, reference: sitk.Image) -> sitk.Image:
-    """``label`` on ``reference``'s grid (nearest neighbour, physical space, 0 outside)."""
-    if same_geometry(label, reference):
-        return sitk.Cast(label, sitk.sitkUInt8)
+def resample_label(
+    label: sitk.Image, reference: sitk.Image, transform: sitk.Transform | None = None
+) -> sitk.Image:
+    """``label`` on ``reference``'s grid (nearest neighbour, 0 outside).
+
+    ``transform`` maps points of the reference grid's space into the label's space (the
+    case's co-registration); None means both are in one physical (scanner) space.
+    """
+    if transform is None and same_geometry(label, reference):
+        return label if label.GetPixelID() == sitk.sitkUInt8 else sitk.Cast(label, sitk.sitkUInt8)
     return sitk.Resample(
         label,
         reference,
-        sitk.Transform(),
+        transform or sitk.Transform(),
         sitk.sitkNearestNeighbor,
         0,
         sitk.sitkUInt8,
     )
 
 
-def resample_image(image: sitk.Image, reference: sitk.Image) -> sitk.Image:
+def resample_image(
+    image: sitk.Image, reference: sitk.Image, transform: sitk.Transform | None = None
+) -> sitk.Image:
     """An image on ``reference``'s grid (linear interpolation, original pixel type kept)."""
-    if same_geometry(image, reference):
+    if transform is None and same_geometry(image, reference):
         return image
-    return sitk.Resample(image, reference, sitk.Transform(), sitk.sitkLinear, 0, image.GetPixelID())
+    return sitk.Resample(
+        image, reference, transform or sitk.Transform(), sitk.sitkLinear, 0, image.GetPixelID()
+    )
 
 
 def combined_label_array(
@@ -55,8 +65,13 @@ def combined_label_array(
     paint_order: tuple[str, ...],
     values: Mapping[str, int],
     reference: sitk.Image,
+    transforms: Mapping[str, sitk.Transform | None] | None = None,
 ) -> np.ndarray:
-    """The multi-label array (KJI, uint8) on ``reference``: later keys in ``paint_order`` win."""
+    """The multi-label array (KJI, uint8) on ``reference``: later keys in ``paint_order`` win.
+
+    ``transforms`` gives, per region key, the reference-grid -> mask-space transform (None or
+    absent: the same physical space).
+    """
     size = reference.GetSize()
     combined = np.zeros((size[2], size[1], size[0]), dtype=np.uint8)
     for key in paint_order:
@@ -65,7 +80,8 @@ def combined_label_array(
         value = int(values[key])
         if not 0 < value < 256:
             raise InvalidInputError(f"label value {value} of region {key!r} does not fit in uint8")
-        array = sitk.GetArrayFromImage(resample_label(masks[key], reference))
+        transform = (transforms or {}).get(key)
+        array = sitk.GetArrayFromImage(resample_label(masks[key], reference, transform))
         combined[array > 0] = value
     return combined
 

@@ -3,7 +3,7 @@
 DICOM SEG records this per segment as Segment Algorithm Type (MANUAL / SEMIAUTOMATIC /
 AUTOMATIC); anything but MANUAL also needs an Algorithm Identification Sequence. The kind is
 read from the annotation version (``annotator_kind`` when the case records it); otherwise it
-is inferred from ``machine_made`` (a model's pre-annotation, AUTOMATIC) and the annotator's name: ``model:<name>`` / ``auto:<name>`` means a machine
+is inferred from ``machine_made`` (a model's pre-annotation, AUTOMATIC) and the annotator's name: ``model:<name>`` / ``auto:<name>`` / ``algorithm:<name>`` means a machine
 pre-annotation, ``semi:<name>`` a person using a threshold / grow-from-seeds tool (R-ANN-5/6).
 """
 
@@ -29,6 +29,7 @@ _PREFIXES = {
     "model:": SegmentAlgorithmType.AUTOMATIC,
     "auto:": SegmentAlgorithmType.AUTOMATIC,
     "ai:": SegmentAlgorithmType.AUTOMATIC,
+    "algorithm:": SegmentAlgorithmType.AUTOMATIC,
     "semi:": SegmentAlgorithmType.SEMIAUTOMATIC,
 }
 _WORDS = {

@@ -83,7 +83,8 @@ def test_all_brats_images_and_the_labels_share_the_FLAIR_grid(
 def test_the_manifest_records_what_the_brats_mapping_loses(brats_case: Any, tmp_path: Path) -> None:
     result = _export(brats_case, tmp_path, "2023")
     labels = next(e for e in result.entries if e.content == "labels")
-    assert any("merged with the non-enhancing" in note for note in labels.notes)
+    assert any("NCR/NET" in note or "not kept" in note for note in labels.notes)
+    assert any("SRI-24" in note for note in labels.notes)
 
 
 def test_a_schema_analysing_enhancing_and_non_enhancing_together_is_refused_per_R_SEG_5(
@@ -97,3 +98,17 @@ def test_a_schema_analysing_enhancing_and_non_enhancing_together_is_refused_per_
     assert "enhancing_non_enhancing" in case.schema.keys
     with pytest.raises(InvalidInputError, match="R-SEG-5"):
         export_case(case.root, tmp_path / "out", "brats")
+
+
+def test_a_meningeal_case_uses_the_brats_meningioma_task_and_labels(tmp_path: Path) -> None:
+    case = build_case(
+        tmp_path / "case",
+        "M001",
+        family="meningeal",
+        volumes=cropped_volumes(tmp_path / "volumes", (48, 48, 6)),
+    )
+    result = export_case(case.root, tmp_path / "out", "brats")
+    seg = tmp_path / "out" / "brats2023" / "BraTS-MEN-M001-000" / "BraTS-MEN-M001-000-seg.nii.gz"
+    assert set(np.unique(np.asarray(nib.load(str(seg)).dataobj))) <= {0, 1, 2, 3}
+    labels = next(e for e in result.entries if e.content == "labels")
+    assert any("brats-men" in note for note in labels.notes)
