@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from CNSTumorAnnotationLib.agreement import (
     AgreementBand,
     AgreementThresholds,
     KappaWeighting,
+    classify_icc,
     cohen_kappa,
     icc_2_1,
     region_agreement,
@@ -274,12 +276,19 @@ def _volume_icc(
             result = icc_2_1(ratings)
     except InvalidInputError as error:
         return {"icc": None, "band": None, "shortfall": f"volume ICC not computable ({error})"}
-    band = thresholds.icc.classify(result.icc).value
-    out: dict[str, Any] = result.to_dict() | {"band": band}
+    # Koo & Li 2016: grade by the lower 95% bound. Identical volumes make the interval
+    # degenerate (NaN); the point estimate (1.0) then stands for itself.
+    lower = result.ci95_lower if math.isfinite(result.ci95_lower) else None
+    band = classify_icc(result.icc, lower, thresholds).value
+    out: dict[str, Any] = result.to_dict() | {
+        "band": band,
+        "banded_by": "ci95_lower" if lower is not None else "icc",
+    }
     if band != EXCELLENT:
+        graded = f"its 95% CI lower bound {lower:.3f}" if lower is not None else f"{result.icc:.3f}"
         out["shortfall"] = (
-            f"volume ICC(2,1) {result.icc:.3f} is {band}; excellent needs "
-            f"> {thresholds.icc.cut_points[2]:.2f}"
+            f"volume ICC(2,1) {result.icc:.3f} is {band} (graded by {graded}); excellent needs "
+            f"> {thresholds.icc.cut_points[2]:.2f} (Koo & Li 2016)"
         )
     return out
 

@@ -102,3 +102,21 @@ def test_R_PPL_4_certification_unlocks_production_assignment_and_writes_the_repo
         assert workflow.assign(project, "c1", "dr_sun", actor=ADMIN) is CaseState.ASSIGNED
         certifications = [e for e in project.audit_entries() if e.action == "certification"]
         assert [e.details["certified"] for e in certifications][-2:] == [True, True]
+
+
+def test_R_PPL_4_volume_icc_is_graded_by_its_confidence_interval_as_koo_and_li_advise() -> None:
+    """A systematic half-voxel bias on three cases: ICC 0.99, but its 95% CI reaches far below 0.90."""
+    cases = [
+        CalibrationCase(
+            f"cal-{i}", {"A": brats_phantom(r), "B": brats_phantom(r + 0.5)}, {"A": 3, "B": 3}
+        )
+        for i, r in enumerate((8.0, 12.0, 16.0), start=1)
+    ]
+    report = assess_calibration(cases)
+    whole = report.icc["whole_tumor"]
+    assert whole["icc"] > 0.95 and whole["ci95_lower"] < 0.9 and whole["banded_by"] == "ci95_lower"
+    assert not report.certified
+    assert any(
+        s.startswith("region whole_tumor: volume ICC(2,1)") and "95% CI lower bound" in s
+        for s in report.shortfalls
+    )
