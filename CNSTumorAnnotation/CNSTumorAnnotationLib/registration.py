@@ -2,7 +2,8 @@
 
 - Sequences of one case (R-SEG-2: consult the others while drawing; labels move between
   reference sequences): rigid (Euler 3D), Mattes mutual information, 3 levels, FLAIR fixed.
-  Quality is reported as Mattes mutual information before and after (full sampling, in nats,
+  Quality is reported as Mattes mutual information before and after (every voxel of the
+  binned working images, in nats,
   higher is better) and the rigid motion found.
 - An atlas space (the bundled case's SRI-24, skull-stripped, 1 mm) to the native FLAIR (with
   skull): Mattes MI restricted to the moving image's brain mask, rigid then affine, 3 levels
@@ -58,6 +59,18 @@ def _float(image: sitk.Image) -> sitk.Image:
     return sitk.Cast(image, sitk.sitkFloat32)
 
 
+#: Voxel edge (mm) below which an axis is binned by 2 before registering: the metric then runs
+#: on about 2 mm voxels in plane, which is what aligning whole heads needs, at a quarter of the cost.
+BIN_BELOW_MM = 1.5
+
+
+def working_image(image: sitk.Image) -> sitk.Image:
+    """A float copy binned by 2 along every axis finer than ``BIN_BELOW_MM`` (same physical space)."""
+    factors = [2 if s < BIN_BELOW_MM else 1 for s in image.GetSpacing()]
+    floated = _float(image)
+    return sitk.BinShrink(floated, factors) if max(factors) > 1 else floated
+
+
 def mutual_information(
     fixed: sitk.Image,
     moving: sitk.Image,
@@ -76,7 +89,7 @@ def mutual_information(
 
 
 def _method(
-    levels: int = 3, iterations: int = 100, sampling: float = 0.1
+    levels: int = 3, iterations: int = 100, sampling: float = 0.2
 ) -> sitk.ImageRegistrationMethod:
     method = sitk.ImageRegistrationMethod()
     method.SetMetricAsMattesMutualInformation(numberOfHistogramBins=50)
@@ -118,18 +131,18 @@ def register_rigid(
     import time
 
     start = time.perf_counter()
-    fixed_f, moving_f = _float(fixed), _float(moving)
+    fixed_f, moving_f = working_image(fixed), working_image(moving)
     initial = sitk.CenteredTransformInitializer(
         fixed_f, moving_f, sitk.Euler3DTransform(), sitk.CenteredTransformInitializerFilter.GEOMETRY
     )
     identity = sitk.Euler3DTransform(initial)
     identity.SetParameters((0, 0, 0, 0, 0, 0))
-    before = mutual_information(fixed, moving, identity)
+    before = mutual_information(fixed_f, moving_f, identity)
     method = _method()
     method.SetInitialTransform(sitk.Euler3DTransform(initial), inPlace=False)
     result = method.Execute(fixed_f, moving_f)
     transform = sitk.Euler3DTransform(sitk.CompositeTransform(result).GetNthTransform(0))
-    after = mutual_information(fixed, moving, transform)
+    after = mutual_information(fixed_f, moving_f, transform)
     if after < before:  # never make alignment worse: scanner geometry was better
         transform = identity
         after = before
@@ -159,14 +172,14 @@ def register_atlas_to_native(
     import time
 
     start = time.perf_counter()
-    fixed_f, moving_f = _float(native_flair), _float(atlas_flair)
-    mask = brain_mask_of_stripped(atlas_flair)
+    fixed_f, moving_f = working_image(native_flair), working_image(atlas_flair)
+    mask = brain_mask_of_stripped(moving_f)
     if sitk.GetArrayViewFromImage(mask).sum() == 0:
         raise InvalidInputError("the atlas FLAIR has no non-zero (brain) voxels")
     initial = sitk.CenteredTransformInitializer(
         fixed_f, moving_f, sitk.Euler3DTransform(), sitk.CenteredTransformInitializerFilter.GEOMETRY
     )
-    before = mutual_information(native_flair, atlas_flair, initial, mask)
+    before = mutual_information(fixed_f, moving_f, initial, mask)
     rigid_method = _method()
     rigid_method.SetMetricMovingMask(mask)
     rigid_method.SetInitialTransform(sitk.Euler3DTransform(initial), inPlace=False)
@@ -181,7 +194,7 @@ def register_atlas_to_native(
     affine_method.SetInitialTransform(affine, inPlace=False)
     result = affine_method.Execute(fixed_f, moving_f)
     transform = sitk.AffineTransform(sitk.CompositeTransform(result).GetNthTransform(0))
-    after = mutual_information(native_flair, atlas_flair, transform, mask)
+    after = mutual_information(fixed_f, moving_f, transform, mask)
     translation, rotation = _motion(transform)
     quality = RegistrationQuality(
         "atlas FLAIR", "native FLAIR", "rigid+affine", before, after,
