@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
+
+from tqdm import tqdm
 
 from CNSTumorQCLib.deid import REPORT_NAME, deidentify_folder
 from CNSTumorQCLib.deid_policy import DeidPolicy
@@ -32,8 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--key-file",
         type=Path,
-        required=True,
-        help="pseudonym key (secret, originals, date shifts); reused when it exists; never inside OUT",
+        help="pseudonym key (secret, originals, date shifts); reused when it exists; never inside "
+        "OUT (default: OUT.deid-key.json beside OUT)",
     )
     parser.add_argument(
         "--salt",
@@ -45,6 +48,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--pseudonym-prefix", default=DeidPolicy.pseudonym_prefix)
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=min(4, os.cpu_count() or 1),
+        help="processes to use (default: up to 4)",
+    )
+    parser.add_argument(
         "--strict", action="store_true", help="exit 1 when any file could not be released"
     )
     parser.set_defaults(func=run)
@@ -52,14 +61,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     policy = DeidPolicy(pseudonym_prefix=args.pseudonym_prefix)
-    report = deidentify_folder(
-        args.input,
-        args.output,
-        args.key_file,
-        secret=args.salt or os.environ.get(SECRET_ENV),
-        policy=policy,
-        quarantine_dir=args.quarantine,
-    )
+    key_file = args.key_file or args.output.parent / f"{args.output.name}.deid-key.json"
+    with (
+        warnings.catch_warnings(),
+        tqdm(total=0, unit="file", disable=not sys.stderr.isatty()) as bar,
+    ):
+        warnings.simplefilter("ignore")  # pydicom's notes on invalid source values
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        report = deidentify_folder(
+            args.input,
+            args.output,
+            key_file,
+            secret=args.salt or os.environ.get(SECRET_ENV),
+            policy=policy,
+            quarantine_dir=args.quarantine,
+            workers=max(1, args.workers),
+            progress=progress,
+        )
     for finding in report.findings:
         names = ", ".join(report.input_files.get(token, token) for token in finding.files)
         print(
@@ -69,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"de-identified {counts.get('written', 0)} of {counts.get('files_seen', 0)} files "
         f"({counts.get('quarantined', 0)} quarantined, {counts.get('withheld', 0)} withheld, "
-        f"{counts.get('not_dicom', 0)} not DICOM) -> {args.output / REPORT_NAME}; key: {args.key_file}"
+        f"{counts.get('not_dicom', 0)} not DICOM) -> {args.output / REPORT_NAME}; key: {key_file}"
     )
     blocked = any(finding.severity is Severity.ERROR for finding in report.findings)
     return 1 if args.strict and blocked else 0

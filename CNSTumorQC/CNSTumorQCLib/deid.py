@@ -26,6 +26,8 @@ from __future__ import annotations
 import io
 import os
 import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -88,8 +90,14 @@ def deidentify_folder(
     secret: str | None = None,
     policy: DeidPolicy | None = None,
     quarantine_dir: Path | None = None,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> DeidReport:
-    """De-identify every DICOM object under ``in_dir`` into ``out_dir``; see the module docstring."""
+    """De-identify every DICOM object under ``in_dir`` into ``out_dir``; see the module docstring.
+
+    ``workers`` > 1 processes files in that many processes; ``progress(done, total)`` is called
+    as files are done (for a progress bar).
+    """
     policy = policy or DeidPolicy()
     in_dir, out_dir, key_file = Path(in_dir), Path(out_dir), Path(key_file)
     check_locations(in_dir, out_dir, key_file, quarantine_dir)
@@ -98,7 +106,9 @@ def deidentify_folder(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        report = _run_into(staging, in_dir, policy, keys, quarantine_dir, key_file)
+        report = _run_into(
+            staging, in_dir, policy, keys, quarantine_dir, key_file, workers, progress
+        )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -115,12 +125,34 @@ def _run_into(
     keys: KeyStore,
     quarantine_dir: Path | None,
     key_file: Path,
+    workers: int,
+    progress: Callable[[int, int], None] | None,
 ) -> DeidReport:
-    """Process every input file into ``staging``; write the report and the key file."""
+    """Process every input file into ``staging``; write the report and the key file.
+
+    With ``workers > 1`` the files are split into contiguous chunks processed in separate
+    processes; every mapping derives from the secret, so the result is the same as one process.
+    """
+    paths = sorted(p for p in in_dir.rglob("*") if p.is_file())
+    size = max(1, min(64, -(-len(paths) // max(1, workers * 4))))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    jobs = [(in_dir, staging, policy, keys, quarantine_dir, chunk) for chunk in chunks]
+    if workers > 1 and len(chunks) > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(_with_progress(pool.map(_process_chunk, jobs), chunks, progress))
+    else:
+        results = list(_with_progress(map(_process_chunk, jobs), chunks, progress))
     run = _Run(in_dir, staging, policy, keys, quarantine_dir)
-    for path in sorted(p for p in in_dir.rglob("*") if p.is_file()):
-        run.process(path)
     report = run.report
+    for part, uids, patients, inputs, seen in results:
+        report.findings += part.findings
+        report.outputs += part.outputs
+        for name, value in part.counts.items():
+            report.count(name, value)
+        keys.uids.update(uids)
+        keys.patients.update(patients)
+        keys.inputs.update(inputs)
+        run.all_identifying |= seen
     report.mapping = {
         "patients": len({record.pseudonym for record in keys.patients.values()}),
         "uids_remapped": len(keys.uids),
@@ -137,6 +169,33 @@ def _run_into(
     _write_report(staging, report, run)
     keys.save(key_file, report.provenance)
     return report
+
+
+_ChunkResult = tuple[DeidReport, dict[str, str], dict[str, Any], dict[str, str], set[str]]
+
+
+def _process_chunk(
+    job: tuple[Path, Path, DeidPolicy, KeyStore, Path | None, list[Path]],
+) -> _ChunkResult:
+    """Process a list of files (in this process or a worker) and return what it produced."""
+    in_dir, staging, policy, keys, quarantine_dir, paths = job
+    run = _Run(in_dir, staging, policy, keys, quarantine_dir)
+    for path in paths:
+        run.process(path)
+    return run.report, keys.uids, keys.patients, keys.inputs, run.all_identifying
+
+
+def _with_progress(
+    results: Iterator[_ChunkResult],
+    chunks: list[list[Path]],
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[_ChunkResult]:
+    total, done = sum(len(chunk) for chunk in chunks), 0
+    for chunk, result in zip(chunks, results, strict=True):
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+        yield result
 
 
 class _Run:
@@ -215,9 +274,9 @@ class _Run:
             self.report.add(Severity.INFO, "duplicate SOP instance: the first copy was kept", token)
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        working.save_as(
-            target, enforce_file_format=True
-        )  # atomic as a whole: see deidentify_folder
+        partial = target.with_name(f".{target.name}.{os.getpid()}")
+        working.save_as(partial, enforce_file_format=True)  # the folder is renamed as a whole
+        os.replace(partial, target)
         problem = self._post_check(target, relative, values, original)
         if problem is not None:
             target.unlink()

@@ -412,24 +412,31 @@ def test_the_post_check_withholds_a_file_whose_unlisted_attribute_repeats_the_pa
     assert _outputs(tmp_path / "out") == []
 
 
-def test_the_cli_writes_the_copy_the_report_and_the_key_outside(tmp_path, fixture_study, capsys):
-    key = tmp_path / "keys" / "key.json"
-    status = main(
-        [
-            "deid",
-            str(fixture_study / "07_MRHR_T1_AX_POST_GAD_SE"),
-            str(tmp_path / "out"),
-            "--key-file",
-            str(key),
-            "--salt",
-            SECRET,
-        ]
-    )
+def test_the_cli_writes_the_copy_the_report_and_the_key_beside_it(tmp_path, fixture_study, capsys):
+    source = fixture_study / "07_MRHR_T1_AX_POST_GAD_SE"
+    status = main(["deid", str(source), str(tmp_path / "out"), "--salt", SECRET, "--workers", "1"])
     assert status == 0
+    key = tmp_path / "out.deid-key.json"  # the default: beside OUT, never inside
     assert (tmp_path / "out" / REPORT_NAME).is_file() and key.is_file()
     assert key.stat().st_mode & 0o777 == 0o600
     assert len(_outputs(tmp_path / "out")) == 26
     assert "de-identified 26 of 26 files" in capsys.readouterr().out
+
+
+def test_several_worker_processes_write_the_same_copy_as_one(tmp_path, fixture_study):
+    source = tmp_path / "in"
+    source.mkdir()
+    for path in sorted((fixture_study / "05_MRHR_FLAIR_AX_SE_IR").glob("*.dcm"))[:8]:
+        shutil.copyfile(path, source / path.name)
+    one = deidentify_folder(source, tmp_path / "one", tmp_path / "one.json", secret=SECRET)
+    two = deidentify_folder(
+        source, tmp_path / "two", tmp_path / "two.json", secret=SECRET, workers=2
+    )
+    assert one.outputs == two.outputs and len(one.outputs) == 8
+    for relative in one.outputs:
+        assert (tmp_path / "one" / relative).read_bytes() == (
+            tmp_path / "two" / relative
+        ).read_bytes()
 
 
 def test_a_chinese_name_in_gb18030_is_found_by_the_post_check_in_its_own_encoding(
