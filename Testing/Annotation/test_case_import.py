@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import SimpleITK as sitk
-
 from _case_helpers import CASE_SEQUENCES, PATIENT, native_volumes
+
 from CNSTumorAnnotationLib.case import load_case, reference_image
 from CNSTumorAnnotationLib.case_import import import_case_from_nifti
 from CNSTumorAnnotationLib.cli import main
