@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from CNSTumorAnnotationLib.export import FORMATS, parse_formats
@@ -47,6 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         help="refuse a version that no reviewer has approved (R-PPL-3)",
     )
     parser.add_argument(
+        "--project",
+        type=Path,
+        help="annotation project whose review store decides --approved-only (default: the "
+        "project holding the case folder, else the case folder's own approval flag)",
+    )
+    parser.add_argument(
         "--annotation-version",
         type=int,
         help="annotation version to export (default: the latest; not --version, which Slicer owns)",
@@ -83,6 +90,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         nnunet_dataset_id=args.nnunet_id,
         nnunet_dataset_name=args.nnunet_name,
         approved_only=args.approved_only,
+        project_dir=args.project,
     )
 
 

@@ -2,7 +2,7 @@
 
 ``export_case(case_dir, out_dir, formats)`` reads the case through ``case.load_case`` /
 ``region_masks`` / ``reference_image``, picks the annotation version (the newest, or the one
-asked for; ``approved_only`` refuses an unapproved one), hands one shared
+asked for; ``approved_only`` refuses one no reviewer approved, see ``approval``), hands one shared
 :class:`ExportContext` to each format's exporter and writes ``<out>/<case>/manifest.json``
 tying every file to its sources (R-FMT-2). Layout of ``out_dir``::
 
@@ -22,6 +22,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.approval import Approval, approval_of
 from CNSTumorAnnotationLib.export_context import ExportContext, ExportOptions
 from CNSTumorAnnotationLib.manifest import MANIFEST_NAME, ManifestEntry, write_manifest
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
@@ -78,8 +79,11 @@ def _exporter(name: str) -> Callable[[ExportContext], list[ManifestEntry]]:
     return getattr(import_module(module_name), function)  # type: ignore[no-any-return]
 
 
-def select_version(case: Any, version: int | None, approved_only: bool) -> Any:
-    """The annotation version to export; refuses an unapproved one when ``approved_only``."""
+def select_version(
+    case: Any, version: int | None, approved_only: bool, project_dir: Path | None = None
+) -> tuple[Any, Approval]:
+    """The annotation version to export and its approval; with ``approved_only`` an
+    unapproved version is refused (R-PPL-3), naming the approved ones if any."""
     versions = list(case.annotations)
     if not versions:
         raise WorkflowError(
@@ -95,34 +99,20 @@ def select_version(case: Any, version: int | None, approved_only: bool) -> Any:
                 f"no annotation version {version} (versions: {known})", case.root
             )
         chosen = matches[0]
-    if approved_only and not _is_approved(case, chosen):
-        approved = [str(v.version) for v in versions if _is_approved(case, v)]
+    approval = approval_of(case, chosen, project_dir)
+    if approved_only and not approval.approved:
+        approved = [str(v.version) for v in versions if approval_of(case, v, project_dir).approved]
         hint = (
-            f"approved version(s): {', '.join(approved)}"
+            f"approved version(s): {', '.join(approved)}; choose one with --annotation-version"
             if approved
             else "no version is approved yet"
         )
         raise WorkflowError(
-            f"R-PPL-3: annotation version {chosen.version} is not approved by a reviewer and "
-            f"--approved-only was given ({hint})",
+            f"R-PPL-3: annotation version {chosen.version} is not approved by a reviewer "
+            f"({approval.source}) and --approved-only was given ({hint})",
             case.root,
         )
-    return chosen
-
-
-def _is_approved(case: Any, version: Any) -> bool:
-    """Approval from the review store when it has the case, else the version's own flag."""
-    try:
-        review = import_module("CNSTumorAnnotationLib.review")
-        approved_versions = review.approved_versions
-    except (ImportError, AttributeError):
-        return bool(getattr(version, "approved", False))
-    try:
-        approved = approved_versions(Path(case.root).parent)
-    except Exception:  # no project database beside the case: fall back to the version's flag
-        return bool(getattr(version, "approved", False))
-    key = (str(case.case_id), int(version.version))
-    return key in approved or bool(getattr(version, "approved", False))
+    return chosen, approval
 
 
 def build_context(
@@ -142,7 +132,7 @@ def build_context(
     if not case_dir.is_dir():
         raise MissingInputError("case folder not found", case_dir)
     case = case_module.load_case(case_dir)
-    chosen = select_version(case, version, options.approved_only)
+    chosen, approval = select_version(case, version, options.approved_only, options.project_dir)
     if runtime is None:
         from CNSTumorAnnotationLib.mrml_runtime import create_runtime
 
@@ -159,6 +149,7 @@ def build_context(
         export_root=Path(out_dir),
         options=options,
         masks=masks,
+        approval=approval,
         reference_reader=lambda sequence: case_module.reference_image(case, sequence),
         runtime=runtime,
     )
@@ -223,7 +214,8 @@ def _manifest_header(ctx: ExportContext, formats: tuple[str, ...]) -> dict[str, 
             "annotator_kind": _annotator_kind(version),
             "created": str(getattr(version, "created", "")),
             "parent": getattr(version, "parent", None),
-            "approved": _is_approved(case, version),
+            "approved": ctx.approval.approved if ctx.approval else None,
+            "approval": ctx.approval.to_dict() if ctx.approval else None,
         },
         "formats": list(formats),
         "series": {

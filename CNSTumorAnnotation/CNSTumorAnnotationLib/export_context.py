@@ -34,6 +34,9 @@ class ExportOptions:
     nnunet_dataset_id: int = 501
     nnunet_dataset_name: str = "CNSTumor"
     approved_only: bool = False
+    #: The annotation project whose review store decides approval (default: found beside
+    #: the case folder, else the case folder's own flag; see ``approval``).
+    project_dir: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,6 +46,7 @@ class ExportOptions:
             "dataset_reference": self.dataset_reference.value,
             "nnunet_dataset": f"Dataset{self.nnunet_dataset_id:03d}_{self.nnunet_dataset_name}",
             "approved_only": self.approved_only,
+            "project_dir": str(self.project_dir) if self.project_dir else None,
         }
 
 
@@ -57,6 +61,7 @@ class ExportContext:
     masks: dict[str, sitk.Image]  # region key -> 0/1 mask in its reference sequence's geometry
     reference_reader: Callable[[MRSequence], sitk.Image]
     runtime: Any = None  # MRMLRuntime for the .seg.nrrd writer
+    approval: Any = None  # approval.Approval of the version
     _reference_cache: dict[MRSequence, sitk.Image] = field(default_factory=dict, repr=False)
 
     @property

@@ -93,3 +93,33 @@ def test_approved_only_refuses_an_unapproved_version_clearly_per_R_PPL_3(
 def test_an_unknown_format_is_a_clean_usage_error(three_cases: list[Path], tmp_path: Path) -> None:
     status = cnstumor(["export", str(three_cases[0]), "--out", str(tmp_path), "--format", "png"])
     assert status == 2
+
+
+def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A version a reviewer approved in the project is exported; a newer unapproved version of
+    the same case folder is refused, and the manifest names the reviewer."""
+    from _export_helpers import drawn_masks
+    from _project_helpers import clean_self_check
+
+    from CNSTumorAnnotationLib.case import save_annotation_version
+    from CNSTumorAnnotationLib.project_demo import run_review_demo
+
+    case = build_case(
+        tmp_path / "R001", "R001", volumes=cropped_volumes(tmp_path / "v", (48, 48, 6))
+    )
+    summary = run_review_demo(tmp_path / "project", case.root, clean_self_check())
+    assert summary["state"] == "approved"
+    out = tmp_path / "out"
+    base = ["export", str(case.root), "--out", str(out), "--format", "nifti", "--no-progress"]
+    project = ["--approved-only", "--project", str(tmp_path / "project")]
+    assert cnstumor([*base, *project]) == 0
+    approval = json.loads((out / "R001" / "manifest.json").read_text())["annotation"]["approval"]
+    assert approval["approved"] is True and approval["reviewer"] == "dr_wang"
+    assert approval["source"].startswith("review store")
+
+    save_annotation_version(case, drawn_masks(case), "dr_li")  # version 2, never reviewed
+    assert cnstumor([*base, *project]) == 1
+    assert "version 2 is not approved" in capsys.readouterr().err
+    assert cnstumor([*base, *project, "--annotation-version", "1"]) == 0
