@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             progress=progress,
         )
     for finding in report.findings:
-        names = ", ".join(report.input_files.get(token, token) for token in finding.files)
+        names = ", ".join(finding.files)
         print(
             f"{finding.severity.value}: {finding.rule}: {names}: {finding.message}", file=sys.stderr
         )

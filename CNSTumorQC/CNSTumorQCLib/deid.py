@@ -16,8 +16,9 @@ DICOM object:
    and that the pixel data and geometry equal the input's; a file that fails is deleted again
    and reported as an error (withheld, never released).
 
-Findings name files by an opaque token (``in-xxxxxxxxxxxx``) because input paths may carry
-names or UIDs; the key file (outside OUT) maps tokens back to paths. ``OUT/deid_report.json``
+Findings name the input file by its path relative to IN; in ``OUT/deid_report.json`` that path
+becomes an opaque token (``in-xxxxxxxxxxxx``), because input paths may carry names or UIDs, and
+the key file (outside OUT) maps tokens back to paths. ``OUT/deid_report.json``
 holds the findings, counts, mapping statistics, policy and provenance, and is itself searched.
 """
 
@@ -63,18 +64,26 @@ class DeidReport:
     mapping: dict[str, int] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
     provenance: dict[str, Any] = field(default_factory=dict)
-    input_files: dict[str, str] = field(default_factory=dict)  # token -> input path (not in OUT)
+    tokens: dict[str, str] = field(default_factory=dict)  # input path -> token (for OUT)
 
     def count(self, name: str, by: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + by
 
-    def add(self, severity: Severity, message: str, token: str, **details: Any) -> None:
-        self.findings.append(Finding(RULE, severity, message, files=(token,), details=details))
+    def add(self, severity: Severity, message: str, relative_path: str, **details: Any) -> None:
+        """A finding naming the input file by its path relative to IN."""
+        self.findings.append(
+            Finding(RULE, severity, message, files=(relative_path,), details=details)
+        )
+
+    def _redacted(self, finding: Finding) -> dict[str, Any]:
+        data = finding.to_dict()
+        data["files"] = [self.tokens.get(name, name) for name in finding.files]
+        return data
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON written into OUT: no input path, no original value."""
         return {
-            "findings": [finding.to_dict() for finding in self.findings],
+            "findings": [self._redacted(finding) for finding in self.findings],
             "counts": dict(sorted(self.counts.items())),
             "mapping": self.mapping,
             "outputs": self.outputs,
@@ -147,6 +156,7 @@ def _run_into(
     for part, uids, patients, inputs, seen in results:
         report.findings += part.findings
         report.outputs += part.outputs
+        report.tokens.update(part.tokens)
         for name, value in part.counts.items():
             report.count(name, value)
         keys.uids.update(uids)
@@ -165,7 +175,6 @@ def _run_into(
             "dicom-anonymizer": _library_version("dicom-anonymizer"),
         },
     )
-    report.input_files = {token: keys.inputs[token] for f in report.findings for token in f.files}
     _write_report(staging, report, run)
     keys.save(key_file, report.provenance)
     return report
@@ -217,7 +226,7 @@ class _Run:
 
     def process(self, path: Path) -> None:
         relative = path.relative_to(self.in_dir).as_posix()
-        token = self.keys.input_token(relative)
+        self.report.tokens[relative] = self.keys.input_token(relative)
         self.report.count("files_seen")
         try:
             data = path.read_bytes()
@@ -226,38 +235,40 @@ class _Run:
             _ = original.get("PixelData")  # force the pixel read: a truncated file fails here
         except InvalidDicomError:
             self.report.count("not_dicom")
-            self.report.add(Severity.INFO, "not a DICOM file: not copied", token)
+            self.report.add(Severity.INFO, "not a DICOM file: not copied", relative)
             return
         except Exception as error:  # noqa: BLE001 - any unreadable file is a finding, not a crash
             self.report.count("unreadable")
             self.report.add(
-                Severity.ERROR, f"cannot be read ({type(error).__name__}): not copied", token
+                Severity.ERROR, f"cannot be read ({type(error).__name__}): not copied", relative
             )
             return
         if str(original.get("SOPClassUID", "")) == _MEDIA_DIRECTORY:
             self.report.count("dicomdir_skipped")
-            self.report.add(Severity.INFO, "DICOMDIR skipped: it indexes the original files", token)
+            self.report.add(
+                Severity.INFO, "DICOMDIR skipped: it indexes the original files", relative
+            )
             return
         truncated = _truncated_pixels(original)
         if truncated is not None:
             self.report.count("unreadable")
-            self.report.add(Severity.ERROR, f"{truncated}: not copied", token)
+            self.report.add(Severity.ERROR, f"{truncated}: not copied", relative)
             return
         reason = _quarantine_reason(original)
         if reason is not None:
-            self._quarantine(path, relative, token, reason)
+            self._quarantine(path, relative, reason)
             return
         try:
-            self._deidentify(original, working, token)
+            self._deidentify(original, working, relative)
         except Exception as error:  # noqa: BLE001 - a malformed header is a finding, not a crash
             self.report.count("failed")
             self.report.add(
                 Severity.ERROR,
                 f"cannot be de-identified ({type(error).__name__}): not copied",
-                token,
+                relative,
             )
 
-    def _deidentify(self, original: Dataset, working: Dataset, token: str) -> None:
+    def _deidentify(self, original: Dataset, working: Dataset, source: str) -> None:
         values = identifying_values(original, self.deidentifier, self.policy)
         outcome = self.deidentifier.deidentify(working, _identity(original), values.guard_words)
         values.forget(set(outcome.retained_descriptors.values()))
@@ -271,17 +282,23 @@ class _Run:
         target = self.out_dir / relative
         if target.exists():
             self.report.count("duplicates")
-            self.report.add(Severity.INFO, "duplicate SOP instance: the first copy was kept", token)
+            self.report.add(
+                Severity.INFO, "duplicate SOP instance: the first copy was kept", source
+            )
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{os.getpid()}")
         working.save_as(partial, enforce_file_format=True)  # the folder is renamed as a whole
         os.replace(partial, target)
-        problem = self._post_check(target, relative, values, original)
+        try:
+            problem = self._post_check(target, relative, values, original)
+        except Exception:
+            target.unlink()  # never release a file the post-check could not finish
+            raise
         if problem is not None:
             target.unlink()
             self.report.count("withheld")
-            self.report.add(Severity.ERROR, f"withheld by the post-check: {problem}", token)
+            self.report.add(Severity.ERROR, f"withheld by the post-check: {problem}", source)
             return
         self.report.count("written")
         self.report.outputs.append(relative)
@@ -298,7 +315,7 @@ class _Run:
             return "pixel data or geometry differ from the input"
         return None
 
-    def _quarantine(self, path: Path, relative: str, token: str, reason: str) -> None:
+    def _quarantine(self, path: Path, relative: str, reason: str) -> None:
         self.report.count("quarantined")
         destination = None
         if self.quarantine is not None:
@@ -306,7 +323,9 @@ class _Run:
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, destination)
         where = "copied to the quarantine folder" if destination else "excluded"
-        self.report.add(Severity.WARNING, f"quarantined ({reason}): {where}", token, reason=reason)
+        self.report.add(
+            Severity.WARNING, f"quarantined ({reason}): {where}", relative, reason=reason
+        )
 
 
 def _library_version(name: str) -> str:

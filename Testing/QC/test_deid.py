@@ -351,7 +351,7 @@ def test_burned_in_annotation_and_secondary_capture_are_quarantined_with_a_findi
     reasons = sorted(f.details["reason"] for f in report.findings if f.severity is Severity.WARNING)
     assert reasons == ["BurnedInAnnotation is YES", "secondary capture"]
     assert all(f.rule == "R-DATA-1" for f in report.findings)
-    named = {report.input_files[f.files[0]] for f in report.findings}
+    named = {f.files[0] for f in report.findings}
     assert named == {files[0].name, files[1].name}
     assert sorted(p.name for p in quarantine.iterdir()) == sorted([files[0].name, files[1].name])
 
@@ -382,7 +382,7 @@ def test_non_dicom_and_truncated_files_get_a_finding_naming_the_file(tmp_path, f
     (source / "notes.txt").write_text("not an image")
     (source / "truncated.dcm").write_bytes(good[1].read_bytes()[:2000])
     report = deidentify_folder(source, tmp_path / "out", tmp_path / "key.json", secret=SECRET)
-    named = {report.input_files[f.files[0]]: f for f in report.findings}
+    named = {f.files[0]: f for f in report.findings}
     assert set(named) == {"notes.txt", "truncated.dcm"}
     assert named["notes.txt"].severity is Severity.INFO
     assert named["truncated.dcm"].severity is Severity.ERROR
@@ -457,6 +457,6 @@ def test_a_chinese_name_in_gb18030_is_found_by_the_post_check_in_its_own_encodin
     assert "张伟明".encode("gb18030") in (source / files[1].name).read_bytes()
     report = deidentify_folder(source, tmp_path / "out", tmp_path / "key.json", secret=SECRET)
     assert report.counts["written"] == 1 and report.counts["withheld"] == 1
-    assert report.input_files[report.findings[0].files[0]] == files[1].name
+    assert report.findings[0].files == (files[1].name,)
     data = _outputs(tmp_path / "out")[0].read_bytes()
     assert "张伟明".encode("gb18030") not in data and "伟明".encode("gb18030") not in data
