@@ -1,15 +1,368 @@
-"""``cnstumor demo``: the main job on the bundled real case (grows with each feature)."""
+"""``cnstumor demo``: the whole consensus workflow (R-FLOW-1) on the bundled real case.
+
+Collect -> de-identify -> QC and sequence check -> annotate -> self-check -> review -> export,
+on TCGA-LGG TCGA-FG-6692 (``SampleData/``), with nothing but the project itself:
+
+1. the case's four native NIfTI sequences are written as a DICOM MR study whose headers are
+   modelled on real Siemens headers and carry an *invented* identity (the "scanner" data);
+2. the study is de-identified (R-DATA-1), the pseudonym key kept outside the de-identified copy;
+3. QC indexes, identifies and checks every series and suggests a quality grade (R-DATA-2,
+   R-ACQ-*, R-QC-*);
+4. a case folder is made from the QC-checked DICOM series and co-registered; its volumes and one
+   segmentation per reference sequence are loaded into an MRML scene (R-ANN-8);
+5. the bundled *machine-made* reference labels (majority vote of five BraTS algorithms, SRI-24
+   space) are landed on the native sequences as annotation version 1, recorded as machine-made;
+6. self-check (R-ANN-2/3/7/9);
+7. review in a new annotation project: qualified annotator and reviewer, submission, approval,
+   audit-log verification (R-PPL-*, R-FLOW-1);
+8. export to NIfTI, .seg.nrrd, DICOM SEG, BraTS and nnU-Net with a manifest (R-FMT-1..3);
+9. agreement between the five bundled algorithm label maps (R-PPL-2, R-HMI-1).
+"""
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from CNSTumorQCLib.atomic import write_json_atomic
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.paths import SAMPLE_CASE_ID, sample_data_dir
+from CNSTumorQCLib.provenance import provenance
+
+REFERENCE_LABELS = "mav"  # majority vote of the five BraTS-2020 algorithms (machine-made)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("demo", help="run the consensus workflow on the bundled case")
+    parser = subparsers.add_parser(
+        "demo",
+        help="run the whole consensus workflow on the bundled real case",
+        description=__doc__.split("\n\n")[0] if __doc__ else None,
+    )
     parser.add_argument("--out", default="demo-output", help="output folder (default: %(default)s)")
+    parser.add_argument(
+        "--keep", action="store_true", help="refuse to start when the output folder is not empty"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("the demo is being written (issue 2)")
+    out = Path(args.out)
+    if out.exists() and any(out.iterdir()):
+        if args.keep:
+            raise InvalidInputError("the output folder is not empty (--keep given)", out)
+        _clear_previous_demo(out)
+    summary = run_demo(out)
+    print(f"\nEverything is in {out.resolve()}; summary: {summary['summary_file']}")
+    return 0
+
+
+def _clear_previous_demo(out: Path) -> None:
+    """Remove an earlier demo's output, but only if it is one (it has our summary.json)."""
+    if not (out / "summary.json").is_file():
+        raise InvalidInputError(
+            "the output folder is not empty and is not an earlier demo's output; choose another",
+            out,
+        )
+    shutil.rmtree(out)
+
+
+class _Steps:
+    """Numbered, timed progress lines on stdout."""
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self.say = say
+        self.number = 0
+        self.timings: dict[str, float] = {}
+
+    def start(self, title: str) -> float:
+        self.number += 1
+        self.say(f"[{self.number}/9] {title} ...")
+        return time.perf_counter()
+
+    def done(self, title: str, started: float, detail: str) -> None:
+        seconds = time.perf_counter() - started
+        self.timings[title] = round(seconds, 2)
+        self.say(f"      {detail} ({seconds:.1f} s)")
+
+
+def run_demo(
+    out_dir: Path | str, *, runtime: Any = None, say: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    """Run the nine steps into ``out_dir`` and return (and write) a summary of every result."""
+    from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    steps = _Steps(say or (lambda line: print(line, flush=True)))
+    runtime = runtime or create_runtime()
+    summary: dict[str, Any] = {"case": SAMPLE_CASE_ID, "output": str(out.resolve())}
+
+    study = _scanner_study(out, steps, summary)
+    deid = _deidentify(study, out, steps, summary)
+    qc_report = _quality_control(deid, out, steps, summary)
+    case = _import_case(qc_report, deid, out, steps, summary, runtime)
+    _apply_reference_labels(case, steps, summary, runtime)
+    selfcheck_file = _self_check(case, steps, summary, runtime)
+    _review(case, selfcheck_file, out, steps, summary)
+    _export(case, out, steps, summary, runtime)
+    _agreement(out, steps, summary)
+
+    summary["timings_s"] = steps.timings
+    summary["provenance"] = provenance(
+        "demo", parameters={"reference_labels": REFERENCE_LABELS, "out": str(out)}
+    )
+    summary["summary_file"] = str(write_json_atomic(out / "summary.json", summary))
+    return summary
+
+
+def _scanner_study(out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
+    from CNSTumorQCLib.dicom_writer import write_sample_case_study
+
+    started = steps.start("Writing the bundled case as a scanner DICOM study (invented identity)")
+    study = out / "01_scanner_dicom"
+    written = write_sample_case_study(study)
+    files = sum(len(paths) for paths in written.values())
+    summary["scanner_study"] = {"folder": str(study), "series": len(written), "files": files}
+    steps.done("scanner_study", started, f"{len(written)} series, {files} files in {study}")
+    return study
+
+
+def _deidentify(study: Path, out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
+    from CNSTumorQCLib.deid import deidentify_folder
+
+    started = steps.start("De-identifying the study (R-DATA-1)")
+    target, key_file = out / "02_deidentified", out / "keys" / "pseudonym_key.json"
+    report = deidentify_folder(study, target, key_file)
+    blocking = [f.message for f in report.findings if f.severity.blocking]
+    if blocking:
+        raise InvalidInputError(f"de-identification failed: {blocking[0]}", target)
+    summary["deidentification"] = {
+        "folder": str(target),
+        "key_file (kept outside the copy)": str(key_file),
+        "counts": dict(report.counts),
+        "findings": len(report.findings),
+    }
+    steps.done("deidentification", started, f"de-identified copy in {target}; key in {key_file}")
+    return target
+
+
+def _quality_control(deid: Path, out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
+    from CNSTumorQCLib.qc import run_qc
+
+    started = steps.start("QC: integrity, sequence rules and suggested quality grade")
+    qc_dir = out / "03_qc"
+    report = run_qc(deid, qc_dir)
+    data = report.to_dict()
+    series = [
+        f"{s.get('sequence')} grade {s.get('suggested_grade')}" for s in data.get("series", [])
+    ]
+    reasons = [reason for study in data.get("studies", []) for reason in study.get("reasons", [])]
+    summary["qc"] = {
+        "verdict": report.verdict.value,
+        "reasons": reasons,
+        "series": series,
+        "report": str(qc_dir / "qc_report.html"),
+    }
+    because = f" because {'; '.join(reasons)}" if reasons else ""
+    steps.done("qc", started, f"study verdict {report.verdict.value}{because}; {', '.join(series)}")
+    if reasons:
+        steps.say(
+            "      (the TCGA case has no DWI/ADC; its four annotated sequences pass, so the demo "
+            "goes on with them)"
+        )
+    return qc_dir / "qc_report.json"
+
+
+def _import_case(
+    qc_report: Path, deid: Path, out: Path, steps: _Steps, summary: dict[str, Any], runtime: Any
+) -> Any:
+    from CNSTumorAnnotationLib.dicom_case_import import import_case_from_dicom
+    from CNSTumorAnnotationLib.scene import load_case_into_scene
+
+    started = steps.start("Importing the QC-checked series as a case, co-registering, loading MRML")
+    case_dir = out / "04_case" / SAMPLE_CASE_ID
+    case = import_case_from_dicom(qc_report, deid, case_dir, "intra_axial")
+    loaded = load_case_into_scene(case, runtime, with_annotation=False)
+    summary["case_folder"] = str(case_dir)
+    summary["scene"] = {
+        "volumes": sorted(s.value for s in loaded.volume_nodes),
+        "segmentations": sorted(s.value for s in loaded.segmentation_nodes),
+    }
+    summary["registration"] = case.registration
+    steps.done(
+        "case_import",
+        started,
+        f"case in {case_dir}; scene holds {len(loaded.volume_nodes)} volumes and "
+        f"{len(loaded.segmentation_nodes)} segmentations (one per reference sequence)",
+    )
+    return case
+
+
+def _apply_reference_labels(
+    case: Any, steps: _Steps, summary: dict[str, Any], runtime: Any
+) -> None:
+    from CNSTumorAnnotationLib.case import load_case
+    from CNSTumorAnnotationLib.labelmap_import import apply_reference_labels
+
+    started = steps.start("Landing the machine-made reference labels (SRI-24 -> native)")
+    labels = sample_data_dir() / "reference_labels" / f"{REFERENCE_LABELS}.nii.gz"
+    version = apply_reference_labels(case, labels, "brats2021", runtime=runtime)
+    case.annotations = load_case(case.root).annotations
+    summary["annotation"] = {
+        "version": version.version,
+        "annotator": version.annotator,
+        "machine_made": version.machine_made,
+        "files": {seq.value: str(path) for seq, path in version.files.items()},
+    }
+    steps.done(
+        "reference_labels",
+        started,
+        f"version {version.version} by {version.annotator}: "
+        + ", ".join(p.name for p in version.files.values()),
+    )
+
+
+def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: Any) -> Path:
+    from CNSTumorAnnotationLib.selfcheck import run_selfcheck, write_selfcheck
+
+    started = steps.start("Self-check (R-ANN-2/3/7/9, region hierarchy), correction, re-check")
+    first = run_selfcheck(case.root, runtime=runtime)
+    summary["selfcheck_first"] = _finding_counts(first)
+    steps.say(
+        f"      version {first.to_dict().get('annotation_version')}: {_finding_counts(first)}"
+    )
+    for finding in first.findings:
+        if finding.severity.value != "info":
+            steps.say(f"        {finding.severity.value:7s} {finding.rule}: {finding.message}")
+    report = first
+    if first.blocking:
+        version = correct_findings(case, first, runtime)
+        steps.say(
+            f"      the annotator's correction is saved as version {version.version} "
+            f"(parent {version.parent}); self-check again:"
+        )
+        report = run_selfcheck(case.root, runtime=runtime)
+    path = write_selfcheck(report, case.root)
+    summary["selfcheck"] = {"file": str(path), **_finding_counts(report)}
+    steps.done("selfcheck", started, f"final: {_finding_counts(report)}; {path}")
+    if report.blocking:
+        raise InvalidInputError("the corrected annotation still has a blocking finding", path)
+    return path
+
+
+def _finding_counts(report: Any) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.severity.value] = counts.get(finding.severity.value, 0) + 1
+    return {"blocking": bool(report.blocking), "findings": counts}
+
+
+def correct_findings(case: Any, report: Any, runtime: Any) -> Any:
+    """What an annotator does with a self-check report, done mechanically for the demo.
+
+    A skipped interior slice (R-ANN-9) is filled with the lesion's outline from its two
+    neighbouring slices; specks (R-ANN-7) are removed. Saved as a NEW version whose parent is
+    the checked one (nothing is overwritten), recorded as a machine-made correction.
+    """
+    import numpy as np
+    import SimpleITK as sitk
+    from scipy import ndimage
+
+    from CNSTumorAnnotationLib.case import load_case, region_masks, save_annotation_version
+
+    checked = int(report.to_dict()["annotation_version"])
+    masks = region_masks(case, checked, runtime=runtime)
+    arrays = {key: sitk.GetArrayFromImage(image).astype(bool) for key, image in masks.items()}
+    for finding in report.findings:
+        skipped = finding.rule == "R-ANN-9" and finding.severity.blocking
+        if skipped and finding.region in arrays and finding.slice_index is not None:
+            array, k = arrays[finding.region], int(finding.slice_index)
+            if 0 < k < array.shape[0] - 1:
+                array[k] |= array[k - 1] | array[k + 1]
+    limits = report.to_dict().get("parameters", {})
+    max_voxels = int(limits.get("speck_max_voxels", 10))
+    max_mm3 = float(limits.get("speck_max_mm3", 20.0))
+    for key, array in arrays.items():
+        voxel_mm3 = float(np.prod(masks[key].GetSpacing()))
+        labels, count = ndimage.label(array, structure=np.ones((3, 3, 3)))
+        sizes = ndimage.sum_labels(array, labels, index=np.arange(1, count + 1))
+        for label, size in enumerate(sizes, start=1):
+            if size <= max_voxels or size * voxel_mm3 <= max_mm3:
+                array[labels == label] = False
+    corrected = {}
+    for key, array in arrays.items():
+        image = sitk.GetImageFromArray(array.astype(np.uint8))
+        image.CopyInformation(masks[key])
+        corrected[key] = image
+    version = save_annotation_version(
+        case,
+        corrected,
+        "demo annotator (mechanical correction of the self-check findings)",
+        runtime=runtime,
+        note="filled skipped interior slices (R-ANN-9) and removed specks (R-ANN-7)",
+        machine_made=True,
+        parent=checked,
+    )
+    case.annotations = load_case(case.root).annotations
+    return version
+
+
+def _review(
+    case: Any, selfcheck_file: Path, out: Path, steps: _Steps, summary: dict[str, Any]
+) -> None:
+    from CNSTumorAnnotationLib.project_demo import DEMO_REVIEWER, run_review_demo
+
+    started = steps.start("Review in an annotation project (R-PPL-1..4, R-FLOW-1)")
+    review = run_review_demo(out / "05_project", case.root, selfcheck_file)
+    summary["review"] = review
+    if review.get("state") != "approved":
+        raise InvalidInputError(
+            f"the review did not approve the case: {review}", out / "05_project"
+        )
+    # The project database records the approval; the case folder's version is made immutable too.
+    from CNSTumorAnnotationLib.case import approve_version, latest_version
+
+    latest = latest_version(case)
+    if latest is not None and not latest.approved:
+        approve_version(case, latest.version, reviewer=DEMO_REVIEWER)
+    steps.done(
+        "review",
+        started,
+        f"case state {review.get('state')}; status page {review.get('status_html')}",
+    )
+
+
+def _export(case: Any, out: Path, steps: _Steps, summary: dict[str, Any], runtime: Any) -> None:
+    from CNSTumorAnnotationLib.export import export_case
+
+    started = steps.start("Export: NIfTI, .seg.nrrd, DICOM SEG, BraTS, nnU-Net (R-FMT-1..3)")
+    from CNSTumorAnnotationLib.export_context import ExportOptions
+
+    options = ExportOptions(approved_only=True)
+    result = export_case(case.root, out / "06_export", "all", options=options, runtime=runtime)
+    files = result.files()
+    summary["exports"] = [str(path) for path in files]
+    summary["export_manifest"] = str(result.manifest_path)
+    steps.done("export", started, f"{len(files)} files, manifest {result.manifest_path}")
+
+
+def _agreement(out: Path, steps: _Steps, summary: dict[str, Any]) -> None:
+    from CNSTumorAnnotationLib.agreement.bundled import bundled_case_agreement
+
+    started = steps.start("Agreement between the five bundled algorithm label maps")
+    target = out / "07_agreement"
+    bundled_case_agreement(sample_data_dir(), target)
+    summary["agreement"] = {
+        "json": str(target / "agreement.json"),
+        "html": str(target / "agreement.html"),
+    }
+    steps.done("agreement", started, f"report {target / 'agreement.html'}")
+
+
+if __name__ == "__main__":
+    sys.exit(run(argparse.Namespace(out="demo-output", keep=False)))
