@@ -254,6 +254,15 @@ def _runtime(runtime: Any) -> Any:
     return create_runtime(force_headless=True)
 
 
+def _verify_checksum(version: AnnotationVersion, path: Path) -> None:
+    """Refuse a segmentation file whose bytes changed after its version was saved."""
+    expected = version.sha256.get(path.name)
+    if expected is not None and path.is_file() and sha256_file(path) != expected:
+        raise InvalidInputError(
+            f"changed since version {version.version} was saved (SHA-256 mismatch)", path
+        )
+
+
 def region_masks(
     case: Case, version: int | None = None, *, runtime: Any = None
 ) -> dict[str, sitk.Image]:
@@ -267,6 +276,7 @@ def region_masks(
     rt = _runtime(runtime)
     masks: dict[str, sitk.Image] = {}
     for sequence, path in chosen.files.items():
+        _verify_checksum(chosen, path)
         reference = reference_image(case, sequence)
         node = read_segmentation(path, rt)
         try:
@@ -319,30 +329,46 @@ def save_annotation_version(
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=case.annotations_dir))
     try:
         files = write_reference_segmentations(case, masks, staging, _runtime(runtime))
-        number = (previous.version if previous else 0) + 1
-        version = AnnotationVersion(
-            version=number,
-            annotator=annotator,
-            created=_now(),
-            parent=parent,
-            files={
-                seq: case.annotations_dir / f"v{number:04d}" / p.name for seq, p in files.items()
-            },
-            sha256={p.name: sha256_file(p) for p in files.values()},
-            machine_made=machine_made,
-            note=note,
-        )
-        _write_version_record(staging, version, case)
-        target = case.annotations_dir / f"v{number:04d}"
-        if target.exists():
-            raise WorkflowError("version folder already exists; refusing to overwrite", target)
-        os.rename(staging, target)
+        sha256 = {p.name: sha256_file(p) for p in files.values()}
+        for _attempt in range(_SAVE_ATTEMPTS):
+            existing = _load_versions(case.annotations_dir)
+            number = (existing[-1].version if existing else 0) + 1
+            target = case.annotations_dir / f"v{number:04d}"
+            version = AnnotationVersion(
+                version=number,
+                annotator=annotator,
+                created=_now(),
+                parent=parent,
+                files={seq: target / p.name for seq, p in files.items()},
+                sha256=sha256,
+                machine_made=machine_made,
+                note=note,
+            )
+            _write_version_record(staging, version, case)
+            if _claim(staging, target):
+                break
+        else:
+            raise WorkflowError("concurrent saves kept taking the next version number; retry")
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    case.annotations.append(version)
+    case.annotations = _load_versions(case.annotations_dir)
     write_case_record(case)
     return version
+
+
+_SAVE_ATTEMPTS = 5
+
+
+def _claim(staging: Path, target: Path) -> bool:
+    """Rename the staged folder to ``target`` unless another save got there first."""
+    if target.exists():
+        return False
+    try:
+        os.rename(staging, target)  # atomic; fails on an existing non-empty folder
+    except OSError:
+        return False
+    return True
 
 
 def _write_version_record(folder: Path, version: AnnotationVersion, case: Case) -> None:

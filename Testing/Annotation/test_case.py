@@ -131,3 +131,25 @@ def test_identifiers_become_file_name_safe() -> None:
     assert safe_name("患者 01") == "01"
     with pytest.raises(InvalidInputError):
         safe_name("../")
+
+
+@pytest.mark.mrml
+def test_a_segmentation_file_edited_after_saving_is_refused_by_its_checksum(
+    small_annotated_case,
+) -> None:
+    path = latest_version(small_annotated_case).files[MRSequence.T2]
+    path.write_bytes(path.read_bytes() + b"\n")
+    with pytest.raises(InvalidInputError, match="SHA-256 mismatch"):
+        region_masks(small_annotated_case)
+
+
+def test_a_version_number_taken_by_a_concurrent_save_is_not_overwritten(tmp_path) -> None:
+    from CNSTumorAnnotationLib.case import _claim
+
+    staged, taken = tmp_path / ".staging-x", tmp_path / "v0002"
+    staged.mkdir()
+    taken.mkdir()
+    (taken / "version.json").write_text("{}")
+    assert not _claim(staged, taken)
+    assert (taken / "version.json").read_text() == "{}"
+    assert _claim(staged, tmp_path / "v0003") and not staged.exists()

@@ -10,7 +10,7 @@ import pytest
 import SimpleITK as sitk
 from _case_helpers import sphere_mask
 
-from CNSTumorAnnotationLib.case import latest_version, reference_image, region_masks
+from CNSTumorAnnotationLib.case import latest_version, load_case, reference_image, region_masks
 from CNSTumorAnnotationLib.labelmap_import import import_label_map
 from CNSTumorAnnotationLib.registration import brain_mask_of_stripped
 from CNSTumorQCLib.errors import InvalidInputError
@@ -104,3 +104,24 @@ def test_label_values_outside_the_convention_are_refused_before_anything_is_writ
     with pytest.raises(InvalidInputError, match=r"label values \[7\]"):
         import_label_map(small_annotated_case, path, "brats2021", annotator="model:test")
     assert [v.version for v in small_annotated_case.annotations] == [1]
+
+
+@pytest.mark.mrml
+def test_cli_case_labels_imports_a_model_output_as_a_machine_made_version(
+    small_annotated_case, capsys
+) -> None:
+    from CNSTumorAnnotationLib.cli import main
+
+    t2 = reference_image(small_annotated_case, MRSequence.T2)
+    centre = t2.TransformContinuousIndexToPhysicalPoint([(n - 1) / 2 for n in t2.GetSize()])
+    labels = sitk.Cast(sphere_mask(t2, centre, 10.0) * 2, sitk.sitkUInt8)  # BraTS 2021 ED only
+    path = small_annotated_case.root.parent / "edema_only.nii.gz"
+    sitk.WriteImage(labels, str(path))
+    assert main(["case", "labels", str(small_annotated_case.root), str(path)]) == 0
+    out = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (
+        out["version"] == 2 and out["annotator"] == "algorithm:edema_only (machine-made reference)"
+    )
+    masks = region_masks(load_case(small_annotated_case.root))
+    flair_whole = _array(masks["whole_tumor"]).sum()
+    assert flair_whole > 0 and _array(masks["tumor_body"]).sum() == 0
