@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pydicom
 import pytest
-from deid_planting import plant_everywhere
+from _deid_planting import plant_everywhere
 from pydicom.sr.codedict import codes
 
 from CNSTumorAnnotationLib.cli import main
