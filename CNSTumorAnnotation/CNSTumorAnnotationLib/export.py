@@ -9,7 +9,7 @@ tying every file to its sources (R-FMT-2). Layout of ``out_dir``::
     <case>/manifest.json
     <case>/nifti/<patient>_<SEQ>_<region>.nii.gz, <patient>_FLAIR_labels.nii.gz
     <case>/seg-nrrd/<patient>_<SEQ>_annotation.seg.nrrd
-    <case>/dicom-seg/<patient>_<SEQ>_dicomseg.dcm  (+ <case>/dicom/<SEQ>/ when written from NIfTI)
+    <case>/dicom-seg/<patient>_<SEQ>_annotation.dcm  (+ <case>/dicom/<patient>_<SEQ>_image/ from NIfTI)
     brats<year>/<BraTS id>/...                  (one folder per case, shared by a batch)
     nnunet/DatasetNNN_Name/{imagesTr,labelsTr,dataset.json}   (shared by a batch)
 """

@@ -9,7 +9,7 @@ SEMIAUTOMATIC / AUTOMATIC ones carry it (the standard requires it for them).
 
 Source images: when the case came from DICOM (``dicom_files`` recorded for the sequence) the
 SEG references those files; otherwise the reference volume is first written as a DICOM MR
-series under ``<case>/dicom/<SEQ>/`` (``dicom_series.write_mr_series``) so the SEG references
+series under ``<case>/dicom/<patient>_<SEQ>_image/`` (``dicom_series.write_mr_series``) so the SEG references
 real images. Masks are resampled
 (nearest neighbour) onto the referenced series' own grid, frame by frame.
 """
@@ -77,7 +77,7 @@ def _write_reference_series(ctx: ExportContext, sequence: MRSequence) -> list[Pa
     test fixture that invents a patient identity and Siemens acquisition headers, which must
     not leak into an exported data set.
     """
-    out_dir = ctx.case_folder / IMAGES_FOLDER / sequence.value
+    out_dir = ctx.case_folder / IMAGES_FOLDER / ctx.filename(sequence, "image", "")
     image = ctx.reference_image(sequence)
     source = ctx.image_source(sequence)
     case_key = f"{ctx.case.case_id}/{source.sha256}"

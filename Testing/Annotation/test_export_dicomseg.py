@@ -183,3 +183,9 @@ def test_the_DICOM_origin_SEG_frames_match_the_drawn_masks(
     assert int(sitk.GetArrayViewFromImage(image).sum()) == int(
         sitk.GetArrayViewFromImage(expected).sum()
     )
+    # the written DICOM lists slices in the opposite order of the left-handed NIfTI: the
+    # voxels must still land in the same physical places
+    np.testing.assert_array_equal(
+        sitk.GetArrayFromImage(image) > 0,
+        sitk.GetArrayFromImage(resample_label(expected, image)) > 0,
+    )
