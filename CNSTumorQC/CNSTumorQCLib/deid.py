@@ -37,7 +37,6 @@ from typing import Any
 import pydicom
 from pydicom.dataset import Dataset
 from pydicom.errors import InvalidDicomError
-from pydicom.pixels.utils import get_expected_length
 
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.deid_check import find_leaks, identifying_values, pixel_and_geometry, pixel_bytes
@@ -45,14 +44,13 @@ from CNSTumorQCLib.deid_dataset import DatasetDeidentifier
 from CNSTumorQCLib.deid_keys import KeyStore
 from CNSTumorQCLib.deid_paths import check_locations
 from CNSTumorQCLib.deid_policy import DeidPolicy
+from CNSTumorQCLib.deid_screen import MEDIA_DIRECTORY, quarantine_reason, truncated_pixels
 from CNSTumorQCLib.errors import WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.provenance import provenance
 
 RULE = "R-DATA-1"
 REPORT_NAME = "deid_report.json"
-_MEDIA_DIRECTORY = "1.2.840.10008.1.3.10"
-_SCREEN_TYPES = ("SCREEN SAVE", "SCREENSHOT", "CSA REPORT", "SECONDARY CAPTURE")
 
 
 @dataclass
@@ -243,18 +241,18 @@ class _Run:
                 Severity.ERROR, f"cannot be read ({type(error).__name__}): not copied", relative
             )
             return
-        if str(original.get("SOPClassUID", "")) == _MEDIA_DIRECTORY:
+        if str(original.get("SOPClassUID", "")) == MEDIA_DIRECTORY:
             self.report.count("dicomdir_skipped")
             self.report.add(
                 Severity.INFO, "DICOMDIR skipped: it indexes the original files", relative
             )
             return
-        truncated = _truncated_pixels(original)
+        truncated = truncated_pixels(original)
         if truncated is not None:
             self.report.count("unreadable")
             self.report.add(Severity.ERROR, f"{truncated}: not copied", relative)
             return
-        reason = _quarantine_reason(original)
+        reason = quarantine_reason(original)
         if reason is not None:
             self._quarantine(path, relative, reason)
             return
@@ -345,44 +343,6 @@ def _identity(ds: Dataset) -> str:
     if name or birth:
         return f"name|{name}|{birth}"
     return f"study|{ds.get('StudyInstanceUID', '')}"
-
-
-def _truncated_pixels(ds: Dataset) -> str | None:
-    """A problem sentence when uncompressed pixel data is shorter than its header says."""
-    meta = getattr(ds, "file_meta", None)
-    syntax = getattr(meta, "TransferSyntaxUID", None)
-    image = "Image Storage" in getattr(ds.get("SOPClassUID"), "name", "")
-    if image and not any(k in ds for k in ("PixelData", "FloatPixelData", "DoubleFloatPixelData")):
-        return "no pixel data in an image object (truncated file?)"
-    if "PixelData" not in ds or syntax is None or syntax.is_compressed:
-        return None
-    try:
-        expected = int(get_expected_length(ds, unit="bytes"))
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return None
-    actual = len(ds.PixelData)
-    if actual < expected:
-        return f"truncated pixel data ({actual} of {expected} bytes)"
-    return None
-
-
-def _quarantine_reason(ds: Dataset) -> str | None:
-    """Why an object may carry identity in its pixels or content (PS3.15 E.3.1), else None."""
-    if str(ds.get("BurnedInAnnotation", "")).upper() == "YES":
-        return "BurnedInAnnotation is YES"
-    sop_class = ds.get("SOPClassUID")
-    if sop_class is None:
-        return "no SOP Class UID"
-    name = getattr(sop_class, "name", str(sop_class))
-    if "Secondary Capture" in name:
-        return "secondary capture"
-    if "Image Storage" not in name:
-        return f"not an image object ({name})"
-    image_type = " ".join(str(v).upper() for v in (ds.get("ImageType") or []))
-    for marker in _SCREEN_TYPES:
-        if marker in image_type:
-            return f"ImageType says {marker.lower()}"
-    return None
 
 
 def _write_report(out_dir: Path, report: DeidReport, run: _Run) -> None:

@@ -460,3 +460,25 @@ def test_a_chinese_name_in_gb18030_is_found_by_the_post_check_in_its_own_encodin
     assert report.findings[0].files == (files[1].name,)
     data = _outputs(tmp_path / "out")[0].read_bytes()
     assert "张伟明".encode("gb18030") not in data and "伟明".encode("gb18030") not in data
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"ImageType": ["DERIVED", "SECONDARY", "SCREEN SAVE"]}, "ImageType says screen save"),
+        (
+            {"SOPClassUID": pydicom.uid.BasicTextSRStorage},
+            "not an image object (Basic Text SR Storage)",
+        ),
+        ({"ImageType": ["DERIVED", "SECONDARY", "DIFFUSION", "ADC"]}, None),  # an ADC map is kept
+    ],
+)
+def test_objects_that_may_show_identity_in_their_pixels_are_screened_out(
+    fixture_study, changes, reason
+):
+    from CNSTumorQCLib.deid_screen import quarantine_reason
+
+    ds = _read(sorted(fixture_study.rglob("*.dcm"))[0])
+    for keyword, value in changes.items():
+        setattr(ds, keyword, value)
+    assert quarantine_reason(ds) == reason
