@@ -19,6 +19,7 @@ from pydicom.dataset import Dataset
 from pydicom.tag import Tag
 
 from CNSTumorQCLib.bvalues import BVALUE_PRIVATE_TAGS, b_value_from_dataset
+from CNSTumorQCLib.dicom_fastscan import scan_header
 from CNSTumorQCLib.dicom_header import HeaderBytes, parse_header, read_header_bytes
 from CNSTumorQCLib.dicom_model import DicomInstance
 
@@ -40,6 +41,8 @@ SPECIFIC_TAGS: list[int] = [int(Tag(k)) for k in _KEYWORDS] + list(BVALUE_PRIVAT
 
 #: The largest tag a classic header needs (Philips' private b-value); parsing stops after it.
 LAST_TAG = max(t for t in SPECIFIC_TAGS if t < 0x52000000)
+
+WANTED = frozenset(SPECIFIC_TAGS)
 
 IMAGE_STORAGE_PREFIX = "1.2.840.10008.5.1.4.1.1."
 DICOMDIR_SOP_CLASS = "1.2.840.10008.1.3.10"
@@ -309,5 +312,7 @@ def read_instances(path: str) -> tuple[Dataset, tuple[DicomInstance, ...]]:
     Raises OSError (unreadable, vanished), NotDicomError, or pydicom's errors for broken headers.
     """
     header = read_header_bytes(path)
-    dataset = parse_header(header.header, SPECIFIC_TAGS, LAST_TAG)
+    dataset = scan_header(header.header, WANTED, LAST_TAG)
+    if dataset is None:  # enhanced multi-frame, big endian, no preamble ...: pydicom's own reader
+        dataset = parse_header(header.header, SPECIFIC_TAGS, LAST_TAG)
     return dataset, instances_from_dataset(dataset, path, header)

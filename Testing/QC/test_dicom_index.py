@@ -173,3 +173,32 @@ def test_indexing_never_modifies_the_input(tmp_path: Path, shared_data: Path) ->
     index_folder(tmp_path, workers=2)
     assert {p: (sha256_file(p), p.stat().st_mtime_ns) for p in files} == before
     assert sorted(tmp_path.iterdir()) == sorted(files)
+
+
+def test_the_fast_header_walk_agrees_with_pydicoms_reader_on_real_files(shared_data: Path) -> None:
+    """dicom_fastscan is hand-written for speed: it must give exactly what pydicom's reader gives."""
+    from CNSTumorQCLib.dicom_fastscan import scan_header
+    from CNSTumorQCLib.dicom_header import parse_header, read_header_bytes
+    from CNSTumorQCLib.dicom_reader import LAST_TAG, SPECIFIC_TAGS, WANTED, instances_from_dataset
+
+    philips = sorted((shared_data / PHILIPS_DTI).iterdir())[::17]
+    others = [
+        p
+        for root in ("dcm_qa_xa30/In", "dcm_qa_ge/In", "dicom2nifti_testdata", "nibabel_dicom")
+        for p in (shared_data / root).rglob("*")
+        if p.is_file()
+    ]
+    compared = 0
+    for path in [*philips, *others]:
+        header = read_header_bytes(str(path))
+        try:
+            reference = instances_from_dataset(
+                parse_header(header.header, SPECIFIC_TAGS, LAST_TAG), str(path), header
+            )
+        except Exception:
+            continue  # not DICOM (licences, NIfTI references)
+        fast = scan_header(header.header, WANTED, LAST_TAG)
+        assert fast is not None, path
+        assert instances_from_dataset(fast, str(path), header) == reference, path
+        compared += 1
+    assert compared >= 120
