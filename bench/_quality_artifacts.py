@@ -47,7 +47,7 @@ ARTIFACTS = (
     Artifact(
         "spike",
         (0.05, 0.3, 1.0),
-        lambda s, p99, ax: tio.RandomSpike(num_spikes=1, intensity=(s, s)),
+        lambda s, p99, ax: tio.RandomSpike(num_spikes=(1, 1), intensity=(s, s)),
     ),
     Artifact("bias", (0.1, 0.35, 0.8), lambda s, p99, ax: tio.RandomBiasField(coefficients=(s, s))),
 )

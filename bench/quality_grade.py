@@ -17,6 +17,7 @@ Run: ``.venv/bin/python -m bench.quality_grade`` (needs the ``bench`` extra: tor
 from __future__ import annotations
 
 import csv
+import json
 import statistics
 import sys
 import tempfile
@@ -320,7 +321,59 @@ def abide_agreement() -> dict[str, Any]:
         for b in raters[i + 1 :]
     }
     result["suggested_grade_counts"] = {str(g): ours.count(g) for g in GRADES}
+    result["site_split_fit"] = abide_site_split_fit(rows)
     return result
+
+
+def abide_site_split_fit(rows: list[dict[str, str]]) -> dict[str, Any]:
+    """Best SNRd/EFC cut points on half the ABIDE sites, kappa on the other half (consensus rating)."""
+    ratings = np.array(
+        [
+            [
+                float(r[c]) if r[c] not in ("", "n/a") else np.nan
+                for c in ("rater_1", "rater_2", "rater_3")
+            ]
+            for r in rows
+        ]
+    )
+    consensus = (np.round(np.nanmean(ratings, axis=1)) + 2).astype(int)
+    sites = sorted({r["site"] for r in rows})
+    train = np.array([r["site"] in set(sites[::2]) for r in rows])
+    snrd = np.array([float(r["snrd_total"]) for r in rows])
+    efc = np.array([float(r["efc"]) for r in rows])
+
+    def grades(cut: tuple[float, float, float, float]) -> np.ndarray:
+        snrd2, snrd1, efc2, efc1 = cut
+        out = np.full(len(rows), 3)
+        out[(snrd < snrd2) | (efc > efc2)] = 2
+        out[(snrd < snrd1) | (efc > efc1)] = 1
+        return out
+
+    def kappa(cut: tuple[float, float, float, float], mask: np.ndarray) -> float:
+        return float(
+            cohen_kappa_score(
+                consensus[mask], grades(cut)[mask], labels=GRADES, weights="quadratic"
+            )
+        )
+
+    snrd_q = np.percentile(snrd, [2, 5, 10, 15, 20, 30, 40, 50])
+    efc_q = np.percentile(efc, [50, 60, 70, 80, 90, 95, 98, 100])
+    cuts = [
+        (s2, s1, e2, e1)
+        for s2 in snrd_q
+        for s1 in snrd_q
+        if s1 <= s2
+        for e2 in efc_q
+        for e1 in efc_q
+        if e1 >= e2
+    ]
+    best = max(cuts, key=lambda cut: kappa(cut, train))
+    return {
+        "train_sites": sites[::2],
+        "best_cut_snrd2_snrd1_efc2_efc1": [round(float(v), 3) for v in best],
+        "train_kappa": round(kappa(best, train), 3),
+        "held_out_sites_kappa": round(kappa(best, ~train), 3),
+    }
 
 
 # ------------------------------------------------------------------------------- report
@@ -352,9 +405,19 @@ def print_table(report: dict[str, Any]) -> None:
         print(
             f"  {name:20s} n={block['n']:4d} kappa_q={block.get('quadratic_kappa', float('nan')):.3f}"
         )
+    fit = abide["site_split_fit"]
+    print(
+        f"  SNRd/EFC cut points fitted on half the sites {fit['best_cut_snrd2_snrd1_efc2_efc1']}: "
+        f"train kappa {fit['train_kappa']:.3f}, held-out sites kappa {fit['held_out_sites_kappa']:.3f}"
+    )
 
 
 def main() -> int:
+    if "--tune" in sys.argv[1:]:
+        from bench._quality_tuning import report as tuning_report
+
+        tuning_report(json.loads(RESULTS.read_text()))
+        return 0
     print("cost ...", flush=True)
     cost = cost_rows()
     print("synthetic artifacts ...", flush=True)

@@ -80,7 +80,7 @@ def wrap_indicator(
 
 def ghost_ratio(work: WorkingVolume, names: list[str]) -> tuple[float, str]:
     """Background signal on the lines through the head along each in-plane axis (GSR-like)."""
-    if not work.background.any():
+    if not work.has_air:  # skull-stripped or masked: no background for ghosts to land in
         return float("nan"), "none"
     magnitude = np.abs(work.data)
     signal = float(np.mean(magnitude[work.head]))
@@ -88,7 +88,7 @@ def ghost_ratio(work: WorkingVolume, names: list[str]) -> tuple[float, str]:
     minimum = max(50, int(0.002 * work.data.size))
     for axis in inplane_axes(work):
         lines = np.broadcast_to(work.head.any(axis=axis, keepdims=True), work.head.shape)
-        on, off = work.background & lines, work.background & ~lines
+        on, off = work.air & lines, work.air & ~lines
         if on.sum() < minimum or off.sum() < minimum or signal <= 0:
             continue
         value = (float(np.mean(magnitude[on])) - float(np.mean(magnitude[off]))) / signal

@@ -201,9 +201,11 @@ def thresholds_for(sequence: MRSequence) -> GradeThresholds:
     return THRESHOLDS_BY_SEQUENCE.get(sequence, STRUCTURAL_THRESHOLDS)
 
 
-def grade_from_metrics(metrics: QualityMetrics, sequence: MRSequence) -> GradeSuggestion:
-    """Apply the rule table to already computed metrics (R-QC-1, R-QC-3)."""
-    table = thresholds_for(sequence)
+def grade_from_metrics(
+    metrics: QualityMetrics, sequence: MRSequence, table: GradeThresholds | None = None
+) -> GradeSuggestion:
+    """Apply the rule table (by default the sequence's) to computed metrics (R-QC-1, R-QC-3)."""
+    table = table or thresholds_for(sequence)
     values = metrics.to_dict()
     grade, caps = 3, []
     for rule in table.rules:
