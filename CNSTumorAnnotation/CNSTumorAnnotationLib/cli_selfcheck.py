@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.selfcheck import SelfCheckReport, run_selfcheck, write_selfcheck
+from CNSTumorAnnotationLib.selfcheck import format_report, run_selfcheck, write_selfcheck
 from CNSTumorAnnotationLib.selfcheck_params import CHECKLIST, Confirmations
 
 
@@ -54,44 +54,3 @@ def run(args: argparse.Namespace) -> int:
     print(format_report(report))
     print(f"report: {path}")
     return 1 if report.blocking else 0
-
-
-def format_report(report: SelfCheckReport) -> str:
-    """A readable summary: verdict, counts, findings (errors first), lesions, open checklist."""
-    counts = report.counts()
-    verdict = "BLOCKED: fix the errors before submitting" if report.blocking else "OK to submit"
-    lines = [
-        f"Self-check of case {report.case_id}, annotation version {report.annotation_version} "
-        f"({report.parameters.version}): {verdict}",
-        f"  {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s); "
-        f"hierarchy on the {report.common_space} grid "
-        f"({'case registration' if report.registered else 'physical-space identity'})",
-        "Findings:",
-    ]
-    for finding in report.findings:
-        where = _where(finding.lesion, finding.slice_index)
-        lines.append(
-            f"  [{finding.severity.value.upper():7}] {finding.rule:8} {finding.message}{where}"
-        )
-    lines.append("Lesions (centroid in RAS mm; slices 0-based):")
-    for lesion in report.lesions:
-        x, y, z = lesion.centroid_ras_mm
-        lines.append(
-            f"  {lesion.label:24} {lesion.volume_mm3:10.1f} mm3  ({x:6.1f}, {y:6.1f}, {z:6.1f})  "
-            f"slices {lesion.slice_first}-{lesion.slice_last}" + ("  speck" if lesion.speck else "")
-        )
-    open_items = [key for key in CHECKLIST if key not in report.confirmations.checklist]
-    if open_items:
-        lines.append(
-            "To confirm by hand: " + ", ".join(f"{CHECKLIST[k][0]} {k}" for k in open_items)
-        )
-    return "\n".join(lines)
-
-
-def _where(lesion: int | None, slice_index: int | None) -> str:
-    parts = []
-    if lesion is not None:
-        parts.append(f"lesion {lesion}")
-    if slice_index is not None:
-        parts.append(f"slice {slice_index}")
-    return f" [{', '.join(parts)}]" if parts else ""

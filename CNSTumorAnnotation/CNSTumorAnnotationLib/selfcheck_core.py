@@ -35,7 +35,12 @@ from CNSTumorAnnotationLib.selfcheck_rules import (
     remote_edema_findings,
     required_region_findings,
 )
-from CNSTumorAnnotationLib.selfcheck_space import CommonSpace, geometry_findings, head_mask
+from CNSTumorAnnotationLib.selfcheck_space import (
+    CommonSpace,
+    geometry_differences,
+    geometry_findings,
+    head_mask,
+)
 from CNSTumorQCLib.findings import Finding, Severity, has_blocking
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -210,7 +215,8 @@ def _registered_t2(ctx: _Context) -> tuple[np.ndarray | None, np.ndarray | None]
     t2 = ctx.refs.get(MRSequence.T2)
     if space is None or t2 is None:
         return None, None
-    if MRSequence.T2 not in space.transforms:
+    same_grid = not geometry_differences(t2, space.reference, ctx.params.geometry_tolerance)
+    if MRSequence.T2 not in space.transforms and not same_grid:
         return None, None  # without a registration a moved patient would mislead the check
     t2_head = sitk.GetArrayViewFromImage(t2)[ctx.head(MRSequence.T2)].astype(np.float32)
     return space.image(t2, MRSequence.T2), t2_head
