@@ -223,7 +223,7 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
     def loadCase(self, caseDirectory):
         """Load the case's volumes and one segmentation per reference sequence (R-ANN-8)."""
         from CNSTumorAnnotationLib.case import load_case
-        from CNSTumorAnnotationLib.segmentation import load_case_into_scene
+        from CNSTumorAnnotationLib.scene import load_case_into_scene
 
         return load_case_into_scene(load_case(Path(caseDirectory)), self.runtime)
 
@@ -239,21 +239,25 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
     def regionTarget(loadedCase, key):
         """The segmentation, reference volume and segment ID a region is drawn in."""
         region = loadedCase.case.schema.region(key)
-        segmentation = loadedCase.segmentations[region.reference_sequence]
-        volume = loadedCase.volumes[region.reference_sequence]
+        segmentation = loadedCase.segmentation_nodes[region.reference_sequence]
+        volume = loadedCase.volume_nodes[region.reference_sequence]
         return segmentation, volume, segmentation.GetSegmentation().GetSegmentIdBySegmentName(key)
 
     def saveVersion(self, loadedCase, annotator):
         """Save the scene's segmentations as a new annotation version (never overwrites)."""
-        from CNSTumorAnnotationLib.segmentation import save_scene_annotation
+        from CNSTumorAnnotationLib.scene_annotation import save_scene_annotation
 
         return save_scene_annotation(loadedCase, annotator, self.runtime)
 
     def selfCheck(self, loadedCase, confirmNoEnhancement=False):
         """Run the consensus self-check (R-ANN-2/3/7/9, hierarchy) on the latest saved version."""
-        from CNSTumorAnnotationLib.selfcheck import run_selfcheck
+        from CNSTumorAnnotationLib.selfcheck import run_selfcheck, write_selfcheck
+        from CNSTumorAnnotationLib.selfcheck_params import Confirmations
 
-        return run_selfcheck(loadedCase.case, confirm_no_enhancement=confirmNoEnhancement)
+        confirmations = Confirmations(no_enhancement=bool(confirmNoEnhancement))
+        report = run_selfcheck(loadedCase.case, confirmations=confirmations, runtime=self.runtime)
+        write_selfcheck(report, loadedCase.case.root)
+        return report
 
     @staticmethod
     def findingLines(report):
@@ -266,8 +270,9 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
         """Export per R-FMT-1..3 with a manifest tying every file to its source series."""
         from CNSTumorAnnotationLib.export import export_case
 
-        formats = None if exportFormat == "all" else [exportFormat]
-        return export_case(Path(caseDirectory), Path(exportDirectory), formats=formats)
+        return export_case(
+            Path(caseDirectory), Path(exportDirectory), exportFormat, runtime=self.runtime
+        )
 
 
 #

@@ -54,13 +54,15 @@ class CNSTumorQCParameterNode:
     dicomDirectory - the study folder to check.
     outputDirectory - where the QC report (JSON, CSV, HTML) is written.
     deidentifiedDirectory - where a de-identified copy is written (empty: none).
-    strict - treat a failing study as an error.
+    strict - treat a study that is not fit as an error.
+    reviewer - the radiologist who confirms grades (recorded with each confirmation, R-QC-2).
     """
 
     dicomDirectory: Path
     outputDirectory: Path
     deidentifiedDirectory: Path
     strict: bool = False
+    reviewer: str = ""
 
 
 #
@@ -144,11 +146,9 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
     def onRunQCButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Failed to check the study."), waitCursor=True):
             p = self._parameterNode
-            self._lastReport = self.logic.runQC(
-                p.dicomDirectory, p.outputDirectory, strict=p.strict
-            )
-            self.ui.verdictLabel.text = self.logic.verdictText(self._lastReport)
+            self._lastReport = self.logic.runQC(p.dicomDirectory, p.outputDirectory)
             self.logic.fillSeriesTable(self._lastReport, self.ui.seriesTableWidget)
+            self.ui.verdictLabel.text = self.logic.verdictText(self._lastReport, strict=p.strict)
 
     def onDeidentifyButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("De-identification failed."), waitCursor=True):
@@ -163,12 +163,15 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
             row = self.ui.seriesTableWidget.currentRow()
             if self._lastReport is None or row < 0:
                 raise ValueError(_("Run QC and select a series first."))
-            self.logic.confirmGrade(
-                self._parameterNode.outputDirectory,
-                row,
+            p = self._parameterNode
+            self._lastReport = self.logic.confirmGrade(
+                p.outputDirectory,
+                self._lastReport.series[row].series_instance_uid,
                 int(self.ui.confirmedGradeSpinBox.value),
+                p.reviewer,
                 self.ui.gradeReasonLineEdit.text,
             )
+            self.logic.fillSeriesTable(self._lastReport, self.ui.seriesTableWidget)
 
     def onOpenReportButton(self) -> None:
         report = Path(self._parameterNode.outputDirectory) / "qc_report.html"
@@ -192,12 +195,12 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
     def getParameterNode(self):
         return CNSTumorQCParameterNode(super().getParameterNode())
 
-    def runQC(self, dicomDirectory, outputDirectory, strict=False):
+    def runQC(self, dicomDirectory, outputDirectory):
         """Index, identify, check and grade every series; writes qc_report.json/.csv/.html."""
-        from CNSTumorQCLib.report import run_qc
+        from CNSTumorQCLib.qc import run_qc
 
         logging.info("CNSTumorQC: checking %s", dicomDirectory)
-        return run_qc(Path(dicomDirectory), Path(outputDirectory), strict=strict)
+        return run_qc(Path(dicomDirectory), Path(outputDirectory))
 
     def deidentify(self, dicomDirectory, outputDirectory):
         """Write a de-identified copy (R-DATA-1); the pseudonym key goes beside, never inside, it."""
@@ -207,40 +210,53 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
         keyFile = outputDirectory.parent / (outputDirectory.name + "_pseudonym_key.json")
         return deidentify_folder(Path(dicomDirectory), outputDirectory, keyFile)
 
-    def confirmGrade(self, outputDirectory, seriesIndex, grade, reason):
+    def confirmGrade(self, outputDirectory, seriesInstanceUID, grade, reviewer, reason):
         """Record the radiologist's confirmed grade beside the suggestion (R-QC-1, R-QC-2)."""
-        from CNSTumorQCLib.report import confirm_grade
+        from CNSTumorQCLib.grade_confirmation import record_grade_confirmation
 
-        return confirm_grade(Path(outputDirectory) / "qc_report.json", seriesIndex, grade, reason)
+        return record_grade_confirmation(
+            Path(outputDirectory), seriesInstanceUID, grade, reviewer, reason
+        )
 
     @staticmethod
-    def verdictText(report) -> str:
-        data = report.to_dict() if hasattr(report, "to_dict") else report
-        verdicts = [study.get("verdict", "?") for study in data.get("studies", [])]
-        return _("Study verdict: {verdicts}").format(verdicts=", ".join(map(str, verdicts)) or "-")
+    def verdictText(report, strict=False) -> str:
+        """The study verdict with its reasons; with ``strict`` a study that is not fit raises."""
+        reasons = [
+            reason
+            for study in report.to_dict().get("studies", [])
+            for reason in study.get("reasons", [])
+        ]
+        text = _("Study verdict: {verdict}").format(verdict=report.verdict.value)
+        if reasons:
+            text += " (" + "; ".join(reasons) + ")"
+        if strict and report.verdict.value != "FIT":
+            raise ValueError(text)
+        return text
 
     @staticmethod
     def deidText(report) -> str:
-        data = report.to_dict() if hasattr(report, "to_dict") else report
-        return _("De-identified: {count} files").format(count=data.get("files_written", "?"))
+        counts = ", ".join(f"{key}: {value}" for key, value in sorted(report.counts.items()))
+        return _("De-identified ({counts}); {n} findings").format(
+            counts=counts, n=len(report.findings)
+        )
 
     @staticmethod
     def fillSeriesTable(report, table) -> None:
-        data = report.to_dict() if hasattr(report, "to_dict") else report
-        series = data.get("series", [])
+        import qt
+
+        series = report.to_dict().get("series", [])
         columns = [
             "sequence",
             "plane",
             "acquisition",
             "slice_thickness_mm",
             "suggested_grade",
+            "confirmed_grade",
             "findings",
         ]
         table.setColumnCount(len(columns))
         table.setHorizontalHeaderLabels(columns)
         table.setRowCount(len(series))
-        import qt
-
         for row, entry in enumerate(series):
             for column, key in enumerate(columns):
                 value = entry.get(key)
@@ -268,23 +284,23 @@ class CNSTumorQCTest(ScriptedLoadableModuleTest):
     def test_CNSTumorQC_bundled_case_study(self):
         import tempfile
 
-        from CNSTumorQCLib.dicom_writer import write_case_as_dicom_study
-        from CNSTumorQCLib.paths import sample_data_dir
-        from CNSTumorQCLib.sequences import MRSequence
+        from CNSTumorQCLib.dicom_writer import write_sample_case_study
 
         self.delayDisplay("Writing the bundled case as a DICOM study")
-        native = sample_data_dir() / "native"
-        volumes = {
-            s: native / f"{s.value}.nii.gz"
-            for s in (MRSequence.T1, MRSequence.T1C, MRSequence.T2, MRSequence.FLAIR)
-        }
         with tempfile.TemporaryDirectory() as tmp:
             study = Path(tmp) / "study"
-            write_case_as_dicom_study(volumes, study)
+            write_sample_case_study(study)
             logic = CNSTumorQCLogic()
             report = logic.runQC(study, Path(tmp) / "qc")
             data = report.to_dict()
             sequences = sorted(entry["sequence"] for entry in data["series"])
             self.assertEqual(sequences, ["FLAIR", "T1", "T1C", "T2"])
+            # R-ACQ-4: the TCGA case has no DWI/ADC, so the study is not fit as a whole.
+            self.assertIn("DWI", logic.verdictText(report))
+            with self.assertRaises(ValueError):
+                logic.verdictText(report, strict=True)
+            uid = data["series"][0]["series_instance_uid"]
+            confirmed = logic.confirmGrade(Path(tmp) / "qc", uid, 3, "Dr Wang", "")
+            self.assertEqual(confirmed.series[0].confirmed_grade, 3)
             self.assertTrue((Path(tmp) / "qc" / "qc_report.html").is_file())
         self.delayDisplay("Test passed")

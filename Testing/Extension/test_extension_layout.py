@@ -170,3 +170,20 @@ def test_every_parameter_bound_in_the_ui_is_a_field_of_the_parameter_node(module
     }
     assert bound, "the .ui binds parameters"
     assert bound <= fields, f"unknown parameters in the .ui: {sorted(bound - fields)}"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_lib_name_the_module_file_imports_exists(module):
+    """The thin module files call the Lib packages; a renamed Lib function must fail here,
+    since Slicer itself (which would run the module's self-test) cannot run on these machines."""
+    import importlib
+
+    imported = [
+        (node.module, alias.name)
+        for node in ast.walk(_module_ast(module))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("CNSTumor")
+        for alias in node.names
+    ]
+    assert imported, "the module file delegates to its Lib package"
+    for module_name, name in imported:
+        assert hasattr(importlib.import_module(module_name), name), f"{module_name}.{name}"
