@@ -254,6 +254,18 @@ def _runtime(runtime: Any) -> Any:
     return create_runtime(force_headless=True)
 
 
+def changed_files(case: Case, version: int | None = None) -> list[Path]:
+    """Segmentation files of a version whose bytes differ from the SHA-256 saved with it."""
+    chosen = get_version(case, version)
+    return [
+        path
+        for path in chosen.files.values()
+        if chosen.sha256.get(path.name) is not None
+        and path.is_file()
+        and sha256_file(path) != chosen.sha256[path.name]
+    ]
+
+
 def _verify_checksum(version: AnnotationVersion, path: Path) -> None:
     """Refuse a segmentation file whose bytes changed after its version was saved."""
     expected = version.sha256.get(path.name)
@@ -264,11 +276,13 @@ def _verify_checksum(version: AnnotationVersion, path: Path) -> None:
 
 
 def region_masks(
-    case: Case, version: int | None = None, *, runtime: Any = None
+    case: Case, version: int | None = None, *, runtime: Any = None, verify_checksums: bool = False
 ) -> dict[str, sitk.Image]:
     """Each region's binary uint8 mask in its reference sequence's native geometry.
 
     Read back through MRML (``vtkMRMLSegmentationStorageNode``), the real ``.seg.nrrd`` reader.
+    ``verify_checksums`` refuses files changed after saving (``changed_files`` lists them
+    without raising, for reports).
     """
     from .segmentation import read_segmentation, segment_ids, segment_mask
 
@@ -276,7 +290,8 @@ def region_masks(
     rt = _runtime(runtime)
     masks: dict[str, sitk.Image] = {}
     for sequence, path in chosen.files.items():
-        _verify_checksum(chosen, path)
+        if verify_checksums:
+            _verify_checksum(chosen, path)
         reference = reference_image(case, sequence)
         node = read_segmentation(path, rt)
         try:

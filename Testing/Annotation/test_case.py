@@ -12,6 +12,7 @@ from _case_helpers import synthetic_masks
 
 from CNSTumorAnnotationLib.case import (
     approve_version,
+    changed_files,
     latest_version,
     load_case,
     reference_image,
@@ -139,8 +140,9 @@ def test_a_segmentation_file_edited_after_saving_is_refused_by_its_checksum(
 ) -> None:
     path = latest_version(small_annotated_case).files[MRSequence.T2]
     path.write_bytes(path.read_bytes() + b"\n")
+    assert changed_files(small_annotated_case) == [path]
     with pytest.raises(InvalidInputError, match="SHA-256 mismatch"):
-        region_masks(small_annotated_case)
+        region_masks(small_annotated_case, verify_checksums=True)
 
 
 def test_a_version_number_taken_by_a_concurrent_save_is_not_overwritten(tmp_path) -> None:
