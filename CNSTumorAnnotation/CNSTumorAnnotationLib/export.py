@@ -99,7 +99,7 @@ def select_version(
                 f"no annotation version {version} (versions: {known})", case.root
             )
         chosen = matches[0]
-    approval = approval_of(case, chosen, project_dir)
+    approval = _approval(case, chosen, project_dir, approved_only)
     if approved_only and not approval.approved:
         approved = [str(v.version) for v in versions if approval_of(case, v, project_dir).approved]
         hint = (
@@ -113,6 +113,20 @@ def select_version(
             case.root,
         )
     return chosen, approval
+
+
+def _approval(case: Any, version: Any, project_dir: Path | None, required: bool) -> Approval:
+    """The version's approval; an unreadable review store only matters when it is required."""
+    try:
+        return approval_of(case, version, project_dir)
+    except Exception as error:  # sqlite3 / store errors: the project cannot answer
+        if required:
+            raise WorkflowError(
+                f"R-PPL-3: the review store cannot say whether version {version.version} is "
+                f"approved ({error})",
+                case.root,
+            ) from None
+        return Approval(False, f"review store unreadable ({error})")
 
 
 def build_context(
