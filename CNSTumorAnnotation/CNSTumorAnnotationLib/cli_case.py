@@ -43,8 +43,13 @@ def _register_import(commands: Any) -> None:
     parser.add_argument("--qc-report", type=Path, help="qc_report.json of the study (cnstumor qc)")
     parser.add_argument("--dicom", type=Path, help="the DICOM folder the QC report describes")
     parser.add_argument("--patient", help="patient number used in file names (R-FMT-3)")
+    parser.add_argument("--family", choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family")
     parser.add_argument(
-        "--family", required=True, choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family"
+        "--diagnosis",
+        help="glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the family)",
+    )
+    parser.add_argument(
+        "--site", help="sellar|pineal|cerebellopontine_angle|bone_invading|skull_crossing|other"
     )
     parser.add_argument("--no-registration", action="store_true", help="skip co-registration")
     parser.set_defaults(func=_run_import)
@@ -63,10 +68,29 @@ def _register_labels(commands: Any) -> None:
     parser.set_defaults(func=_run_labels)
 
 
+def _family(args: argparse.Namespace) -> str:
+    """The family from --family and/or --diagnosis/--site; out-of-scope cases refused (R-SCOPE-2)."""
+    if args.diagnosis is None:
+        if args.family is None:
+            raise InvalidInputError("give --family or --diagnosis (R-SCOPE-1)")
+        if args.site is not None:
+            raise InvalidInputError("--site is checked together with --diagnosis (R-SCOPE-2)")
+        return str(args.family)
+    from .scope import check_scope
+
+    family = check_scope(args.diagnosis, args.site).value
+    if args.family is not None and args.family != family:
+        raise InvalidInputError(
+            f"--diagnosis {args.diagnosis} belongs to the {family} family, not {args.family} (R-SCOPE-1)"
+        )
+    return family
+
+
 def _run_import(args: argparse.Namespace) -> int:
     volumes = {
         seq: getattr(args, opt) for opt, seq in _VOLUME_OPTIONS.items() if getattr(args, opt)
     }
+    family = _family(args)
     register_sequences = not args.no_registration
     if args.qc_report or args.dicom:
         if not (args.qc_report and args.dicom) or volumes:
@@ -76,7 +100,7 @@ def _run_import(args: argparse.Namespace) -> int:
         from .dicom_case_import import import_case_from_dicom
 
         case = import_case_from_dicom(
-            args.qc_report, args.dicom, args.out, args.family,
+            args.qc_report, args.dicom, args.out, family,
             patient_id=args.patient, register=register_sequences,
         )  # fmt: skip
     else:
@@ -85,7 +109,7 @@ def _run_import(args: argparse.Namespace) -> int:
         from .case_import import import_case_from_nifti
 
         case = import_case_from_nifti(
-            volumes, args.out, args.patient, args.family, register=register_sequences
+            volumes, args.out, args.patient, family, register=register_sequences
         )
     print(f"case {case.case_id} ({case.family.value}) written to {case.root}")
     for sequence, path in case.volumes.items():

@@ -126,3 +126,25 @@ def test_a_series_excluded_by_its_confirmed_grade_is_refused_R_QC_2(
     edited.write_text(json.dumps(report))
     with pytest.raises(InvalidInputError, match="R-QC-2"):
         import_case_from_dicom(edited, dicom, tmp_path / "case", "intra_axial", register=False)
+
+
+def test_an_out_of_scope_diagnosis_and_site_is_refused_before_anything_is_written_R_SCOPE_2(
+    sample_case: Path, tmp_path: Path, capsys
+) -> None:
+    volumes = native_volumes(sample_case)
+    args = ["case", "import", str(tmp_path / "case"), "--patient", "P1"]
+    args += ["--diagnosis", "meningioma", "--site", "cerebellopontine angle"]
+    for sequence, path in volumes.items():
+        args += [f"--{sequence.value.lower()}", str(path)]
+    assert main([*args, "--no-registration"]) == 2
+    assert "R-SCOPE-2" in capsys.readouterr().err
+    assert not (tmp_path / "case").exists()
+
+
+def test_the_diagnosis_sets_the_family_R_SCOPE_1(sample_case: Path, tmp_path: Path) -> None:
+    args = ["case", "import", str(tmp_path / "case"), "--patient", "P1", "--diagnosis", "PCNSL"]
+    for sequence, path in native_volumes(sample_case).items():
+        args += [f"--{sequence.value.lower()}", str(path)]
+    assert main([*args, "--no-registration"]) == 0
+    assert load_case(tmp_path / "case").family.value == "intra_axial"
+    assert main([*args[:2], str(tmp_path / "other"), *args[3:], "--family", "meningeal"]) == 2
