@@ -138,6 +138,7 @@ def run_selfcheck(
         transforms=case_transforms(case, params.common_space),
     )
     file_findings = annotation_file_findings(case.schema, chosen.files, references, params)
+    file_findings += _changed_file_findings(case, chosen.version)
     findings = (*file_findings, *result.findings) if file_findings else result.findings
     files = {seq: _relative(path, case.root) for seq, path in chosen.files.items()}
     return SelfCheckReport(
@@ -158,6 +159,22 @@ def run_selfcheck(
             parameters={"annotation_version": chosen.version, **confirmations.to_dict()},
         ),
     )
+
+
+def _changed_file_findings(case: Any, version: int) -> list[Finding]:
+    """R-FLOW-1: a segmentation edited after its version was saved no longer matches the record."""
+    from CNSTumorAnnotationLib.case import changed_files
+
+    return [
+        Finding(
+            "R-FLOW-1",
+            Severity.ERROR,
+            f"{_relative(path, case.root)} changed after version {version} was saved (its SHA-256 "
+            "differs from version.json): save the edits as a new version.",
+            files=(_relative(path, case.root),),
+        )
+        for path in changed_files(case, version)
+    ]
 
 
 def write_selfcheck(report: SelfCheckReport, case_dir: Path | str) -> Path:

@@ -150,3 +150,6 @@ def test_a_segmentation_saved_on_a_reformatted_grid_is_an_error_with_R_ANN_8(sma
         f for f in report["findings"] if f["rule"] == "R-ANN-8" and f["region"] != "whole_tumor"
     ]
     assert intact == []
+    # The edit happened after version 1 was saved: the record no longer matches (R-FLOW-1).
+    changed = [f for f in report["findings"] if f["rule"] == "R-FLOW-1"]
+    assert [f["files"] for f in changed] == [errors[0]["files"]]
