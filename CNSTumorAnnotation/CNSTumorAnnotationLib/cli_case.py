@@ -1,6 +1,7 @@
 """``cnstumor case ...``: build a case folder and land an existing label map on it.
 
 ``cnstumor case import OUT --flair F --t1 F --t1c F --t2 F --patient ID --family intra_axial``
+``cnstumor case import OUT ... --diagnosis meningioma --site sellar``  (refused: R-SCOPE-2)
 ``cnstumor case import OUT --qc-report QC/qc_report.json --dicom DIR --family meningeal``
 ``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F]``
 """

@@ -111,6 +111,11 @@ def test_a_qc_checked_dicom_study_becomes_a_case_with_its_series_uids_and_geomet
             atol=0.6 * native.GetSpacing()[2],
         )
         assert image.GetSize() == native.GetSize()
+        # and the same pixels in the same physical place
+        moved = sitk.Resample(image, native, sitk.Transform(), sitk.sitkNearestNeighbor, 0)
+        a = sitk.GetArrayFromImage(moved).astype(float).ravel()
+        b = sitk.GetArrayFromImage(native).astype(float).ravel()
+        assert np.corrcoef(a, b)[0, 1] > 0.99, sequence
 
 
 def test_a_series_excluded_by_its_confirmed_grade_is_refused_R_QC_2(
