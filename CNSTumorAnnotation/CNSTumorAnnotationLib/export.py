@@ -151,12 +151,8 @@ def build_context(
         from CNSTumorAnnotationLib.mrml_runtime import create_runtime
 
         runtime = create_runtime()
-    masks = {
-        key: _binary(mask)
-        for key, mask in case_module.region_masks(
-            case, int(chosen.version), runtime=runtime
-        ).items()
-    }
+    # each region's 0/1 mask in its reference sequence's native grid (the contract's reader)
+    masks = dict(case_module.region_masks(case, int(chosen.version), runtime=runtime))
     return ExportContext(
         case=case,
         version=chosen,
@@ -167,14 +163,6 @@ def build_context(
         reference_reader=lambda sequence: case_module.reference_image(case, sequence),
         runtime=runtime,
     )
-
-
-def _binary(mask: Any) -> Any:
-    """The region's voxels as 0/1: ``region_masks`` promises 0/1 masks; keeping only value 1
-    also drops other segments' label values should a shared MRML layer leak into a mask."""
-    import SimpleITK as sitk
-
-    return sitk.Cast(sitk.Equal(mask, 1), sitk.sitkUInt8)
 
 
 def export_context(ctx: ExportContext, formats: tuple[str, ...]) -> ExportResult:
