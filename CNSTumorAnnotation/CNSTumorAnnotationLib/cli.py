@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "CNSTumorAnnotationLib.cli_selfcheck",
     "CNSTumorAnnotationLib.cli_export",
     "CNSTumorAnnotationLib.cli_project",
+    "CNSTumorAnnotationLib.cli_hmi",
     "CNSTumorQCLib.cli_deid",
     "CNSTumorQCLib.cli_qc",
 )

@@ -1,0 +1,178 @@
+"""The iteration record of human-machine annotation (R-HMI-4, R-HMI-5; consensus s.7, fig. 7).
+
+One JSON file per project or dataset folder, ``hmi_rounds.json``, written atomically, lists
+every round: which model pre-annotated which cases (R-HMI-3), which were sampled for expert
+quality assessment (R-HMI-4), which needed correction, which corrected cases joined the
+standard set (R-HMI-1/4), who recorded it and when. Each round carries the stopping check of
+R-HMI-5 "iterate until the large data set meets the experts' requirements", made measurable:
+the share of sampled cases that needed correction is below the project's threshold (and at
+least ``min_sampled`` cases were assessed, so that a round of two lucky cases does not stop it).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from CNSTumorQCLib.atomic import write_json_atomic
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.provenance import provenance
+
+ROUNDS_FORMAT = "cnstumor-hmi-rounds/1"
+ROUNDS_FILE = "hmi_rounds.json"
+
+
+@dataclass(frozen=True)
+class StoppingRule:
+    """R-HMI-5 made measurable: stop when few sampled cases need correction (project setting)."""
+
+    #: Stop when corrected / sampled is below this share (the experts' requirement).
+    max_correction_fraction: float = 0.1
+    #: ... and at least this many cases were assessed in the round.
+    min_sampled: int = 5
+
+    def check(self) -> StoppingRule:
+        if not 0.0 < self.max_correction_fraction <= 1.0 or self.min_sampled < 1:
+            raise InvalidInputError(
+                "stopping rule: the correction fraction must lie in (0, 1] and at least one "
+                f"case must be sampled, got {self.max_correction_fraction}, {self.min_sampled}"
+            )
+        return self
+
+
+def rounds_path(folder: Path | str) -> Path:
+    return Path(folder) / ROUNDS_FILE
+
+
+def read_rounds(folder: Path | str) -> dict[str, Any]:
+    """The record (an empty one, with the default rule, when the file does not exist yet)."""
+    path = rounds_path(folder)
+    if not path.is_file():
+        return {"format": ROUNDS_FORMAT, "stopping_rule": asdict(StoppingRule()), "rounds": []}
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InvalidInputError(f"not readable JSON ({error})", path) from None
+    if not isinstance(record, dict) or record.get("format") != ROUNDS_FORMAT:
+        raise InvalidInputError(f"not a {ROUNDS_FORMAT} record", path)
+    return record
+
+
+def _unique(items: list[str], what: str) -> list[str]:
+    cleaned = [str(i).strip() for i in items if str(i).strip()]
+    if len(set(cleaned)) != len(cleaned):
+        raise InvalidInputError(f"{what} lists a case twice: {sorted(cleaned)}")
+    return cleaned
+
+
+def _check_subsets(sets: dict[str, list[str]]) -> None:
+    """corrected within sampled, sampled within pre-annotated, added within corrected."""
+    for inner, outer in (
+        ("sampled", "preannotated"),
+        ("corrected", "sampled"),
+        ("added_to_standard", "corrected"),
+    ):
+        stray = sorted(set(sets[inner]) - set(sets[outer]))
+        if stray:
+            raise InvalidInputError(
+                f"R-HMI-4: {inner} cases {stray} are not among the {outer} cases"
+            )
+
+
+def stopping_check(sampled: int, corrected: int, rule: StoppingRule) -> dict[str, Any]:
+    """R-HMI-5: is the correction share of this round below the project threshold?"""
+    fraction = corrected / sampled if sampled else None
+    met = (
+        sampled >= rule.min_sampled
+        and fraction is not None
+        and fraction < rule.max_correction_fraction
+    )
+    if sampled < rule.min_sampled:
+        reason = f"only {sampled} case(s) assessed; the rule needs at least {rule.min_sampled}"
+    elif met:
+        reason = (
+            f"{corrected}/{sampled} needed correction, below {rule.max_correction_fraction:.0%}"
+        )
+    else:
+        reason = (
+            f"{corrected}/{sampled} needed correction, not below {rule.max_correction_fraction:.0%}"
+        )
+    return {"met": met, "correction_fraction": fraction, "reason": reason, **asdict(rule)}
+
+
+def record_round(
+    folder: Path | str,
+    *,
+    model: str,
+    recorded_by: str,
+    preannotated: list[str],
+    sampled: list[str],
+    corrected: list[str],
+    added_to_standard: list[str] | None = None,
+    model_version: str = "",
+    worklist: str | None = None,
+    rule: StoppingRule | None = None,
+) -> dict[str, Any]:
+    """Append one round to ``hmi_rounds.json`` (atomic) and return it with its stopping check."""
+    if not model.strip() or not recorded_by.strip():
+        raise InvalidInputError("a round needs the model's name and who records it (R-FLOW-1)")
+    record = read_rounds(folder)
+    if rule is not None:
+        record["stopping_rule"] = asdict(rule.check())
+    current = StoppingRule(**record["stopping_rule"]).check()
+    sets = {
+        "preannotated": _unique(preannotated, "preannotated"),
+        "sampled": _unique(sampled, "sampled"),
+        "corrected": _unique(corrected, "corrected"),
+        "added_to_standard": _unique(added_to_standard or [], "added_to_standard"),
+    }
+    _check_subsets(sets)
+    entry = {
+        "round": len(record["rounds"]) + 1,
+        "model": model.strip(),
+        "model_version": model_version.strip() or None,
+        "recorded_by": recorded_by.strip(),
+        "recorded_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+        **sets,
+        "counts": {k: len(v) for k, v in sets.items()},
+        "worklist": worklist,
+        "stop": stopping_check(len(sets["sampled"]), len(sets["corrected"]), current),
+    }
+    record["rounds"].append(entry)
+    record["provenance"] = provenance(
+        "hmi_round", parameters={"round": entry["round"], "stopping_rule": record["stopping_rule"]}
+    )
+    write_json_atomic(rounds_path(folder), record)
+    return entry
+
+
+def standard_set(record: dict[str, Any]) -> list[str]:
+    """Every case added to the standard set over all rounds, in order of addition."""
+    seen: list[str] = []
+    for entry in record["rounds"]:
+        seen.extend(c for c in entry["added_to_standard"] if c not in seen)
+    return seen
+
+
+def format_status(record: dict[str, Any]) -> str:
+    """A readable summary of the rounds and whether the last one meets the stopping rule."""
+    rule = record["stopping_rule"]
+    lines = [
+        f"Human-machine annotation rounds (R-HMI-5; stop below "
+        f"{rule['max_correction_fraction']:.0%} corrected of >= {rule['min_sampled']} sampled):"
+    ]
+    for e in record["rounds"]:
+        c = e["counts"]
+        lines.append(
+            f"  round {e['round']}: {e['model']}{'@' + e['model_version'] if e['model_version'] else ''}"
+            f"  pre-annotated {c['preannotated']}, sampled {c['sampled']}, corrected "
+            f"{c['corrected']}, added {c['added_to_standard']}  ->  "
+            f"{'STOP' if e['stop']['met'] else 'continue'}: {e['stop']['reason']}"
+        )
+    if not record["rounds"]:
+        lines.append("  no round recorded yet")
+    lines.append(f"  standard set: {len(standard_set(record))} case(s) added by correction")
+    return "\n".join(lines)
