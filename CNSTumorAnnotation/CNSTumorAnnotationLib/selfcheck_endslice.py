@@ -117,6 +117,9 @@ def missed_end_slice_findings(
             (lesion.slice_first, lesion.slice_first - 1),
             (lesion.slice_last, lesion.slice_last + 1),
         ):
+            if not 0 <= neighbour < labels.shape[0]:
+                findings.append(_edge_finding(lesion, end, sequence_name))
+                continue
             evidence = end_evidence(
                 labels, lesion.number, region_mask, intensity, tissue,
                 end, neighbour, spacing_xy, params,
@@ -126,6 +129,20 @@ def missed_end_slice_findings(
             if evidence.likeness >= params.end_slice_lesion_likeness:
                 findings.append(_finding(lesion, evidence, sequence_name))
     return findings
+
+
+def _edge_finding(lesion: Lesion, end: int, sequence_name: str) -> Finding:
+    """The lesion reaches the first or last acquired slice: its true end may lie outside."""
+    return Finding(
+        "R-ANN-9",
+        Severity.WARNING,
+        f"{lesion.label} reaches slice {end}, the edge of the {sequence_name} volume: its end "
+        "may lie outside the acquired slices (check the coverage, R-QC-3).",
+        region=lesion.region,
+        lesion=lesion.number,
+        slice_index=end,
+        details={"end": "first" if end == 0 else "last", "volume_edge": True},
+    )
 
 
 def _finding(lesion: Lesion, evidence: SliceEvidence, sequence_name: str) -> Finding:

@@ -128,3 +128,16 @@ def test_a_cropped_grid_listing_slices_in_reverse_is_still_the_original_lattice(
 
     assert same == []
     assert len(shifted) == 1 and shifted[0].startswith("origin falls between voxel centres")
+
+
+def test_a_lesion_reaching_the_last_acquired_slice_warns_that_its_end_may_be_missing(flair):
+    """R-ANN-9: the slice beyond the lesion was not acquired, so its end cannot be confirmed."""
+    last = flair.GetSize()[2] - 1
+    mask = box_mask(flair, range(last - 2, last + 1), slice(100, 120), slice(60, 80))
+
+    result = check_masks(
+        {"whole_tumor": mask}, {MRSequence.FLAIR: flair}, get_schema("intra_axial")
+    )
+
+    edges = [f for f in result.findings if f.rule == "R-ANN-9" and f.details.get("volume_edge")]
+    assert [(f.severity, f.lesion, f.slice_index) for f in edges] == [(Severity.WARNING, 1, last)]
