@@ -72,6 +72,8 @@ def rank_cases(
     chosen = (strategy or SamplingStrategy()).check()
     if not sources:
         raise InvalidInputError("no cases to rank")
+    if budget < 1:
+        raise InvalidInputError(f"the budget must be at least one case, got {budget}")
     scores: list[CaseScore] = []
     for index, source in enumerate(sources):
         if progress is not None:
