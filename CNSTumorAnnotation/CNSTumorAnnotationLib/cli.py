@@ -18,15 +18,16 @@ from CNSTumorQCLib.version import __version__
 
 #: Modules providing sub-commands, in the order they appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
-    "CNSTumorAnnotationLib.demo",
-    "CNSTumorAnnotationLib.cli_case",
-    "CNSTumorAnnotationLib.cli_agreement",
-    "CNSTumorAnnotationLib.cli_selfcheck",
-    "CNSTumorAnnotationLib.cli_export",
-    "CNSTumorAnnotationLib.cli_project",
-    "CNSTumorAnnotationLib.cli_hmi",
+    # in the order of the consensus workflow (R-FLOW-1)
     "CNSTumorQCLib.cli_deid",
     "CNSTumorQCLib.cli_qc",
+    "CNSTumorAnnotationLib.cli_case",
+    "CNSTumorAnnotationLib.cli_selfcheck",
+    "CNSTumorAnnotationLib.cli_project",
+    "CNSTumorAnnotationLib.cli_export",
+    "CNSTumorAnnotationLib.cli_agreement",
+    "CNSTumorAnnotationLib.cli_hmi",
+    "CNSTumorAnnotationLib.demo",
 )
 
 
