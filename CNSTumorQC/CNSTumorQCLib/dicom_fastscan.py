@@ -16,12 +16,15 @@ and the caller uses pydicom's own reader. A test checks both paths agree on ever
 
 from __future__ import annotations
 
+import functools
 import struct
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
-from pydicom.dataelem import DataElement, RawDataElement
+from pydicom.datadict import dictionary_VR
+from pydicom.dataelem import RawDataElement
 from pydicom.dataset import Dataset, FileMetaDataset
-from pydicom.sequence import Sequence
-from pydicom.tag import Tag
+from pydicom.tag import BaseTag, Tag
 from pydicom.uid import UID
 
 _LONG_VRS = frozenset(
@@ -66,6 +69,40 @@ _LONG = struct.Struct("<I")
 
 class _Malformed(Exception):
     pass
+
+
+class Value(NamedTuple):
+    """A decoded value, with the ``.value`` attribute of a pydicom element."""
+
+    value: Any
+
+
+class RawItem(dict[int, Any]):
+    """A functional-group item without pydicom objects: ``{tag: Value or list[RawItem]}``.
+
+    Building pydicom Datasets for the ~10 groups of each of hundreds of frames costs more than
+    reading them; the index only needs a few numbers from each.
+    """
+
+
+_ASCII_VRS = frozenset({"CS", "DS", "IS", "UI", "AS", "DA", "TM", "DT"})
+_BINARY_VRS = {"FD": "d", "FL": "f", "US": "H", "UL": "I", "SS": "h", "SL": "i"}
+
+
+def decodable(vr: str | None) -> bool:
+    return vr in _ASCII_VRS or vr in _BINARY_VRS
+
+
+def decode_value(vr: str, raw: bytes, little_endian: bool = True) -> Any:
+    """Decode an ASCII or binary numeric VR as pydicom would (strings for DS / IS, lists if multi)."""
+    if vr in _ASCII_VRS:
+        parts = [part.strip() for part in raw.decode("ascii", "replace").strip("\x00 ").split("\\")]
+        return parts[0] if len(parts) == 1 else parts
+    code = _BINARY_VRS[vr]
+    size = struct.calcsize(code)
+    count = len(raw) // size
+    values = struct.unpack(("<" if little_endian else ">") + code * count, raw[: count * size])
+    return values[0] if count == 1 else list(values)
 
 
 def _element(buf: bytes, pos: int, implicit: bool) -> tuple[int, bytes | None, int, int]:
@@ -127,9 +164,9 @@ def _meta(buf: bytes) -> tuple[dict[int, bytes], int]:
 
 def _sequence_items(
     buf: bytes, pos: int, length: int, implicit: bool, depth: int
-) -> tuple[list[Dataset], int]:
-    """The items of a wanted sequence (value at ``pos``) as Datasets, and the position after it."""
-    items: list[Dataset] = []
+) -> tuple[list[RawItem], int]:
+    """The items of a wanted sequence (value at ``pos``), and the position after it."""
+    items: list[RawItem] = []
     end = pos + length if length != _UNDEFINED else len(buf)
     while pos + 8 <= end:
         group, elem = _HEAD.unpack_from(buf, pos)
@@ -141,52 +178,55 @@ def _sequence_items(
         if tag != _ITEM:
             raise _Malformed(f"expected an item at {pos - 8}")
         item_end = pos + item_length if item_length != _UNDEFINED else None
-        dataset, pos = _nested_dataset(buf, pos, item_end, implicit, depth)
-        items.append(dataset)
+        item, pos = _nested_item(buf, pos, item_end, implicit, depth)
+        items.append(item)
     if length == _UNDEFINED:
         raise _Malformed("sequence runs past the header")
     return items, end
 
 
-def _nested_dataset(
+def _nested_item(
     buf: bytes, pos: int, end: int | None, implicit: bool, depth: int
-) -> tuple[Dataset, int]:
-    """One item's data set, keeping wanted functional-group sequences and leaves only."""
-    dataset = Dataset()
+) -> tuple[RawItem, int]:
+    """One item's data set, keeping wanted functional-group sequences and decoded leaves only."""
+    item = RawItem()
     limit = end if end is not None else len(buf)
     while pos + 8 <= limit:
         tag, vr, length, value = _element(buf, pos, implicit)
         if tag == _ITEM_END:
-            return dataset, value
-        if tag in NESTED_SEQUENCES and depth > 0 and (vr in (None, b"SQ")):
-            items, pos = _sequence_items(buf, value, length, implicit, depth - 1)
-            dataset[tag] = DataElement(tag, "SQ", Sequence(items))
+            return item, value
+        if tag in NESTED_SEQUENCES and depth > 0 and vr in (None, b"SQ"):
+            item[tag], pos = _sequence_items(buf, value, length, implicit, depth - 1)
             continue
         if length == _UNDEFINED:
             pos = _skip_sequence(buf, value, implicit or vr == b"UN")
             continue
         if tag in NESTED_LEAVES:
-            dataset[tag] = RawDataElement(
-                Tag(tag),
-                vr.decode() if vr else None,
-                length,
-                buf[value : value + length],
-                value,
-                implicit,
-                True,
-            )  # type: ignore[assignment]
+            name = vr.decode() if vr else _dictionary_vr(tag)
+            if decodable(name) and length:
+                item[tag] = Value(decode_value(name, buf[value : value + length]))
         pos = value + length
     if end is None:
         raise _Malformed("item runs past the header")
-    return dataset, limit
+    return item, limit
 
 
-def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Dataset | None:
-    """A pydicom Dataset holding the wanted top-level elements, or None when not supported.
+@functools.cache
+def _dictionary_vr(tag: int) -> str:
+    return dictionary_VR(tag)
 
-    Enhanced multi-frame headers keep their Shared / Per-frame Functional Groups Sequences, with
-    only the functional groups and attributes in ``NESTED_SEQUENCES`` / ``NESTED_LEAVES``.
-    """
+
+@dataclass(frozen=True)
+class Scanned:
+    """The wanted top-level elements (a pydicom Dataset) and, for enhanced MR, the functional groups."""
+
+    dataset: Dataset
+    shared: RawItem | None = None
+    frames: list[RawItem] | None = None
+
+
+def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | None:
+    """The wanted top-level elements (and functional groups), or None when not supported."""
     if buf[128:132] != b"DICM":
         return None
     try:
@@ -196,32 +236,34 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Dataset | 
             return None
         implicit = syntax == _IMPLICIT_LE
         limit = _PER_FRAME if _PER_FRAME_TAG_LE in buf else last_tag
-        dataset = Dataset()
+        elements: dict[BaseTag, RawDataElement] = {}
+        groups: dict[int, list[RawItem]] = {}
         end = len(buf)
         while pos + 8 <= end:
             tag, vr, length, value = _element(buf, pos, implicit)
             if tag > limit:
                 break
             if tag in (_SHARED, _PER_FRAME):
-                items, pos = _sequence_items(buf, value, length, implicit, depth=2)
-                dataset[tag] = DataElement(tag, "SQ", Sequence(items))
+                groups[tag], pos = _sequence_items(buf, value, length, implicit, depth=2)
                 continue
             if length == _UNDEFINED:
                 pos = _skip_sequence(buf, value, implicit or vr == b"UN")
                 continue
             if tag in wanted:
-                dataset[tag] = RawDataElement(
-                    Tag(tag),
+                key = BaseTag(tag)
+                elements[key] = RawDataElement(
+                    key,
                     vr.decode() if vr else None,
                     length,
                     buf[value : value + length],
                     value,
                     implicit,
                     True,
-                )  # type: ignore[assignment]
+                )
             pos = value + length
     except (_Malformed, struct.error, UnicodeDecodeError):
         return None
+    dataset = Dataset(elements)  # type: ignore[arg-type]
     file_meta = FileMetaDataset()
     file_meta.TransferSyntaxUID = UID(syntax)
     if 0x00020002 in meta:
@@ -230,4 +272,6 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Dataset | 
         )
     dataset.file_meta = file_meta
     dataset.set_original_encoding(implicit, True)
-    return dataset
+    shared = groups.get(_SHARED)
+    frames = groups.get(_PER_FRAME)
+    return Scanned(dataset, shared[0] if shared else None, frames)

@@ -10,7 +10,6 @@ and EchoPlanarPulseSequence (SE / GR / IR / EP), as the classic attribute would 
 from __future__ import annotations
 
 import functools
-import struct
 from typing import Any
 
 from pydicom.datadict import dictionary_VR
@@ -19,7 +18,7 @@ from pydicom.dataset import Dataset
 from pydicom.tag import Tag
 
 from CNSTumorQCLib.bvalues import BVALUE_PRIVATE_TAGS, b_value_from_dataset
-from CNSTumorQCLib.dicom_fastscan import scan_header
+from CNSTumorQCLib.dicom_fastscan import RawItem, Value, decodable, decode_value, scan_header
 from CNSTumorQCLib.dicom_header import HeaderBytes, parse_header, read_header_bytes
 from CNSTumorQCLib.dicom_model import DicomInstance
 
@@ -53,37 +52,22 @@ def _tag(keyword: str) -> int:
     return int(Tag(keyword))
 
 
-_ASCII_VRS = frozenset({"CS", "DS", "IS", "UI", "AS", "DA", "TM", "DT"})
-_BINARY_VRS = {"FD": "d", "FL": "f", "US": "H", "UL": "I", "SS": "h", "SL": "i"}
-
-
-def _decode_raw(vr: str, raw: bytes, little_endian: bool) -> Any:
-    """Decode the value of an ASCII or binary numeric VR (as pydicom would, minus its overhead).
-
-    The index reads ~40 values from each of thousands of headers; pydicom's general conversion
-    path is half of the time. Text VRs that depend on the character set (LO, SH, PN ...) are left
-    to pydicom.
-    """
-    if vr in _ASCII_VRS:
-        parts = [part.strip() for part in raw.decode("ascii", "replace").strip("\x00 ").split("\\")]
-        return parts[0] if len(parts) == 1 else parts
-    code = _BINARY_VRS[vr]
-    count = len(raw) // struct.calcsize(code)
-    values = struct.unpack(
-        ("<" if little_endian else ">") + code * count, raw[: count * struct.calcsize(code)]
-    )
-    return values[0] if count == 1 else list(values)
-
-
 def _get(dataset: Any, keyword: str) -> Any:
-    """An element's value, or None; malformed values read as absent (integrity reports them)."""
+    """An element's value, or None; malformed values read as absent (integrity reports them).
+
+    ASCII and binary numeric values are decoded directly (pydicom's general conversion path is
+    half of the index's time); text that depends on the character set is left to pydicom.
+    """
     try:
         tag = _tag(keyword)
+        if isinstance(dataset, RawItem):
+            found = dataset.get(tag)
+            return found.value if isinstance(found, Value) else found
         raw = dataset.get_item(tag)
         if isinstance(raw, RawDataElement) and raw.value is not None:
             vr = raw.VR or dictionary_VR(tag)
-            if vr in _ASCII_VRS or vr in _BINARY_VRS:
-                return _decode_raw(vr, raw.value, raw.is_little_endian)
+            if decodable(vr):
+                return decode_value(vr, raw.value, raw.is_little_endian)
         return dataset.get(keyword)
     except Exception:
         return None
@@ -147,11 +131,8 @@ def _item(dataset: Any, sequence: str) -> Any:
 
 def _group(frame: Any, shared: Any, sequence: str) -> Any:
     """A functional group item: per-frame first, shared otherwise (PS3.3 C.7.6.16)."""
-    return (
-        _item(frame, sequence)
-        if frame is not None and sequence in frame
-        else _item(shared, sequence)
-    )
+    item = _item(frame, sequence) if frame is not None else None
+    return item if item is not None else _item(shared, sequence)
 
 
 def _enhanced_scanning_sequence(dataset: Any, modifier: Any) -> tuple[str, ...]:
@@ -292,17 +273,26 @@ def _frame(
 
 
 def instances_from_dataset(
-    dataset: Dataset, path: str, header: HeaderBytes
+    dataset: Dataset,
+    path: str,
+    header: HeaderBytes,
+    shared: Any = None,
+    frames: list[Any] | None = None,
 ) -> tuple[DicomInstance, ...]:
-    """Image planes of a parsed header: one for a classic file, one per frame for enhanced MF."""
+    """Image planes of a parsed header: one for a classic file, one per frame for enhanced MF.
+
+    ``shared`` / ``frames``: the functional groups when the header walk read them (RawItem);
+    otherwise they are taken from the pydicom dataset.
+    """
     common = _common(dataset, path, header)
-    per_frame = _get(dataset, "PerFrameFunctionalGroupsSequence")
-    if not per_frame:
+    if frames is None:
+        frames = _get(dataset, "PerFrameFunctionalGroupsSequence")
+        shared = _item(dataset, "SharedFunctionalGroupsSequence")
+    if not frames:
         return (_classic(dataset, common),)
-    shared = _item(dataset, "SharedFunctionalGroupsSequence")
     return tuple(
         _frame(dataset, common, frame, shared, number)
-        for number, frame in enumerate(per_frame, start=1)
+        for number, frame in enumerate(frames, start=1)
     )
 
 
@@ -312,7 +302,11 @@ def read_instances(path: str) -> tuple[Dataset, tuple[DicomInstance, ...]]:
     Raises OSError (unreadable, vanished), NotDicomError, or pydicom's errors for broken headers.
     """
     header = read_header_bytes(path)
-    dataset = scan_header(header.header, WANTED, LAST_TAG)
-    if dataset is None:  # enhanced multi-frame, big endian, no preamble ...: pydicom's own reader
+    scanned = scan_header(header.header, WANTED, LAST_TAG)
+    if scanned is None:  # big endian, deflated, no preamble ...: pydicom's own reader
         dataset = parse_header(header.header, SPECIFIC_TAGS, LAST_TAG)
-    return dataset, instances_from_dataset(dataset, path, header)
+        return dataset, instances_from_dataset(dataset, path, header)
+    instances = instances_from_dataset(
+        scanned.dataset, path, header, scanned.shared, scanned.frames
+    )
+    return scanned.dataset, instances
