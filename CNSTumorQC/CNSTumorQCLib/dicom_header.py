@@ -65,8 +65,13 @@ def read_header_bytes(path: str) -> HeaderBytes:
     with open(path, "rb") as handle:
         file_size = os.fstat(handle.fileno()).st_size
         data = handle.read(FIRST_CHUNK_BYTES)
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data + handle.read())
+        if data[:2] == b"\x1f\x8b":  # gzip: decompress only what is needed to know it is DICOM
+            handle.seek(0)
+            with gzip.GzipFile(fileobj=handle) as unzipped:
+                data = unzipped.read(FIRST_CHUNK_BYTES)
+                if not looks_like_dicom(data):
+                    return HeaderBytes(data, len(data), PixelDataStatus.ABSENT, None, 0)
+                data += unzipped.read()
             file_size = len(data)
         search_from = 0
         while True:
