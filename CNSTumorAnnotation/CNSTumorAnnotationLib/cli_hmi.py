@@ -13,8 +13,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from CNSTumorQCLib.errors import InvalidInputError
+
+
+def _runtime() -> Any:
+    """One headless MRML runtime for the whole command (segmentations are read through MRML)."""
+    from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+
+    return create_runtime(force_headless=True)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -125,8 +133,9 @@ def run_gold(args: argparse.Namespace) -> int:
     )
 
     case = load_case(args.case_dir)
+    runtime = _runtime()
     if args.versions:
-        experts = experts_from_versions(case, list(args.versions))
+        experts = experts_from_versions(case, list(args.versions), runtime=runtime)
     else:
         experts = experts_from_label_maps(
             case,
@@ -135,7 +144,7 @@ def run_gold(args: argparse.Namespace) -> int:
             names=args.names,
             atlas_flair=args.atlas_flair,
         )
-    gold = gold_standard(case, experts, recorded_by=args.by)
+    gold = gold_standard(case, experts, runtime=runtime, recorded_by=args.by)
     print(f"R-HMI-1: version {gold.version.version} saved as {gold.version.annotator!r}")
     for key, region in gold.record["regions"].items():
         if region.get("empty"):
@@ -161,6 +170,7 @@ def run_preannotate(args: argparse.Namespace) -> int:
         model_version=args.model_version,
         convention=args.convention,
         atlas_flair=args.atlas_flair,
+        runtime=_runtime(),
     )
     print(f"R-HMI-3: version {version.version} by {version.annotator!r} (machine-made)")
     return 0
@@ -178,6 +188,7 @@ def run_rank(args: argparse.Namespace) -> int:
         convention=args.convention,
         family=args.family,
         selfcheck=args.selfcheck,
+        runtime=_runtime(),
     )
     path = write_worklist(worklist, args.out)
     print(format_worklist(worklist))

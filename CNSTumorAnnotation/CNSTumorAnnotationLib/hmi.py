@@ -14,8 +14,9 @@
 
 STAPLE runs on the box around every expert's foreground grown by ``STAPLE_MARGIN_MM``, so the
 specificity describes the lesion's neighbourhood rather than the whole head (a property of
-STAPLE: specificity grows with the background it is given). Regions are independent: the
-standard is then self-checked like any other version.
+STAPLE: specificity grows with the background it is given). Regions are STAPLEd independently,
+so the standard is then self-checked like any other version (``selfcheck.json``, summary in the
+record): containment between regions is checked, not forced.
 """
 
 from __future__ import annotations
@@ -192,6 +193,7 @@ def gold_standard(
     *,
     runtime: Any = None,
     recorded_by: str = "",
+    selfcheck: bool = True,
 ) -> GoldStandard:
     """R-HMI-1: STAPLE the experts' annotations and save the standard as a new case version."""
     masks, regions = staple_masks(case, experts)
@@ -219,8 +221,19 @@ def gold_standard(
             parameters={"staple_margin_mm": STAPLE_MARGIN_MM, "experts": names},
         ),
     }
+    if selfcheck:
+        record["selfcheck"] = _selfcheck_summary(case, version.version, runtime)
     path = write_json_atomic(_hmi_dir(case) / f"gold_v{version.version:04d}.json", record)
     return GoldStandard(version, record, path)
+
+
+def _selfcheck_summary(case: Case, version: int, runtime: Any) -> dict[str, Any]:
+    """Self-check the saved standard (R-ANN-9) and keep the verdict in the gold record."""
+    from CNSTumorAnnotationLib.selfcheck import run_selfcheck, write_selfcheck
+
+    report = run_selfcheck(case, version, runtime=runtime)
+    write_selfcheck(report, case.root)
+    return {"blocking": report.blocking, "counts": report.counts(), "report": "selfcheck.json"}
 
 
 def preannotate(

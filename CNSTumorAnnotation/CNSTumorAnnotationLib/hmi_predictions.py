@@ -4,7 +4,8 @@ Two sources are read:
 
 - a case folder (``case.json``): its machine-made annotation versions (R-HMI-3 pre-annotations,
   one per model), each region on its reference sequence's native grid, read through
-  ``case.region_masks``; with fewer than two machine-made versions every version is used;
+  ``case.region_masks``; experts' versions are left out (a case an expert already corrected is
+  not a question for the committee);
 - a prediction folder: label map files (``*.nii.gz``, ``*.nii``, ``*.nrrd``), one per model,
   all on one grid, in a label convention (``label_conventions``: BraTS 2021 by default).
 
@@ -109,16 +110,12 @@ def predictions_from_folder(
 
 
 def _machine_versions(case: Any) -> list[Any]:
-    machine = [v for v in case.annotations if v.machine_made]
-    return machine if len(machine) >= 2 else list(case.annotations)
-
-
-def _unique_model_names(versions: list[Any]) -> list[str]:
-    names = [v.annotator for v in versions]
-    return [
-        name if names.count(name) == 1 else f"{name} (v{v.version})"
-        for name, v in zip(names, versions, strict=True)
-    ]
+    """The case's machine-made versions (R-HMI-3), the latest per model."""
+    latest: dict[str, Any] = {}
+    for version in case.annotations:
+        if version.machine_made:
+            latest[version.annotator] = version
+    return sorted(latest.values(), key=lambda v: v.version)
 
 
 def _selfcheck_problems(case: Any, version: int, run: bool, runtime: Any) -> int | None:
@@ -148,11 +145,17 @@ def predictions_from_case(
     case = load_case(case_dir)
     versions = _machine_versions(case)
     if not versions:
-        raise InvalidInputError("the case has no annotation version to rank", case.case_file)
+        raise InvalidInputError(
+            "the case has no machine-made pre-annotation to rank (R-HMI-3: cnstumor hmi "
+            "preannotate)",
+            case.case_file,
+        )
     per_model: dict[str, dict[str, np.ndarray]] = {}
-    for name, version in zip(_unique_model_names(versions), versions, strict=True):
+    for version in versions:
         masks = region_masks(case, version.version, runtime=runtime, verify_checksums=True)
-        per_model[name] = {k: sitk.GetArrayFromImage(m).astype(bool) for k, m in masks.items()}
+        per_model[version.annotator] = {
+            k: sitk.GetArrayFromImage(m).astype(bool) for k, m in masks.items()
+        }
     spacing = {
         region.key: tuple(reversed(reference_image(case, region.reference_sequence).GetSpacing()))
         for region in case.schema.regions

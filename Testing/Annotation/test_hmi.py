@@ -73,6 +73,7 @@ def test_the_R_HMI_1_gold_standard_is_the_staple_of_three_experts_saved_as_a_new
     record = json.loads(gold.record_path.read_text())
     assert record["inputs"][1]["sha256"] == get_version(case, 2).sha256
     assert record["output_sha256"] == gold.version.sha256
+    assert record["selfcheck"]["blocking"] is False  # the nested spheres keep their hierarchy
 
     middle = region_masks(load_case(case.root), 1, runtime=fixture_runtime)
     standard = region_masks(load_case(case.root), 4, runtime=fixture_runtime)
@@ -156,3 +157,28 @@ def test_R_HMI_3_a_model_preannotation_is_machine_made_names_its_model_and_can_b
     ((score, why),) = worklist.selected
     assert why == "disagreement" and len(score.models) == 2
     assert 0.6 < score.regions["whole_tumor"]["dice_mean"] < 1.0  # two real models differ a bit
+
+
+@pytest.mark.mrml
+def test_ranking_a_case_folder_uses_only_its_machine_versions_and_their_selfcheck(
+    small_annotated_case, fixture_runtime
+) -> None:
+    """R-HMI-4 on case folders: an expert's version is no committee member; the latest machine
+    version's self-check problems add to the score."""
+    case = small_annotated_case
+    save_annotation_version(
+        case, _spheres(case, 4.0), "model:a", runtime=fixture_runtime, machine_made=True
+    )
+    with pytest.raises(InvalidInputError, match="at least one"):
+        rank_cases([case.root], budget=0)
+    single = rank_cases([case.root], budget=1, runtime=fixture_runtime)
+    assert single.selected[0][0].models == ("model:a",)  # version 1 (synthetic expert) left out
+    broken = _spheres(case, -4.0)
+    broken["whole_tumor"] = broken["whole_tumor"] * 0  # a required region missing: an error
+    save_annotation_version(case, broken, "model:b", runtime=fixture_runtime, machine_made=True)
+    worklist = rank_cases([case.root], budget=1, runtime=fixture_runtime, selfcheck=True)
+    score = worklist.selected[0][0]
+    assert score.models == ("model:a", "model:b")
+    assert score.terms["selfcheck"] > 0.0
+    assert any("self-check" in reason for reason in score.reasons)
+    assert score.regions["whole_tumor"]["dice_mean"] == 0.0  # one model drew none of it
