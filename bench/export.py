@@ -11,7 +11,9 @@ Two side-by-side comparisons in one run, then a batch scaling run:
      writes the same 5 label maps with ``sitk.WriteImage``;
    - write only: the exporter on masks already in memory (``export_context``) vs
      ``sitk.WriteImage`` of the same masks and multi-label map.
-   Target (issue 4): export / anchor <= 1.2x.
+   Target (issue 4): export / anchor <= 1.2x. Ratios are reported for the best of ``--repeat``
+   runs (robust on a shared machine) and the median; the time spent in ``os.fsync`` (the
+   atomic writer's durability step, which the anchor does not do) is measured and shown.
 2. **Batch** of N = 10, 50, 200 small synthetic copies of a cropped case (48 x 48 x 6 voxels),
    each N in its own subprocess: seconds per case (linear time = flat per-case cost) and peak
    memory (``resource`` max RSS of the process and ``tracemalloc`` peak of Python allocations).
@@ -175,8 +177,10 @@ def best_and_median(function: Callable[[int], Any], repeat: int) -> dict[str, fl
             function(run)
             times.append(time.perf_counter() - start)
         fsyncs.append(clock.seconds)
+    best = int(np.argmin(times))
     return {
-        "best_s": round(min(times), 4),
+        "best_s": round(times[best], 4),
+        "best_fsync_s": round(fsyncs[best], 4),
         "median_s": round(statistics.median(times), 4),
         "median_fsync_s": round(statistics.median(fsyncs), 4),
     }
@@ -184,6 +188,10 @@ def best_and_median(function: Callable[[int], Any], repeat: int) -> dict[str, fl
 
 def _ratios(ours: dict[str, float], anchor: dict[str, float]) -> dict[str, float]:
     return {
+        "ratio_best": round(ours["best_s"] / anchor["best_s"], 3),
+        "ratio_best_without_fsync": round(
+            (ours["best_s"] - ours["best_fsync_s"]) / anchor["best_s"], 3
+        ),
         "ratio_median": round(ours["median_s"] / anchor["median_s"], 3),
         "ratio_median_without_fsync": round(
             (ours["median_s"] - ours["median_fsync_s"]) / anchor["median_s"], 3
@@ -230,7 +238,7 @@ def bundled_case_comparison(work: Path, repeat: int) -> dict[str, Any]:
             "cnstumor_export_case": ours,
             "simpleitk_read_segnrrd_and_write": anchor,
             **_ratios(ours, anchor),
-            "of_which_reading_the_case_s": reading["median_s"],
+            "of_which_reading_the_case_s": reading["best_s"],
             "reading_note": "load_case + case.region_masks (MRML .seg.nrrd reader, full reads of "
             "each reference volume for its grid) + 0/1 check: the contract's way to read masks",
         },
@@ -317,7 +325,7 @@ def linear_fit(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--quick", action="store_true", help="batch sizes 5, 10, 20 (smoke run)")
     parser.add_argument("--worker", nargs=3, metavar=("CASES", "N", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -359,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
 def _print_table(single: dict[str, Any], batch: list[dict[str, Any]]) -> None:
     e2e, write = single["end_to_end"], single["write_only"]
     print(
-        f"{'NIfTI export (bundled case), median s':44s} {'CNSTumor':>10s} {'of which fsync':>15s} "
+        f"{'NIfTI export (bundled case), best of N, s':44s} {'CNSTumor':>10s} {'of which fsync':>15s} "
         f"{'SimpleITK':>10s} {'ratio':>7s} {'w/o fsync':>10s}"
     )
     for label, block, ours_key, anchor_key in (
@@ -372,9 +380,9 @@ def _print_table(single: dict[str, Any], batch: list[dict[str, Any]]) -> None:
         ("write only (masks in memory)", write, "cnstumor_export_context", "simpleitk_write"),
     ):
         print(
-            f"{label:44s} {block[ours_key]['median_s']:10.3f} {block[ours_key]['median_fsync_s']:15.3f} "
-            f"{block[anchor_key]['median_s']:10.3f} {block['ratio_median']:7.2f} "
-            f"{block['ratio_median_without_fsync']:10.2f}"
+            f"{label:44s} {block[ours_key]['best_s']:10.3f} {block[ours_key]['best_fsync_s']:15.3f} "
+            f"{block[anchor_key]['best_s']:10.3f} {block['ratio_best']:7.2f} "
+            f"{block['ratio_best_without_fsync']:10.2f}"
         )
     reading = e2e["of_which_reading_the_case_s"]
     print(f"  end to end, of which reading the case (load_case + region_masks): {reading:.3f} s")
