@@ -188,7 +188,7 @@ def run_rank(args: argparse.Namespace) -> int:
         convention=args.convention,
         family=args.family,
         selfcheck=args.selfcheck,
-        runtime=_runtime(),
+        runtime=_runtime() if any((p / "case.json").is_file() for p in args.sources) else None,
     )
     path = write_worklist(worklist, args.out)
     print(format_worklist(worklist))
