@@ -23,9 +23,8 @@ from typing import Any, NamedTuple
 
 from pydicom.datadict import dictionary_VR
 from pydicom.dataelem import RawDataElement
-from pydicom.dataset import Dataset, FileMetaDataset
+from pydicom.dataset import Dataset
 from pydicom.tag import BaseTag, Tag
-from pydicom.uid import UID
 
 _LONG_VRS = frozenset(
     {b"OB", b"OD", b"OF", b"OL", b"OV", b"OW", b"SQ", b"SV", b"UC", b"UN", b"UR", b"UT", b"UV"}
@@ -220,7 +219,8 @@ def _dictionary_vr(tag: int) -> str:
 class Scanned:
     """The wanted top-level elements (a pydicom Dataset) and, for enhanced MR, the functional groups."""
 
-    dataset: Dataset
+    dataset: Dataset  # no file meta: the transfer syntax is given beside it
+    transfer_syntax: str
     shared: RawItem | None = None
     frames: list[RawItem] | None = None
 
@@ -264,14 +264,6 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | 
     except (_Malformed, struct.error, UnicodeDecodeError):
         return None
     dataset = Dataset(elements)  # type: ignore[arg-type]
-    file_meta = FileMetaDataset()
-    file_meta.TransferSyntaxUID = UID(syntax)
-    if 0x00020002 in meta:
-        file_meta.MediaStorageSOPClassUID = UID(
-            meta[0x00020002].decode("ascii", "replace").strip("\x00 ")
-        )
-    dataset.file_meta = file_meta
-    dataset.set_original_encoding(implicit, True)
     shared = groups.get(_SHARED)
     frames = groups.get(_PER_FRAME)
-    return Scanned(dataset, shared[0] if shared else None, frames)
+    return Scanned(dataset, syntax, shared[0] if shared else None, frames)

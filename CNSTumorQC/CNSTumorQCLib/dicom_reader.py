@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from pydicom.charset import python_encoding
 from pydicom.datadict import dictionary_VR
 from pydicom.dataelem import RawDataElement
 from pydicom.dataset import Dataset
@@ -52,6 +53,21 @@ def _tag(keyword: str) -> int:
     return int(Tag(keyword))
 
 
+_TEXT_VRS = frozenset({"LO", "SH", "LT", "ST", "UT", "UC"})
+
+
+def _codec(dataset: Any) -> str | None:
+    """The Python codec of a single-valued SpecificCharacterSet; None for ISO 2022 code extensions."""
+    raw = dataset.get_item(0x00080005)
+    if raw is None:
+        return python_encoding[""]
+    value = raw.value if not isinstance(raw.value, bytes) else raw.value.decode("ascii", "replace")
+    terms = [t.strip() for t in str(value).strip("\x00 ").split("\\")]
+    if len(terms) != 1:
+        return None
+    return python_encoding.get(terms[0])
+
+
 def _get(dataset: Any, keyword: str) -> Any:
     """An element's value, or None; malformed values read as absent (integrity reports them).
 
@@ -68,6 +84,11 @@ def _get(dataset: Any, keyword: str) -> Any:
             vr = raw.VR or dictionary_VR(tag)
             if decodable(vr):
                 return decode_value(vr, raw.value, raw.is_little_endian)
+            if vr in _TEXT_VRS:
+                codec = _codec(dataset)
+                if codec is not None:
+                    text = raw.value.decode(codec, "replace").rstrip("\x00 ")
+                    return "\\".join(part.strip() for part in text.split("\\"))
         return dataset.get(keyword)
     except Exception:
         return None
@@ -152,10 +173,13 @@ def _enhanced_scanning_sequence(dataset: Any, modifier: Any) -> tuple[str, ...]:
     return tuple(terms)
 
 
-def _common(dataset: Dataset, path: str, header: HeaderBytes) -> dict[str, Any]:
+def _common(
+    dataset: Dataset, path: str, header: HeaderBytes, transfer_syntax: str = ""
+) -> dict[str, Any]:
     """Fields shared by every frame of the file."""
     meta = getattr(dataset, "file_meta", None)
     transfer = str(getattr(meta, "TransferSyntaxUID", "") or "") if meta is not None else ""
+    transfer = transfer or transfer_syntax
     contrast = _get(dataset, "ContrastBolusAgent")
     frames = _int(dataset, "NumberOfFrames") or 1
     return {
@@ -278,13 +302,14 @@ def instances_from_dataset(
     header: HeaderBytes,
     shared: Any = None,
     frames: list[Any] | None = None,
+    transfer_syntax: str = "",
 ) -> tuple[DicomInstance, ...]:
     """Image planes of a parsed header: one for a classic file, one per frame for enhanced MF.
 
     ``shared`` / ``frames``: the functional groups when the header walk read them (RawItem);
     otherwise they are taken from the pydicom dataset.
     """
-    common = _common(dataset, path, header)
+    common = _common(dataset, path, header, transfer_syntax)
     if frames is None:
         frames = _get(dataset, "PerFrameFunctionalGroupsSequence")
         shared = _item(dataset, "SharedFunctionalGroupsSequence")

@@ -200,7 +200,7 @@ def test_the_fast_header_walk_agrees_with_pydicoms_reader_on_real_files(shared_d
         fast = scan_header(header.header, WANTED, LAST_TAG)
         assert fast is not None, path
         instances = instances_from_dataset(
-            fast.dataset, str(path), header, fast.shared, fast.frames
+            fast.dataset, str(path), header, fast.shared, fast.frames, fast.transfer_syntax
         )
         assert instances == reference, path
         compared += 1
