@@ -12,20 +12,27 @@ Score of a case, each term in [0, 1] (regions averaged over those any model drew
 - ``dice``: 1 - mean pairwise Dice between models, per region;
 - ``hd95``: mean pairwise HD95 / ``hd95_scale_mm``, capped at 1 (an empty vs a drawn region
   counts as the BraTS maximum, so capped);
-- ``lesions``: (spread of lesion counts between models + mean count of speck fragments) /
-  ``lesion_scale``, capped at 1: disagreeing lesion counts or fragmented outputs;
+- ``lesions``: spread of lesion counts between models (max - min, the largest over regions) /
+  ``lesion_scale``, capped at 1: the models disagree on how many lesions there are;
+- ``fragments``: speck fragments per model (components under ``fragment_max_voxels``, summed
+  over regions) / ``fragment_scale``, capped at 1: a fragmented output is an uncertain one.
+  Real models leave dozens of specks in the non-enhancing region, hence the wide scale;
 - ``volume``: coefficient of variation of the region volumes between models, capped at 1;
 - ``selfcheck``: self-check errors + warnings of the latest machine-made version /
-  ``selfcheck_scale``, capped at 1 (case folders only, when a self-check is available).
+  ``selfcheck_scale``, capped at 1 (case folders only, when a self-check is available);
+- ``size``: how far the case's outermost region (whole tumor / edema, mean over models) lies
+  from the median of the ranked cases, |ln(volume / median)| / ln(``size_scale``), capped at 1
+  (an empty region counts 1); needs at least ``size_min_cases`` cases, else 0. A dataset-level
+  proxy: a model that misses most of a tumour, or floods the brain, stands out even alone.
 
 score = sum(weight x term). With one model only the committee terms are 0 and only the
-single-model proxies (fragments, self-check) count.
+single-model proxies (fragments, size, self-check) count.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -40,7 +47,7 @@ from CNSTumorAnnotationLib.agreement.surface import (
 from CNSTumorAnnotationLib.hmi_predictions import CasePredictions
 from CNSTumorQCLib.errors import InvalidInputError
 
-SAMPLING_VERSION = "cnstumor-hmi-sampling-1.0"
+SAMPLING_VERSION = "cnstumor-hmi-sampling-1.2"
 
 
 @dataclass(frozen=True)
@@ -48,20 +55,27 @@ class SamplingStrategy:
     """The documented, versioned R-HMI-4 strategy (see the module docstring)."""
 
     version: str = SAMPLING_VERSION
-    weight_dice: float = 0.45
+    weight_dice: float = 0.4
     weight_hd95: float = 0.2
-    weight_lesions: float = 0.15
-    weight_volume: float = 0.1
+    weight_lesions: float = 0.1
+    weight_fragments: float = 0.05
+    weight_volume: float = 0.05
+    weight_size: float = 0.1
     weight_selfcheck: float = 0.1
     #: HD95 at which the distance term saturates: 20 mm is well beyond inter-rater HD95 of
     #: BraTS experts on whole tumour (about 5-10 mm, qc-anchors section 6).
     hd95_scale_mm: float = 20.0
-    #: Lesion-count spread + fragments at which the lesion term saturates.
+    #: Lesion-count spread at which the lesion term saturates.
     lesion_scale: float = 3.0
+    #: Fragments per model at which the fragment term saturates.
+    fragment_scale: float = 50.0
     #: A component smaller than this many voxels is a fragment, not a lesion (as the
     #: self-check's speck limit, ``SelfCheckParameters.speck_max_voxels``).
     fragment_max_voxels: int = 10
     selfcheck_scale: float = 5.0
+    #: A case this many times larger or smaller than the median saturates the size term.
+    size_scale: float = 4.0
+    size_min_cases: int = 3
     #: Share of the budget drawn at random from the cases not picked by score (exploration).
     exploration_fraction: float = 0.2
     seed: int = 0
@@ -158,9 +172,11 @@ def _terms(
         "hd95": min(
             1.0, float(np.mean([r["hd95_mean_mm"] for r in drawn])) / strategy.hd95_scale_mm
         ),
-        "lesions": min(1.0, (spread + fragments) / strategy.lesion_scale),
+        "lesions": min(1.0, spread / strategy.lesion_scale),
+        "fragments": min(1.0, fragments / strategy.fragment_scale),
         "volume": min(1.0, float(np.mean([r["volume_cv"] for r in drawn]))),
         "selfcheck": min(1.0, (selfcheck or 0) / strategy.selfcheck_scale),
+        "size": 0.0,  # set over the whole set of cases by with_size_term
     }
 
 
@@ -192,6 +208,45 @@ def _reasons(
     return reasons
 
 
+def _weighted(terms: dict[str, float], strategy: SamplingStrategy) -> float:
+    weights = {
+        "dice": strategy.weight_dice,
+        "hd95": strategy.weight_hd95,
+        "lesions": strategy.weight_lesions,
+        "fragments": strategy.weight_fragments,
+        "volume": strategy.weight_volume,
+        "size": strategy.weight_size,
+        "selfcheck": strategy.weight_selfcheck,
+    }
+    return float(sum(weights[k] * terms.get(k, 0.0) for k in weights))
+
+
+def with_size_term(scores: list[CaseScore], strategy: SamplingStrategy) -> list[CaseScore]:
+    """Add the dataset-level size term (see the module docstring) once every case is scored."""
+    outer = [
+        next(iter(s.regions.values()))["volume_mean_mm3"] if s.regions else 0.0 for s in scores
+    ]
+    drawn = [v for v in outer if v > 0]
+    if len(scores) < strategy.size_min_cases or not drawn:
+        return [replace(s, terms={**s.terms, "size": 0.0}) for s in scores]
+    median = float(np.median(drawn))
+    updated = []
+    for s, volume in zip(scores, outer, strict=True):
+        ratio = volume / median if volume > 0 else 0.0
+        term = 1.0 if ratio == 0 else min(1.0, abs(np.log(ratio)) / np.log(strategy.size_scale))
+        terms = {**s.terms, "size": float(term)}
+        reasons = s.reasons
+        if term >= 0.5:
+            region = next(iter(s.regions))
+            reasons = (
+                *reasons,
+                f"{region}: {volume:.0f} mm3 is {ratio:.2f} x the median of the "
+                f"ranked cases ({median:.0f} mm3)",
+            )
+        updated.append(replace(s, terms=terms, score=_weighted(terms, strategy), reasons=reasons))
+    return updated
+
+
 def score_case(predictions: CasePredictions, strategy: SamplingStrategy) -> CaseScore:
     """Score one case's model outputs by the strategy (R-HMI-4)."""
     regions = {
@@ -203,14 +258,7 @@ def score_case(predictions: CasePredictions, strategy: SamplingStrategy) -> Case
         for key in predictions.regions
     }
     terms = _terms(regions, predictions.selfcheck_problems, strategy)
-    weights = {
-        "dice": strategy.weight_dice,
-        "hd95": strategy.weight_hd95,
-        "lesions": strategy.weight_lesions,
-        "volume": strategy.weight_volume,
-        "selfcheck": strategy.weight_selfcheck,
-    }
-    score = sum(weights[k] * terms[k] for k in terms)
+    score = _weighted(terms, strategy)
     rounded = {k: {s: round(v, 4) for s, v in r.items()} for k, r in regions.items()}
     return CaseScore(
         predictions.case_id,

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from CNSTumorAnnotationLib.hmi_predictions import load_predictions
-from CNSTumorAnnotationLib.hmi_sampling import CaseScore, SamplingStrategy, score_case, select
+from CNSTumorAnnotationLib.hmi_sampling import (
+    CaseScore,
+    SamplingStrategy,
+    score_case,
+    select,
+    with_size_term,
+)
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.provenance import provenance
@@ -86,6 +92,7 @@ def rank_cases(
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise InvalidInputError(f"two sources share a case id: {duplicates}")
+    scores = with_size_term(scores, chosen)
     selected = select(scores, budget, chosen)
     picked = {s.case_id for s, _ in selected}
     left_out = sorted(
@@ -112,7 +119,9 @@ _CSV_COLUMNS = (
     "dice",
     "hd95",
     "lesions",
+    "fragments",
     "volume",
+    "size",
     "selfcheck",
     "models",
     "reasons",
@@ -127,7 +136,8 @@ def worklist_csv(worklist: Worklist) -> str:
     writer.writerow(_CSV_COLUMNS)
     for rank, (score, why) in enumerate(worklist.selected, start=1):
         terms = [
-            f"{score.terms[k]:.4f}" for k in ("dice", "hd95", "lesions", "volume", "selfcheck")
+            f"{score.terms[k]:.4f}"
+            for k in ("dice", "hd95", "lesions", "fragments", "volume", "size", "selfcheck")
         ]
         writer.writerow(
             [

@@ -68,6 +68,32 @@ def model_output_cases(tmp_path_factory: pytest.TempPathFactory, sample_case: Pa
     return root
 
 
+@pytest.fixture(scope="module")
+def single_model_cases(tmp_path_factory: pytest.TempPathFactory, model_output_cases: Path) -> Path:
+    """Five cases pre-annotated by one model each (real maps); one model missed most of the tumor."""
+    root = tmp_path_factory.mktemp("single_model")
+    for index, name in enumerate(ALGORITHMS):
+        image = sitk.ReadImage(str(model_output_cases / "case_real" / f"{name}.nii.gz"))
+        array = sitk.GetArrayFromImage(image)
+        if index == 2:
+            array = np.where(ndimage.binary_erosion(array > 0, iterations=9), array, 0)
+        _write(root / f"single_{name}", "unet", array, image)
+    return root
+
+
+def test_with_one_model_per_case_a_tumor_far_smaller_than_the_others_ranks_first(
+    single_model_cases,
+) -> None:
+    """R-HMI-4 without a committee: the size outlier proxy (and no committee terms) decide."""
+    worklist = rank_cases(sorted(single_model_cases.iterdir()), budget=1)
+    ((top, _),) = worklist.selected
+    assert top.case_id == "single_sanet0-20"
+    assert top.terms["dice"] == top.terms["hd95"] == 0.0 and top.terms["size"] > 0.5
+    assert any("x the median of the ranked cases" in r for r in top.reasons)
+    assert "one model only: no committee disagreement measured" in top.reasons
+    assert all(s.terms["size"] < top.terms["size"] for s in worklist.left_out)
+
+
 def _cases(root: Path) -> list[Path]:
     return [root / n for n in ("case_identical", "case_real", "case_consistent", "case_disagree")]
 
@@ -83,7 +109,10 @@ def test_the_case_whose_models_disagree_most_ranks_first_with_reasons(model_outp
     }
     identical = scores["case_identical"]  # no committee disagreement; only its fragments count
     assert identical.terms["dice"] == identical.terms["hd95"] == identical.terms["volume"] == 0.0
-    assert identical.score == pytest.approx(0.15 * identical.terms["lesions"])
+    strategy = worklist.strategy
+    assert identical.score == pytest.approx(
+        sum(getattr(strategy, f"weight_{k}") * v for k, v in identical.terms.items())
+    )
     assert identical.score == min(s.score for s in scores.values())
     top = scores["case_disagree"]
     assert (
@@ -111,12 +140,12 @@ def test_the_ranking_is_deterministic_for_a_seed_and_written_as_json_and_csv(
     first_dict.pop("provenance"), again_dict.pop("provenance")
     assert first_dict == again_dict
     assert first.case_ids[0] == "case_disagree"
-    assert first_dict["strategy"]["version"] == "cnstumor-hmi-sampling-1.0"
+    assert first_dict["strategy"]["version"] == "cnstumor-hmi-sampling-1.2"
 
     json_path = write_worklist(first, tmp_path / "worklist.json")
     record = json.loads(json_path.read_text())
     assert record["rule"] == "R-HMI-4" and record["worklist"][0]["rank"] == 1
-    assert record["provenance"]["rule_tables"]["hmi_sampling"] == "cnstumor-hmi-sampling-1.0"
+    assert record["provenance"]["rule_tables"]["hmi_sampling"] == "cnstumor-hmi-sampling-1.2"
     rows = list(csv.DictReader(write_worklist(first, tmp_path / "worklist.csv").open()))
     assert [r["case_id"] for r in rows] == first.case_ids
     assert rows[0]["reasons"]
