@@ -6,6 +6,8 @@ STAMP := $(VENV)/.cnstumor-installed
 LIBS := CNSTumorQC/CNSTumorQCLib CNSTumorAnnotation/CNSTumorAnnotationLib
 DEMO_OUT ?= demo-output
 PYTEST_ARGS ?=
+# Debian's Chromium, for the tests that open the HTML reports in a browser (Playwright drives it)
+BROWSER := /usr/bin/chromium
 
 .PHONY: demo test lint typecheck unit bench clean
 
@@ -25,7 +27,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy $(LIBS)
 
-unit: $(STAMP)
+$(BROWSER):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else \
+		echo "$(BROWSER) is missing; the report tests need it: sudo apt-get install -y chromium" >&2; \
+		exit 1; \
+	fi
+
+unit: $(STAMP) $(BROWSER)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck unit

@@ -11,7 +11,8 @@ STYLE = """
 body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
 table{border-collapse:collapse;margin:0.5em 0 1.5em}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:right;font-size:13px}
-th{background:#f3f3f3} td.name{text-align:left}
+th{background:#f3f3f3} td.name,th.name{text-align:left}
+svg{max-width:100%;height:auto}
 tr.short td{background:#fcbba1} tr.ok td{background:#e5f5e0}
 .verdict{font-size:1.3em;font-weight:bold;padding:0.4em} .verdict.ok{background:#c7e9c0}
 .verdict.short{background:#fcbba1}

@@ -123,7 +123,7 @@ def _review_text(review: dict[str, Any] | None) -> str:
 
 
 def _table(headers: list[str], rows: list[list[Any]]) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    head = "".join(f"<th class='name'>{html.escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>"
         + "".join(f"<td class='name'>{html.escape('' if v is None else str(v))}</td>" for v in row)

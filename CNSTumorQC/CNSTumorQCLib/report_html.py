@@ -15,7 +15,7 @@ from CNSTumorQCLib.report import QCReport, SeriesReport, StudyReport
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#1d2330;background:#f6f7f9}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-size:15px;margin:0 0 6px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-size:15px;margin:0 0 6px}.study h2{margin-top:0}
 .meta{color:#5b6475;font-size:12px}.study{background:#fff;border:1px solid #d9dde5;border-radius:8px;padding:14px 18px;margin:16px 0}
 .badge{display:inline-block;padding:2px 10px;border-radius:12px;font-weight:600;font-size:13px;color:#fff}
 .FIT{background:#2e7d32}.NEEDS_REVIEW{background:#b26a00}.NOT_FIT{background:#c62828}

@@ -31,6 +31,7 @@ body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
 table{border-collapse:collapse;margin:0.5em 0 1.5em}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:right;font-size:13px}
 th{background:#f3f3f3} td.name{text-align:left}
+svg{max-width:100%;height:auto}
 .meta{font-size:12px;color:#555;white-space:pre-wrap;background:#fafafa;padding:0.5em}
 """
 
@@ -164,7 +165,7 @@ def agreement_report_html(
     """
     analyses = dict(bland_altman_analyses or pairwise_volume_bland_altman(table))
     parts = [
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
         f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>",
         f"<p>Raters: {html.escape(', '.join(table.raters))}. Thresholds "
         f"{html.escape(table.thresholds_version)} (R-PPL-2, R-PPL-4).</p>",
