@@ -123,3 +123,16 @@ def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
     assert cnstumor([*base, *project]) == 1
     assert "version 2 is not approved" in capsys.readouterr().err
     assert cnstumor([*base, *project, "--annotation-version", "1"]) == 0
+
+
+def test_the_pattern_option_names_every_per_case_file_per_R_FMT_3(
+    three_cases: list[Path], tmp_path: Path
+) -> None:
+    pattern = "{patient}_{sequence}_{content}_{version}"
+    args = ["export", str(three_cases[0]), "--out", str(tmp_path), "--pattern", pattern]
+    assert cnstumor([*args, "--format", "nifti,seg-nrrd", "--no-progress"]) == 0
+    names = sorted(p.name for p in (tmp_path / "P001").rglob("*.nii.gz"))
+    assert "P001_FLAIR_whole-tumor_v0001.nii.gz" in names
+    assert all(n.startswith("P001_") and "_v0001." in n for n in names)
+    assert (tmp_path / "P001" / "seg-nrrd" / "P001_T1C_annotation_v0001.seg.nrrd").is_file()
+    assert cnstumor([*args[:-1], "{patient}/{content}", "--format", "nifti"]) == 2
