@@ -246,6 +246,28 @@ def reference_image(case: Case, sequence: MRSequence) -> sitk.Image:
         raise InvalidInputError(f"SimpleITK cannot read it ({error})", path) from None
 
 
+def reference_grid(case: Case, sequence: MRSequence) -> sitk.Image:
+    """An empty uint8 image on ``sequence``'s native grid, read from the file header only.
+
+    Masks need the grid, not the voxels: reading the header alone spares decompressing the
+    whole reference volume (half of ``region_masks``' time on the bundled case).
+    """
+    path = case.volumes.get(sequence)
+    if path is None:
+        raise InvalidInputError(f"the case has no {sequence.value} volume", case.case_file)
+    reader = sitk.ImageFileReader()
+    reader.SetFileName(str(path))
+    try:
+        reader.ReadImageInformation()
+    except RuntimeError as error:
+        raise InvalidInputError(f"SimpleITK cannot read it ({error})", path) from None
+    grid = sitk.Image(reader.GetSize(), sitk.sitkUInt8)
+    grid.SetOrigin(reader.GetOrigin())
+    grid.SetSpacing(reader.GetSpacing())
+    grid.SetDirection(reader.GetDirection())
+    return grid
+
+
 def _runtime(runtime: Any) -> Any:
     if runtime is not None:
         return runtime
@@ -292,7 +314,7 @@ def region_masks(
     for sequence, path in chosen.files.items():
         if verify_checksums:
             _verify_checksum(chosen, path)
-        reference = reference_image(case, sequence)
+        reference = reference_grid(case, sequence)
         node = read_segmentation(path, rt)
         try:
             present = set(segment_ids(node))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import platform
 from importlib import metadata
 from typing import Any
@@ -13,15 +14,20 @@ SOFTWARE_NAME = "CNSTumor"
 _LIBRARIES = ("slicer-core", "vtk", "SimpleITK", "pydicom", "highdicom", "numpy", "nibabel")
 
 
-def library_versions() -> dict[str, str]:
-    """Installed versions of the libraries whose behaviour shapes the results."""
-    versions: dict[str, str] = {}
+@functools.cache
+def _installed_versions() -> tuple[tuple[str, str], ...]:
+    found = []
     for name in _LIBRARIES:
         try:
-            versions[name] = metadata.version(name)
+            found.append((name, metadata.version(name)))
         except metadata.PackageNotFoundError:
-            versions[name] = "not installed"
-    return versions
+            found.append((name, "not installed"))
+    return tuple(found)
+
+
+def library_versions() -> dict[str, str]:
+    """Installed versions of the libraries whose behaviour shapes the results (read once)."""
+    return dict(_installed_versions())
 
 
 def provenance(
