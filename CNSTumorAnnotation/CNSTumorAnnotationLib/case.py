@@ -306,7 +306,8 @@ def region_masks(
     ``verify_checksums`` refuses files changed after saving (``changed_files`` lists them
     without raising, for reports).
     """
-    from .segmentation import read_segmentation, segment_ids, segment_mask
+    from .mrml_io import load_segmentation
+    from .segmentation import segment_ids, segment_mask
 
     chosen = get_version(case, version)
     rt = _runtime(runtime)
@@ -315,7 +316,7 @@ def region_masks(
         if verify_checksums:
             _verify_checksum(chosen, path)
         reference = reference_grid(case, sequence)
-        node = read_segmentation(path, rt)
+        node = load_segmentation(rt, path)
         try:
             present = set(segment_ids(node))
             for region in case.schema.regions_on(sequence):

@@ -14,7 +14,6 @@ from typing import Any
 
 from CNSTumorAnnotationLib.export_context import ExportContext
 from CNSTumorAnnotationLib.manifest import ManifestEntry
-from CNSTumorQCLib.atomic import atomic_path
 
 FORMAT = "seg-nrrd"
 FOLDER = "seg-nrrd"
@@ -32,6 +31,7 @@ def _runtime(ctx: ExportContext) -> Any:
 
 def export_segnrrd(ctx: ExportContext) -> list[ManifestEntry]:
     """Write one ``.seg.nrrd`` per reference sequence of the schema; return manifest entries."""
+    from CNSTumorAnnotationLib import mrml_io
     from CNSTumorAnnotationLib import segmentation as seg
 
     runtime = _runtime(ctx)
@@ -42,8 +42,8 @@ def export_segnrrd(ctx: ExportContext) -> list[ManifestEntry]:
             continue
         before = _node_ids(runtime.scene)
         try:
-            volume = seg.load_volume_node(
-                ctx.case.volumes[sequence], runtime, f"export_{sequence.value}"
+            volume = mrml_io.load_volume(
+                runtime, ctx.case.volumes[sequence], f"export_{sequence.value}"
             )
             node = seg.create_reference_segmentation(
                 runtime, ctx.schema, sequence, volume, f"export_{sequence.value}_segmentation"
@@ -53,8 +53,7 @@ def export_segnrrd(ctx: ExportContext) -> list[ManifestEntry]:
             for region in regions:
                 seg.set_segment_mask(node, region.key, ctx.masks[region.key])
             path = ctx.case_folder / FOLDER / ctx.filename(sequence, CONTENT, EXTENSION)
-            with atomic_path(path) as tmp:
-                seg.write_segmentation(node, tmp)
+            mrml_io.write_node(node, path)
         finally:
             _remove_new_nodes(runtime.scene, before)
         entries.append(

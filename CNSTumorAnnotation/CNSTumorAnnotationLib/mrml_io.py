@@ -144,7 +144,7 @@ def segment_array(
         runtime.scene.RemoveNode(labelmap)
 
 
-def write_node(runtime: MRMLRuntime, node: Any, path: str | Path) -> Path:
+def write_node(node: Any, path: str | Path) -> Path:
     """Write a volume, label map or segmentation with its MRML storage node, atomically.
 
     The file format follows the extension (``.nii.gz``, ``.nrrd``, ``.seg.nrrd``).
@@ -159,8 +159,7 @@ def write_node(runtime: MRMLRuntime, node: Any, path: str | Path) -> Path:
         raise InvalidInputError("only segmentations can be written as .seg.nrrd", path)
     with atomic_path(path) as tmp:
         storage.SetFileName(str(tmp))
-        if isinstance(storage, slicer.vtkMRMLVolumeArchetypeStorageNode):
-            storage.SetUseCompression(1)
+        storage.SetUseCompression(1)
         if not storage.WriteData(node):
             raise OSError(f"{path}: MRML could not write {node.GetName()!r}")
     return path

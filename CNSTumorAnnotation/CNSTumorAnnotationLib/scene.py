@@ -17,13 +17,12 @@ import SimpleITK as sitk
 from CNSTumorQCLib.sequences import MRSequence
 
 from .case import AnnotationVersion, Case, get_version
+from .mrml_io import load_segmentation, load_volume
 from .registration import FIXED_SEQUENCE, sequence_transform
 from .segmentation import (
     _numpy_matrix,
     _vtk_matrix,
     create_reference_segmentation,
-    load_volume_node,
-    read_segmentation,
 )
 
 _FLIP = np.diag([-1.0, -1.0, 1.0, 1.0])
@@ -87,7 +86,7 @@ def load_case_into_scene(
     volumes: dict[MRSequence, Any] = {}
     transforms: dict[MRSequence, Any] = {}
     for sequence, path in case.volumes.items():
-        volumes[sequence] = load_volume_node(path, runtime, f"{case.patient_id} {sequence.value}")
+        volumes[sequence] = load_volume(runtime, path, f"{case.patient_id} {sequence.value}")
         volumes[sequence].SetAttribute("CNSTumor.Sequence", sequence.value)
         if sequence is not FIXED_SEQUENCE and case.registration:
             transforms[sequence] = _transform_node(runtime, case, sequence)
@@ -96,7 +95,7 @@ def load_case_into_scene(
     for sequence in case.schema.reference_sequences:
         name = f"{case.patient_id} {sequence.value} annotation"
         if chosen is not None:
-            node = read_segmentation(chosen.files[sequence], runtime, name)
+            node = load_segmentation(runtime, chosen.files[sequence], name)
             node.SetReferenceImageGeometryParameterFromVolumeNode(volumes[sequence])
         else:
             node = create_reference_segmentation(

@@ -20,9 +20,10 @@ import slicer
 import vtk
 from vtk.util import numpy_support
 
-from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
+from .mrml_io import load_volume, write_node
 from .schemas import LabelSchema, Region
 from .terminology import terminology_entry_string
 
@@ -88,16 +89,6 @@ def oriented_image_to_sitk(oriented: Any) -> sitk.Image:
     image.SetDirection(tuple(float(v) for v in (ijk_to_lps / spacing).ravel()))
     image.SetOrigin(tuple(float(v) for v in _LPS_TO_RAS @ start[:3]))
     return image
-
-
-def load_volume_node(path: Path, runtime: Any, name: str) -> Any:
-    """Load a NIfTI volume into the scene with Slicer's Volumes logic (real archetype reader)."""
-    if not Path(path).is_file():
-        raise MissingInputError("volume file not found", path)
-    node = runtime.volumes_logic.AddArchetypeScalarVolume(str(path), name, 0, None)
-    if node is None:
-        raise InvalidInputError("Slicer's volumes logic could not read this volume", path)
-    return node
 
 
 def _add_region_segment(segmentation: Any, region: Region) -> str:
@@ -175,29 +166,6 @@ def segment_mask(segmentation_node: Any, segment_id: str, reference: sitk.Image)
     )
 
 
-def write_segmentation(segmentation_node: Any, path: Path) -> Path:
-    """Write ``.seg.nrrd`` with Slicer's segmentation storage node (terminology tags included)."""
-    storage = slicer.vtkMRMLSegmentationStorageNode()
-    storage.SetFileName(str(path))
-    storage.SetUseCompression(True)
-    if not storage.WriteData(segmentation_node):
-        raise InvalidInputError("Slicer could not write the segmentation", path)
-    return Path(path)
-
-
-def read_segmentation(path: Path, runtime: Any, name: str | None = None) -> Any:
-    """Read a ``.seg.nrrd`` into a new segmentation node of ``runtime.scene``."""
-    if not Path(path).is_file():
-        raise MissingInputError("segmentation file not found", path)
-    node = runtime.scene.AddNewNodeByClass("vtkMRMLSegmentationNode", name or Path(path).name)
-    storage = slicer.vtkMRMLSegmentationStorageNode()
-    storage.SetFileName(str(path))
-    if not storage.ReadData(node):
-        runtime.scene.RemoveNode(node)
-        raise InvalidInputError("Slicer could not read this segmentation", path)
-    return node
-
-
 def segment_ids(segmentation_node: Any) -> list[str]:
     ids = vtk.vtkStringArray()
     segmentation_node.GetSegmentation().GetSegmentIDs(ids)
@@ -228,7 +196,7 @@ def write_reference_segmentations(
 
     written: dict[MRSequence, Path] = {}
     for sequence in case.schema.reference_sequences:
-        volume = load_volume_node(case.volumes[sequence], runtime, f"{sequence.value} reference")
+        volume = load_volume(runtime, case.volumes[sequence], f"{sequence.value} reference")
         node = create_reference_segmentation(
             runtime, case.schema, sequence, volume, f"{case.patient_id} {sequence.value}"
         )
@@ -238,7 +206,7 @@ def write_reference_segmentations(
                 if region.key in masks:
                     set_segment_mask(node, region.key, _on_grid(masks[region.key], reference))
             path = folder / annotation_file_name(case.patient_id, sequence)
-            written[sequence] = write_segmentation(node, path)
+            written[sequence] = write_node(node, path)
         finally:
             runtime.scene.RemoveNode(node)
             runtime.scene.RemoveNode(volume)

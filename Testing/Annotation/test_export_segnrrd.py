@@ -14,8 +14,9 @@ from _export_helpers import build_case, cropped_volumes, drawn_masks
 from CNSTumorAnnotationLib.case import reference_image
 from CNSTumorAnnotationLib.export import ExportResult, export_case
 from CNSTumorAnnotationLib.manifest import verify_manifest
+from CNSTumorAnnotationLib.mrml_io import load_segmentation
 from CNSTumorAnnotationLib.mrml_runtime import create_runtime
-from CNSTumorAnnotationLib.segmentation import read_segmentation, segment_ids, segment_mask
+from CNSTumorAnnotationLib.segmentation import segment_ids, segment_mask
 from CNSTumorAnnotationLib.terminology import terminology_entry_string
 
 pytestmark = pytest.mark.mrml
@@ -59,7 +60,7 @@ def test_segments_keep_names_colours_terminology_and_voxels_when_read_back_into_
         for e in segnrrd_export.entries
     }
     for sequence in segnrrd_case.schema.reference_sequences:
-        node = read_segmentation(files[sequence.value], runtime)
+        node = load_segmentation(runtime, files[sequence.value])
         regions = segnrrd_case.schema.regions_on(sequence)
         assert segment_ids(node) == [r.key for r in regions]
         reference = reference_image(segnrrd_case, sequence)
@@ -93,7 +94,7 @@ def test_the_segmentation_geometry_is_the_reference_sequence_native_grid_per_R_A
     runtime = create_runtime(force_headless=True)
     for sequence in segnrrd_case.schema.reference_sequences:
         entry = next(e for e in segnrrd_export.entries if e.sequence == sequence.value)
-        node = read_segmentation(segnrrd_export.manifest_path.parent.parent / entry.path, runtime)
+        node = load_segmentation(runtime, segnrrd_export.manifest_path.parent.parent / entry.path)
         name = slicer.vtkSegmentationConverter.GetReferenceImageGeometryParameterName()
         values = [v for v in node.GetSegmentation().GetConversionParameter(name).split(";") if v]
         stored = np.array([float(v) for v in values[:16]]).reshape(4, 4)

@@ -126,10 +126,8 @@ def test_exported_nifti_and_seg_nrrd_keep_geometry_and_labels(
         segmentation,
     )
     labelmap = mrml_io.export_labelmap(mrml_runtime, segmentation, a_flair_volume)
-    nifti_path = mrml_io.write_node(mrml_runtime, labelmap, tmp_path / "P1_FLAIR_labels.nii.gz")
-    seg_path = mrml_io.write_node(
-        mrml_runtime, segmentation, tmp_path / "P1_FLAIR_annotation.seg.nrrd"
-    )
+    nifti_path = mrml_io.write_node(labelmap, tmp_path / "P1_FLAIR_labels.nii.gz")
+    seg_path = mrml_io.write_node(segmentation, tmp_path / "P1_FLAIR_annotation.seg.nrrd")
 
     written = nib.load(nifti_path)
     labels_at_voxels = _values_at_mrml_voxels(a_flair_volume, written)
