@@ -150,7 +150,9 @@ def segment_mask(segmentation_node: Any, segment_id: str, reference: sitk.Image)
     """
     oriented = slicer.vtkOrientedImageData()
     logic = slicer.vtkSlicerSegmentationsModuleLogic
-    logic.GetSegmentBinaryLabelmapRepresentation(segmentation_node, segment_id, oriented)
+    # Native grid of the reference sequence (R-ANN-8): never through the node's parent
+    # transform, which only places the segmentation in the FLAIR frame for display.
+    logic.GetSegmentBinaryLabelmapRepresentation(segmentation_node, segment_id, oriented, False)
     blank = sitk.Image(reference.GetSize(), sitk.sitkUInt8)
     blank.CopyInformation(reference)
     extent = oriented.GetExtent()

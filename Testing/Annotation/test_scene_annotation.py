@@ -60,3 +60,19 @@ def test_saving_without_an_annotator_is_refused(small_annotated_case, mrml_runti
     loaded = load_case_into_scene(small_annotated_case, mrml_runtime)
     with pytest.raises(InvalidInputError, match="R-FLOW-1"):
         save_scene_annotation(loaded, "  ", mrml_runtime)
+
+
+@pytest.mark.slow
+def test_a_registered_case_reads_back_on_each_native_grid_not_through_its_display_transform(
+    annotated_case, mrml_runtime
+):
+    """R-ANN-8: the scene places T2 and T1C in the FLAIR frame with transform nodes for display;
+    reading a segment back must ignore them, or every saved version would drift by the
+    registration (17 degrees for T2 in the bundled case)."""
+    loaded = load_case_into_scene(annotated_case, mrml_runtime)
+    assert loaded.transform_nodes, "the bundled case is co-registered"
+    saved = region_masks(annotated_case, loaded.version.version, runtime=mrml_runtime)
+    for key, mask in masks_from_scene(loaded).items():
+        np.testing.assert_array_equal(
+            sitk.GetArrayFromImage(mask), sitk.GetArrayFromImage(saved[key]), err_msg=key
+        )
