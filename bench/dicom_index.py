@@ -13,7 +13,7 @@ Folders: each real data set under the shared data, and a generated folder of at 
 series and instance UIDs into a temporary folder (deleted afterwards, never committed).
 Targets (issue 3): CNSTumor no slower than dcm2niix, >= 5x faster than the plain loop, peak
 memory < 1 GiB. Writes ``bench/results/dicom_index.json``. Run:
-``.venv/bin/python -m bench.dicom_index [--files 10000] [--repeat 3]``.
+``.venv/bin/python -m bench.dicom_index [--files 10000] [--repeat 3] [--generated /tmp/DIR]``.
 """
 
 from __future__ import annotations
@@ -196,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("METHOD", "FOLDER"))
+    parser.add_argument(
+        "--generated",
+        type=Path,
+        help="keep (or reuse) the generated folder here instead of a temporary one",
+    )
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child[0], Path(args.child[1]), args.repeat)))
@@ -210,13 +215,16 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(_compare(root, data / root, files, args.repeat))
         _print(rows[-1])
     with tempfile.TemporaryDirectory(prefix="cnstumor-bench-") as scratch:
-        start = time.perf_counter()
-        written = generate(data, Path(scratch), args.files)
-        print(f"generated {written} files in {time.perf_counter() - start:.1f} s")
+        folder = args.generated or Path(scratch)
+        written = sum(len(n) for _, _, n in os.walk(folder)) if folder.is_dir() else 0
+        if written < args.files:
+            start = time.perf_counter()
+            written = generate(data, folder, args.files)
+            print(f"generated {written} files in {time.perf_counter() - start:.1f} s")
         rows.append(
             _compare(
                 f"generated ({written} files, real series replicated with new UIDs)",
-                Path(scratch),
+                folder,
                 written,
                 max(1, args.repeat - 1),
             )
