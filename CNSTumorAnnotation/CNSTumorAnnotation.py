@@ -6,9 +6,9 @@ the Segment Editor switched to each region's reference sequence, self-check (R-A
 annotation version on every save, and export (R-FMT-1..3). All behaviour lives in the Lib package.
 """
 
-import logging
 from pathlib import Path
 
+import qt
 import slicer
 import vtk
 from slicer.i18n import tr as _
@@ -54,16 +54,16 @@ class CNSTumorAnnotationParameterNode:
 
     caseDirectory - the case folder (case.json, volumes/, annotations/).
     annotator - who is drawing (recorded in every saved version, R-FLOW-1).
-    confirmNoEnhancement - R-ANN-4: the annotator confirms the tumor shows no enhancement.
     exportDirectory - where exports go.
     exportFormat - nifti, seg-nrrd, dicom-seg, brats, nnunet or all.
+    language - guidance language, "en" or "zh".
     """
 
     caseDirectory: Path
     annotator: str = ""
-    confirmNoEnhancement: bool = False
     exportDirectory: Path
     exportFormat: str = "all"
+    language: str = "en"
 
 
 #
@@ -72,7 +72,11 @@ class CNSTumorAnnotationParameterNode:
 
 
 class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
-    """Wires the wizard UI and the Segment Editor to CNSTumorAnnotationLogic."""
+    """Wires the wizard UI and the Segment Editor to CNSTumorAnnotationLogic.
+
+    The steps, the moves each step allows and the guidance all come from the Qt-free wizard
+    (CNSTumorAnnotationLib.wizard); the widget only shows them and forwards button presses.
+    """
 
     def __init__(self, parent=None) -> None:
         ScriptedLoadableModuleWidget.__init__(self, parent)
@@ -81,6 +85,7 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         self._parameterNode = None
         self._parameterNodeGuiTag = None
         self._loadedCase = None
+        self._wizard = None
 
     def setup(self) -> None:
         ScriptedLoadableModuleWidget.setup(self)
@@ -98,12 +103,26 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         self.addObserver(slicer.mrmlScene, slicer.mrmlScene.EndCloseEvent, self.onSceneEndClose)
 
         self.ui.loadCaseButton.connect("clicked(bool)", self.onLoadCaseButton)
-        self.ui.regionComboBox.connect("currentIndexChanged(int)", self.onRegionChanged)
-        self.ui.selfCheckButton.connect("clicked(bool)", self.onSelfCheckButton)
-        self.ui.saveVersionButton.connect("clicked(bool)", self.onSaveVersionButton)
+        # Each wizard move has one button; the wizard's allowed moves enable them.
+        self._moveButtons = {
+            "confirm_review": self.ui.confirmReviewButton,
+            "previous_region": self.ui.previousRegionButton,
+            "next_region": self.ui.nextRegionButton,
+            "finish_drawing": self.ui.finishDrawingButton,
+            "run_self_check": self.ui.selfCheckButton,
+            "confirm_no_enhancement": self.ui.confirmNoEnhancementButton,
+            "finish_checklist": self.ui.finishChecklistButton,
+            "save": self.ui.saveVersionButton,
+        }
+        for move, button in self._moveButtons.items():
+            button.connect("clicked(bool)", lambda checked, move=move: self.onMove(move))
+        self.ui.checklistListWidget.connect(
+            "itemChanged(QListWidgetItem*)", self.onChecklistItemChanged
+        )
         self.ui.exportButton.connect("clicked(bool)", self.onExportButton)
 
         self.initializeParameterNode()
+        self._refresh()
 
     def cleanup(self) -> None:
         self.removeObservers()
@@ -115,13 +134,12 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         if self._parameterNode:
             self._parameterNode.disconnectGui(self._parameterNodeGuiTag)
             self._parameterNodeGuiTag = None
-            self.removeObserver(
-                self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._updateButtons
-            )
+            self.removeObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._refresh)
 
     def onSceneStartClose(self, caller, event) -> None:
         self.setParameterNode(None)
         self._loadedCase = None
+        self._wizard = None
 
     def onSceneEndClose(self, caller, event) -> None:
         if self.parent.isEntered:
@@ -133,66 +151,78 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     def setParameterNode(self, inputParameterNode) -> None:
         if self._parameterNode:
             self._parameterNode.disconnectGui(self._parameterNodeGuiTag)
-            self.removeObserver(
-                self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._updateButtons
-            )
+            self.removeObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._refresh)
         self._parameterNode = inputParameterNode
         if self._parameterNode:
             self._parameterNodeGuiTag = self._parameterNode.connectGui(self.ui)
-            self.addObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._updateButtons)
-            self._updateButtons()
-
-    def _updateButtons(self, caller=None, event=None) -> None:
-        loaded = self._loadedCase is not None
-        hasAnnotator = bool(self._parameterNode and self._parameterNode.annotator.strip())
-        self.ui.selfCheckButton.enabled = loaded
-        self.ui.saveVersionButton.enabled = loaded and hasAnnotator
-        self.ui.exportButton.enabled = loaded
-        self.ui.saveVersionButton.toolTip = (
-            _("Save a new annotation version")
-            if hasAnnotator
-            else _("Enter the annotator's name first")
-        )
+            self.addObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._refresh)
+            self._refresh()
 
     def onLoadCaseButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Failed to load the case."), waitCursor=True):
-            self._loadedCase = self.logic.loadCase(self._parameterNode.caseDirectory)
-            self.ui.regionComboBox.clear()
-            for key, label in self.logic.regionChoices(self._loadedCase):
-                self.ui.regionComboBox.addItem(label, key)
-            self._updateButtons()
+            p = self._parameterNode
+            self._loadedCase, self._wizard = self.logic.loadCase(p.caseDirectory, p.annotator)
+            self._refresh()
 
-    def onRegionChanged(self, index: int) -> None:
-        if self._loadedCase is None or index < 0:
+    def onMove(self, move: str) -> None:
+        with slicer.util.tryWithErrorDisplay(
+            _("The step could not be completed."), waitCursor=True
+        ):
+            findings = self.logic.move(self._wizard, self._loadedCase, move)
+            if findings is not None:
+                self._showFindings(findings)
+            self._refresh()
+
+    def onChecklistItemChanged(self, item) -> None:
+        if self._wizard is None or self.ui.checklistListWidget.signalsBlocked():
             return
-        key = self.ui.regionComboBox.itemData(index)
-        segmentation, volume, segmentId = self.logic.regionTarget(self._loadedCase, key)
-        # R-SEG-1..4: each region is drawn on its own reference sequence.
-        self.ui.segmentEditorWidget.setSegmentationNode(segmentation)
-        self.ui.segmentEditorWidget.setSourceVolumeNode(volume)
-        self.ui.segmentEditorWidget.mrmlSegmentEditorNode().SetSelectedSegmentID(segmentId)
-        slicer.util.setSliceViewerLayers(background=volume, fit=True)
-
-    def onSelfCheckButton(self) -> None:
-        with slicer.util.tryWithErrorDisplay(_("Self-check failed."), waitCursor=True):
-            report = self.logic.selfCheck(
-                self._loadedCase, self._parameterNode.confirmNoEnhancement
-            )
-            self.ui.findingsListWidget.clear()
-            for line in self.logic.findingLines(report):
-                self.ui.findingsListWidget.addItem(line)
-
-    def onSaveVersionButton(self) -> None:
-        with slicer.util.tryWithErrorDisplay(_("Failed to save the annotation."), waitCursor=True):
-            version = self.logic.saveVersion(self._loadedCase, self._parameterNode.annotator)
-            self.ui.statusLabel.text = _("Saved annotation version {n}").format(n=version.version)
+        with slicer.util.tryWithErrorDisplay(
+            _("The confirmation was not recorded."), waitCursor=False
+        ):
+            key = item.data(256)  # Qt.UserRole
+            self.logic.setChecklistItem(self._wizard, key, item.checkState() == 2)
+            self._refresh()
 
     def onExportButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Export failed."), waitCursor=True):
             p = self._parameterNode
             result = self.logic.export(p.caseDirectory, p.exportDirectory, p.exportFormat)
-            self.ui.statusLabel.text = _("Exported to {path}").format(path=str(p.exportDirectory))
-            logging.info("CNSTumorAnnotation export: %s", result)
+            self.ui.statusLabel.text = _("Exported {n} files; manifest {path}").format(
+                n=len(result.files()), path=str(result.manifest_path)
+            )
+
+    def _showFindings(self, findings) -> None:
+        self.ui.findingsListWidget.clear()
+        for line in self.logic.findingLines(findings):
+            self.ui.findingsListWidget.addItem(line)
+
+    def _refresh(self, caller=None, event=None) -> None:
+        """Show the wizard's current step: allowed moves, guidance, checklist, drawing target."""
+        loaded = self._wizard is not None
+        self.ui.exportButton.enabled = loaded
+        allowed = set(self.logic.allowedMoves(self._wizard))
+        for move, button in self._moveButtons.items():
+            button.enabled = move in allowed
+        language = self._parameterNode.language if self._parameterNode else "en"
+        self.ui.stepLabel.text = self.logic.stepTitle(self._wizard, language)
+        self.ui.guidanceTextBrowser.setHtml(self.logic.guidanceHtml(self._wizard, language))
+        self.ui.checklistListWidget.blockSignals(True)
+        self.ui.checklistListWidget.clear()
+        for key, text, confirmed in self.logic.checklistRows(self._wizard):
+            item = qt.QListWidgetItem(text)
+            item.setData(256, key)
+            item.setFlags(item.flags() | qt.Qt.ItemIsUserCheckable)
+            item.setCheckState(qt.Qt.Checked if confirmed else qt.Qt.Unchecked)
+            self.ui.checklistListWidget.addItem(item)
+        self.ui.checklistListWidget.blockSignals(False)
+        target = self.logic.drawingTarget(self._wizard, self._loadedCase)
+        if target is not None:
+            # R-SEG-1..4, R-ANN-8: each region is drawn on its own reference sequence, original axial.
+            segmentation, volume, segmentId = target
+            self.ui.segmentEditorWidget.setSegmentationNode(segmentation)
+            self.ui.segmentEditorWidget.setSourceVolumeNode(volume)
+            self.ui.segmentEditorWidget.mrmlSegmentEditorNode().SetSelectedSegmentID(segmentId)
+            slicer.util.setSliceViewerLayers(background=volume, fit=True)
 
 
 #
@@ -220,50 +250,102 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
             )
         return node
 
-    def loadCase(self, caseDirectory):
-        """Load the case's volumes and one segmentation per reference sequence (R-ANN-8)."""
+    def loadCase(self, caseDirectory, annotator):
+        """Load the case (volumes + one segmentation per reference sequence, R-ANN-8) and start
+        or resume its annotation wizard."""
         from CNSTumorAnnotationLib.case import load_case
         from CNSTumorAnnotationLib.scene import load_case_into_scene
+        from CNSTumorAnnotationLib.wizard import AnnotationWizard
 
-        return load_case_into_scene(load_case(Path(caseDirectory)), self.runtime)
+        case = load_case(Path(caseDirectory))
+        loaded = load_case_into_scene(case, self.runtime)
+        if (case.root / "wizard_session.json").is_file():
+            wizard = AnnotationWizard.resume(case)
+        else:
+            if not annotator.strip():
+                raise ValueError(_("Enter the annotator's name first (R-FLOW-1)."))
+            wizard = AnnotationWizard.start(case, annotator.strip())
+        return loaded, wizard
+
+    def move(self, wizard, loadedCase, move):
+        """Forward one wizard move; returns the self-check findings when the move produced them."""
+        from CNSTumorAnnotationLib.scene_annotation import masks_from_scene
+
+        if move == "run_self_check":
+            return wizard.run_self_check(masks_from_scene(loadedCase))
+        if move == "save":
+            wizard.save(loaded=loadedCase, runtime=self.runtime)
+            return None
+        getattr(wizard, move)()
+        return None
 
     @staticmethod
-    def regionChoices(loadedCase):
-        """(region key, "English / 中文 (reference sequence)") for every schema region."""
+    def setChecklistItem(wizard, key, confirmed):
+        """Record (or withdraw) a checklist confirmation with who and when."""
+        if key == "no_enhancement" and confirmed:
+            wizard.confirm_no_enhancement()
+        elif confirmed:
+            wizard.confirm_item(key)
+        else:
+            wizard.withdraw_item(key)
+
+    @staticmethod
+    def allowedMoves(wizard):
+        return wizard.allowed_moves() if wizard is not None else ()
+
+    @staticmethod
+    def stepTitle(wizard, language="en"):
+        if wizard is None:
+            return _("Load a case to start.")
+        return wizard.guidance(language).title
+
+    @staticmethod
+    def guidanceHtml(wizard, language="en"):
+        """The step's guidance: the region (sequence, colour, required) and the rule texts."""
+        import html
+
+        if wizard is None:
+            return ""
+        guidance = wizard.guidance(language).to_dict()
+        lines = []
+        region = guidance.get("region")
+        if region:
+            lines.append(
+                "<p><b>" + html.escape(str(region.get("name", region.get("key", "")))) + "</b></p>"
+            )
+        lines.extend(
+            f"<p><code>{html.escape(r['rule'])}</code> {html.escape(r['text'])}</p>"
+            for r in guidance["rules"]
+        )
+        return "".join(lines)
+
+    @staticmethod
+    def checklistRows(wizard):
+        if wizard is None:
+            return []
         return [
-            (r.key, f"{r.name_en} / {r.name_zh} ({r.reference_sequence.value})")
-            for r in loadedCase.case.schema.regions
+            (item["key"], f"{item['rule']}: {item['text']}", bool(item["confirmed"]))
+            for item in wizard.checklist()
         ]
 
     @staticmethod
-    def regionTarget(loadedCase, key):
-        """The segmentation, reference volume and segment ID a region is drawn in."""
-        region = loadedCase.case.schema.region(key)
+    def drawingTarget(wizard, loadedCase):
+        """(segmentation, reference volume, segment ID) of the region being drawn, or None."""
+        if wizard is None or loadedCase is None or wizard.step.value != "draw" or not wizard.region:
+            return None
+        region = loadedCase.case.schema.region(wizard.region)
         segmentation = loadedCase.segmentation_nodes[region.reference_sequence]
         volume = loadedCase.volume_nodes[region.reference_sequence]
-        return segmentation, volume, segmentation.GetSegmentation().GetSegmentIdBySegmentName(key)
-
-    def saveVersion(self, loadedCase, annotator):
-        """Save the scene's segmentations as a new annotation version (never overwrites)."""
-        from CNSTumorAnnotationLib.scene_annotation import save_scene_annotation
-
-        return save_scene_annotation(loadedCase, annotator, self.runtime)
-
-    def selfCheck(self, loadedCase, confirmNoEnhancement=False):
-        """Run the consensus self-check (R-ANN-2/3/7/9, hierarchy) on the latest saved version."""
-        from CNSTumorAnnotationLib.selfcheck import run_selfcheck, write_selfcheck
-        from CNSTumorAnnotationLib.selfcheck_params import Confirmations
-
-        confirmations = Confirmations(no_enhancement=bool(confirmNoEnhancement))
-        report = run_selfcheck(loadedCase.case, confirmations=confirmations, runtime=self.runtime)
-        write_selfcheck(report, loadedCase.case.root)
-        return report
+        return (
+            segmentation,
+            volume,
+            segmentation.GetSegmentation().GetSegmentIdBySegmentName(region.key),
+        )
 
     @staticmethod
-    def findingLines(report):
+    def findingLines(findings):
         return [
-            f"[{f.severity.value}] {f.rule} {f.region or ''} {f.message}".strip()
-            for f in report.findings
+            f"[{f.severity.value}] {f.rule} {f.region or ''} {f.message}".strip() for f in findings
         ] or [_("No findings: the annotation passes the self-check.")]
 
     def export(self, caseDirectory, exportDirectory, exportFormat):
@@ -301,4 +383,20 @@ class CNSTumorAnnotationTest(ScriptedLoadableModuleTest):
             self.assertTrue(summary["exports"], "the demo exported files")
             for path in summary["exports"]:
                 self.assertTrue(Path(path).is_file(), path)
+
+            self.delayDisplay(
+                "Walking the wizard on the approved case: a correction is a new version"
+            )
+            logic = CNSTumorAnnotationLogic()
+            loaded, wizard = logic.loadCase(summary["case_folder"], "Dr Li")
+            logic.move(wizard, loaded, "confirm_review")
+            self.assertIsNotNone(logic.drawingTarget(wizard, loaded))
+            logic.move(wizard, loaded, "finish_drawing")
+            logic.move(wizard, loaded, "run_self_check")
+            for key, _text, confirmed in logic.checklistRows(wizard):
+                if not confirmed:
+                    logic.setChecklistItem(wizard, key, True)
+            logic.move(wizard, loaded, "finish_checklist")
+            logic.move(wizard, loaded, "save")
+            self.assertEqual(wizard.step.value, "done")
         self.delayDisplay("Test passed")
