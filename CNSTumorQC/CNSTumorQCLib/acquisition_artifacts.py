@@ -11,7 +11,8 @@ ghosts, stair-steps. Hand-written (no library computes them), on the masks of
 * ``ghost``: MRIQC's ghost-to-signal ratio (GSR, ``mriqc/qc/functional.py::gsr``) generalised to
   any ghost order: the head's footprint swept along a candidate phase axis marks the lines where
   ghosts of the head land; ``(mean|B_lines| - mean|B_other|) / mean(head)``, the maximum over the
-  in-plane axes. Motion and N/k ghosts raise it; noise, spikes and bias fields do not.
+  two axes of the slice plane (numpy axis 0 for near-isotropic volumes: the slice or partition
+  axis, never taken as the phase axis). Motion and N/k ghosts raise it; noise, spikes and bias fields do not.
 * ``stair_step``: slice-to-slice jumps of the mean head intensity along the slice axis: 90th
   percentile of ``|m_k - (m_{k-1} + m_{k+1}) / 2| / median(m)`` over slices with at least half
   the largest head area (interleaved motion, stair-steps in reformats).
@@ -86,7 +87,7 @@ def ghost_ratio(work: WorkingVolume, names: list[str]) -> tuple[float, str]:
     signal = float(np.mean(magnitude[work.head]))
     best, best_axis = float("nan"), "none"
     minimum = max(50, int(0.002 * work.data.size))
-    for axis in inplane_axes(work):
+    for axis in (a for a in range(3) if a != work.slice_axis):  # ghosts stay in the slice plane
         lines = np.broadcast_to(work.head.any(axis=axis, keepdims=True), work.head.shape)
         on, off = work.air & lines, work.air & ~lines
         if on.sum() < minimum or off.sum() < minimum or signal <= 0:
