@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import slicer
+import vtk
 
 from CNSTumorQCLib.atomic import write_text_atomic
+from CNSTumorQCLib.errors import InvalidInputError
 
 from .schemas import (
     ANATOMIC_CONTEXT,
@@ -151,3 +154,17 @@ def write_resources() -> list[Path]:
 if __name__ == "__main__":
     for written_path in write_resources():
         print(written_path)
+
+
+def register_terminology(runtime: Any) -> str:
+    """Load the shipped terminology into the runtime's Terminologies logic (Slicer's or headless)
+    so the Segment Editor offers the consensus regions with their codes; returns its context name."""
+    logic = runtime.terminologies_logic
+    loaded = vtk.vtkStringArray()
+    logic.GetLoadedTerminologyNames(loaded)
+    if TERMINOLOGY_CONTEXT in {loaded.GetValue(i) for i in range(loaded.GetNumberOfValues())}:
+        return TERMINOLOGY_CONTEXT
+    name = logic.LoadTerminologyFromFile(str(TERMINOLOGY_FILE))
+    if not name:
+        raise InvalidInputError("Slicer's terminology logic could not load it", TERMINOLOGY_FILE)
+    return str(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import slicer
+import vtk
 
 from CNSTumorAnnotationLib.schemas import TERMINOLOGY_CONTEXT, all_schemas, get_schema
 from CNSTumorAnnotationLib.terminology import (
@@ -83,3 +84,15 @@ def test_slicer_reads_each_colour_table_with_the_schema_colours_and_names(schema
         # Slicer reads "_" in colour-table names as a space (its ctbl convention).
         assert node.GetColorName(region.label_value) == region.key.replace("_", " ")
         assert [round(c * 255) for c in rgba[:3]] == list(region.color_rgb255)
+
+
+@pytest.mark.mrml
+def test_registering_the_terminology_makes_its_context_known_once(mrml_runtime):
+    from CNSTumorAnnotationLib.terminology import register_terminology
+
+    assert register_terminology(mrml_runtime) == TERMINOLOGY_CONTEXT
+    assert register_terminology(mrml_runtime) == TERMINOLOGY_CONTEXT  # idempotent
+    names = vtk.vtkStringArray()
+    mrml_runtime.terminologies_logic.GetLoadedTerminologyNames(names)
+    loaded = [names.GetValue(i) for i in range(names.GetNumberOfValues())]
+    assert loaded.count(TERMINOLOGY_CONTEXT) == 1
