@@ -332,6 +332,6 @@ def read_instances(path: str) -> tuple[Dataset, tuple[DicomInstance, ...]]:
         dataset = parse_header(header.header, SPECIFIC_TAGS, LAST_TAG)
         return dataset, instances_from_dataset(dataset, path, header)
     instances = instances_from_dataset(
-        scanned.dataset, path, header, scanned.shared, scanned.frames
+        scanned.dataset, path, header, scanned.shared, scanned.frames, scanned.transfer_syntax
     )
     return scanned.dataset, instances
