@@ -62,7 +62,7 @@ NESTED_LEAVES = frozenset(
     ).split()
 )
 _HEAD = struct.Struct("<HH")
-_SHORT = struct.Struct("<H")
+_EXPLICIT = struct.Struct("<HH2sH")
 _LONG = struct.Struct("<I")
 
 
@@ -106,18 +106,14 @@ def decode_value(vr: str, raw: bytes, little_endian: bool = True) -> Any:
 
 def _element(buf: bytes, pos: int, implicit: bool) -> tuple[int, bytes | None, int, int]:
     """(tag, VR or None, value length, value offset) of the element at ``pos``."""
-    group, elem = _HEAD.unpack_from(buf, pos)
-    tag = (group << 16) | elem
-    if group == 0xFFFE:
-        return tag, None, _LONG.unpack_from(buf, pos + 4)[0], pos + 8
-    if implicit:
-        return tag, None, _LONG.unpack_from(buf, pos + 4)[0], pos + 8
-    vr = buf[pos + 4 : pos + 6]
+    group, elem, vr, short = _EXPLICIT.unpack_from(buf, pos)
+    if implicit or group == 0xFFFE:  # item tags are always implicit
+        return (group << 16) | elem, None, _LONG.unpack_from(buf, pos + 4)[0], pos + 8
     if vr in _LONG_VRS:
-        return tag, vr, _LONG.unpack_from(buf, pos + 8)[0], pos + 12
-    if not (65 <= vr[0] <= 90 and 65 <= vr[1] <= 90):
+        return (group << 16) | elem, vr, _LONG.unpack_from(buf, pos + 8)[0], pos + 12
+    if not vr.isupper():
         raise _Malformed(f"bad VR at {pos}")
-    return tag, vr, _SHORT.unpack_from(buf, pos + 6)[0], pos + 8
+    return (group << 16) | elem, vr, short, pos + 8
 
 
 def _skip_sequence(buf: bytes, pos: int, implicit: bool) -> int:
