@@ -11,7 +11,7 @@ as qc-anchors.md section 1.5 recommends ("grade 1 on any strong outlier in a mot
 blur-sensitive IQM"). A metric that cannot be measured (NaN: no air background in a
 skull-stripped or masked volume) is skipped and said so in the reasons.
 
-Calibration (version ``quality-grade-2026.11-2``; ``bench/quality_grade.py`` has the numbers):
+Calibration (version ``quality-grade-2026.11-3``; ``bench/quality_grade.py`` has the numbers):
 ``python -m bench.quality_grade --tune`` searched every cut point on the TorchIO-degraded
 ICBM152 / MNI152 "train" volumes only (coordinate ascent on quadratic kappa). The shipped values
 take those, rounded, except where they contradict real scans or human ratings: SNRd grade 2 below
@@ -34,7 +34,7 @@ import SimpleITK as sitk
 from CNSTumorQCLib.quality_metrics import MetricParameters, QualityMetrics, compute_quality_metrics
 from CNSTumorQCLib.sequences import MRSequence
 
-GRADE_THRESHOLDS_VERSION = "quality-grade-2026.11-2"
+GRADE_THRESHOLDS_VERSION = "quality-grade-2026.11-3"
 
 
 @dataclass(frozen=True)
