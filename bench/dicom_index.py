@@ -3,8 +3,9 @@
 Side by side in one run, on the same folders, each method in a fresh child process (so that its
 peak memory is its own), each timing the best of ``--repeat`` runs on a warm page cache:
 
-1. ``cnstumor``: :func:`index_folder` (header-only, parallel) + :func:`identify_series` on every
-   series; also with one process (``cnstumor_1proc``), to separate parallelism from parsing;
+1. ``cnstumor``: :func:`index_folder` (header-only, default workers) + :func:`identify_series` on
+   every series; also with one process (``cnstumor_1proc``) and with a pool of one worker per
+   core (``cnstumor_pool``), to separate parallelism from parsing;
 2. ``dcm2niix``: ``dcm2niix -b o -ba y -f %s_%j -o TMP DIR`` (the PyPI wheel; JSON sidecars only);
 3. ``pydicom_loop``: ``pydicom.dcmread(path, stop_before_pixels=True)`` on every file.
 
@@ -34,7 +35,7 @@ from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results" / "dicom_index.json"
 REAL = ("dcm_qa_philips/In", "dcm_qa_xa30/In", "dcm_qa_ge/In", "dicom2nifti_testdata")
-METHODS = ("cnstumor", "cnstumor_1proc", "dcm2niix", "pydicom_loop")
+METHODS = ("cnstumor", "cnstumor_1proc", "cnstumor_pool", "dcm2niix", "pydicom_loop")
 
 
 # -- the methods, each run inside a child process ------------------------------------------------
@@ -91,6 +92,8 @@ def child(method: str, folder: Path, repeat: int) -> dict[str, Any]:
             result = _cnstumor(folder, None)
         elif method == "cnstumor_1proc":
             result = _cnstumor(folder, 1)
+        elif method == "cnstumor_pool":
+            result = _cnstumor(folder, os.cpu_count() or 1)
         elif method == "dcm2niix":
             result = _dcm2niix(folder)
         else:
@@ -98,7 +101,9 @@ def child(method: str, folder: Path, repeat: int) -> dict[str, Any]:
         runs.append(time.perf_counter() - start)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    workers = (os.cpu_count() or 1) if method == "cnstumor" else 0
+    from CNSTumorQCLib.dicom_index import default_workers
+
+    workers = {"cnstumor": default_workers(), "cnstumor_pool": os.cpu_count() or 1}.get(method, 0)
     return {
         **result,
         "seconds": round(min(runs), 4),
