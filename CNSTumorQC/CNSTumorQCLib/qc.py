@@ -9,6 +9,7 @@ otherwise the report says "grade not computed" and still works.
 from __future__ import annotations
 
 import importlib
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,9 @@ def _grade(
                 uid,
             )
         )
-    metrics = {k: float(v) for k, v in dict(suggestion.metrics).items()}
+    # A metric that cannot be computed (NaN: no air around a skull-stripped volume) is left out:
+    # JSON has no NaN, and the grade's reasons already say which metrics were unavailable.
+    metrics = {k: float(v) for k, v in dict(suggestion.metrics).items() if not math.isnan(float(v))}
     return grade, tuple(str(r) for r in suggestion.reasons), metrics, findings
 
 
