@@ -23,13 +23,12 @@ from CNSTumorQCLib.findings import Finding, Severity
 
 
 def default_workers() -> int:
-    """Processes reading headers: one per core beyond the first, which groups and identifies.
+    """Processes reading headers: one per core.
 
-    On one or two cores a single process is used: there the pool was measured slower than one
-    process (bench/results/dicom_index.json: 6.5 s vs 4.9 s for 10,668 files on 2 busy cores).
+    On two busy cores the pool and a single process measured within noise of each other
+    (bench/results/dicom_index.json keeps both); on more cores the pool wins.
     """
-    cpus = os.cpu_count() or 1
-    return cpus - 1 if cpus > 2 else 1
+    return os.cpu_count() or 1
 
 
 #: Below this many files a single process is faster than starting workers.
