@@ -6,8 +6,10 @@ on TCGA-LGG TCGA-FG-6692 (``SampleData/``), with nothing but the project itself:
 1. the case's four native NIfTI sequences are written as a DICOM MR study whose headers are
    modelled on real Siemens headers and carry an *invented* identity (the "scanner" data);
 2. the study is de-identified (R-DATA-1), the pseudonym key kept outside the de-identified copy;
-3. QC indexes, identifies and checks every series and suggests a quality grade (R-DATA-2,
-   R-ACQ-*, R-QC-*);
+   the series are identified on the original headers first (identification runs before
+   de-identification, which strips some of the tags it reads), and that report stays private;
+3. QC checks every series of the de-identified copy and suggests a quality grade (R-DATA-2,
+   R-ACQ-*, R-QC-*); its identification must agree with the one made on the original headers;
 4. a case folder is made from the QC-checked DICOM series and co-registered; its volumes and one
    segmentation per reference sequence are loaded into an MRML scene (R-ANN-8);
 5. the bundled *machine-made* reference labels (majority vote of five BraTS algorithms, SRI-24
@@ -103,8 +105,8 @@ def run_demo(
     summary: dict[str, Any] = {"case": SAMPLE_CASE_ID, "output": str(out.resolve())}
 
     study = _scanner_study(out, steps, summary)
-    deid = _deidentify(study, out, steps, summary)
-    qc_report = _quality_control(deid, out, steps, summary)
+    deid, original = _deidentify(study, out, steps, summary)
+    qc_report = _quality_control(deid, out, steps, summary, original)
     case = _import_case(qc_report, deid, out, steps, summary, runtime)
     _apply_reference_labels(case, steps, summary, runtime)
     selfcheck_file = _self_check(case, steps, summary, runtime)
@@ -132,11 +134,36 @@ def _scanner_study(out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
     return study
 
 
-def _deidentify(study: Path, out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
+def _identify_original(study: Path, out: Path, summary: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Identify the series on the original headers, before de-identification strips tags.
+
+    The report names the (invented) patient, so it stays in the private folder with the key.
+    """
+    from CNSTumorQCLib.qc import run_qc
+
+    report = run_qc(study, out / "private" / "qc_before_deidentification", thumbnails=False)
+    summary["identification_before_deidentification"] = str(
+        out / "private" / "qc_before_deidentification" / "qc_report.json"
+    )
+    return _identities(report)
+
+
+def _identities(report: Any) -> list[tuple[str, ...]]:
+    """What identification decided per series, comparable across de-identification."""
+    return sorted(
+        (str(s["sequence"]), str(s["plane"]), str(s["acquisition"]), str(s["slice_thickness_mm"]))
+        for s in report.to_dict()["series"]
+    )
+
+
+def _deidentify(
+    study: Path, out: Path, steps: _Steps, summary: dict[str, Any]
+) -> tuple[Path, list[tuple[str, ...]]]:
     from CNSTumorQCLib.deid import deidentify_folder
 
-    started = steps.start("De-identifying the study (R-DATA-1)")
-    target, key_file = out / "02_deidentified", out / "keys" / "pseudonym_key.json"
+    started = steps.start("Identifying the series on the original headers, then de-identifying")
+    original = _identify_original(study, out, summary)
+    target, key_file = out / "02_deidentified", out / "private" / "pseudonym_key.json"
     report = deidentify_folder(study, target, key_file)
     blocking = [f.message for f in report.findings if f.severity.blocking]
     if blocking:
@@ -148,15 +175,23 @@ def _deidentify(study: Path, out: Path, steps: _Steps, summary: dict[str, Any]) 
         "findings": len(report.findings),
     }
     steps.done("deidentification", started, f"de-identified copy in {target}; key in {key_file}")
-    return target
+    return target, original
 
 
-def _quality_control(deid: Path, out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
+def _quality_control(
+    deid: Path, out: Path, steps: _Steps, summary: dict[str, Any], original: list[tuple[str, ...]]
+) -> Path:
     from CNSTumorQCLib.qc import run_qc
 
     started = steps.start("QC: integrity, sequence rules and suggested quality grade")
     qc_dir = out / "03_qc"
     report = run_qc(deid, qc_dir)
+    if _identities(report) != original:
+        raise InvalidInputError(
+            "de-identification changed what the series are identified as: "
+            f"{original} before, {_identities(report)} after",
+            qc_dir / "qc_report.json",
+        )
     data = report.to_dict()
     series = [
         f"{s.get('sequence')} grade {s.get('suggested_grade')}" for s in data.get("series", [])

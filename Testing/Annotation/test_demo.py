@@ -38,9 +38,15 @@ def test_the_demo_walks_every_step_of_the_workflow(a_demo_output):
 
 def test_the_pseudonym_key_is_kept_outside_the_deidentified_copy(a_demo_output):
     """R-DATA-1."""
-    key = a_demo_output / "keys" / "pseudonym_key.json"
+    key = a_demo_output / "private" / "pseudonym_key.json"
     assert key.is_file()
     assert not list((a_demo_output / "02_deidentified").rglob("pseudonym_key.json"))
+    before = a_demo_output / "private" / "qc_before_deidentification" / "qc_report.json"
+    assert before.is_file(), "identification ran on the original headers, kept private"
+    invented_name = json.loads(before.read_text())["series"][0]["patient_id"]
+    for path in (a_demo_output / "02_deidentified").rglob("*"):
+        if path.is_file():
+            assert invented_name.encode() not in path.read_bytes(), path
 
 
 def test_the_qc_report_names_the_missing_dwi_of_the_tcga_case(a_demo_output):
