@@ -187,3 +187,22 @@ def test_every_lib_name_the_module_file_imports_exists(module):
     assert imported, "the module file delegates to its Lib package"
     for module_name, name in imported:
         assert hasattr(importlib.import_module(module_name), name), f"{module_name}.{name}"
+
+
+SLICER_BUNDLED = {"slicer-core", "vtk", "simpleitk", "numpy", "pydicom"}
+
+
+def test_the_modules_requirements_are_the_runtime_dependencies_slicer_does_not_ship():
+    """Inside Slicer the Lib packages need the same pinned PyPI packages as the headless install."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    expected = {
+        d.lower() for d in project["dependencies"] if d.split("==")[0].lower() not in SLICER_BUNDLED
+    }
+    listed = set()
+    for module in MODULES:
+        for line in (ROOT / module / "Resources" / "requirements.txt").read_text().splitlines():
+            if line.strip() and not line.startswith("#"):
+                listed.add(line.strip().lower())
+    assert listed == expected
