@@ -22,6 +22,7 @@ from CNSTumorQCLib.sequences import MRSequence
 
 from .case import CASE_FILE, CASE_FORMAT, Case, load_case, safe_name, volume_file_name
 from .schemas import SCHEMA_VERSION, TumorFamily, get_schema, parse_family
+from .volume_record import RECORD_KEY, describe_volume, make_read_only
 
 #: Sequences a case folder holds (the four the schemas and R-SEG-2 consult).
 CASE_SEQUENCES = (MRSequence.FLAIR, MRSequence.T1, MRSequence.T1C, MRSequence.T2)
@@ -84,6 +85,7 @@ def create_case_folder(
         _check_readable(source)
         relative = f"volumes/{volume_file_name(patient_id, sequence)}"
         _copy_volume(source, out_dir / relative)
+        make_read_only(out_dir / relative)  # written once here, never changed afterwards
         extra = dict((series or {}).get(sequence, {}))
         sequences[sequence.value] = {
             "file": relative,
@@ -91,6 +93,8 @@ def create_case_folder(
             "source": str(extra.pop("source", source)),
             "source_sha256": sha256_file(source) if source.is_file() else None,
             "dicom_files": extra.pop("dicom_files", None),
+            # the copied volume's checksum and grid, reused by exports while it is unchanged
+            RECORD_KEY: describe_volume(out_dir / relative),
             **extra,
         }
     record = {

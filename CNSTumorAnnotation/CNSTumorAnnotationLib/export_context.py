@@ -18,8 +18,8 @@ import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.manifest import ManifestEntry, SourceRef, entry_for
 from CNSTumorAnnotationLib.naming import NamingPolicy, clean_component
+from CNSTumorAnnotationLib.volume_record import RECORD_KEY, volume_grid, volume_sha256
 from CNSTumorQCLib.atomic import sha256_file
-from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
 
@@ -112,19 +112,9 @@ class ExportContext:
             grid = sitk.Image(template.GetSize(), sitk.sitkUInt8)
             grid.CopyInformation(template)
             return grid
-        reader = sitk.ImageFileReader()
-        reader.SetFileName(str(self.case.volumes[sequence]))
-        try:
-            reader.ReadImageInformation()
-        except RuntimeError as error:
-            raise InvalidInputError(
-                f"SimpleITK cannot read it ({error})", self.case.volumes[sequence]
-            ) from None
-        grid = sitk.Image(reader.GetSize(), sitk.sitkUInt8)
-        grid.SetOrigin(reader.GetOrigin())
-        grid.SetSpacing(reader.GetSpacing())
-        grid.SetDirection(reader.GetDirection())
-        return grid
+        return volume_grid(
+            Path(self.case.volumes[sequence]), _sequence_record(self.case, sequence).get(RECORD_KEY)
+        )
 
     def transform_between(self, source: MRSequence, target: MRSequence) -> sitk.Transform | None:
         """Target-space -> source-space transform from the case's co-registration, or None.
@@ -162,8 +152,13 @@ class ExportContext:
 
     # ------------------------------------------------------------------ sources (R-FMT-2)
     @cached_property
-    def _volume_hashes(self) -> dict[MRSequence, str]:
-        return {seq: sha256_file(path) for seq, path in self.case.volumes.items()}
+    def _volume_hashes(self) -> dict[MRSequence, tuple[str, str]]:
+        """Per volume, ``(sha256, basis)``: recorded at import while the file is unchanged
+        (size and modification time), else computed now (``volume_record``)."""
+        return {
+            seq: volume_sha256(Path(path), _sequence_record(self.case, seq).get(RECORD_KEY))
+            for seq, path in self.case.volumes.items()
+        }
 
     def image_source(self, sequence: MRSequence) -> SourceRef:
         """The case volume of ``sequence`` with its series UID and checksums."""
@@ -173,7 +168,8 @@ class ExportContext:
             kind="image",
             sequence=sequence.value,
             file=_relative(path, Path(self.case.root)),
-            sha256=self._volume_hashes[sequence],
+            sha256=self._volume_hashes[sequence][0],
+            sha256_basis=self._volume_hashes[sequence][1],
             series_instance_uid=self.case.series_uids.get(sequence),
             original_source=info.get("source"),
             original_sha256=info.get("source_sha256"),

@@ -33,6 +33,8 @@ class SourceRef:
     series_instance_uid: str | None = None
     original_source: str | None = None  # the DICOM folder / NIfTI the case was imported from
     original_sha256: str | None = None
+    #: How ``sha256`` was obtained for a case volume: recorded at import or computed at export.
+    sha256_basis: str | None = None
 
 
 @dataclass(frozen=True)
