@@ -52,8 +52,9 @@ from CNSTumorQCLib.acquisition_artifacts import (
 from CNSTumorQCLib.head_mask import (
     MaskParameters,
     WorkingVolume,
-    as_scalar_image,
+    binary_opening_near,
     head_and_air_masks,
+    scalar_volume,
 )
 
 DIETRICH_FACTOR = 0.6551364  # 1 / sqrt(2 / (4 - pi)), MRIQC's constant
@@ -150,22 +151,38 @@ def _air_metrics(work: WorkingVolume, mu_f: float, zscore: float) -> tuple[float
     location, scale = float(np.median(positive)), _mad(positive) or float(np.std(positive)) or 1.0
     artifact = np.zeros_like(work.air)
     artifact[work.air] = (air - location) / scale > zscore
-    artifact = ndimage.binary_opening(artifact, structure=ndimage.generate_binary_structure(3, 1))
+    artifact = binary_opening_near(artifact, structure=ndimage.generate_binary_structure(3, 1))
     qi1 = float(artifact.sum()) / float(work.air.sum())
     return float(snrd), float(fber), qi1
 
 
 def fwhm_per_axis(
-    full: np.ndarray, head_full: np.ndarray, max_voxels: int = 2_000_000
+    full: np.ndarray,
+    head: np.ndarray,
+    strides: tuple[int, int, int] = (1, 1, 1),
+    max_voxels: int = 2_000_000,
 ) -> list[float]:
     """AFNI 3dFWHMx's per-axis FWHM in voxels (numpy order), inside the head, no detrending.
 
-    Large volumes are decimated along axis 0 (every n-th slice and, for that axis, its
-    neighbour), which leaves each first difference a true neighbour difference.
+    ``full`` is the full-resolution volume (any real pixel type, read as float32) and ``head``
+    the head mask on the working grid subsampled from it by ``strides``; only the slices read
+    are converted and their mask upsampled. Large volumes are decimated along axis 0 (every
+    n-th slice and, for that axis, its neighbour), which leaves each first difference a true
+    neighbour difference.
     """
     step = max(1, int(np.ceil(full.size / max_voxels)))
     starts = np.arange(0, full.shape[0] - 1 if full.shape[0] > 1 else 1, step)
-    sample, sample_head = full[starts].astype(np.float32), head_full[starts]
+    if step == 1 and full.shape[0] > 1:  # every slice: views of one float32 copy
+        whole = np.asarray(full, dtype=np.float32)
+        whole_head = _upsample_mask(head, strides, full.shape)
+        sample, sample_head = whole[:-1], whole_head[:-1]
+        following, following_head = whole[1:], whole_head[1:]
+    else:
+        sample = np.asarray(full[starts], dtype=np.float32)
+        sample_head = _head_rows(head, strides, starts, full.shape)
+        nxt = np.minimum(starts + 1, full.shape[0] - 1)
+        following = np.asarray(full[nxt], dtype=np.float32)
+        following_head = _head_rows(head, strides, nxt, full.shape)
     variance = float(np.var(sample[sample_head])) if sample_head.any() else 0.0
     widths = []
     for axis in range(3):
@@ -173,15 +190,14 @@ def fwhm_per_axis(
             widths.append(float("nan"))
             continue
         if axis == 0:
-            lo, hi = sample, full[starts + 1].astype(np.float32)
-            both = sample_head & head_full[starts + 1]
+            lo, hi, both = sample, following, sample_head & following_head
         else:
             index_lo: list[slice] = [slice(None)] * 3
             index_hi: list[slice] = [slice(None)] * 3
             index_lo[axis], index_hi[axis] = slice(None, -1), slice(1, None)
             lo, hi = sample[tuple(index_lo)], sample[tuple(index_hi)]
             both = sample_head[tuple(index_lo)] & sample_head[tuple(index_hi)]
-        diffs = (hi - lo)[both]
+        diffs = hi[both] - lo[both]
         arg = 1.0 - float(np.var(diffs)) / (2.0 * variance) if diffs.size else 0.0
         widths.append(
             float(np.sqrt(-1.0 / (4.0 * np.log(arg)))) if 0.0 < arg < 1.0 else float("nan")
@@ -192,11 +208,19 @@ def fwhm_per_axis(
 def _upsample_mask(
     mask: np.ndarray, strides: tuple[int, int, int], shape: tuple[int, ...]
 ) -> np.ndarray:
+    """Nearest-neighbour upsampling of a working-grid mask back to the full grid."""
     out = mask
     for axis, stride in enumerate(strides):
         if stride > 1:
             out = np.repeat(out, stride, axis=axis)
     return out[: shape[0], : shape[1], : shape[2]]
+
+
+def _head_rows(
+    head: np.ndarray, strides: tuple[int, int, int], rows: np.ndarray, shape: tuple[int, ...]
+) -> np.ndarray:
+    """``_upsample_mask(head, strides, shape)[rows]`` without upsampling the unread slices."""
+    return _upsample_mask(head[rows // strides[0]], (1, strides[1], strides[2]), shape)
 
 
 def inu_polynomial(work: WorkingVolume, order: int = 2, core_depth_mm: float = 12.0) -> float:
@@ -235,14 +259,13 @@ def compute_quality_metrics(
 ) -> QualityMetrics:
     """All the IQMs of one series (a SimpleITK image: 2D multi-slice stack or 3D volume)."""
     parameters = parameters or MetricParameters()
-    image = as_scalar_image(image)
+    image = scalar_volume(image)
     work = head_and_air_masks(image, parameters.masks)
     head_values = work.data[work.head]
     mu_f = float(np.mean(head_values))
     snrd, fber, qi1 = _air_metrics(work, mu_f, parameters.qi1_zscore)
     full = sitk.GetArrayViewFromImage(image)
-    head_full = _upsample_mask(work.head, work.strides, full.shape)
-    widths = fwhm_per_axis(full, head_full)
+    widths = fwhm_per_axis(full, work.head, work.strides)
     spacing_kji = list(reversed(image.GetSpacing()))
     names = patient_axis_names(image)
     ghost, ghost_axis = ghost_ratio(work, names)
