@@ -92,8 +92,14 @@ def decodable(vr: str | None) -> bool:
     return vr in _ASCII_VRS or vr in _BINARY_VRS
 
 
+@functools.lru_cache(maxsize=16384)
 def decode_value(vr: str, raw: bytes, little_endian: bool = True) -> Any:
-    """Decode an ASCII or binary numeric VR as pydicom would (strings for DS / IS, lists if multi)."""
+    """Decode an ASCII or binary numeric VR as pydicom would (strings for DS / IS, lists if multi).
+
+    Cached: the files of a series repeat most values (UIDs, timings, orientation, spacing), and
+    returning the same objects also lets the worker processes' results pickle as references.
+    The lists returned are shared: callers read them, never modify them.
+    """
     if vr in _ASCII_VRS:
         parts = [part.strip() for part in raw.decode("ascii", "replace").strip("\x00 ").split("\\")]
         return parts[0] if len(parts) == 1 else parts
@@ -133,16 +139,27 @@ def _skip_sequence(buf: bytes, pos: int, implicit: bool) -> int:
 
 
 def _skip_dataset(buf: bytes, pos: int, implicit: bool) -> int:
-    """Position after an undefined-length item whose data set starts at ``pos``."""
+    """Position after an undefined-length item whose data set starts at ``pos``.
+
+    The element header is decoded inline (no call per element): skipping nested private
+    sequences is most of the walk on enhanced multi-frame headers.
+    """
     end = len(buf)
+    unpack = _EXPLICIT.unpack_from
+    long_at = _LONG.unpack_from
     while pos + 8 <= end:
-        tag, vr, length, value = _element(buf, pos, implicit)
-        if tag == _ITEM_END:
-            return value
-        if length == _UNDEFINED:
-            pos = _skip_sequence(buf, value, implicit or vr == b"UN")
+        group, elem, vr, short = unpack(buf, pos)
+        if implicit or group == 0xFFFE:  # item tags are always implicit
+            if group == 0xFFFE and elem == 0xE00D:
+                return pos + 8
+            length, pos, un = long_at(buf, pos + 4)[0], pos + 8, False
+        elif vr in _LONG_VRS:
+            length, pos, un = long_at(buf, pos + 8)[0], pos + 12, vr == b"UN"
+        elif vr.isupper():
+            length, pos, un = short, pos + 8, False
         else:
-            pos = value + length
+            raise _Malformed(f"bad VR at {pos}")
+        pos = _skip_sequence(buf, pos, implicit or un) if length == _UNDEFINED else pos + length
     raise _Malformed("item runs past the header")
 
 
@@ -186,10 +203,22 @@ def _nested_item(
     """One item's data set, keeping wanted functional-group sequences and decoded leaves only."""
     item = RawItem()
     limit = end if end is not None else len(buf)
+    unpack = _EXPLICIT.unpack_from
+    long_at = _LONG.unpack_from
     while pos + 8 <= limit:
-        tag, vr, length, value = _element(buf, pos, implicit)
-        if tag == _ITEM_END:
-            return item, value
+        group, elem, explicit_vr, short = unpack(buf, pos)
+        tag = (group << 16) | elem
+        vr: bytes | None = None
+        if implicit or group == 0xFFFE:  # item tags are always implicit
+            if tag == _ITEM_END:
+                return item, pos + 8
+            length, value = long_at(buf, pos + 4)[0], pos + 8
+        elif explicit_vr in _LONG_VRS:
+            vr, length, value = explicit_vr, long_at(buf, pos + 8)[0], pos + 12
+        elif explicit_vr.isupper():
+            vr, length, value = explicit_vr, short, pos + 8
+        else:
+            raise _Malformed(f"bad VR at {pos}")
         if tag in NESTED_SEQUENCES and depth > 0 and vr in (None, b"SQ"):
             item[tag], pos = _sequence_items(buf, value, length, implicit, depth - 1)
             continue
@@ -219,6 +248,8 @@ class Scanned:
     transfer_syntax: str
     shared: RawItem | None = None
     frames: list[RawItem] | None = None
+    #: The dataset's element dict as read (raw elements; pydicom converts them in place on access).
+    elements: dict[BaseTag, RawDataElement] | None = None
 
 
 def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | None:
@@ -235,8 +266,20 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | 
         elements: dict[BaseTag, RawDataElement] = {}
         groups: dict[int, list[RawItem]] = {}
         end = len(buf)
+        unpack = _EXPLICIT.unpack_from
+        long_at = _LONG.unpack_from
         while pos + 8 <= end:
-            tag, vr, length, value = _element(buf, pos, implicit)
+            group, elem, explicit_vr, short = unpack(buf, pos)
+            tag = (group << 16) | elem
+            vr: bytes | None = None
+            if implicit or group == 0xFFFE:  # item tags are always implicit
+                length, value = long_at(buf, pos + 4)[0], pos + 8
+            elif explicit_vr in _LONG_VRS:
+                vr, length, value = explicit_vr, long_at(buf, pos + 8)[0], pos + 12
+            elif explicit_vr.isupper():
+                vr, length, value = explicit_vr, short, pos + 8
+            else:
+                raise _Malformed(f"bad VR at {pos}")
             if tag > limit:
                 break
             if tag in (_SHARED, _PER_FRAME):
@@ -262,4 +305,4 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | 
     dataset = Dataset(elements)  # type: ignore[arg-type]
     shared = groups.get(_SHARED)
     frames = groups.get(_PER_FRAME)
-    return Scanned(dataset, syntax, shared[0] if shared else None, frames)
+    return Scanned(dataset, syntax, shared[0] if shared else None, frames, elements)

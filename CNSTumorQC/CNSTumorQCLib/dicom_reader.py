@@ -55,6 +55,57 @@ def _tag(keyword: str) -> int:
 
 _TEXT_VRS = frozenset({"LO", "SH", "LT", "ST", "UT", "UC"})
 
+#: Tags that :func:`_common` reads, besides the per-file SOPInstanceUID.
+_COMMON_TAGS = tuple(
+    int(Tag(k))
+    for k in (
+        "SpecificCharacterSet SOPClassUID Modality PatientID StudyInstanceUID SeriesInstanceUID "
+        "SeriesNumber Manufacturer SeriesDescription ProtocolName SequenceVariant ScanOptions "
+        "SequenceName PulseSequenceName MRAcquisitionType ContrastBolusAgent ContrastBolusRoute "
+        "Rows Columns BitsAllocated LossyImageCompression ImagesInAcquisition AcquisitionTime "
+        "NumberOfFrames"
+    ).split()
+)
+#: Tags that :func:`b_value_from_dataset` reads (private creators included).
+_BVALUE_TAGS = (0x00189087, *BVALUE_PRIVATE_TAGS)
+#: Memo size: enough for the distinct headers of a large folder, bounded for memory.
+MEMO_ENTRIES = 4096
+
+RawKey = tuple[Any, ...]
+_COMMON_MEMO: dict[RawKey, dict[str, Any]] = {}
+_BVALUE_MEMO: dict[RawKey, tuple[float | None, str]] = {}
+
+
+def _raw_key(elements: dict[Any, Any], tags: tuple[int, ...]) -> RawKey | None:
+    """The raw bytes (and VR, encoding) of ``tags``: what a decision read from them depends on.
+
+    The files of a series repeat most of their header; a value computed from the same raw
+    elements is the same value, so it is computed once (identification per series, not per
+    file). None when an element was already converted by pydicom (then nothing is memoized).
+    """
+    key: list[Any] = []
+    for tag in tags:
+        raw = elements.get(tag)
+        if raw is None:
+            key.append(None)
+        elif isinstance(raw, RawDataElement):
+            key.append((tag, raw.VR, raw.value, raw.is_implicit_VR, raw.is_little_endian))
+        else:
+            return None
+    return tuple(key)
+
+
+def _memo_get(memo: dict[RawKey, Any], key: RawKey | None, compute: Any) -> Any:
+    """``compute()``, remembered under ``key`` (None: not remembered); the memo stays bounded."""
+    if key is None:
+        return compute()
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= MEMO_ENTRIES:
+            memo.clear()
+        found = memo[key] = compute()
+    return found
+
 
 def _codec(dataset: Any) -> str | None:
     """The Python codec of a single-valued SpecificCharacterSet; None for ISO 2022 code extensions."""
@@ -212,8 +263,10 @@ def _common(
     }
 
 
-def _classic(dataset: Dataset, common: dict[str, Any]) -> DicomInstance:
-    b_value, source = b_value_from_dataset(dataset)
+def _classic(
+    dataset: Dataset, common: dict[str, Any], known_b_value: tuple[float | None, str] | None
+) -> DicomInstance:
+    b_value, source = known_b_value or b_value_from_dataset(dataset)
     spacing = _floats(dataset, "PixelSpacing", 2)
     return DicomInstance(
         frame=None,
@@ -243,7 +296,12 @@ def _classic(dataset: Dataset, common: dict[str, Any]) -> DicomInstance:
 
 
 def _frame(
-    dataset: Dataset, common: dict[str, Any], frame: Any, shared: Any, number: int
+    dataset: Dataset,
+    common: dict[str, Any],
+    frame: Any,
+    shared: Any,
+    number: int,
+    known_b_value: tuple[float | None, str] | None,
 ) -> DicomInstance:
     """One frame of an enhanced multi-frame object."""
     measures = _group(frame, shared, "PixelMeasuresSequence")
@@ -258,7 +316,7 @@ def _frame(
     rescale = _group(frame, shared, "PixelValueTransformationSequence")
     b_value, source = b_value_from_dataset(diffusion) if diffusion is not None else (None, "")
     if b_value is None:
-        b_value, source = b_value_from_dataset(dataset)
+        b_value, source = known_b_value or b_value_from_dataset(dataset)
     gradient_item = _item(diffusion, "DiffusionGradientDirectionSequence") if diffusion else None
     spacing = _floats(measures, "PixelSpacing", 2) if measures is not None else None
     inversion = _float(modifier, "InversionTimes") if modifier is not None else None
@@ -303,20 +361,40 @@ def instances_from_dataset(
     shared: Any = None,
     frames: list[Any] | None = None,
     transfer_syntax: str = "",
+    elements: dict[Any, Any] | None = None,
 ) -> tuple[DicomInstance, ...]:
     """Image planes of a parsed header: one for a classic file, one per frame for enhanced MF.
 
     ``shared`` / ``frames``: the functional groups when the header walk read them (RawItem);
-    otherwise they are taken from the pydicom dataset.
+    otherwise they are taken from the pydicom dataset. ``elements``: the dataset's raw elements
+    as the header walk left them; given, the fields that depend only on series-wide elements
+    are computed once per distinct raw value (see :func:`_raw_key`).
     """
-    common = _common(dataset, path, header, transfer_syntax)
+    if elements is None:
+        common = _common(dataset, path, header, transfer_syntax)
+        b_value: tuple[float | None, str] | None = None
+    else:  # keys first: pydicom replaces raw elements by converted ones when they are read
+        common_key = _raw_key(elements, _COMMON_TAGS)
+        b_key = _raw_key(elements, _BVALUE_TAGS)
+        shared_part = _memo_get(
+            _COMMON_MEMO,
+            None if common_key is None else (transfer_syntax, common_key),
+            lambda: _common(dataset, "", header, transfer_syntax),
+        )
+        common = {
+            **shared_part,
+            "path": path,
+            "sop_instance_uid": _text(dataset, "SOPInstanceUID"),
+            "pixel_data": header.pixel_data,
+        }
+        b_value = _memo_get(_BVALUE_MEMO, b_key, lambda: b_value_from_dataset(dataset))
     if frames is None:
         frames = _get(dataset, "PerFrameFunctionalGroupsSequence")
         shared = _item(dataset, "SharedFunctionalGroupsSequence")
     if not frames:
-        return (_classic(dataset, common),)
+        return (_classic(dataset, common, b_value),)
     return tuple(
-        _frame(dataset, common, frame, shared, number)
+        _frame(dataset, common, frame, shared, number, b_value)
         for number, frame in enumerate(frames, start=1)
     )
 
@@ -332,6 +410,12 @@ def read_instances(path: str) -> tuple[Dataset, tuple[DicomInstance, ...]]:
         dataset = parse_header(header.header, SPECIFIC_TAGS, LAST_TAG)
         return dataset, instances_from_dataset(dataset, path, header)
     instances = instances_from_dataset(
-        scanned.dataset, path, header, scanned.shared, scanned.frames, scanned.transfer_syntax
+        scanned.dataset,
+        path,
+        header,
+        scanned.shared,
+        scanned.frames,
+        scanned.transfer_syntax,
+        scanned.elements,
     )
     return scanned.dataset, instances
