@@ -252,6 +252,12 @@ class Scanned:
     elements: dict[BaseTag, RawDataElement] | None = None
 
 
+@functools.lru_cache(maxsize=8)
+def _special(wanted: frozenset[int]) -> frozenset[int]:
+    """Tags the walk stops at: the wanted ones and the functional groups."""
+    return wanted | {_SHARED, _PER_FRAME}
+
+
 def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | None:
     """The wanted top-level elements (and functional groups), or None when not supported."""
     if buf[128:132] != b"DICM":
@@ -263,6 +269,7 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | 
             return None
         implicit = syntax == _IMPLICIT_LE
         limit = _PER_FRAME if _PER_FRAME_TAG_LE in buf else last_tag
+        special = _special(wanted)
         elements: dict[BaseTag, RawDataElement] = {}
         groups: dict[int, list[RawItem]] = {}
         end = len(buf)
@@ -280,6 +287,9 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | 
                 vr, length, value = explicit_vr, short, pos + 8
             else:
                 raise _Malformed(f"bad VR at {pos}")
+            if tag not in special and length != _UNDEFINED and tag <= limit:
+                pos = value + length  # the common case: an element not wanted, jumped over
+                continue
             if tag > limit:
                 break
             if tag in (_SHARED, _PER_FRAME):

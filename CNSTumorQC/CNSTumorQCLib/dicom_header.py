@@ -61,28 +61,36 @@ def _pixel_candidate(data: bytes, start: int, file_size: int) -> tuple[int, int,
 
 
 def read_header_bytes(path: str) -> HeaderBytes:
-    """Read the bytes before the pixel data of ``path`` (raises OSError when it cannot be read)."""
-    with open(path, "rb") as handle:
-        file_size = os.fstat(handle.fileno()).st_size
-        data = handle.read(FIRST_CHUNK_BYTES)
+    """Read the bytes before the pixel data of ``path`` (raises OSError when it cannot be read).
+
+    Plain file descriptor reads (no buffered file object): one read for most headers, doubling
+    only when the pixel data element is not in the bytes read so far.
+    """
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        file_size = os.fstat(descriptor).st_size
+        data = os.read(descriptor, FIRST_CHUNK_BYTES)
         if data[:2] == b"\x1f\x8b":  # gzip: decompress only what is needed to know it is DICOM
-            handle.seek(0)
-            with gzip.GzipFile(fileobj=handle) as unzipped:
-                data = unzipped.read(FIRST_CHUNK_BYTES)
-                if not looks_like_dicom(data):
-                    return HeaderBytes(data, len(data), PixelDataStatus.ABSENT, None, 0)
-                data += unzipped.read()
+            with open(descriptor, "rb", closefd=False) as handle:
+                handle.seek(0)
+                with gzip.GzipFile(fileobj=handle) as unzipped:
+                    data = unzipped.read(FIRST_CHUNK_BYTES)
+                    if not looks_like_dicom(data):
+                        return HeaderBytes(data, len(data), PixelDataStatus.ABSENT, None, 0)
+                    data += unzipped.read()
             file_size = len(data)
         search_from = 0
         while True:
             found = _pixel_candidate(data, search_from, file_size)
             if found is not None or len(data) >= file_size:
                 break
-            more = handle.read(max(len(data), FIRST_CHUNK_BYTES))
+            more = os.read(descriptor, max(len(data), FIRST_CHUNK_BYTES))
             if not more:
                 break
             search_from = max(0, len(data) - 12)
             data += more
+    finally:
+        os.close(descriptor)
     if found is None:
         return HeaderBytes(data, file_size, PixelDataStatus.ABSENT, None, 0)
     tag_offset, value_offset, length = found

@@ -119,6 +119,18 @@ def _codec(dataset: Any) -> str | None:
     return python_encoding.get(terms[0])
 
 
+@functools.cache
+def _dictionary_vr(tag: int) -> str:
+    return dictionary_VR(tag)
+
+
+@functools.lru_cache(maxsize=16384)
+def _decode_text(codec: str, raw: bytes) -> str:
+    """Text in a single-byte or UTF-8 character set, values trimmed (cached like decode_value)."""
+    text = raw.decode(codec, "replace").rstrip("\x00 ")
+    return "\\".join(part.strip() for part in text.split("\\"))
+
+
 def _get(dataset: Any, keyword: str) -> Any:
     """An element's value, or None; malformed values read as absent (integrity reports them).
 
@@ -131,15 +143,16 @@ def _get(dataset: Any, keyword: str) -> Any:
             found = dataset.get(tag)
             return found.value if isinstance(found, Value) else found
         raw = dataset.get_item(tag)
+        if raw is None:  # absent (pydicom's keyword lookup would say the same, slower)
+            return None
         if isinstance(raw, RawDataElement) and raw.value is not None:
-            vr = raw.VR or dictionary_VR(tag)
+            vr = raw.VR or _dictionary_vr(tag)
             if decodable(vr):
                 return decode_value(vr, raw.value, raw.is_little_endian)
             if vr in _TEXT_VRS:
                 codec = _codec(dataset)
                 if codec is not None:
-                    text = raw.value.decode(codec, "replace").rstrip("\x00 ")
-                    return "\\".join(part.strip() for part in text.split("\\"))
+                    return _decode_text(codec, raw.value)
         return dataset.get(keyword)
     except Exception:
         return None
