@@ -16,6 +16,7 @@ a small multiple of reading the series (issue 3, item 5).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -128,26 +129,57 @@ def _fill_holes_in_planes(mask: np.ndarray) -> np.ndarray:
     return filled
 
 
+def mask_box(mask: np.ndarray, margin: int) -> tuple[slice, slice, slice] | None:
+    """The bounding box of a 3D mask grown by ``margin`` voxels (clipped); None when empty."""
+    occupied = [
+        np.nonzero(mask.any(axis=tuple(a for a in range(3) if a != axis)))[0] for axis in range(3)
+    ]
+    if occupied[0].size == 0:
+        return None
+    lo_hi = [(max(0, int(f[0]) - margin), int(f[-1]) + margin + 1) for f in occupied]
+    return tuple(slice(lo, hi) for lo, hi in lo_hi)  # type: ignore[return-value]
+
+
+def within_box(
+    mask: np.ndarray, margin: int, operation: Callable[[np.ndarray], np.ndarray]
+) -> np.ndarray:
+    """``operation(mask)`` computed on the bounding box of ``mask`` grown by ``margin`` voxels.
+
+    Exact (not an approximation) for the binary operations here, whose result stays within
+    ``margin`` voxels of the mask and which read outside the grid as background (scipy's
+    default ``border_value=0``): outside the box the mask is background as well, so cropping
+    changes nothing but the cost. Sparse or skull-stripped masks then cost a fraction of the
+    grid.
+    """
+    box = mask_box(mask, margin)
+    if box is None:
+        return np.zeros_like(mask)
+    out = np.zeros_like(mask)
+    out[box] = operation(mask[box])
+    return out
+
+
 def binary_opening_near(
     mask: np.ndarray, iterations: int = 1, structure: np.ndarray | None = None
 ) -> np.ndarray:
-    """``ndimage.binary_opening(mask, structure, iterations)``, computed only around the mask.
+    """``ndimage.binary_opening(mask, structure, iterations)`` on the mask's box.
 
-    An opening never leaves the mask, and each erosion or dilation step reaches one voxel
-    (the structures here are 3x3x3), so the bounding box of the mask grown by ``iterations``
-    voxels gives the same result as the whole grid; sparse masks (a few zero voxels, a few
-    bright air voxels) then cost next to nothing.
+    An opening never leaves the mask and each step reaches one voxel (3x3x3 structures).
     """
-    found = np.nonzero(mask.any(axis=(1, 2)))[0], np.nonzero(mask.any(axis=(0, 2)))[0]
-    if found[0].size == 0:
-        return np.zeros_like(mask)
-    rows = np.nonzero(mask.any(axis=(0, 1)))[0]
-    box = tuple(
-        slice(max(0, int(f[0]) - iterations), int(f[-1]) + iterations + 1) for f in (*found, rows)
+    return within_box(
+        mask,
+        iterations,
+        lambda box: ndimage.binary_opening(box, structure=structure, iterations=iterations),
     )
-    out = np.zeros_like(mask)
-    out[box] = ndimage.binary_opening(mask[box], structure=structure, iterations=iterations)
-    return out
+
+
+def _head_from_bright(bright: np.ndarray) -> np.ndarray:
+    """Closing, in-plane hole filling, largest component: the head from its bright voxels.
+
+    The closing grows the mask by at most one voxel, so a box margin of two leaves a ring of
+    background around it: holes and components are the same as on the whole grid.
+    """
+    return within_box(bright, 2, lambda box: _largest_component(_fill_holes_in_planes(_close(box))))
 
 
 def _close(mask: np.ndarray) -> np.ndarray:
@@ -208,11 +240,12 @@ def head_and_air_masks(
     zero = data == 0
     frame = binary_opening_near(zero, parameters.frame_opening_voxels)
     threshold = _otsu_threshold(data[~frame] if (~frame).any() else data.ravel())
-    head = _close(data > threshold)
-    head = _largest_component(_fill_holes_in_planes(head))
+    head = _head_from_bright(data > threshold)
 
     margin = [max(1, int(round(parameters.air_margin_mm / s))) for s in spacing]
-    near_head = ndimage.binary_dilation(head, iterations=min(margin))
+    near_head = within_box(
+        head, min(margin), lambda box: ndimage.binary_dilation(box, iterations=min(margin))
+    )
     background = ~near_head & ~frame & _hat(head, *superior_end(image))
     # Air exists where the outside of the head is mostly measured signal, not zero-filled frame
     # (a skull-stripped or masked volume is nearly all frame outside the brain).

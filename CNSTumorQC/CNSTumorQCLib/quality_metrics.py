@@ -54,7 +54,9 @@ from CNSTumorQCLib.head_mask import (
     WorkingVolume,
     binary_opening_near,
     head_and_air_masks,
+    mask_box,
     scalar_volume,
+    within_box,
 )
 
 DIETRICH_FACTOR = 0.6551364  # 1 / sqrt(2 / (4 - pi)), MRIQC's constant
@@ -112,15 +114,23 @@ IMMERKAER_KERNEL = np.array([[1, -2, 1], [-2, 4, -2], [1, -2, 1]], dtype=np.floa
 
 
 def snr_immerkaer(work: WorkingVolume) -> float:
-    """Mean tissue-bright head intensity / Immerkaer noise sigma inside the head (in plane)."""
+    """Mean tissue-bright head intensity / Immerkaer noise sigma inside the head (in plane).
+
+    Computed on the head's bounding box: the eroded head and its in-plane neighbours lie
+    inside it, so the filter response at the voxels used is the whole grid's.
+    """
+    box = mask_box(work.head, 1)
+    if box is None:
+        return float("nan")
+    data, head = work.data[box], work.head[box]
     kernel = np.expand_dims(IMMERKAER_KERNEL, axis=work.slice_axis)
-    response = np.abs(ndimage.convolve(work.data, kernel, mode="nearest"))
-    inner = ndimage.binary_erosion(work.head, iterations=1)
-    tissue = inner & (work.data > work.otsu_threshold)
+    response = np.abs(ndimage.convolve(data, kernel, mode="nearest"))
+    inner = ndimage.binary_erosion(head, iterations=1)
+    tissue = inner & (data > work.otsu_threshold)
     if tissue.sum() < 50:
         return float("nan")
     sigma = float(np.sqrt(np.pi / 2.0) * np.mean(response[tissue]) / 6.0)
-    return float(np.mean(work.data[tissue])) / sigma if sigma > 0 else float("nan")
+    return float(np.mean(data[tissue])) / sigma if sigma > 0 else float("nan")
 
 
 def efc(data: np.ndarray, frame: np.ndarray) -> float:
@@ -235,7 +245,11 @@ def inu_polynomial(work: WorkingVolume, order: int = 2, core_depth_mm: float = 1
     plane[work.slice_axis] = 1
     structure[tuple(plane)] = ndimage.generate_binary_structure(2, 1)
     depth = max(1, int(round(core_depth_mm / min(work.spacing))))
-    core = ndimage.binary_erosion(work.head, structure=structure, iterations=depth)
+    core = within_box(
+        work.head,
+        1,
+        lambda box: ndimage.binary_erosion(box, structure=structure, iterations=depth),
+    )
     coords = np.nonzero(core & (work.data > work.otsu_threshold))
     if coords[0].size < 50:
         return float("nan")

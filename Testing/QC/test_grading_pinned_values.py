@@ -16,8 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 import SimpleITK as sitk
+from scipy import ndimage
 
 from CNSTumorQCLib.grading import GradeSuggestion, suggest_grade
+from CNSTumorQCLib.head_mask import _head_from_bright, binary_opening_near
 from CNSTumorQCLib.sequences import MRSequence
 
 PINNED: dict[str, tuple[int, dict[str, float | None]]] = {
@@ -216,3 +218,39 @@ def test_the_grade_and_every_metric_of_a_real_volume_match_their_recorded_values
     assert len(suggestion.reasons) >= len(starts)
     for reason, start in zip(suggestion.reasons, starts, strict=False):
         assert reason.startswith(start)
+
+
+def _whole_grid_head(bright: np.ndarray) -> np.ndarray:
+    """The head recipe on the whole grid with scipy's iterated hole filling (the reference)."""
+    closed = ndimage.binary_closing(np.pad(bright, 1, mode="edge"), iterations=1)[1:-1, 1:-1, 1:-1]
+    filled = closed.copy()
+    for axis in range(3):
+        structure = np.zeros((3, 3, 3), dtype=bool)
+        index: list[slice | int] = [slice(None)] * 3
+        index[axis] = 1
+        structure[tuple(index)] = ndimage.generate_binary_structure(2, 1)
+        filled |= ndimage.binary_fill_holes(closed, structure=structure)
+    labels, count = ndimage.label(filled)
+    if count <= 1:
+        return filled
+    sizes = np.bincount(labels.ravel())
+    sizes[0] = 0
+    return labels == int(np.argmax(sizes))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_boxed_head_recipe_equals_the_whole_grid_recipe_on_random_shells(seed: int) -> None:
+    """Hollow noisy shells, some cut by the grid edge, plus scattered specks."""
+    rng = np.random.default_rng(seed)
+    shape = (24, 40, 36)
+    k, j, i = np.indices(shape)
+    centre = rng.uniform(0, 1, 3) * np.array(shape) * [1.2, 1.0, 1.0]
+    radius = np.sqrt(((k - centre[0]) * 1.5) ** 2 + (j - centre[1]) ** 2 + (i - centre[2]) ** 2)
+    bright = (np.abs(radius - rng.uniform(8, 14)) < 2.0) & (rng.random(shape) > 0.15)
+    bright |= rng.random(shape) > 0.999
+    assert np.array_equal(_head_from_bright(bright), _whole_grid_head(bright))
+    assert np.array_equal(
+        binary_opening_near(~bright, 2), ndimage.binary_opening(~bright, iterations=2)
+    )
+    specks = rng.random(shape) > 0.995
+    assert np.array_equal(binary_opening_near(specks), ndimage.binary_opening(specks))
