@@ -4,9 +4,11 @@ Two side-by-side comparisons in one run, then a batch scaling run:
 
 1. **Bundled case** (TCGA-FG-6692, full native volumes; synthetic nested-sphere annotation in
    each reference sequence's native geometry, saved as a real annotation version):
-   - end to end: ``export_case(case, out, "nifti")`` (read the version's ``.seg.nrrd`` through
-     MRML, write 4 region masks + the FLAIR multi-label map atomically, hash sources and
-     outputs, write the manifest) vs the anchor, a do-it-yourself SimpleITK script that reads
+   - end to end: ``export_case(case, out, "nifti")`` (read the version's ``.seg.nrrd``, with
+     SimpleITK when it has Slicer's standard layout, else through MRML; write 4 region masks +
+     the FLAIR multi-label map atomically; hash the outputs; take the source volumes' checksums
+     recorded at case import while their size and mtime are unchanged; write the manifest) vs
+     the anchor, a do-it-yourself SimpleITK script that reads
      the same ``.seg.nrrd`` files with SimpleITK (segment metadata from the NRRD header) and
      writes the same 5 label maps with ``sitk.WriteImage``;
    - write only: the exporter on masks already in memory (``export_context``) vs
@@ -239,8 +241,9 @@ def bundled_case_comparison(work: Path, repeat: int) -> dict[str, Any]:
             "simpleitk_read_segnrrd_and_write": anchor,
             **_ratios(ours, anchor),
             "of_which_reading_the_case_s": reading["best_s"],
-            "reading_note": "load_case + case.region_masks (MRML .seg.nrrd reader, full reads of "
-            "each reference volume for its grid) + 0/1 check: the contract's way to read masks",
+            "reading_note": "load_case + case.region_masks: standard Slicer .seg.nrrd read with "
+            "SimpleITK (MRML reader as fallback, identical masks), reference grids as recorded "
+            "at case import while the volume's size and mtime are unchanged",
         },
         "write_only": {
             "cnstumor_export_context": ours_write,

@@ -199,13 +199,22 @@ class ExportContext:
             seq = self.schema.region(key).reference_sequence
             if seq not in sequences:
                 sequences.append(seq)
-        refs: list[SourceRef] = []
-        for seq in sequences:
-            refs.append(self.image_source(seq))
-            annotation = self.annotation_source(seq)
-            if annotation is not None:
-                refs.append(annotation)
-        return tuple(refs)
+        return tuple(ref for seq in sequences for ref in self._sequence_sources(seq))
+
+    @cached_property
+    def _sources_by_sequence(self) -> dict[MRSequence, tuple[SourceRef, ...]]:
+        """Filled by ``_sequence_sources``: every exported file of a sequence names the same
+        sources, so their paths are resolved once per context, not once per file."""
+        return {}
+
+    def _sequence_sources(self, sequence: MRSequence) -> tuple[SourceRef, ...]:
+        """The image and (when drawn there) annotation sources of one sequence."""
+        if sequence not in self._sources_by_sequence:
+            annotation = self.annotation_source(sequence)
+            self._sources_by_sequence[sequence] = (self.image_source(sequence),) + (
+                (annotation,) if annotation is not None else ()
+            )
+        return self._sources_by_sequence[sequence]
 
     def entry(self, path: Path, **kwargs: Any) -> ManifestEntry:
         """A manifest entry for a file just written (hashed, path relative to the export root)."""

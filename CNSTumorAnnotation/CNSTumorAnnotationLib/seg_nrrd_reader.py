@@ -90,6 +90,9 @@ def _placed(selected: np.ndarray, piece: sitk.Image, reference: sitk.Image) -> s
     if not selected.any():
         return blank
     mask = sitk.GetImageFromArray(selected)
+    if _same_grid(piece, reference):  # Slicer saved the full reference grid: nothing to move
+        mask.CopyInformation(reference)
+        return mask
     mask.SetOrigin(piece.GetOrigin())  # the piece may be a vector image (several layers)
     mask.SetSpacing(piece.GetSpacing())
     mask.SetDirection(piece.GetDirection())
@@ -97,3 +100,13 @@ def _placed(selected: np.ndarray, piece: sitk.Image, reference: sitk.Image) -> s
     if pasted is not None:
         return pasted
     return sitk.Resample(mask, blank, sitk.Transform(), sitk.sitkNearestNeighbor, 0, sitk.sitkUInt8)
+
+
+def _same_grid(a: sitk.Image, b: sitk.Image) -> bool:
+    """Exactly the same voxel grid (size, origin, spacing, direction, bit for bit)."""
+    return (
+        a.GetSize() == b.GetSize()
+        and a.GetOrigin() == b.GetOrigin()
+        and a.GetSpacing() == b.GetSpacing()
+        and a.GetDirection() == b.GetDirection()
+    )

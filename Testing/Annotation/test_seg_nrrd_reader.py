@@ -110,5 +110,32 @@ def test_a_file_without_slicers_segment_header_is_left_to_mrml(
     voxels_only.CopyInformation(saved)
     sitk.WriteImage(voxels_only, str(plain), True)
     assert read_standard_segments(plain, keys, grid) is None
+    surface = tmp_path / "surface.seg.nrrd"
+    saved.SetMetaData("Segmentation_MasterRepresentation", "Closed surface")
+    sitk.WriteImage(saved, str(surface), True)
+    assert read_standard_segments(surface, keys, grid) is None
     assert read_standard_segments(path, [*keys, "not_a_region"], grid) is None
     assert read_standard_segments(tmp_path / "missing.seg.nrrd", keys, grid) is None
+
+
+def test_a_file_cropped_to_its_segments_extent_is_pasted_back_as_mrml_does(
+    small_annotated_case: Any, tmp_path: Path, fixture_runtime: Any
+) -> None:
+    """Slicer may save a layer cropped to the segments' extent: the mask lands on the full grid."""
+    version = small_annotated_case.annotations[-1]
+    full = region_masks(small_annotated_case, mrml_only=True, runtime=fixture_runtime)
+    for path in version.files.values():
+        saved = sitk.ReadImage(str(path))
+        cropped = sitk.RegionOfInterest(saved, [s - 4 for s in saved.GetSize()], [2, 2, 2])
+        for key in saved.GetMetaDataKeys():
+            if key.startswith(("Segment", "Segmentation_")) and "Extent" not in key:
+                cropped.SetMetaData(key, saved.GetMetaData(key))
+        path.chmod(0o644)
+        sitk.WriteImage(cropped, str(path), True)
+    _every_file_takes_the_simpleitk_path(small_annotated_case)
+    mrml = region_masks(small_annotated_case, mrml_only=True, runtime=fixture_runtime)
+    _assert_identical(region_masks(small_annotated_case), mrml)
+    for key, mask in full.items():  # the spheres lie well inside the crop
+        assert np.array_equal(
+            sitk.GetArrayViewFromImage(mask), sitk.GetArrayViewFromImage(mrml[key])
+        )
