@@ -11,6 +11,7 @@ Planes in a stack are sorted by the distance along the slice normal, d = IPP . (
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import numpy as np
@@ -37,19 +38,21 @@ def slice_distance(instance: DicomInstance, normal: np.ndarray) -> float | None:
     return float(np.dot(np.asarray(instance.position, dtype=float), normal))
 
 
+@functools.lru_cache(maxsize=4096)
+def _rounded(values: tuple[float, ...], decimals: int) -> tuple[float, ...]:
+    """Rounded components, -0.0 made 0.0 (cached: a series repeats its orientation per plane)."""
+    return tuple(round(v, decimals) + 0.0 for v in values)
+
+
 def _key_parts(
     instance: DicomInstance, use_acquisition: bool, use_temporal: bool
 ) -> tuple[object, ...]:
     orientation = (
-        tuple(round(v, ORIENTATION_DECIMALS) + 0.0 for v in instance.orientation)
-        if instance.orientation
-        else None
+        _rounded(instance.orientation, ORIENTATION_DECIMALS) if instance.orientation else None
     )
     b_value = round_b_value(instance.b_value) if instance.b_value is not None else None
     gradient = (
-        tuple(round(v, GRADIENT_DECIMALS) + 0.0 for v in instance.gradient)
-        if instance.gradient and b_value
-        else None
+        _rounded(instance.gradient, GRADIENT_DECIMALS) if instance.gradient and b_value else None
     )
     return (
         orientation,
