@@ -142,7 +142,20 @@ def efc(data: np.ndarray, frame: np.ndarray) -> float:
         return float("nan")
     e_max = n * (1.0 / np.sqrt(n)) * np.log(1.0 / np.sqrt(n))
     ratio = values / b_max
-    return float(np.sum(ratio * np.log(ratio + 1e-16)) / e_max)
+    entropy = np.log(ratio + 1e-16, out=values)  # in place: no further full-size copies
+    entropy *= ratio
+    return float(np.sum(entropy) / e_max)
+
+
+def _median_and_median_of_squares(values: np.ndarray) -> tuple[float, float]:
+    """``np.median(values)`` and ``np.median(values**2)`` of non-negative values, one partition.
+
+    Squaring keeps the order of non-negative numbers, so both medians come from the same
+    middle elements, averaged in the values' own precision exactly as ``np.median`` does.
+    """
+    n = values.size
+    middle = np.partition(values, [(n - 1) // 2, n // 2])[[(n - 1) // 2, n // 2]]
+    return float(np.mean(middle)), float(np.mean(middle * middle))
 
 
 def _air_metrics(work: WorkingVolume, mu_f: float, zscore: float) -> tuple[float, float, float]:
@@ -150,10 +163,11 @@ def _air_metrics(work: WorkingVolume, mu_f: float, zscore: float) -> tuple[float
     if not work.has_air:
         return float("nan"), float("nan"), float("nan")
     air = np.abs(work.data[work.air])
-    mad = _mad(air)
+    air_median, air_energy = _median_and_median_of_squares(air)
+    mad = float(MAD_SCALE * np.median(np.abs(air - np.float32(air_median))))
     spread = mad if mad > 0 else float(np.std(air))
     snrd = DIETRICH_FACTOR * mu_f / spread if spread > 0 else float("nan")
-    air_energy = float(np.median(air**2)) or float(np.mean(air**2))
+    air_energy = air_energy or float(np.mean(air**2))
     fber = (
         float(np.median(work.data[work.head] ** 2)) / air_energy if air_energy > 0 else float("nan")
     )
