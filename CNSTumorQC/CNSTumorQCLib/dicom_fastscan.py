@@ -94,20 +94,22 @@ def decodable(vr: str | None) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def decode_value(vr: str, raw: bytes, little_endian: bool = True) -> Any:
-    """Decode an ASCII or binary numeric VR as pydicom would (strings for DS / IS, lists if multi).
+    """Decode an ASCII or binary numeric VR as pydicom would (strings for DS / IS, tuples if multi).
 
+    Multiple values come as tuples (hashable, so that what is derived from them can be cached too).
     Cached: the files of a series repeat most values (UIDs, timings, orientation, spacing), and
     returning the same objects also lets the worker processes' results pickle as references.
-    The lists returned are shared: callers read them, never modify them.
     """
     if vr in _ASCII_VRS:
-        parts = [part.strip() for part in raw.decode("ascii", "replace").strip("\x00 ").split("\\")]
+        parts = tuple(
+            part.strip() for part in raw.decode("ascii", "replace").strip("\x00 ").split("\\")
+        )
         return parts[0] if len(parts) == 1 else parts
     code = _BINARY_VRS[vr]
     size = struct.calcsize(code)
     count = len(raw) // size
     values = struct.unpack(("<" if little_endian else ">") + code * count, raw[: count * size])
-    return values[0] if count == 1 else list(values)
+    return values[0] if count == 1 else values
 
 
 def _element(buf: bytes, pos: int, implicit: bool) -> tuple[int, bytes | None, int, int]:

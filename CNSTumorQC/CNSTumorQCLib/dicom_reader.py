@@ -162,6 +162,26 @@ def _text(dataset: Any, keyword: str) -> str:
     value = _get(dataset, keyword)
     if value is None:
         return ""
+    if _is_text(value):
+        return _text_of(value)
+    return _text_of.__wrapped__(value)
+
+
+def _is_text(value: Any) -> bool:
+    """A decoded ASCII value (a string, or a tuple of strings): safe to key a cache on.
+
+    Binary numbers are not: 0.0 and -0.0 are equal keys but print differently.
+    """
+    kind = type(value)
+    return kind is str or (kind is tuple and bool(value) and type(value[0]) is str)
+
+
+# The converters below are cached on decoded text values (see decode_value): the planes of a
+# series repeat most values, and the same value objects then pickle once per batch of files.
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_of(value: Any) -> str:
     if isinstance(value, list | tuple) or type(value).__name__ == "MultiValue":
         return "\\".join(str(v) for v in value)
     return str(value).strip()
@@ -171,6 +191,11 @@ def _multi(dataset: Any, keyword: str) -> tuple[str, ...]:
     value = _get(dataset, keyword)
     if value is None or value == "":
         return ()
+    return _multi_of(value) if _is_text(value) else _multi_of.__wrapped__(value)
+
+
+@functools.lru_cache(maxsize=16384)
+def _multi_of(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(part.strip().upper() for part in value.split("\\") if part.strip())
     try:
@@ -181,6 +206,11 @@ def _multi(dataset: Any, keyword: str) -> tuple[str, ...]:
 
 def _float(dataset: Any, keyword: str) -> float | None:
     value = _get(dataset, keyword)
+    return _float_of(value) if _is_text(value) else _float_of.__wrapped__(value)
+
+
+@functools.lru_cache(maxsize=16384)
+def _float_of(value: Any) -> float | None:
     try:
         if value is None or value == "":
             return None
@@ -198,8 +228,13 @@ def _int(dataset: Any, keyword: str) -> int | None:
 
 def _floats(dataset: Any, keyword: str, count: int) -> tuple[float, ...] | None:
     value = _get(dataset, keyword)
+    return _floats_of(value, count) if _is_text(value) else _floats_of.__wrapped__(value, count)
+
+
+@functools.lru_cache(maxsize=16384)
+def _floats_of(value: Any, count: int) -> tuple[float, ...] | None:
     try:
-        numbers = tuple(float(v) for v in value)  # type: ignore[union-attr]
+        numbers = tuple(float(v) for v in value)
     except (TypeError, ValueError):
         return None
     return numbers if len(numbers) == count else None
