@@ -61,6 +61,13 @@ NESTED_LEAVES = frozenset(
         "TemporalPositionIndex StackID RescaleSlope RescaleIntercept"
     ).split()
 )
+_VR_NAMES = {
+    name.encode(): name
+    for name in (
+        "AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI "
+        "UL UN UR US UT UV"
+    ).split()
+}
 _HEAD = struct.Struct("<HH")
 _EXPLICIT = struct.Struct("<HH2sH")
 _LONG = struct.Struct("<I")
@@ -228,7 +235,7 @@ def _nested_item(
             pos = _skip_sequence(buf, value, implicit or vr == b"UN")
             continue
         if tag in NESTED_LEAVES:
-            name = vr.decode() if vr else _dictionary_vr(tag)
+            name = (_VR_NAMES.get(vr) or vr.decode()) if vr else _dictionary_vr(tag)
             if decodable(name) and length:
                 item[tag] = Value(decode_value(name, buf[value : value + length]))
         pos = value + length
@@ -260,6 +267,12 @@ def _special(wanted: frozenset[int]) -> frozenset[int]:
     return wanted | {_SHARED, _PER_FRAME}
 
 
+@functools.lru_cache(maxsize=8)
+def _base_tags(wanted: frozenset[int]) -> dict[int, BaseTag]:
+    """pydicom's tag objects for the wanted tags, made once."""
+    return {tag: BaseTag(tag) for tag in wanted}
+
+
 def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | None:
     """The wanted top-level elements (and functional groups), or None when not supported."""
     if buf[128:132] != b"DICM":
@@ -271,7 +284,7 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | 
             return None
         implicit = syntax == _IMPLICIT_LE
         limit = _PER_FRAME if _PER_FRAME_TAG_LE in buf else last_tag
-        special = _special(wanted)
+        special, base_tags = _special(wanted), _base_tags(wanted)
         elements: dict[BaseTag, RawDataElement] = {}
         groups: dict[int, list[RawItem]] = {}
         end = len(buf)
@@ -301,10 +314,10 @@ def scan_header(buf: bytes, wanted: frozenset[int], last_tag: int) -> Scanned | 
                 pos = _skip_sequence(buf, value, implicit or vr == b"UN")
                 continue
             if tag in wanted:
-                key = BaseTag(tag)
+                key = base_tags[tag]
                 elements[key] = RawDataElement(
                     key,
-                    vr.decode() if vr else None,
+                    (_VR_NAMES.get(vr) or vr.decode()) if vr else None,
                     length,
                     buf[value : value + length],
                     value,

@@ -84,14 +84,17 @@ def _raw_key(elements: dict[Any, Any], tags: tuple[int, ...]) -> RawKey | None:
     file). None when an element was already converted by pydicom (then nothing is memoized).
     """
     key: list[Any] = []
-    for tag in tags:
+    encodings = set()
+    for tag in tags:  # the position in the key says which tag
         raw = elements.get(tag)
         if raw is None:
             key.append(None)
         elif isinstance(raw, RawDataElement):
-            key.append((tag, raw.VR, raw.value, raw.is_implicit_VR, raw.is_little_endian))
+            key.append((raw.VR, raw.value))
+            encodings.add((raw.is_implicit_VR, raw.is_little_endian))
         else:
             return None
+    key.append(frozenset(encodings))
     return tuple(key)
 
 
@@ -142,9 +145,12 @@ def _get(dataset: Any, keyword: str) -> Any:
         if isinstance(dataset, RawItem):
             found = dataset.get(tag)
             return found.value if isinstance(found, Value) else found
-        raw = dataset.get_item(tag)
+        # Dataset.get_item(tag) without its tag conversion (this is the index's hottest line)
+        raw = dataset._dict.get(tag)
         if raw is None:  # absent (pydicom's keyword lookup would say the same, slower)
             return None
+        if isinstance(raw, RawDataElement) and raw.value is None:  # deferred read
+            raw = dataset.get_item(tag)
         if isinstance(raw, RawDataElement) and raw.value is not None:
             vr = raw.VR or _dictionary_vr(tag)
             if decodable(vr):
