@@ -206,5 +206,85 @@ def test_the_fast_header_walk_agrees_with_pydicoms_reader_on_real_files(shared_d
         assert scan_header(header.header, WANTED, LAST_TAG) is not None, path
         _, instances = read_instances(str(path))  # the index's own entry point
         assert instances == reference, path
+        assert repr(instances) == repr(reference), path  # types and signs of zero too
         compared += 1
     assert compared >= 120
+
+
+def test_the_planes_read_do_not_depend_on_the_order_the_files_are_read_in(
+    shared_data: Path,
+) -> None:
+    """The reader computes series-wide fields once per distinct raw header and caches decoded
+    values (dicom_reader._raw_key, dicom_fastscan.decode_value): every vendor's files read
+    forwards and then backwards, caches emptied in between, give exactly the same planes."""
+    from CNSTumorQCLib import dicom_fastscan, dicom_reader
+    from CNSTumorQCLib.dicom_reader import read_instances
+
+    paths = [
+        p
+        for root in (PHILIPS_DTI, Path("dcm_qa_xa30/In"), Path("dcm_qa_ge/In"))
+        for p in sorted((shared_data / root).rglob("*"))
+        if p.is_file()
+    ]
+    paths += [p for p in sorted((shared_data / "dicom2nifti_testdata").rglob("*")) if p.is_file()]
+
+    def read_all(order: list[Path]) -> dict[Path, str]:
+        planes = {}
+        for path in order:
+            try:
+                planes[path] = repr(read_instances(str(path))[1])
+            except Exception:
+                continue  # not DICOM (licences, NIfTI references)
+        return planes
+
+    forwards = read_all(paths[::4])
+    dicom_reader._COMMON_MEMO.clear()
+    dicom_reader._BVALUE_MEMO.clear()
+    dicom_fastscan.decode_value.cache_clear()
+    backwards = read_all(paths[::4][::-1])
+    assert forwards == backwards
+    assert len(forwards) >= 180
+
+
+def test_copies_differing_in_one_series_wide_attribute_are_read_apart(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """Series-wide fields are computed once per distinct raw header: a copy of a file that
+    differs only in one such attribute (as replicated series do) must not be read as the first."""
+    from CNSTumorQCLib.dicom_header import parse_header, read_header_bytes
+    from CNSTumorQCLib.dicom_reader import (
+        LAST_TAG,
+        SPECIFIC_TAGS,
+        instances_from_dataset,
+        read_instances,
+    )
+
+    sources = [
+        sorted((shared_data / PHILIPS_DTI).iterdir())[40],
+        next(p for p in sorted((shared_data / XA30).rglob("*")) if p.is_file()),
+        next(p for p in sorted((shared_data / "dcm_qa_ge/In").rglob("*")) if p.is_file()),
+    ]
+    changes = {
+        "SOPInstanceUID": "1.2.3.3",  # the reference copy: re-saved, one per-file UID changed
+        "PatientID": "OTHER",
+        "StudyInstanceUID": "1.2.3.4",
+        "SeriesInstanceUID": "1.2.3.5",
+        "SeriesNumber": 99,
+        "SeriesDescription": "another description",
+        "AcquisitionTime": "235959",
+        "Manufacturer": "Other vendor",
+    }
+    paths = []
+    for n, source in enumerate(sources):
+        for keyword, value in changes.items():
+            dataset = pydicom.dcmread(source)
+            setattr(dataset, keyword, value)
+            target = tmp_path / f"{n}_{keyword}.dcm"
+            dataset.save_as(target)
+            paths.append(target)
+    for path in paths:
+        header = read_header_bytes(str(path))
+        reference = instances_from_dataset(
+            parse_header(header.header, SPECIFIC_TAGS, LAST_TAG), str(path), header
+        )
+        assert repr(read_instances(str(path))[1]) == repr(reference), path
