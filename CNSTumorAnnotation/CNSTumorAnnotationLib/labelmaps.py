@@ -81,8 +81,8 @@ def combined_label_array(
         if not 0 < value < 256:
             raise InvalidInputError(f"label value {value} of region {key!r} does not fit in uint8")
         transform = (transforms or {}).get(key)
-        array = sitk.GetArrayFromImage(resample_label(masks[key], reference, transform))
-        combined[array > 0] = value
+        moved = resample_label(masks[key], reference, transform)  # alive while viewed
+        combined[sitk.GetArrayViewFromImage(moved) > 0] = value
     return combined
 
 
