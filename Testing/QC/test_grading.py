@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import SimpleITK as sitk
+from _images import with_array
 
 from CNSTumorQCLib.grading import (
     GRADE_THRESHOLDS_VERSION,
@@ -24,12 +25,6 @@ from CNSTumorQCLib.grading import (
     thresholds_for,
 )
 from CNSTumorQCLib.sequences import MRSequence
-
-
-def with_array(reference: sitk.Image, array: np.ndarray) -> sitk.Image:
-    image = sitk.GetImageFromArray(array.astype(np.float32))
-    image.CopyInformation(reference)
-    return image
 
 
 @pytest.fixture(scope="module")

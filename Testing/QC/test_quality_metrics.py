@@ -11,16 +11,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 import SimpleITK as sitk
+from _images import with_array
 
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.head_mask import head_and_air_masks
 from CNSTumorQCLib.quality_metrics import QualityMetrics, compute_quality_metrics
-
-
-def with_array(reference: sitk.Image, array: np.ndarray) -> sitk.Image:
-    image = sitk.GetImageFromArray(array.astype(np.float32))
-    image.CopyInformation(reference)
-    return image
 
 
 @pytest.fixture(scope="module")
