@@ -23,6 +23,7 @@ from vtk.util import numpy_support
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
+from .labelmaps import resample_label
 from .mrml_io import load_volume, write_node
 from .schemas import LabelSchema, Region
 from .terminology import terminology_entry_string
@@ -221,22 +222,6 @@ def segment_ids(segmentation_node: Any) -> list[str]:
     return [ids.GetValue(i) for i in range(ids.GetNumberOfValues())]
 
 
-def _on_grid(mask: sitk.Image, reference: sitk.Image) -> sitk.Image:
-    """The mask on the reference grid: as is when the geometry matches, else nearest neighbour."""
-    same = (
-        mask.GetSize() == reference.GetSize()
-        and np.allclose(mask.GetOrigin(), reference.GetOrigin(), atol=1e-4)
-        and np.allclose(mask.GetSpacing(), reference.GetSpacing(), atol=1e-6)
-        and np.allclose(mask.GetDirection(), reference.GetDirection(), atol=1e-6)
-    )
-    binary = sitk.Cast(mask > 0, sitk.sitkUInt8)
-    if same:
-        return binary
-    return sitk.Resample(
-        binary, reference, sitk.Transform(), sitk.sitkNearestNeighbor, 0, sitk.sitkUInt8
-    )
-
-
 def write_reference_segmentations(
     case: Any, masks: dict[str, sitk.Image], folder: Path, runtime: Any
 ) -> dict[MRSequence, Path]:
@@ -253,7 +238,8 @@ def write_reference_segmentations(
             reference = reference_image(case, sequence)
             for region in case.schema.regions_on(sequence):
                 if region.key in masks:
-                    set_segment_mask(node, region.key, _on_grid(masks[region.key], reference))
+                    binary = sitk.Cast(masks[region.key] > 0, sitk.sitkUInt8)
+                    set_segment_mask(node, region.key, resample_label(binary, reference))
             path = folder / annotation_file_name(case.patient_id, sequence)
             written[sequence] = write_node(node, path)
         finally:
