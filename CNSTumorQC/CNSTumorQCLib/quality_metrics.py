@@ -24,18 +24,16 @@ Formulas follow MRIQC (``nipreps/mriqc:mriqc/qc/anatomical.py``, transcribed in
   voxels, on first differences inside the head at full resolution (no detrending, unlike AFNI).
   ``fwhm_inplane_vox`` averages the two in-plane axes: the blur measure, independent of the
   voxel size.
-* ``inu_range``: intensity non-uniformity, ``P95 - P5`` of a smooth multiplicative field
-  (normalised to median 1) in the head; 0 is perfectly uniform. MRIQC summarises the N4 field;
-  here the field is a least-squares 2nd-order polynomial fitted to the log intensity of the
-  tissue-bright voxels of the head core, 12 mm inside the scalp (hand-written): SimpleITK's N4 within the time budget (a 24-voxel
-  grid, 20+10 iterations, ~0.1-0.2 s) did not track fields imposed on the bundled case.
+* ``inu_range``: intensity non-uniformity as in MRIQC, ``P95 - P5`` of the N4 bias field
+  (normalised to median 1) on the tissue-bright voxels of the head core, 12 mm inside the scalp:
+  N4's iteration with N4's defaults on a sample of the head, see :mod:`CNSTumorQCLib.bias_field`.
+  0 is perfectly uniform.
 * coverage, wrap-around, phase ghosts, stair-steps: see :mod:`CNSTumorQCLib.acquisition_artifacts`.
 * ``slice_anisotropy``: coarsest / finest voxel spacing (thick 2D slices reformat in steps).
 """
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -49,6 +47,7 @@ from CNSTumorQCLib.acquisition_artifacts import (
     stair_step,
     wrap_indicator,
 )
+from CNSTumorQCLib.bias_field import N4Parameters, inu_n4
 from CNSTumorQCLib.head_mask import (
     MaskParameters,
     WorkingVolume,
@@ -56,7 +55,6 @@ from CNSTumorQCLib.head_mask import (
     head_and_air_masks,
     mask_box,
     scalar_volume,
-    within_box,
 )
 
 DIETRICH_FACTOR = 0.6551364  # 1 / sqrt(2 / (4 - pi)), MRIQC's constant
@@ -69,7 +67,7 @@ class MetricParameters:
 
     masks: MaskParameters = MaskParameters()
     qi1_zscore: float = 10.0  # MRIQC's artifact z-score
-    inu_order: int = 2  # polynomial order of the non-uniformity field
+    inu: N4Parameters = N4Parameters()  # the N4 bias-field estimate behind ``inu_range``
     edge_band_fraction: float = 0.05  # outer band of each axis examined for wrap-around
 
 
@@ -247,46 +245,6 @@ def _head_rows(
     return _upsample_mask(head[rows // strides[0]], (1, strides[1], strides[2]), shape)
 
 
-def inu_polynomial(work: WorkingVolume, order: int = 2, core_depth_mm: float = 12.0) -> float:
-    """The P5-P95 range of a smooth multiplicative field (median 1) fitted to the head.
-
-    A least-squares polynomial of ``order`` in the voxel coordinates is fitted to the log
-    intensity of the tissue-bright voxels (above Otsu) of the head core: the head eroded in
-    plane by ``core_depth_mm``, so that the scalp-fat ring does not pass for a field.
-    """
-    structure = np.zeros((3, 3, 3), dtype=bool)
-    plane: list[slice | int] = [slice(None)] * 3
-    plane[work.slice_axis] = 1
-    structure[tuple(plane)] = ndimage.generate_binary_structure(2, 1)
-    depth = max(1, int(round(core_depth_mm / min(work.spacing))))
-    core = within_box(
-        work.head,
-        1,
-        lambda box: ndimage.binary_erosion(box, structure=structure, iterations=depth),
-    )
-    coords = np.nonzero(core & (work.data > work.otsu_threshold))
-    if coords[0].size < 50:
-        return float("nan")
-    step = max(1, coords[0].size // 5000)  # 10 coefficients: a few thousand samples suffice
-    points = [c[::step].astype(np.float64) for c in coords]
-    scaled = [(p - p.mean()) / (p.std() or 1.0) for p in points]
-    values = np.log(work.data[tuple(c[::step] for c in coords)].astype(np.float64))
-    terms = [np.ones_like(values)]
-    for degree in range(1, order + 1):
-        for powers in itertools.combinations_with_replacement(range(3), degree):
-            terms.append(np.prod([scaled[a] for a in powers], axis=0))
-    design = np.stack(terms, axis=1)
-    # Normal equations with einsum, not np.linalg.lstsq: the same fit to ~1e-12 here (10
-    # standardised terms, well conditioned), but no multi-threaded BLAS call, whose worker
-    # threads spin after this tiny problem and took ~40 ms of CPU from the rest of grading.
-    gram = np.einsum("ni,nj->ij", design, design)
-    coefficients = np.linalg.solve(gram, np.einsum("ni,n->i", design, values))
-    fitted = np.einsum("ni,i->n", design, coefficients)
-    field = np.exp(fitted - np.median(fitted))
-    p5, p95 = np.percentile(field, [5, 95])
-    return float(p95 - p5)
-
-
 def compute_quality_metrics(
     image: sitk.Image, parameters: MetricParameters | None = None
 ) -> QualityMetrics:
@@ -303,7 +261,7 @@ def compute_quality_metrics(
     names = patient_axis_names(image)
     ghost, ghost_axis = ghost_ratio(work, names)
     inplane = [widths[a] for a in range(3) if a != work.slice_axis]
-    inu_range = inu_polynomial(work, parameters.inu_order)
+    inu_range = inu_n4(work, parameters.inu)
     fov, edge, superior = coverage_metrics(work, image)
     wrap, wrap_axis = wrap_indicator(work, image, names, parameters.edge_band_fraction)
     return QualityMetrics(
