@@ -136,10 +136,12 @@ _LINEAR_IN_BERNSTEIN = _linear_in_bernstein()
 
 
 def _robust_linear_fit(design: np.ndarray, values: np.ndarray, rounds: int = 8) -> np.ndarray:
-    """Tukey-bisquare IRLS of ``values`` on ``design`` (tuning 4.685 x 1.4826 MAD)."""
+    """Tukey-bisquare IRLS of ``values`` on ``design`` (tuning 4.685 x 1.4826 MAD); stops
+    early once the coefficients move by less than 1e-4."""
     weights = np.ones_like(values)
     coefficients = np.zeros(design.shape[1])
     for _ in range(rounds):
+        previous = coefficients
         weighted = design * weights[:, None]
         gram = np.einsum("ni,nj->ij", weighted, design)
         coefficients = np.linalg.solve(
@@ -149,6 +151,8 @@ def _robust_linear_fit(design: np.ndarray, values: np.ndarray, rounds: int = 8) 
         scale = 1.4826 * float(np.median(np.abs(residual - np.median(residual)))) or 1e-6
         u = residual / (4.685 * scale)
         weights = np.where(np.abs(u) < 1.0, (1.0 - u * u) ** 2, 0.0)
+        if float(np.max(np.abs(coefficients - previous))) < 1e-4:
+            break
     return coefficients
 
 
@@ -247,8 +251,10 @@ def estimate_bias_field(
 
     # start: the field that makes the tissue-bright samples uniform (see the module docstring)
     if parameters.robust_start:
-        linear = design @ _LINEAR_IN_BERNSTEIN
-        coefficients = _LINEAR_IN_BERNSTEIN @ _robust_linear_fit(linear[tissue], log_values[tissue])
+        linear = np.einsum("nb,bl->nl", design, _LINEAR_IN_BERNSTEIN)
+        coefficients = np.einsum(
+            "bl,l->b", _LINEAR_IN_BERNSTEIN, _robust_linear_fit(linear[tissue], log_values[tissue])
+        )
     else:
         coefficients = np.zeros(design.shape[1])
     field = np.einsum("ni,i->n", design, coefficients)

@@ -90,15 +90,40 @@ def working_strides(spacing_kji: tuple[float, ...], target_mm: float) -> tuple[i
     return tuple(max(1, int(round(target_mm / s))) for s in spacing_kji)  # type: ignore[return-value]
 
 
+OTSU_BINS = 128
+OTSU_SAMPLE = 50_000  # a strided subsample fixes the histogram (equal thresholds, see the tests)
+
+
+def otsu_threshold_of_histogram(values: np.ndarray, bins: int = OTSU_BINS) -> float:
+    """Otsu's threshold of ``values``: the upper edge of the bin that maximises the
+    between-class variance of a ``bins``-bin histogram spanning min to max.
+
+    Hand-written (numpy, about 0.5 ms) instead of ``sitk.OtsuThresholdImageFilter`` (2-3 ms on
+    the same values, a fifth of the grading budget of a small series); a test checks that it
+    agrees with SimpleITK's filter to within one bin on every real volume of the benchmarks.
+    """
+    low, high = float(values.min()), float(values.max())
+    if high <= low:
+        return low
+    counts, edges = np.histogram(values, bins=bins, range=(low, high))
+    centres = 0.5 * (edges[:-1] + edges[1:])
+    weight_below = np.cumsum(counts, dtype=np.float64)
+    total = weight_below[-1]
+    weight_above = total - weight_below
+    mass_below = np.cumsum(counts * centres)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean_below = mass_below / weight_below
+        mean_above = (mass_below[-1] - mass_below) / weight_above
+        between = weight_below * weight_above * (mean_below - mean_above) ** 2
+    between = np.nan_to_num(between[:-1], nan=-1.0)
+    return float(edges[int(np.argmax(between)) + 1])
+
+
 def _otsu_threshold(values: np.ndarray) -> float:
-    """Otsu's threshold (SimpleITK's filter) on values clipped at the 99.5th percentile."""
-    values = values[:: max(1, values.size // 100_000)]  # a subsample fixes the histogram
+    """Otsu's threshold of a subsample of ``values`` clipped at its 99.5th percentile."""
+    values = values[:: max(1, values.size // OTSU_SAMPLE)]
     high = float(np.percentile(values, 99.5))
-    clipped = np.minimum(values, high).astype(np.float32).reshape(1, 1, -1)
-    otsu = sitk.OtsuThresholdImageFilter()
-    otsu.SetNumberOfHistogramBins(128)
-    otsu.Execute(sitk.GetImageFromArray(clipped))
-    return float(otsu.GetThreshold())
+    return otsu_threshold_of_histogram(np.minimum(values, high).astype(np.float32))
 
 
 def _fill_holes_in_planes(mask: np.ndarray) -> np.ndarray:
