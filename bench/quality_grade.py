@@ -33,6 +33,7 @@ from sklearn.metrics import cohen_kappa_score, confusion_matrix
 
 from bench._quality_artifacts import ARTIFACTS, INTENDED_GRADES, degrade
 from CNSTumorQCLib.atomic import write_json_atomic
+from CNSTumorQCLib.dicom_index import index_folder
 from CNSTumorQCLib.grading import (
     GRADE_THRESHOLDS_VERSION,
     STRUCTURAL_THRESHOLDS,
@@ -40,12 +41,16 @@ from CNSTumorQCLib.grading import (
     grade_from_metrics,
     suggest_grade,
 )
+from CNSTumorQCLib.identify import identify_series
+from CNSTumorQCLib.integrity import DEFAULT_PARAMETERS
 from CNSTumorQCLib.paths import sample_data_dir, shared_data_dir
 from CNSTumorQCLib.provenance import provenance
+from CNSTumorQCLib.qc import GRADED_SEQUENCES
 from CNSTumorQCLib.quality_metrics import compute_quality_metrics
 from CNSTumorQCLib.sequences import MRSequence
 
 RESULTS = Path(__file__).resolve().parent / "results" / "quality_grade.json"
+MINIMUM_SLICES = DEFAULT_PARAMETERS.minimum_slices
 GRADES = [1, 2, 3]
 
 
@@ -178,16 +183,43 @@ def cost_rows() -> list[dict[str, Any]]:
                 )
             ),
         ),
-        (
-            "dcm_qa_xa30 T1 (Siemens XA30)",
-            "DICOM series (enhanced MF)",
-            lambda: _read_series(shared / "dcm_qa_xa30/In/5_anat-T1w_acq-tfl"),
-        ),
     ]
+    plan += real_series_plan()
     rows = []
     for label, form, read in plan:
         rows.append({"series": label, "read_as": form, **_side_by_side(read)})
     return rows
+
+
+def real_series_plan() -> list[tuple[str, str, Any]]:
+    """Every real DICOM series in ``../shared/data`` that ``cnstumor qc`` grades.
+
+    The grade's own rule (``qc.GRADED_SEQUENCES``, at least ``minimum_slices`` planes in the
+    first stack); that stack's files are read with SimpleITK as a series (one file per plane)
+    or as one enhanced multi-frame file. The manufacturer and description name each row.
+    """
+    plan: list[tuple[str, str, Any]] = []
+    for series in index_folder(shared_data_dir(), progress=False).series:
+        ident = identify_series(series)
+        stack = series.stacks[0]
+        if ident.sequence not in GRADED_SEQUENCES or len(stack.instances) < MINIMUM_SLICES:
+            continue
+        files = list(stack.files)
+        vendor = (series.first.manufacturer or "?").split()[0]
+        label = f"{vendor} {ident.sequence.value} {series.description or series.series_number}"[:32]
+        if len(files) == 1:
+            form = "DICOM (enhanced MF)"
+            plan.append((label, form, lambda f=files[0]: sitk.ReadImage(f)))
+        else:
+            form = f"DICOM series ({len(files)} files)"
+            plan.append((label, form, lambda f=files: _read_files(f)))
+    return plan
+
+
+def _read_files(files: list[str]) -> sitk.Image:
+    reader = sitk.ImageSeriesReader()
+    reader.SetFileNames(files)
+    return reader.Execute()
 
 
 # ------------------------------------------------------------------ (b) synthetic artifacts
