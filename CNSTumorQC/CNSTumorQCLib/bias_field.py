@@ -29,11 +29,12 @@ both for the cost target (grading <= 10x the series read):
 The sample is the head core, 12 mm inside the scalp (the scalp-fat ring is not a field); a
 skull-stripped or masked volume (no air background: the "head" is the brain) is not eroded.
 
-Why not ``sitk.N4BiasFieldCorrectionImageFilter`` (measured in ``bench/inu.py``, side by side):
-it costs about 1.3 us per voxel and iteration (0.4-0.6 s at 8 mm, seconds at 4 mm, against a
-grading budget of 0.1-0.2 s per series), and with one level it barely moves from its zero start
-(field ranges 0.03-0.16 for imposed fields of range 0.5-2.3). Multi-level N4 at 4 mm tracks
-better but takes seconds. Written by hand: the iteration is
+Why not ``sitk.N4BiasFieldCorrectionImageFilter``? ``bench/inu.py`` runs both side by side on
+TorchIO bias fields imposed on five real volumes (same masks; the estimated minus the original's
+field regressed on the imposed one, medians of 15): this module, slope 0.97, r 0.996, 23 ms;
+SimpleITK at one level on 8 mm, slope 0.13 (it barely leaves its zero start), 0.41 s; SimpleITK
+at three levels on 4 mm, slope 0.68, r 0.98, 5 s. The grading budget is 10x the series read,
+0.02-0.2 s. Written by hand: the iteration is
 short numpy code; the matrix of the B-spline fit is fixed, so each iteration costs a histogram,
 three FFTs of 512 points and two small matrix products.
 """

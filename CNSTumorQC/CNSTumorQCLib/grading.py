@@ -25,8 +25,8 @@ raters among themselves 0.31-0.57): re-calibrate on local radiologist grades bef
 Version ``-4`` changes a metric, not a cut point: ``inu_range`` now comes from N4
 (:mod:`CNSTumorQCLib.bias_field`) instead of a polynomial fit, and Otsu's threshold of the head
 mask is computed with numpy on a 50,000-voxel subsample (the same bin as SimpleITK's filter on
-200,000). With the same INU cut points the held-out kappa rose from 0.659 to 0.73 and the
-bias-field agreement from 0.63 to 0.75 (``bench/results/quality_grade.json``).
+200,000). With the same INU cut points the held-out kappa rose from 0.659 to 0.726 and the
+bias-field agreement from 0.63 to 0.71 (``bench/results/quality_grade.json``).
 """
 
 from __future__ import annotations
