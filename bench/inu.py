@@ -20,9 +20,9 @@ Estimators:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +30,10 @@ import numpy as np
 import SimpleITK as sitk
 
 from bench._quality_artifacts import ARTIFACTS, degrade
+from bench.quality_grade import timed
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.bias_field import N4Parameters, estimate_bias_field, head_core
-from CNSTumorQCLib.head_mask import WorkingVolume, head_and_air_masks
+from CNSTumorQCLib.head_mask import WorkingVolume, head_and_air_masks, working_data
 from CNSTumorQCLib.paths import sample_data_dir, shared_data_dir
 from CNSTumorQCLib.provenance import provenance
 
@@ -88,12 +89,6 @@ ESTIMATORS = {
 }
 
 
-def _timed(function: Any, *args: Any) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = function(*args)
-    return time.perf_counter() - start, result
-
-
 def run() -> dict[str, Any]:
     cases = []
     for volume_id, path in _volumes():
@@ -103,21 +98,18 @@ def run() -> dict[str, Any]:
         where = np.nonzero(core)
         step = max(1, where[0].size // 5000)
         where = tuple(w[::step] for w in where)
-        baseline = {}
-        for name, estimator in ESTIMATORS.items():
-            seconds, field = _timed(estimator, clean, where)
-            baseline[name] = field
+        baseline = {name: estimator(clean, where) for name, estimator in ESTIMATORS.items()}
         for level_index in range(3):
             biased_image = degrade(image, BIAS, level_index, volume_id)
             # the original's masks with the biased intensities: the estimators are compared on
             # the field alone (a severe field also shrinks the head mask, which is a separate
             # matter and would move each estimate's sample)
-            biased = dataclasses.replace(clean, data=head_and_air_masks(biased_image).data)
+            biased = dataclasses.replace(clean, data=working_data(biased_image, clean.strides))
             original = clean.data[where].astype(np.float64)
             imposed = np.log(np.maximum(biased.data[where], 1e-6) / np.maximum(original, 1e-6))
             row: dict[str, Any] = {"volume": volume_id, "level": BIAS.levels[level_index]}
             for name, estimator in ESTIMATORS.items():
-                seconds, field = _timed(estimator, biased, where)
+                seconds, _, field = timed(functools.partial(estimator, biased, where))
                 if field is None or baseline[name] is None:
                     row[name] = {"seconds": round(seconds, 4), "slope": None, "r": None}
                     continue

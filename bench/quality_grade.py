@@ -80,7 +80,7 @@ def volumes() -> list[dict[str, Any]]:
 REPEATS = 7
 
 
-def _timed(function: Any) -> tuple[float, float, Any]:
+def timed(function: Any) -> tuple[float, float, Any]:
     """Wall-clock and process CPU seconds of one call, and its result."""
     wall, cpu = time.perf_counter(), time.process_time()
     result = function()
@@ -96,8 +96,8 @@ def _side_by_side(read: Any, repeats: int = REPEATS) -> dict[str, Any]:
     """
     reads, grades, image, suggestion = [], [], None, None
     for _ in range(repeats):
-        *read_times, image = _timed(read)
-        *grade_times, suggestion = _timed(lambda image=image: suggest_grade(image, MRSequence.T1))
+        *read_times, image = timed(read)
+        *grade_times, suggestion = timed(lambda image=image: suggest_grade(image, MRSequence.T1))
         reads.append(read_times)
         grades.append(grade_times)
     read_wall, read_cpu = (statistics.median(col) for col in zip(*reads, strict=True))
@@ -147,9 +147,7 @@ def write_dicom_series(image: sitk.Image, folder: Path) -> list[str]:
 
 
 def _read_series(folder: Path) -> sitk.Image:
-    reader = sitk.ImageSeriesReader()
-    reader.SetFileNames(reader.GetGDCMSeriesFileNames(str(folder)))
-    return reader.Execute()
+    return _read_files(list(sitk.ImageSeriesReader.GetGDCMSeriesFileNames(str(folder))))
 
 
 def cost_rows() -> list[dict[str, Any]]:

@@ -90,6 +90,12 @@ def working_strides(spacing_kji: tuple[float, ...], target_mm: float) -> tuple[i
     return tuple(max(1, int(round(target_mm / s))) for s in spacing_kji)  # type: ignore[return-value]
 
 
+def working_data(image: sitk.Image, strides: tuple[int, int, int]) -> np.ndarray:
+    """The intensities of a 3D scalar image on the working grid: a float32 copy, KJI order."""
+    full = sitk.GetArrayViewFromImage(image)
+    return np.array(full[:: strides[0], :: strides[1], :: strides[2]], dtype=np.float32)
+
+
 OTSU_BINS = 128
 OTSU_SAMPLE = 50_000  # a strided subsample fixes the histogram (equal thresholds, see the tests)
 
@@ -255,8 +261,7 @@ def head_and_air_masks(
     image = scalar_volume(image)
     spacing_kji = tuple(float(s) for s in reversed(image.GetSpacing()))
     strides = working_strides(spacing_kji, parameters.working_spacing_mm)
-    full = sitk.GetArrayViewFromImage(image)
-    data = np.array(full[:: strides[0], :: strides[1], :: strides[2]], dtype=np.float32)  # a copy
+    data = working_data(image, strides)
     spacing = tuple(s * st for s, st in zip(spacing_kji, strides, strict=True))
     slice_axis = int(np.argmax(spacing_kji)) if max(spacing_kji) > 1.2 * min(spacing_kji) else 0
     if not np.isfinite(data).all() or np.ptp(data) == 0:
