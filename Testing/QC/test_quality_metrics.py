@@ -176,7 +176,9 @@ def test_unusable_images_are_refused_with_a_clear_message() -> None:
         "sri24/T2.nii.gz",
     ],
 )
-def test_otsu_threshold_is_simpleitks_to_within_a_bin(sample_case: Path, relative: str) -> None:
+def test_otsu_threshold_is_simpleitks_to_within_a_bin_R_QC_1(
+    sample_case: Path, relative: str
+) -> None:
     """The hand-written Otsu of the head mask picks the same histogram bin as SimpleITK's
     ``OtsuThresholdImageFilter`` (which places its last bin edge a hair higher)."""
     image = sitk.ReadImage(str(sample_case / relative), sitk.sitkFloat32)
