@@ -75,7 +75,7 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     """Wires the wizard UI and the Segment Editor to CNSTumorAnnotationLogic.
 
     The steps, the moves each step allows and the guidance all come from the Qt-free wizard
-    (CNSTumorAnnotationLib.wizard); the widget only shows them and forwards button presses.
+    (CNSTumorAnnotationLib.wizard.machine); the widget only shows them and forwards button presses.
     """
 
     def __init__(self, parent=None) -> None:
@@ -235,7 +235,7 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
 
     def __init__(self) -> None:
         ScriptedLoadableModuleLogic.__init__(self)
-        from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+        from CNSTumorAnnotationLib.mrml.runtime import create_runtime
         from CNSTumorAnnotationLib.terminology import register_terminology
 
         self.runtime = create_runtime()
@@ -255,9 +255,9 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
     def loadCase(self, caseDirectory, annotator):
         """Load the case (volumes + one segmentation per reference sequence, R-ANN-8) and start
         or resume its annotation wizard."""
-        from CNSTumorAnnotationLib.case import load_case
-        from CNSTumorAnnotationLib.scene import load_case_into_scene
-        from CNSTumorAnnotationLib.wizard import AnnotationWizard
+        from CNSTumorAnnotationLib.case.folder import load_case
+        from CNSTumorAnnotationLib.mrml.scene import load_case_into_scene
+        from CNSTumorAnnotationLib.wizard.machine import AnnotationWizard
 
         case = load_case(Path(caseDirectory))
         loaded = load_case_into_scene(case, self.runtime)
@@ -271,7 +271,7 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
 
     def move(self, wizard, loadedCase, move):
         """Forward one wizard move; returns the self-check findings when the move produced them."""
-        from CNSTumorAnnotationLib.scene_annotation import masks_from_scene
+        from CNSTumorAnnotationLib.mrml.scene_annotation import masks_from_scene
 
         if move == "run_self_check":
             return wizard.run_self_check(masks_from_scene(loadedCase))
@@ -352,7 +352,7 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
 
     def export(self, caseDirectory, exportDirectory, exportFormat):
         """Export per R-FMT-1..3 with a manifest tying every file to its source series."""
-        from CNSTumorAnnotationLib.export import export_case
+        from CNSTumorAnnotationLib.export.case_export import export_case
 
         return export_case(
             Path(caseDirectory), Path(exportDirectory), exportFormat, runtime=self.runtime

@@ -204,7 +204,7 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
 
     def deidentify(self, dicomDirectory, outputDirectory):
         """Write a de-identified copy (R-DATA-1); the pseudonym key goes beside, never inside, it."""
-        from CNSTumorQCLib.deid import deidentify_folder
+        from CNSTumorQCLib.deid.folder import deidentify_folder
 
         outputDirectory = Path(outputDirectory)
         keyFile = outputDirectory.parent / (outputDirectory.name + "_pseudonym_key.json")
@@ -212,7 +212,7 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
 
     def confirmGrade(self, outputDirectory, seriesInstanceUID, grade, reviewer, reason):
         """Record the radiologist's confirmed grade beside the suggestion (R-QC-1, R-QC-2)."""
-        from CNSTumorQCLib.grade_confirmation import record_grade_confirmation
+        from CNSTumorQCLib.quality.confirmation import record_grade_confirmation
 
         return record_grade_confirmation(
             Path(outputDirectory), seriesInstanceUID, grade, reviewer, reason
@@ -284,7 +284,7 @@ class CNSTumorQCTest(ScriptedLoadableModuleTest):
     def test_CNSTumorQC_bundled_case_study(self):
         import tempfile
 
-        from CNSTumorQCLib.dicom_writer import write_sample_case_study
+        from CNSTumorQCLib.dicom.writer import write_sample_case_study
 
         self.delayDisplay("Writing the bundled case as a DICOM study")
         with tempfile.TemporaryDirectory() as tmp:

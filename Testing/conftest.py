@@ -34,7 +34,7 @@ def sample_case() -> Path:
 @pytest.fixture
 def mrml_runtime() -> Iterator[object]:
     """A fresh headless MRML runtime (real vtkMRMLScene with the module logics registered)."""
-    from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+    from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
     runtime = create_runtime(force_headless=True)
     yield runtime

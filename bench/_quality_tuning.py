@@ -4,7 +4,7 @@
 TRAIN split only (ICBM152 / MNI152 volumes), searches each rule's two cut points in turn
 (coordinate ascent over the observed metric values, three passes) for the best quadratic kappa
 against the intended grades. It prints the suggested table and the kappa it would give on the
-held-out TEST split (TCGA); a person copies rounded values into ``CNSTumorQCLib/grading.py``.
+held-out TEST split (TCGA); a person copies rounded values into ``CNSTumorQCLib/quality/grading.py``.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from typing import Any
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
-from CNSTumorQCLib.grading import (
+from CNSTumorQCLib.quality.grading import (
     STRUCTURAL_THRESHOLDS,
     GradeThresholds,
     MetricRule,
     grade_from_metrics,
 )
-from CNSTumorQCLib.quality_metrics import QualityMetrics
+from CNSTumorQCLib.quality.metrics import QualityMetrics
 from CNSTumorQCLib.sequences import MRSequence
 
 TUNED = ("snrd", "ghost", "qi1", "fber", "efc", "fwhm_inplane_vox", "inu_range", "wrap")

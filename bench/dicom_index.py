@@ -42,8 +42,8 @@ METHODS = ("cnstumor", "cnstumor_1proc", "cnstumor_pool", "dcm2niix", "pydicom_l
 
 
 def _cnstumor(folder: Path, workers: int | None) -> dict[str, Any]:
-    from CNSTumorQCLib.dicom_index import index_folder
-    from CNSTumorQCLib.identify import identify_series
+    from CNSTumorQCLib.acquisition.identify import identify_series
+    from CNSTumorQCLib.dicom.index import index_folder
 
     index = index_folder(folder, workers=workers, progress=False)
     sequences = [identify_series(s).sequence.value for s in index.series]
@@ -82,7 +82,7 @@ def child(method: str, folder: Path, repeat: int) -> dict[str, Any]:
     """Run one method ``repeat`` times; best wall time and this process tree's peak memory."""
     import pydicom  # noqa: F401  (imports are not part of any method's time)
 
-    from CNSTumorQCLib import dicom_index, identify  # noqa: F401
+    from CNSTumorQCLib.acquisition import identify  # noqa: F401
 
     runs = []
     result: dict[str, Any] = {}
@@ -101,7 +101,7 @@ def child(method: str, folder: Path, repeat: int) -> dict[str, Any]:
         runs.append(time.perf_counter() - start)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    from CNSTumorQCLib.dicom_index import default_workers
+    from CNSTumorQCLib.dicom.index import default_workers
 
     workers = {"cnstumor": default_workers(), "cnstumor_pool": os.cpu_count() or 1}.get(method, 0)
     return {
@@ -143,7 +143,7 @@ def _replicate(job: tuple[str, str, int]) -> int:
 
 def generate(data: Path, folder: Path, minimum: int) -> int:
     """Replicate every real (uncompressed) DICOM file until the folder holds ``minimum`` files."""
-    from CNSTumorQCLib.dicom_index import index_folder
+    from CNSTumorQCLib.dicom.index import index_folder
 
     sources = sorted(
         {p for root in REAL for s in index_folder(data / root, workers=1).series for p in s.files}

@@ -72,8 +72,8 @@ def _sphere(reference: sitk.Image, centre: np.ndarray, radius: float) -> sitk.Im
 
 def build_case(case_dir: Path, volumes: dict[MRSequence, Path], patient: str) -> Path:
     """A real case folder with one annotation version of nested spheres."""
-    from CNSTumorAnnotationLib.case import reference_image, save_annotation_version
-    from CNSTumorAnnotationLib.case_import import create_case_folder
+    from CNSTumorAnnotationLib.case.folder import reference_image, save_annotation_version
+    from CNSTumorAnnotationLib.case.nifti_import import create_case_folder
 
     case = create_case_folder(volumes, case_dir, patient, "intra_axial")
     flair = reference_image(case, MRSequence.FLAIR)
@@ -202,10 +202,10 @@ def _ratios(ours: dict[str, float], anchor: dict[str, float]) -> dict[str, float
 
 
 def bundled_case_comparison(work: Path, repeat: int) -> dict[str, Any]:
-    from CNSTumorAnnotationLib.case import load_case
-    from CNSTumorAnnotationLib.export import build_context, export_case, export_context
-    from CNSTumorAnnotationLib.export_context import ExportOptions
-    from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+    from CNSTumorAnnotationLib.case.folder import load_case
+    from CNSTumorAnnotationLib.export.case_export import build_context, export_case, export_context
+    from CNSTumorAnnotationLib.export.context import ExportOptions
+    from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
     volumes = {s: sample_data_dir() / "native" / f"{s.value}.nii.gz" for s in SEQUENCES}
     case_dir = build_case(work / "bundled_case", volumes, "TCGA-FG-6692")
@@ -267,7 +267,7 @@ def batch_worker(cases_root: Path, n: int, out: Path) -> dict[str, Any]:
     import resource
     import tracemalloc
 
-    from CNSTumorAnnotationLib.batch import export_batch
+    from CNSTumorAnnotationLib.export.batch import export_batch
 
     cases = sorted(p for p in cases_root.iterdir() if p.is_dir())[:n]
     tracemalloc.start()

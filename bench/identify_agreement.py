@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from CNSTumorQCLib.acquisition.identify import identify_series
 from CNSTumorQCLib.atomic import write_json_atomic
-from CNSTumorQCLib.dicom_index import index_folder
-from CNSTumorQCLib.identify import identify_series
+from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.paths import shared_data_dir
 
 RESULTS = Path(__file__).resolve().parent / "results" / "identify_agreement.json"

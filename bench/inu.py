@@ -11,7 +11,7 @@ imposed log field. A perfect estimator has slope 1 and correlation 1; the time i
 Both runs use the original's head mask and Otsu threshold, so that only the field differs.
 
 Estimators:
-* ``ours``: ``CNSTumorQCLib.bias_field.estimate_bias_field`` (what the grade uses);
+* ``ours``: ``CNSTumorQCLib.quality.bias_field.estimate_bias_field`` (what the grade uses);
 * ``sitk_n4_1level_8mm``: ``sitk.N4BiasFieldCorrectionImageFilter`` with N4's defaults but one
   level of 50 iterations, on the core shrunk to about 8 mm (its cost is closest to ours);
 * ``sitk_n4_3levels_4mm``: three levels of 50 iterations at about 4 mm (MRIQC-like, costly).
@@ -32,10 +32,10 @@ import SimpleITK as sitk
 from bench._quality_artifacts import ARTIFACTS, degrade
 from bench.quality_grade import timed
 from CNSTumorQCLib.atomic import write_json_atomic
-from CNSTumorQCLib.bias_field import N4Parameters, estimate_bias_field, head_core
-from CNSTumorQCLib.head_mask import WorkingVolume, head_and_air_masks, working_data
 from CNSTumorQCLib.paths import sample_data_dir, shared_data_dir
 from CNSTumorQCLib.provenance import provenance
+from CNSTumorQCLib.quality.bias_field import N4Parameters, estimate_bias_field, head_core
+from CNSTumorQCLib.quality.head_mask import WorkingVolume, head_and_air_masks, working_data
 
 RESULTS = Path(__file__).resolve().parent / "results" / "inu.json"
 BIAS = next(a for a in ARTIFACTS if a.name == "bias")

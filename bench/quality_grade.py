@@ -32,21 +32,21 @@ import SimpleITK as sitk
 from sklearn.metrics import cohen_kappa_score, confusion_matrix
 
 from bench._quality_artifacts import ARTIFACTS, INTENDED_GRADES, degrade
+from CNSTumorQCLib.acquisition.identify import identify_series
+from CNSTumorQCLib.acquisition.integrity import DEFAULT_PARAMETERS
 from CNSTumorQCLib.atomic import write_json_atomic
-from CNSTumorQCLib.dicom_index import index_folder
-from CNSTumorQCLib.grading import (
+from CNSTumorQCLib.dicom.index import index_folder
+from CNSTumorQCLib.paths import sample_data_dir, shared_data_dir
+from CNSTumorQCLib.provenance import provenance
+from CNSTumorQCLib.qc import GRADED_SEQUENCES
+from CNSTumorQCLib.quality.grading import (
     GRADE_THRESHOLDS_VERSION,
     STRUCTURAL_THRESHOLDS,
     MetricRule,
     grade_from_metrics,
     suggest_grade,
 )
-from CNSTumorQCLib.identify import identify_series
-from CNSTumorQCLib.integrity import DEFAULT_PARAMETERS
-from CNSTumorQCLib.paths import sample_data_dir, shared_data_dir
-from CNSTumorQCLib.provenance import provenance
-from CNSTumorQCLib.qc import GRADED_SEQUENCES
-from CNSTumorQCLib.quality_metrics import compute_quality_metrics
+from CNSTumorQCLib.quality.metrics import compute_quality_metrics
 from CNSTumorQCLib.sequences import MRSequence
 
 RESULTS = Path(__file__).resolve().parent / "results" / "quality_grade.json"

@@ -96,7 +96,7 @@ def run_demo(
     out_dir: Path | str, *, runtime: Any = None, say: Callable[[str], None] | None = None
 ) -> dict[str, Any]:
     """Run the nine steps into ``out_dir`` and return (and write) a summary of every result."""
-    from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+    from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -123,7 +123,7 @@ def run_demo(
 
 
 def _scanner_study(out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
-    from CNSTumorQCLib.dicom_writer import write_sample_case_study
+    from CNSTumorQCLib.dicom.writer import write_sample_case_study
 
     started = steps.start("Writing the bundled case as a scanner DICOM study (invented identity)")
     study = out / "01_scanner_dicom"
@@ -159,7 +159,7 @@ def _identities(report: Any) -> list[tuple[str, ...]]:
 def _deidentify(
     study: Path, out: Path, steps: _Steps, summary: dict[str, Any]
 ) -> tuple[Path, list[tuple[str, ...]]]:
-    from CNSTumorQCLib.deid import deidentify_folder
+    from CNSTumorQCLib.deid.folder import deidentify_folder
 
     started = steps.start("Identifying the series on the original headers, then de-identifying")
     original = _identify_original(study, out, summary)
@@ -216,8 +216,8 @@ def _quality_control(
 def _import_case(
     qc_report: Path, deid: Path, out: Path, steps: _Steps, summary: dict[str, Any], runtime: Any
 ) -> Any:
-    from CNSTumorAnnotationLib.dicom_case_import import import_case_from_dicom
-    from CNSTumorAnnotationLib.scene import load_case_into_scene
+    from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
+    from CNSTumorAnnotationLib.mrml.scene import load_case_into_scene
 
     started = steps.start("Importing the QC-checked series as a case, co-registering, loading MRML")
     case_dir = out / "04_case" / SAMPLE_CASE_ID
@@ -241,8 +241,8 @@ def _import_case(
 def _apply_reference_labels(
     case: Any, steps: _Steps, summary: dict[str, Any], runtime: Any
 ) -> None:
-    from CNSTumorAnnotationLib.case import load_case
-    from CNSTumorAnnotationLib.labelmap_import import apply_reference_labels
+    from CNSTumorAnnotationLib.case.folder import load_case
+    from CNSTumorAnnotationLib.case.labelmap_import import apply_reference_labels
 
     started = steps.start("Landing the machine-made reference labels (SRI-24 -> native)")
     labels = sample_data_dir() / "reference_labels" / f"{REFERENCE_LABELS}.nii.gz"
@@ -263,7 +263,7 @@ def _apply_reference_labels(
 
 
 def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: Any) -> Path:
-    from CNSTumorAnnotationLib.selfcheck import run_selfcheck, write_selfcheck
+    from CNSTumorAnnotationLib.selfcheck.case_check import run_selfcheck, write_selfcheck
 
     started = steps.start("Self-check (R-ANN-2/3/7/9, region hierarchy), correction, re-check")
     first = run_selfcheck(case.root, runtime=runtime)
@@ -308,7 +308,7 @@ def correct_findings(case: Any, report: Any, runtime: Any) -> Any:
     import SimpleITK as sitk
     from scipy import ndimage
 
-    from CNSTumorAnnotationLib.case import load_case, region_masks, save_annotation_version
+    from CNSTumorAnnotationLib.case.folder import load_case, region_masks, save_annotation_version
 
     checked = int(report.to_dict()["annotation_version"])
     masks = region_masks(case, checked, runtime=runtime)
@@ -350,7 +350,7 @@ def correct_findings(case: Any, report: Any, runtime: Any) -> Any:
 def _review(
     case: Any, selfcheck_file: Path, out: Path, steps: _Steps, summary: dict[str, Any]
 ) -> None:
-    from CNSTumorAnnotationLib.project_demo import DEMO_REVIEWER, run_review_demo
+    from CNSTumorAnnotationLib.project.case_bridge import DEMO_REVIEWER, run_review_demo
 
     started = steps.start("Review in an annotation project (R-PPL-1..4, R-FLOW-1)")
     review = run_review_demo(out / "05_project", case.root, selfcheck_file)
@@ -360,7 +360,7 @@ def _review(
             f"the review did not approve the case: {review}", out / "05_project"
         )
     # The project database records the approval; the case folder's version is made immutable too.
-    from CNSTumorAnnotationLib.case import approve_version, latest_version
+    from CNSTumorAnnotationLib.case.folder import approve_version, latest_version
 
     latest = latest_version(case)
     if latest is not None and not latest.approved:
@@ -373,10 +373,10 @@ def _review(
 
 
 def _export(case: Any, out: Path, steps: _Steps, summary: dict[str, Any], runtime: Any) -> None:
-    from CNSTumorAnnotationLib.export import export_case
+    from CNSTumorAnnotationLib.export.case_export import export_case
 
     started = steps.start("Export: NIfTI, .seg.nrrd, DICOM SEG, BraTS, nnU-Net (R-FMT-1..3)")
-    from CNSTumorAnnotationLib.export_context import ExportOptions
+    from CNSTumorAnnotationLib.export.context import ExportOptions
 
     options = ExportOptions(approved_only=True)
     result = export_case(case.root, out / "06_export", "all", options=options, runtime=runtime)

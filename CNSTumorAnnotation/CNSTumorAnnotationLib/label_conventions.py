@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from CNSTumorQCLib.errors import InvalidInputError, SchemaError
-
-from .schemas import (
+from CNSTumorAnnotationLib.schemas import (
     LABEL_ENHANCING,
     LABEL_NON_ENHANCING,
     LABEL_OUTER,
@@ -24,6 +22,7 @@ from .schemas import (
     LabelSchema,
     TumorFamily,
 )
+from CNSTumorQCLib.errors import InvalidInputError, SchemaError
 
 CONVENTIONS_VERSION = "cnstumor-label-conventions-1.0"
 

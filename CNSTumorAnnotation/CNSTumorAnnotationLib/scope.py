@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import enum
 
+from CNSTumorAnnotationLib.schemas import TumorFamily
 from CNSTumorQCLib.errors import SchemaError
-
-from .schemas import TumorFamily
 
 SCOPE_VERSION = "cnstumor-scope-1.0"
 

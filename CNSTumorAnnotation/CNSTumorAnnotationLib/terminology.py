@@ -16,10 +16,7 @@ from typing import Any
 import slicer
 import vtk
 
-from CNSTumorQCLib.atomic import write_text_atomic
-from CNSTumorQCLib.errors import InvalidInputError
-
-from .schemas import (
+from CNSTumorAnnotationLib.schemas import (
     ANATOMIC_CONTEXT,
     SCHEMA_VERSION,
     TERMINOLOGY_CONTEXT,
@@ -30,6 +27,8 @@ from .schemas import (
     all_schemas,
     get_schema,
 )
+from CNSTumorQCLib.atomic import write_text_atomic
+from CNSTumorQCLib.errors import InvalidInputError
 
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "Resources"
 TERMINOLOGY_FILE = RESOURCES_DIR / "Terminology" / "CNSTumor.term.json"

@@ -55,8 +55,8 @@ def _exit(status: int) -> None:
 
 def main() -> int:
     _make_importable()
-    from CNSTumorAnnotationLib.cli_export import main as export_main
-    from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+    from CNSTumorAnnotationLib.cli.export import main as export_main
+    from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
     runtime = create_runtime()  # the application's scene inside Slicer, a new one outside
     return export_main(_script_arguments(sys.argv), runtime=runtime)

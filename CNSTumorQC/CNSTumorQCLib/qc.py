@@ -2,7 +2,7 @@
 
 ``run_qc(dicom_dir, out_dir)`` is the one call the CLI, the demo and the Slicer module make.
 Identification runs on the original headers (before de-identification, which strips the tags it
-needs). The grade comes from ``CNSTumorQCLib.grading.suggest_grade`` when that module exists;
+needs). The grade comes from ``CNSTumorQCLib.quality.grading.suggest_grade`` when that module exists;
 otherwise the report says "grade not computed" and still works.
 """
 
@@ -14,15 +14,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from CNSTumorQCLib.dicom_index import index_folder
-from CNSTumorQCLib.dicom_model import Series
+from CNSTumorQCLib.acquisition.identify import CONFIRM_BELOW, Identification, identify_series
+from CNSTumorQCLib.acquisition.integrity import (
+    DEFAULT_PARAMETERS,
+    IntegrityParameters,
+    check_integrity,
+)
+from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, RuleTable, check_series_rules
+from CNSTumorQCLib.dicom.index import index_folder
+from CNSTumorQCLib.dicom.model import Series
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.findings import Finding, Severity
-from CNSTumorQCLib.identify import CONFIRM_BELOW, Identification, identify_series
-from CNSTumorQCLib.integrity import DEFAULT_PARAMETERS, IntegrityParameters, check_integrity
 from CNSTumorQCLib.provenance import provenance
-from CNSTumorQCLib.report import QCReport, SeriesReport, studies_of, write_report
-from CNSTumorQCLib.rules import CONSENSUS_RULES, RuleTable, check_series_rules
+from CNSTumorQCLib.report.qc_report import QCReport, SeriesReport, studies_of, write_report
 from CNSTumorQCLib.sequences import MRSequence
 
 INTEGRITY_TABLE_VERSION = "qc-anchors-s7/1.0"
@@ -32,7 +36,7 @@ GRADED_SEQUENCES = frozenset(MRSequence) - {MRSequence.OTHER}
 def _grader() -> Callable[..., Any] | None:
     """``suggest_grade`` from the grading module, or None while it does not exist."""
     try:
-        module = importlib.import_module("CNSTumorQCLib.grading")
+        module = importlib.import_module("CNSTumorQCLib.quality.grading")
     except ImportError:
         return None
     return getattr(module, "suggest_grade", None)
@@ -61,7 +65,7 @@ def _grade(
         or len(series.stacks[0].instances) < DEFAULT_PARAMETERS.minimum_slices
     ):
         return None, (), {}, []
-    from CNSTumorQCLib.stack_image import stack_image
+    from CNSTumorQCLib.dicom.stack_image import stack_image
 
     try:
         suggestion = grader(stack_image(series.stacks[0]), ident.sequence)
@@ -104,7 +108,7 @@ def _grade(
 
 
 def _thumbnail(series: Series) -> tuple[str | None, list[Finding]]:
-    from CNSTumorQCLib.stack_image import thumbnail_png
+    from CNSTumorQCLib.dicom.stack_image import thumbnail_png
 
     try:
         return thumbnail_png(series.stacks[0]), []
@@ -187,7 +191,7 @@ def build_report(
             "rule_table": table.to_dict(),
             "integrity": params.to_dict(),
             "identification_confirm_below": CONFIRM_BELOW,
-            "grading": "CNSTumorQCLib.grading.suggest_grade"
+            "grading": "CNSTumorQCLib.quality.grading.suggest_grade"
             if grader is not None
             else "not available",
             "index": index.parameters,

@@ -39,7 +39,7 @@ def sphere_mask(
 
 def synthetic_masks(case: Any) -> dict[str, sitk.Image]:
     """Nested spheres around the FLAIR volume's centre; enhancing is a shell around the core."""
-    from CNSTumorAnnotationLib.case import reference_image
+    from CNSTumorAnnotationLib.case.folder import reference_image
 
     flair = reference_image(case, MRSequence.FLAIR)
     center = flair.TransformContinuousIndexToPhysicalPoint([(n - 1) / 2 for n in flair.GetSize()])

@@ -11,8 +11,8 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.case import load_case, reference_image, save_annotation_version
-from CNSTumorAnnotationLib.case_import import create_case_folder
+from CNSTumorAnnotationLib.case.folder import load_case, reference_image, save_annotation_version
+from CNSTumorAnnotationLib.case.nifti_import import create_case_folder
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.sequences import MRSequence
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib import training, workflow
-from CNSTumorAnnotationLib.project import Project
+from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.training import calibration as training
 from CNSTumorQCLib.findings import Finding, Severity
 
 ADMIN = "admin"

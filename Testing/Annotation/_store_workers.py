@@ -12,8 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-from CNSTumorAnnotationLib import workflow
-from CNSTumorAnnotationLib.project import Project
+from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorQCLib.findings import Finding, Severity
 
 # Same people as _project_helpers (not imported: it pulls the agreement library, and a child

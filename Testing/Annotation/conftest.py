@@ -23,7 +23,7 @@ from _case_helpers import PATIENT, native_volumes, synthetic_masks
 @pytest.fixture(scope="session")
 def fixture_runtime() -> Any:
     """One headless MRML runtime for building the fixtures."""
-    from CNSTumorAnnotationLib.mrml_runtime import create_runtime
+    from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
     return create_runtime(force_headless=True)
 
@@ -32,8 +32,8 @@ def fixture_runtime() -> Any:
 def small_annotated_case_template(
     tmp_path_factory: pytest.TempPathFactory, sample_case: Path, fixture_runtime: Any
 ) -> Path:
-    from CNSTumorAnnotationLib.case import save_annotation_version
-    from CNSTumorAnnotationLib.case_import import import_case_from_nifti
+    from CNSTumorAnnotationLib.case.folder import save_annotation_version
+    from CNSTumorAnnotationLib.case.nifti_import import import_case_from_nifti
 
     root = tmp_path_factory.mktemp("small_case") / PATIENT
     case = import_case_from_nifti(native_volumes(sample_case), root, PATIENT, register=False)
@@ -46,7 +46,7 @@ def small_annotated_case_template(
 @pytest.fixture
 def small_annotated_case(small_annotated_case_template: Path, tmp_path: Path) -> Iterator[Any]:
     """A fresh copy of a case with one synthetic version (spheres in real native geometry)."""
-    from CNSTumorAnnotationLib.case import load_case
+    from CNSTumorAnnotationLib.case.folder import load_case
 
     copy = tmp_path / "small_annotated_case" / PATIENT
     shutil.copytree(small_annotated_case_template, copy)
@@ -58,8 +58,8 @@ def annotated_case_template(
     tmp_path_factory: pytest.TempPathFactory, sample_case: Path, fixture_runtime: Any
 ) -> Path:
     """The real pipeline once per session: import, rigid co-registration, SRI-24 labels landed."""
-    from CNSTumorAnnotationLib.case_import import import_case_from_nifti
-    from CNSTumorAnnotationLib.labelmap_import import apply_reference_labels
+    from CNSTumorAnnotationLib.case.labelmap_import import apply_reference_labels
+    from CNSTumorAnnotationLib.case.nifti_import import import_case_from_nifti
 
     root = tmp_path_factory.mktemp("annotated_case") / PATIENT
     case = import_case_from_nifti(native_volumes(sample_case), root, PATIENT, register=True)
@@ -72,7 +72,7 @@ def annotated_case_template(
 @pytest.fixture
 def annotated_case(annotated_case_template: Path, tmp_path: Path) -> Iterator[Any]:
     """A fresh copy of the really registered case with the ``mav`` labels as version 1."""
-    from CNSTumorAnnotationLib.case import load_case
+    from CNSTumorAnnotationLib.case.folder import load_case
 
     copy = tmp_path / "annotated_case" / PATIENT
     shutil.copytree(annotated_case_template, copy)

@@ -8,7 +8,7 @@ import nibabel as nib
 import numpy as np
 import pytest
 
-from CNSTumorAnnotationLib import cli
+from CNSTumorAnnotationLib.cli import app as cli
 
 pytestmark = [pytest.mark.slow, pytest.mark.mrml]
 

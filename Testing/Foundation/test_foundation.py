@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from CNSTumorAnnotationLib import cli
+from CNSTumorAnnotationLib.cli import app as cli
 from CNSTumorQCLib import __version__
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic, write_with_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
@@ -27,7 +27,7 @@ def test_cnstumor_version_prints_the_package_version(capsys):
 
 def test_cnstumor_help_lists_every_registered_command():
     result = subprocess.run(
-        [sys.executable, "-m", "CNSTumorAnnotationLib.cli", "--help"],
+        [sys.executable, "-m", "CNSTumorAnnotationLib.cli.app", "--help"],
         capture_output=True,
         text=True,
     )

@@ -15,7 +15,7 @@ from pydicom.datadict import dictionary_VR
 from pydicom.dataelem import DataElement
 from pydicom.dataset import Dataset
 
-from CNSTumorQCLib.deid_policy import PATIENT_CHARACTERISTICS
+from CNSTumorQCLib.deid.policy import PATIENT_CHARACTERISTICS
 
 #: Times of day are kept by design (option 113107 with whole-day shifts, see deid_policy).
 _SKIPPED_VRS = {

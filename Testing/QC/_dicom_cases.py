@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pydicom
 
-from CNSTumorQCLib.dicom_index import index_folder
-from CNSTumorQCLib.dicom_model import Series
+from CNSTumorQCLib.dicom.index import index_folder
+from CNSTumorQCLib.dicom.model import Series
 from CNSTumorQCLib.findings import Finding
 
 PHILIPS_DTI = Path("dcm_qa_philips/In/Vanderbilt_2018/601_WIP_dti_ax")

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from CNSTumorAnnotationLib import training, workflow
 from CNSTumorAnnotationLib.agreement.bundled import BUNDLED_ALGORITHMS, bundled_case_agreement
-from CNSTumorAnnotationLib.project import Project
-from CNSTumorAnnotationLib.review_report import write_status_html
-from CNSTumorAnnotationLib.training_report import write_training_report_html
-from CNSTumorQCLib.dicom_writer import write_sample_case_study
+from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.status_html import write_status_html
+from CNSTumorAnnotationLib.training import calibration as training
+from CNSTumorAnnotationLib.training.report_html import write_training_report_html
+from CNSTumorQCLib.dicom.writer import write_sample_case_study
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.qc import run_qc

@@ -1,0 +1,182 @@
+"""Import an existing label map (BraTS conventions, a model's output, another tool's NIfTI).
+
+The label values are mapped to the schema's regions through a label convention
+(``label_conventions.py``), the map is brought into each reference sequence's native grid with
+nearest-neighbour resampling, and the result is saved as a new annotation version stated as
+machine-made. A label map can live:
+
+- on a native volume's grid (same geometry): taken as is;
+- in the native scanner space on another grid: resampled through physical space;
+- in an atlas space (the bundled case's SRI-24): the atlas FLAIR is registered to the native
+  FLAIR (``registration.register_atlas_to_native``), the transform is cached in the case folder,
+  and the map follows it, then each sequence's rigid transform to FLAIR.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import SimpleITK as sitk
+
+from CNSTumorAnnotationLib.case.folder import (
+    CaseFolder,
+    FolderVersion,
+    reference_image,
+    save_annotation_version,
+    write_case_record,
+)
+from CNSTumorAnnotationLib.case.registration import (
+    FIXED_SEQUENCE,
+    register_atlas_to_native,
+    sequence_transform,
+    transforms_dir,
+)
+from CNSTumorAnnotationLib.label_conventions import (
+    from_convention,
+    get_convention,
+    masks_from_combined,
+)
+from CNSTumorQCLib.atomic import sha256_file
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.sequences import MRSequence
+
+
+def _read_label_map(path: Path) -> sitk.Image:
+    if not path.is_file():
+        raise MissingInputError("label map not found", path)
+    try:
+        image = sitk.ReadImage(str(path))
+    except RuntimeError as error:
+        raise InvalidInputError(f"SimpleITK cannot read the label map ({error})", path) from None
+    if image.GetDimension() != 3 or image.GetNumberOfComponentsPerPixel() != 1:
+        raise InvalidInputError("a label map must be a 3D single-component image", path)
+    array = sitk.GetArrayViewFromImage(image)
+    if not np.all(np.equal(np.mod(array, 1), 0)):
+        raise InvalidInputError("a label map must hold integer values", path)
+    return sitk.Cast(image, sitk.sitkUInt8)
+
+
+def _same_grid(a: sitk.Image, b: sitk.Image) -> bool:
+    return (
+        a.GetSize() == b.GetSize()
+        and np.allclose(a.GetOrigin(), b.GetOrigin(), atol=1e-3)
+        and np.allclose(a.GetSpacing(), b.GetSpacing(), atol=1e-5)
+        and np.allclose(a.GetDirection(), b.GetDirection(), atol=1e-5)
+    )
+
+
+def atlas_transform(case: CaseFolder, atlas_flair_path: Path) -> sitk.Transform:
+    """Native-FLAIR -> atlas transform, registered once and cached under ``transforms/``."""
+    digest = sha256_file(atlas_flair_path)[:12]
+    cache = transforms_dir(case) / f"atlas-{digest}_to_{FIXED_SEQUENCE.value}.tfm"
+    if cache.is_file():
+        return sitk.ReadTransform(str(cache))
+    atlas = sitk.ReadImage(str(atlas_flair_path))
+    transform, quality = register_atlas_to_native(reference_image(case, FIXED_SEQUENCE), atlas)
+    from CNSTumorAnnotationLib.case.registration import _write_transform
+
+    _write_transform(transform, cache)
+    case.registration.setdefault("atlas", {})[digest] = {
+        "atlas_flair": str(atlas_flair_path),
+        "transform": str(cache.relative_to(case.root)),
+        **quality.to_dict(),
+    }
+    write_case_record(case)
+    return transform
+
+
+def _space_transform(
+    case: CaseFolder, label: sitk.Image, atlas_flair: Path | None
+) -> tuple[sitk.Transform | None, MRSequence | None]:
+    """How the label map reaches native space: (native-FLAIR -> label-space transform, own grid)."""
+    for sequence in case.volumes:
+        if _same_grid(label, reference_image(case, sequence)):
+            return None, sequence
+    if atlas_flair is not None:
+        return atlas_transform(case, atlas_flair), None
+    return sitk.Euler3DTransform(), None  # native scanner space, another grid
+
+
+def label_map_on_sequence(
+    case: CaseFolder, label: sitk.Image, sequence: MRSequence, atlas_flair: Path | None = None
+) -> sitk.Image:
+    """The label map resampled (nearest neighbour) onto ``sequence``'s native grid."""
+    to_label, own = _space_transform(case, label, atlas_flair)
+    grid = reference_image(case, sequence)
+    composite = sitk.CompositeTransform(3)
+    if own is not None:  # label on a native grid: own-space points from FLAIR points
+        composite.AddTransform(sequence_transform(case, own))
+    else:
+        composite.AddTransform(to_label)
+    composite.AddTransform(sequence_transform(case, sequence).GetInverse())
+    if own is sequence:
+        return label
+    return sitk.Resample(label, grid, composite, sitk.sitkNearestNeighbor, 0, sitk.sitkUInt8)
+
+
+def import_label_map(
+    case: CaseFolder,
+    label_map_path: Path | str,
+    convention: str = "brats2021",
+    *,
+    annotator: str,
+    atlas_flair: Path | str | None = None,
+    runtime: Any = None,
+    machine_made: bool = True,
+) -> FolderVersion:
+    """Save a label map as a new annotation version, each region on its reference sequence."""
+    path = Path(label_map_path)
+    conv = get_convention(convention)
+    label = _read_label_map(path)
+    atlas = Path(atlas_flair) if atlas_flair is not None else None
+    if atlas is not None and not atlas.is_file():
+        raise MissingInputError("atlas FLAIR not found", atlas)
+    from_convention(sitk.GetArrayViewFromImage(label), conv)  # fail early on unknown values
+    masks: dict[str, sitk.Image] = {}
+    for sequence in case.schema.reference_sequences:
+        moved = label_map_on_sequence(case, label, sequence, atlas)
+        combined = from_convention(sitk.GetArrayFromImage(moved), conv)
+        region_arrays = masks_from_combined(combined, case.schema)
+        for region in case.schema.regions_on(sequence):
+            mask = sitk.GetImageFromArray(region_arrays[region.key])
+            mask.CopyInformation(moved)
+            masks[region.key] = mask
+    note = f"imported from {path.name} ({conv.name} labels, nearest-neighbour resampling)"
+    return save_annotation_version(
+        case, masks, annotator, runtime=runtime, note=note, machine_made=machine_made
+    )
+
+
+def default_atlas_flair(label_map_path: Path) -> Path | None:
+    """The bundled-case layout: ``<case>/reference_labels/X.nii.gz`` lives in ``<case>/sri24``."""
+    candidate = Path(label_map_path).resolve().parent.parent / "sri24" / "FLAIR.nii.gz"
+    return candidate if candidate.is_file() else None
+
+
+def apply_reference_labels(
+    case: CaseFolder,
+    label_map_path: Path | str,
+    convention: str = "brats2021",
+    *,
+    runtime: Any = None,
+    atlas_flair: Path | str | None = None,
+) -> FolderVersion:
+    """Land a machine-made reference label map (e.g. the bundled ``mav``) on the native sequences.
+
+    The version is recorded as machine-made: annotator ``algorithm:<name> (machine-made
+    reference)``; these labels are a reference, never ground truth.
+    """
+    path = Path(label_map_path)
+    atlas = Path(atlas_flair) if atlas_flair is not None else default_atlas_flair(path)
+    name = path.name.removesuffix(".gz").removesuffix(".nii")
+    return import_label_map(
+        case,
+        path,
+        convention,
+        annotator=f"algorithm:{name} (machine-made reference)",
+        atlas_flair=atlas,
+        runtime=runtime,
+        machine_made=True,
+    )

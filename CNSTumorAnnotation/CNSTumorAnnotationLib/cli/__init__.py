@@ -1,0 +1,1 @@
+"""The cnstumor command: one module per feature, each with register(subparsers)."""

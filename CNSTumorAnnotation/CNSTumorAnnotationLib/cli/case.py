@@ -1,0 +1,138 @@
+"""``cnstumor case ...``: build a case folder and land an existing label map on it.
+
+``cnstumor case import OUT --flair F --t1 F --t1c F --t2 F --patient ID --family intra_axial``
+``cnstumor case import OUT ... --diagnosis meningioma --site sellar``  (refused: R-SCOPE-2)
+``cnstumor case import OUT --qc-report QC/qc_report.json --dicom DIR --family meningeal``
+``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib.schemas import TumorFamily
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.sequences import MRSequence
+
+_VOLUME_OPTIONS = {
+    "flair": MRSequence.FLAIR,
+    "t1": MRSequence.T1,
+    "t1c": MRSequence.T1C,
+    "t2": MRSequence.T2,
+}
+
+
+def register(subparsers: Any) -> None:
+    case = subparsers.add_parser("case", help="build a case folder (volumes, registration, labels)")
+    commands = case.add_subparsers(dest="case_command", metavar="CASE_COMMAND")
+    case.set_defaults(func=lambda args: case.print_help() or 0)
+    _register_import(commands)
+    _register_labels(commands)
+
+
+def _register_import(commands: Any) -> None:
+    parser = commands.add_parser(
+        "import", help="NIfTI volumes or a QC-checked DICOM study -> case folder (R-FMT-3, R-ANN-8)"
+    )
+    parser.add_argument("out", type=Path, help="new case folder")
+    for option, sequence in _VOLUME_OPTIONS.items():
+        parser.add_argument(f"--{option}", type=Path, help=f"{sequence.value} volume (NIfTI)")
+    parser.add_argument("--qc-report", type=Path, help="qc_report.json of the study (cnstumor qc)")
+    parser.add_argument("--dicom", type=Path, help="the DICOM folder the QC report describes")
+    parser.add_argument("--patient", help="patient number used in file names (R-FMT-3)")
+    parser.add_argument("--family", choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family")
+    parser.add_argument(
+        "--diagnosis",
+        help="glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the family)",
+    )
+    parser.add_argument(
+        "--site", help="sellar|pineal|cerebellopontine_angle|bone_invading|skull_crossing|other"
+    )
+    parser.add_argument("--no-registration", action="store_true", help="skip co-registration")
+    parser.set_defaults(func=_run_import)
+
+
+def _register_labels(commands: Any) -> None:
+    parser = commands.add_parser("labels", help="import a label map as a new machine-made version")
+    parser.add_argument("case_dir", type=Path)
+    parser.add_argument("label_map", type=Path)
+    parser.add_argument(
+        "--convention", default="brats2021", help="brats2021|brats2023|brats-men|cnstumor"
+    )
+    parser.add_argument(
+        "--atlas-flair", type=Path, help="FLAIR of the label map's space, if not native"
+    )
+    parser.set_defaults(func=_run_labels)
+
+
+def _family(args: argparse.Namespace) -> str:
+    """The family from --family and/or --diagnosis/--site; out-of-scope cases refused (R-SCOPE-2)."""
+    if args.diagnosis is None:
+        if args.family is None:
+            raise InvalidInputError("give --family or --diagnosis (R-SCOPE-1)")
+        if args.site is not None:
+            raise InvalidInputError("--site is checked together with --diagnosis (R-SCOPE-2)")
+        return str(args.family)
+    from CNSTumorAnnotationLib.scope import check_scope
+
+    family = check_scope(args.diagnosis, args.site).value
+    if args.family is not None and args.family != family:
+        raise InvalidInputError(
+            f"--diagnosis {args.diagnosis} belongs to the {family} family, not {args.family} (R-SCOPE-1)"
+        )
+    return family
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    volumes = {
+        seq: getattr(args, opt) for opt, seq in _VOLUME_OPTIONS.items() if getattr(args, opt)
+    }
+    family = _family(args)
+    register_sequences = not args.no_registration
+    if args.qc_report or args.dicom:
+        if not (args.qc_report and args.dicom) or volumes:
+            raise InvalidInputError(
+                "DICOM import takes --qc-report and --dicom, and no volume options"
+            )
+        from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
+
+        case = import_case_from_dicom(
+            args.qc_report, args.dicom, args.out, family,
+            patient_id=args.patient, register=register_sequences,
+        )  # fmt: skip
+    else:
+        if not args.patient:
+            raise InvalidInputError("--patient is required with NIfTI volumes (R-FMT-3 file names)")
+        from CNSTumorAnnotationLib.case.nifti_import import import_case_from_nifti
+
+        case = import_case_from_nifti(
+            volumes, args.out, args.patient, family, register=register_sequences
+        )
+    print(f"case {case.case_id} ({case.family.value}) written to {case.root}")
+    for sequence, path in case.volumes.items():
+        print(f"  {sequence.value:5s} {path.relative_to(case.root)}")
+    for name, quality in case.registration.get("sequences", {}).items():
+        print(
+            f"  {name} -> FLAIR: Mattes MI {quality['mutual_information_before']:.3f} -> "
+            f"{quality['mutual_information_after']:.3f}"
+        )
+    return 0
+
+
+def _run_labels(args: argparse.Namespace) -> int:
+    from CNSTumorAnnotationLib.case.folder import load_case
+    from CNSTumorAnnotationLib.case.labelmap_import import apply_reference_labels
+
+    case = load_case(args.case_dir)
+    version = apply_reference_labels(
+        case, args.label_map, args.convention, atlas_flair=args.atlas_flair
+    )
+    print(
+        json.dumps(
+            {"version": version.version, "annotator": version.annotator, "note": version.note}
+        )
+    )
+    return 0

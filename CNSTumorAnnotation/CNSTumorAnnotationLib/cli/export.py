@@ -1,0 +1,133 @@
+"""``cnstumor export CASE_DIR... --out OUT --format ...``: export one or many cases (R-FMT-1..3).
+
+The same argument parser serves ``Scripts/batch_export.py`` (plain Python or inside Slicer).
+Prints one line per failed case and a final count; the exit status is 1 when any case failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib.export.case_export import FORMATS, parse_formats
+from CNSTumorAnnotationLib.export.context import ExportOptions
+from CNSTumorAnnotationLib.naming import DEFAULT_PATTERN, NamingPolicy
+from CNSTumorQCLib.sequences import MRSequence
+
+HELP = "export annotated cases as NIfTI, .seg.nrrd, DICOM SEG, BraTS or nnU-Net (R-FMT-1..3)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The export options (shared by the ``cnstumor export`` sub-command and the batch script)."""
+    parser.add_argument("case_dirs", nargs="+", metavar="CASE_DIR", help="case folder(s)")
+    parser.add_argument("--out", required=True, help="output folder (created if needed)")
+    parser.add_argument(
+        "--format",
+        dest="formats",
+        action="append",
+        metavar="FORMAT",
+        help=f"{' | '.join(FORMATS)} | all (repeat or comma-separate; default: all)",
+    )
+    parser.add_argument(
+        "--pattern",
+        default=DEFAULT_PATTERN,
+        help="file-name pattern with {patient}, {sequence}, {content} and optionally {case}, "
+        "{version}, {annotator} (R-FMT-3; default: %(default)s)",
+    )
+    parser.add_argument(
+        "--ascii-only",
+        action="store_true",
+        help="write non-ASCII characters of names as uXXXX code points",
+    )
+    parser.add_argument(
+        "--approved-only",
+        action="store_true",
+        help="refuse a version that no reviewer has approved (R-PPL-3)",
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        help="annotation project whose review store decides --approved-only (default: the "
+        "project holding the case folder, else the case folder's own approval flag)",
+    )
+    parser.add_argument(
+        "--annotation-version",
+        type=int,
+        help="annotation version to export (default: the latest; not --version, which Slicer owns)",
+    )
+    parser.add_argument("--brats-version", choices=("2021", "2023"), default="2023")
+    parser.add_argument(
+        "--dataset-reference",
+        choices=(
+            MRSequence.FLAIR.value,
+            MRSequence.T1C.value,
+            MRSequence.T2.value,
+            MRSequence.T1.value,
+        ),
+        default=MRSequence.FLAIR.value,
+        help="grid of the BraTS and nnU-Net images and labels (default: %(default)s)",
+    )
+    parser.add_argument("--nnunet-id", type=int, default=501, help="nnU-Net dataset ID (3 digits)")
+    parser.add_argument("--nnunet-name", default="CNSTumor", help="nnU-Net dataset name")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return parser
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("export", help=HELP, description=HELP)
+    add_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def options_from_args(args: argparse.Namespace) -> ExportOptions:
+    return ExportOptions(
+        naming=NamingPolicy(pattern=args.pattern, ascii_only=args.ascii_only),
+        brats_version=args.brats_version,
+        dataset_reference=MRSequence(args.dataset_reference),
+        nnunet_dataset_id=args.nnunet_id,
+        nnunet_dataset_name=args.nnunet_name,
+        approved_only=args.approved_only,
+        project_dir=args.project,
+    )
+
+
+def run(args: argparse.Namespace, runtime: Any = None) -> int:
+    """Export the cases; print failures and a summary line; return the exit status."""
+    from CNSTumorAnnotationLib.export.batch import export_batch
+
+    formats = parse_formats(args.formats or ["all"])
+    summary = export_batch(
+        args.case_dirs,
+        args.out,
+        formats,
+        options=options_from_args(args),
+        version=args.annotation_version,
+        runtime=runtime,
+        progress=not args.no_progress,
+    )
+    for outcome in summary.failed:
+        first_line = (outcome.error or "").splitlines()[0] if outcome.error else "unknown error"
+        print(f"cnstumor export: FAILED {outcome.case_dir}: {first_line}", file=sys.stderr)
+    print(
+        f"exported {len(summary.exported)} of {len(summary.outcomes)} case(s) "
+        f"({', '.join(formats)}) into {summary.out_dir}; summary: {summary.summary_path}"
+    )
+    return summary.exit_status
+
+
+def main(argv: Sequence[str] | None = None, runtime: Any = None) -> int:
+    """Stand-alone entry (the batch script): parse ``argv`` and run."""
+    parser = add_arguments(argparse.ArgumentParser(prog="batch_export", description=HELP))
+    args = parser.parse_args(argv)
+    try:
+        return run(args, runtime=runtime)
+    except Exception as error:  # a bad option (pattern, format) is reported, not a traceback
+        from CNSTumorQCLib.errors import CNSTumorError
+
+        if not isinstance(error, CNSTumorError):
+            raise
+        print(f"batch_export: error: {error}", file=sys.stderr)
+        return 2

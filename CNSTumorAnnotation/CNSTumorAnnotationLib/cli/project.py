@@ -1,0 +1,388 @@
+"""``cnstumor project ...``: the annotation project's store and review workflow from the shell.
+
+cnstumor project init DIR
+cnstumor project person add DIR --id dr_li --name "Dr Li" --role annotator --years 6 --title attending
+cnstumor project dataset add DIR --id tcga --ethics-ref IRB-1 --ethics-date 2026-03-01 --deidentified
+cnstumor project case register DIR --case c1 --dataset tcga --patient P1 --actor admin
+cnstumor project case step DIR --case c1 --action deidentify|pass_qc|exclude|start|revise|reopen --actor X
+cnstumor project assign DIR --case c1 --to dr_li --actor admin
+cnstumor project save DIR --case c1 --actor dr_li (--file F ... | --case-folder CASE_DIR [--version N])
+cnstumor project selfcheck DIR --case c1 --actor dr_li --findings selfcheck.json
+cnstumor project submit DIR --case c1 --actor dr_li
+cnstumor project review DIR --case c1 --reviewer dr_wang (--approve | --return --comment "enhancing@72: rim")
+cnstumor project status DIR [--html status.html] [--json]
+cnstumor project agreement DIR --batch calibration.json [--certify --actor admin]
+cnstumor project verify DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.lifecycle import Action
+from CNSTumorAnnotationLib.project.people import Role, Title
+from CNSTumorAnnotationLib.project.status import project_status, verify_project
+from CNSTumorAnnotationLib.project.workflow import ReviewComment, ReviewDecision
+from CNSTumorQCLib.errors import InvalidInputError, SchemaError
+
+_COMMENT = re.compile(r"^(?P<region>[A-Za-z_]+)(@(?P<slice>\d+))?:\s*(?P<text>.+)$", re.S)
+_STEPS = ("deidentify", "pass_qc", "exclude", "start", "revise", "reopen")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "project", help="annotation project: people, cases, review, audit"
+    )
+    commands = parser.add_subparsers(dest="project_command", metavar="SUBCOMMAND", required=True)
+    _simple(
+        commands,
+        "init",
+        "create a project folder with project.sqlite",
+        _init,
+        lambda p: p.add_argument("--name", default=""),
+    )
+    _simple(
+        commands, "verify", "check database integrity, audit hash chain and file checksums", _verify
+    )
+    _register_people(commands)
+    _register_cases(commands)
+    _register_review(commands)
+    status = _simple(commands, "status", "cases per state and the review queue", _status)
+    status.add_argument("--html", type=Path, help="also write a self-contained HTML report here")
+    status.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    agreement = _simple(
+        commands, "agreement", "training-phase calibration: two teams (R-PPL-4)", _agreement
+    )
+    agreement.add_argument("--batch", type=Path, required=True, help="calibration batch JSON")
+    agreement.add_argument(
+        "--certify", action="store_true", help="record the outcome for the team members"
+    )
+    agreement.add_argument("--actor", default="admin")
+
+
+def _simple(
+    commands: Any, name: str, help_text: str, func: Any, extra: Any = None
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help_text)
+    parser.add_argument("project_dir", type=Path, metavar="DIR")
+    if extra:
+        extra(parser)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _register_people(commands: Any) -> None:
+    person = commands.add_parser("person", help="people (R-PPL-1)").add_subparsers(
+        dest="person_command", required=True
+    )
+    add = _simple(
+        person, "add", "add a person; refused when not qualified for the role", _person_add
+    )
+    add.add_argument("--id", required=True)
+    add.add_argument("--name", required=True)
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument(
+        "--years", type=int, required=True, help="years of clinical or imaging experience"
+    )
+    add.add_argument(
+        "--title", required=True, help=f"one of {[t.value for t in Title]} (or 主治医师 ...)"
+    )
+    add.add_argument("--actor", default="admin")
+    dataset = commands.add_parser("dataset", help="datasets (R-DATA-1)").add_subparsers(
+        dest="dataset_command", required=True
+    )
+    dadd = _simple(dataset, "add", "record a dataset with its ethics approval", _dataset_add)
+    dadd.add_argument("--id", required=True)
+    dadd.add_argument("--ethics-ref")
+    dadd.add_argument("--ethics-date", help="YYYY-MM-DD")
+    dadd.add_argument("--deidentified", action="store_true")
+    dadd.add_argument("--description", default="")
+    dadd.add_argument("--actor", default="admin")
+
+
+def _register_cases(commands: Any) -> None:
+    case = commands.add_parser("case", help="cases").add_subparsers(
+        dest="case_command", required=True
+    )
+    reg = _simple(
+        case, "register", "register a collected case (state imported; R-DATA-1)", _case_register
+    )
+    reg.add_argument("--case", required=True)
+    reg.add_argument("--dataset", required=True)
+    reg.add_argument("--patient", required=True)
+    reg.add_argument("--phase", default="production", choices=["production", "calibration"])
+    reg.add_argument("--source", help="where the case came from (recorded in the audit log)")
+    reg.add_argument("--actor", default="admin")
+    step = _simple(case, "step", "move a case one lifecycle step (R-FLOW-1)", _case_step)
+    step.add_argument("--case", required=True)
+    step.add_argument("--action", required=True, choices=_STEPS)
+    step.add_argument("--actor", required=True)
+    step.add_argument("--reason", default="", help="for exclude / reopen")
+    step.add_argument(
+        "--grade", type=int, choices=[1, 2, 3], help="quality grade for pass_qc (R-QC-1)"
+    )
+    assign = _simple(
+        commands, "assign", "assign a case to a qualified, certified annotator", _assign
+    )
+    assign.add_argument("--case", required=True)
+    assign.add_argument("--to", required=True)
+    assign.add_argument("--actor", default="admin")
+    save = _simple(
+        commands, "save", "save annotation files (or a case-folder version) as a new version", _save
+    )
+    save.add_argument("--case", required=True)
+    save.add_argument("--actor", required=True)
+    save.add_argument(
+        "--file",
+        dest="files",
+        action="append",
+        type=Path,
+        default=[],
+        help="an annotation file of the version (repeatable)",
+    )
+    save.add_argument(
+        "--case-folder", type=Path, help="a case folder (case.json) whose version to record"
+    )
+    save.add_argument(
+        "--version", type=int, help="case-folder version number (default: the latest)"
+    )
+    save.add_argument("--schema-version", default="", help="label schema version of loose files")
+
+
+def _register_review(commands: Any) -> None:
+    check = _simple(
+        commands, "selfcheck", "record the self-check of the latest version (R-ANN-9)", _selfcheck
+    )
+    check.add_argument("--case", required=True)
+    check.add_argument("--actor", required=True)
+    check.add_argument("--findings", type=Path, required=True, help="selfcheck.json")
+    submit = _simple(commands, "submit", "submit for review (needs a passed self-check)", _submit)
+    submit.add_argument("--case", required=True)
+    submit.add_argument("--actor", required=True)
+    review = _simple(commands, "review", "approve or return a submitted case (R-PPL-3)", _review)
+    review.add_argument("--case", required=True)
+    review.add_argument("--reviewer", required=True)
+    decision = review.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--approve", action="store_true")
+    decision.add_argument("--return", dest="return_", action="store_true")
+    review.add_argument(
+        "--comment",
+        action="append",
+        default=[],
+        help="REGION[@SLICE]: TEXT, or plain TEXT (repeatable)",
+    )
+    review.add_argument("--summary", default="")
+
+
+def _init(args: argparse.Namespace) -> int:
+    Project.init(args.project_dir, name=args.name).close()
+    print(f"created annotation project {args.project_dir} (project.sqlite, cases/)")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    report = verify_project(args.project_dir)
+    print("\n".join(report.lines()))
+    return 0 if report.ok else 1
+
+
+def _person_add(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        person = project.add_person(
+            args.id,
+            name=args.name,
+            role=args.role,
+            years_experience=args.years,
+            title=args.title,
+            actor=args.actor,
+        )
+    print(
+        f"added {person.role.value} {person.name} ({person.title.label}, {person.years_experience} years)"
+    )
+    return 0
+
+
+def _dataset_add(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        project.add_dataset(
+            args.id,
+            actor=args.actor,
+            ethics_reference=args.ethics_ref,
+            ethics_date=args.ethics_date,
+            deidentified=args.deidentified,
+            description=args.description,
+        )
+    print(f"recorded dataset {args.id}")
+    return 0
+
+
+def _case_register(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        project.register_case(
+            args.case,
+            dataset_id=args.dataset,
+            patient=args.patient,
+            actor=args.actor,
+            phase=args.phase,
+            source=args.source,
+        )
+    print(f"registered case {args.case} (imported)")
+    return 0
+
+
+def _case_step(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        if args.action == "pass_qc":
+            state = project.pass_qc(args.case, actor=args.actor, grade=args.grade)
+        elif args.action == "exclude":
+            state = project.exclude(args.case, actor=args.actor, reason=args.reason)
+        elif args.action == "reopen":
+            state = workflow.reopen(project, args.case, actor=args.actor, reason=args.reason)
+        elif args.action == "start":
+            state = workflow.start(project, args.case, actor=args.actor)
+        elif args.action == "revise":
+            state = workflow.revise(project, args.case, actor=args.actor)
+        else:
+            state = project.move(args.case, Action(args.action), actor=args.actor)
+    print(f"case {args.case}: {state.value}")
+    return 0
+
+
+def _assign(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        workflow.assign(project, args.case, args.to, actor=args.actor)
+    print(f"case {args.case} assigned to {args.to}")
+    return 0
+
+
+def _save(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        if args.case_folder:
+            from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
+
+            version = save_case_folder_version(
+                project, args.case, args.case_folder, actor=args.actor, version=args.version
+            )
+        elif args.files:
+            if not args.schema_version:
+                raise InvalidInputError("--schema-version is required with loose annotation files")
+            version = workflow.save_version(
+                project, args.case, args.files, actor=args.actor, schema_version=args.schema_version
+            )
+        else:
+            raise InvalidInputError("give annotation files (--file) or --case-folder")
+    print(f"case {args.case}: saved version {version.number} ({len(version.files)} files)")
+    return 0
+
+
+def _selfcheck(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        passed = workflow.record_self_check(project, args.case, args.findings, actor=args.actor)
+    print(
+        f"case {args.case}: self-check {'passed' if passed else 'has blocking findings (R-ANN-9)'}"
+    )
+    return 0 if passed else 1
+
+
+def _submit(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        workflow.submit(project, args.case, actor=args.actor)
+    print(f"case {args.case}: submitted for review")
+    return 0
+
+
+def parse_comment(text: str) -> ReviewComment:
+    """``enhancing@72: rim too thick`` -> region, slice and text; plain text is kept whole."""
+    match = _COMMENT.match(text.strip())
+    if not match:
+        return ReviewComment(text.strip())
+    index = match.group("slice")
+    return ReviewComment(
+        match.group("text").strip(), match.group("region"), int(index) if index else None
+    )
+
+
+def _review(args: argparse.Namespace) -> int:
+    decision = ReviewDecision.APPROVE if args.approve else ReviewDecision.RETURN
+    with Project.open(args.project_dir) as project:
+        state = workflow.review(
+            project,
+            args.case,
+            reviewer=args.reviewer,
+            decision=decision,
+            comments=[parse_comment(c) for c in args.comment],
+            summary=args.summary,
+        )
+    print(f"case {args.case}: {state.value}")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        status = project_status(project)
+        if args.html:
+            from CNSTumorAnnotationLib.project.status_html import write_status_html
+
+            write_status_html(project, args.html)
+    if args.json:
+        print(json.dumps(status, indent=2, default=str))
+        return 0
+    counts = ", ".join(f"{k} {v}" for k, v in status["counts"].items() if v)
+    print(
+        f"{status['project']}: {counts or 'no cases'}; review queue {len(status['review_queue'])}"
+    )
+    for row in status["cases"]:
+        print(
+            f"  {row['case']:<20} {row['state']:<13} {row['assignee'] or '-':<12} v{row['version'] or '-'}"
+        )
+    return 0
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    from CNSTumorAnnotationLib.training.calibration import assess_calibration, certify_teams
+
+    cases, members, regions = load_batch(args.batch)
+    report = assess_calibration(cases, **({"regions": regions} if regions else {}))
+    with Project.open(args.project_dir) as project:
+        if args.certify:
+            path = certify_teams(project, report, members, actor=args.actor)
+        else:
+            from CNSTumorAnnotationLib.training.report_html import write_training_report_html
+            from CNSTumorQCLib.atomic import write_json_atomic
+
+            path = write_json_atomic(
+                args.project_dir / "training" / f"calibration-{report.sha256()[:12]}.json",
+                report.to_dict(),
+            )
+            write_training_report_html(report, path.with_suffix(".html"))
+    print(("certified" if report.certified else "NOT certified") + f" (R-PPL-4); report: {path}")
+    for line in report.shortfalls:
+        print(f"  {line}")
+    return 0 if report.certified else 1
+
+
+def load_batch(path: Path) -> tuple[list[Any], dict[str, list[str]], dict[str, list[int]] | None]:
+    """Read a calibration batch: ``{"teams": {"A": [ids]}, "regions": {...}?, "cases": [{"case",
+    "labels": {"A": path}, "grades": {"A": 3}}]}``; label paths are relative to the file."""
+    from CNSTumorAnnotationLib.training.calibration import CalibrationCase
+
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+        cases = [
+            CalibrationCase(
+                str(c["case"]),
+                {t: (Path(path).parent / p) for t, p in c["labels"].items()},
+                {t: int(g) for t, g in c.get("grades", {}).items()},
+            )
+            for c in payload["cases"]
+        ]
+        members = {str(t): [str(p) for p in ids] for t, ids in payload["teams"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise SchemaError(f"not a calibration batch: {error}", path) from error
+    return cases, members, payload.get("regions")

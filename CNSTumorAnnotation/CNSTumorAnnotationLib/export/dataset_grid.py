@@ -1,0 +1,51 @@
+"""One grid for dataset-style exports (BraTS, nnU-Net): every sequence and the labels on it.
+
+Training data sets want all channels and the label map co-registered on one grid. The grid is
+the native grid of ``ExportOptions.dataset_reference`` (default FLAIR: it carries the
+outermost region, R-SEG-1 / R-SEG-6, and the combined label map of the NIfTI export already
+lives there). Images are resampled with linear interpolation, labels with nearest neighbour,
+through the case's co-registration transforms when it has them (scanner space otherwise); nothing is skull-stripped or moved to an atlas (SRI-24), which
+BraTS' own data are: the export documents this instead of pretending otherwise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import SimpleITK as sitk
+
+from CNSTumorAnnotationLib.export.context import ExportContext
+from CNSTumorAnnotationLib.grid import combined_label_array, resample_image
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.sequences import MRSequence
+
+#: The four structural sequences every BraTS / nnU-Net case has, in channel order
+#: (nnU-Net Dataset226 / BraTS 2023: T1, T1C, T2W, T2F).
+DATASET_SEQUENCES = (MRSequence.T1, MRSequence.T1C, MRSequence.T2, MRSequence.FLAIR)
+
+
+def require_sequences(ctx: ExportContext, format_name: str) -> None:
+    """Refuse a case that lacks one of the four channels (a data set needs all of them)."""
+    missing = [s.value for s in DATASET_SEQUENCES if s not in ctx.case.volumes]
+    if missing:
+        raise InvalidInputError(
+            f"{format_name} export needs T1, T1C, T2 and FLAIR; the case lacks {', '.join(missing)}",
+            ctx.case.root,
+        )
+
+
+def reference_grid(ctx: ExportContext) -> sitk.Image:
+    return ctx.reference_image(ctx.options.dataset_reference)
+
+
+def image_on_grid(ctx: ExportContext, sequence: MRSequence, grid: sitk.Image) -> sitk.Image:
+    """A sequence's volume on the data set grid (through the case's co-registration)."""
+    transform = ctx.transform_between(sequence, ctx.options.dataset_reference)
+    return resample_image(ctx.reference_image(sequence), grid, transform)
+
+
+def combined_labels(ctx: ExportContext, grid: sitk.Image) -> np.ndarray:
+    """The combined multi-label array (schema values 1..4, innermost wins) on ``grid``."""
+    schema = ctx.schema
+    values = {region.key: region.label_value for region in schema.regions}
+    transforms = ctx.region_transforms(ctx.options.dataset_reference)
+    return combined_label_array(ctx.masks, schema.paint_order, values, grid, transforms)

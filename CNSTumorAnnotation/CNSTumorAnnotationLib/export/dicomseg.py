@@ -1,0 +1,214 @@
+"""DICOM SEG export (R-FMT-1): one highdicom ``Segmentation`` per reference sequence.
+
+BINARY segmentation, one segment per region drawn on that sequence, coded with the schema's
+terminology (segmented property category / type, anatomic region), the region key as Segment
+Label and the English name as Segment Description, the schema colour as the recommended
+display CIELab value. Segment Algorithm Type comes from the annotation version's annotator
+(``segment_algorithm``): MANUAL segments carry no Algorithm Identification Sequence;
+SEMIAUTOMATIC / AUTOMATIC ones carry it (the standard requires it for them).
+
+Source images: when the case came from DICOM (``dicom_files`` recorded for the sequence) the
+SEG references those files; otherwise the reference volume is first written as a DICOM MR
+series under ``<case>/dicom/<patient>_<SEQ>_image/`` (``dicom_series.write_mr_series``) so the SEG references
+real images. Masks are resampled
+(nearest neighbour) onto the referenced series' own grid, frame by frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import highdicom as hd
+import numpy as np
+import SimpleITK as sitk
+from pydicom.sr.codedict import codes
+
+from CNSTumorAnnotationLib.export.context import ExportContext, _sequence_record
+from CNSTumorAnnotationLib.export.dicom_sources import (
+    deterministic_uid,
+    geometry_from_datasets,
+    person_name,
+    read_series,
+    write_mr_series,
+)
+from CNSTumorAnnotationLib.export.manifest import ManifestEntry
+from CNSTumorAnnotationLib.grid import resample_label
+from CNSTumorAnnotationLib.segment_algorithm import algorithm_name, annotator_kind
+from CNSTumorQCLib.atomic import atomic_path
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.sequences import MRSequence
+from CNSTumorQCLib.version import __version__
+
+FORMAT = "dicom-seg"
+FOLDER = "dicom-seg"
+IMAGES_FOLDER = "dicom"
+EXTENSION = ".dcm"
+CONTENT = "annotation"
+SEG_SERIES_NUMBER = 900
+
+
+def _coded(code: Any) -> hd.sr.CodedConcept:
+    return hd.sr.CodedConcept(value=code.value, scheme_designator=code.scheme, meaning=code.meaning)
+
+
+def _source_files(ctx: ExportContext, sequence: MRSequence) -> tuple[list[Path], bool]:
+    """The series' DICOM files and whether they are the case's originals (vs written here)."""
+    record = _sequence_record(ctx.case, sequence)
+    files = [Path(f) for f in (record.get("dicom_files") or [])]
+    if files:
+        root = Path(ctx.case.root)
+        files = [f if f.is_absolute() else root / f for f in files]
+        missing = [f for f in files if not f.is_file()]
+        if missing:
+            raise InvalidInputError(
+                f"R-FMT-2: {len(missing)} source DICOM file(s) of {sequence.value} are missing "
+                f"(first: {missing[0]}); the SEG could not reference its source series",
+                Path(ctx.case.root) / "case.json",
+            )
+        return files, True
+    return _write_reference_series(ctx, sequence), False
+
+
+def _write_reference_series(ctx: ExportContext, sequence: MRSequence) -> list[Path]:
+    """The case volume as a minimal MR series with deterministic UIDs (see dicom_series).
+
+    ``CNSTumorQCLib.dicom.writer.write_case_as_dicom_study`` is deliberately not used: it is a
+    test fixture that invents a patient identity and Siemens acquisition headers, which must
+    not leak into an exported data set.
+    """
+    out_dir = ctx.case_folder / IMAGES_FOLDER / ctx.filename(sequence, "image", "")
+    image = ctx.reference_image(sequence)
+    source = ctx.image_source(sequence)
+    case_key = f"{ctx.case.case_id}/{source.sha256}"
+    return write_mr_series(
+        image,
+        out_dir,
+        patient_id=ctx.patient,
+        patient_name=person_name(ctx.patient),
+        study_uid=deterministic_uid(str(ctx.case.case_id), "study"),
+        series_uid=deterministic_uid(case_key, sequence.value, "series"),
+        frame_of_reference_uid=deterministic_uid(str(ctx.case.case_id), "frame-of-reference"),
+        series_number=1 + list(MRSequence).index(sequence),
+        series_description=f"{sequence.value} (from NIfTI, for DICOM SEG)",
+    )
+
+
+def _segment_description(ctx: ExportContext, number: int, region: Any) -> hd.seg.SegmentDescription:
+    kind = annotator_kind(ctx.version)
+    algorithm = None
+    if kind.machine_made:
+        algorithm = hd.AlgorithmIdentificationSequence(
+            name=algorithm_name(ctx.version)[:64],
+            family=codes.DCM.ArtificialIntelligence,
+            version=__version__,
+            source="CNSTumor",
+        )
+    terminology = region.terminology
+    description = hd.seg.SegmentDescription(
+        segment_number=number,
+        segment_label=region.key,
+        segmented_property_category=_coded(terminology.category),
+        segmented_property_type=_coded(terminology.type),
+        algorithm_type=kind.value,
+        algorithm_identification=algorithm,
+        tracking_uid=deterministic_uid(str(ctx.case.case_id), region.key, "tracking"),
+        tracking_id=f"{ctx.case.case_id}/{region.key}",
+        anatomic_regions=[_coded(terminology.anatomic_region)],
+        display_color=hd.color.CIELabColor.from_rgb(*[round(c * 255) for c in region.color_rgb]),
+    )
+    description.SegmentDescription = region.name_en[:64]
+    return description
+
+
+def export_dicomseg(ctx: ExportContext) -> list[ManifestEntry]:
+    """Write one DICOM SEG per reference sequence; return manifest entries (SEG and images)."""
+    entries: list[ManifestEntry] = []
+    for sequence in ctx.schema.reference_sequences:
+        regions = [r for r in ctx.schema.regions_on(sequence) if r.key in ctx.masks]
+        if not regions:
+            continue
+        files, original = _source_files(ctx, sequence)
+        datasets, grid = geometry_from_datasets(read_series(files))
+        frames = np.stack(
+            [sitk.GetArrayFromImage(resample_label(ctx.masks[r.key], grid)) > 0 for r in regions],
+            axis=-1,
+        ).astype(np.uint8)
+        kept = [i for i in range(len(regions)) if frames[..., i].any()]
+        notes = (
+            [
+                f"empty region(s) left out: {', '.join(regions[i].key for i in range(len(regions)) if i not in kept)}"
+            ]
+            if len(kept) < len(regions)
+            else []
+        )
+        if not kept:
+            continue
+        seg = _segmentation(ctx, sequence, datasets, frames[..., kept], [regions[i] for i in kept])
+        path = ctx.case_folder / FOLDER / ctx.filename(sequence, CONTENT, EXTENSION)
+        with atomic_path(path) as tmp:
+            seg.save_as(tmp)
+        sources = ctx.region_sources(*(r.key for r in regions))
+        if not original:
+            notes.append(
+                "source series written from the case's NIfTI volume (the case has no DICOM)"
+            )
+            for image_path in files:
+                entries.append(
+                    ctx.entry(
+                        image_path,
+                        format=FORMAT,
+                        content="source_image",
+                        sequence=sequence.value,
+                        sources=(ctx.image_source(sequence),),
+                    )
+                )
+        notes.append(f"references SeriesInstanceUID {datasets[0].SeriesInstanceUID}")
+        entries.append(
+            ctx.entry(
+                path,
+                format=FORMAT,
+                content=CONTENT,
+                sequence=sequence.value,
+                sources=sources,
+                notes=tuple(notes),
+            )
+        )
+    return entries
+
+
+def _segmentation(
+    ctx: ExportContext,
+    sequence: MRSequence,
+    datasets: list[Any],
+    frames: np.ndarray,
+    regions: list[Any],
+) -> hd.seg.Segmentation:
+    descriptions = [_segment_description(ctx, i + 1, r) for i, r in enumerate(regions)]
+    creator = (
+        None
+        if annotator_kind(ctx.version).machine_made
+        else person_name(str(ctx.version.annotator))
+    )
+    return hd.seg.Segmentation(
+        source_images=datasets,
+        pixel_array=frames,
+        segmentation_type=hd.seg.SegmentationTypeValues.BINARY,
+        segment_descriptions=descriptions,
+        series_instance_uid=deterministic_uid(
+            str(ctx.case.case_id), sequence.value, str(ctx.version.version), "seg"
+        ),
+        series_number=SEG_SERIES_NUMBER + list(MRSequence).index(sequence),
+        sop_instance_uid=deterministic_uid(
+            str(ctx.case.case_id), sequence.value, str(ctx.version.version), "seg-sop"
+        ),
+        instance_number=1,
+        manufacturer="CNSTumor",
+        manufacturer_model_name="CNSTumorAnnotation",
+        software_versions=__version__,
+        device_serial_number="none",
+        content_label=f"{sequence.value}_V{int(ctx.version.version):04d}"[:16].upper(),
+        content_description=f"CNSTumor consensus annotation, version {ctx.version.version}"[:64],
+        content_creator_name=creator,
+        series_description=f"SEG {sequence.value} v{ctx.version.version}"[:64],
+    )

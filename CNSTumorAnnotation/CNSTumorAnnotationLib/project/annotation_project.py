@@ -1,0 +1,421 @@
+"""The annotation project: a folder with ``project.sqlite`` and the case folders.
+
+:class:`Project` is the facade the CLI, the demo and the wizard call. It records datasets
+(R-DATA-1), people (R-PPL-1), cases and their lifecycle (R-FLOW-1); the review steps live in
+:mod:`CNSTumorAnnotationLib.project.workflow`. Every change is one transaction that also appends to the
+hash-chained audit log, so the log and the state can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib.project import audit, store
+from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, transition_for
+from CNSTumorAnnotationLib.project.people import (
+    CONSENSUS_RULES,
+    Person,
+    QualificationRules,
+    Role,
+    Title,
+)
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A source of cases with its ethics approval and de-identification status (R-DATA-1)."""
+
+    id: str
+    description: str
+    ethics_reference: str | None
+    ethics_date: str | None
+    deidentified: bool
+
+
+@dataclass(frozen=True)
+class ProjectCase:
+    """A case's row: where it stands and who holds it."""
+
+    id: str
+    dataset_id: str
+    patient: str
+    folder: str
+    state: CaseState
+    assignee: str | None
+    phase: str
+    updated_at: str
+
+
+class Project:
+    """An open annotation project. Use :meth:`init` or :meth:`open`; close (or ``with``) after."""
+
+    def __init__(self, directory: Path, conn: sqlite3.Connection) -> None:
+        self.directory = directory
+        self.conn = conn
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def init(cls, directory: str | Path, *, actor: str = "system", name: str = "") -> Project:
+        """Create a new project folder (refuses a folder that already holds one)."""
+        directory = Path(directory)
+        database = directory / store.DATABASE_NAME
+        if database.exists():
+            raise InvalidInputError("an annotation project already exists here", directory)
+        (directory / "cases").mkdir(parents=True, exist_ok=True)
+        project = cls(directory, store.connect(database, create=True))
+        with store.transaction(project.conn) as conn:
+            conn.execute(
+                "INSERT INTO project_info (key, value) VALUES ('name', ?), ('created_at', ?)",
+                (name or directory.name, store.utc_now()),
+            )
+            project._record_rules(CONSENSUS_RULES, actor)
+            audit.append(
+                conn, actor=actor, action="project_init", details={"name": name or directory.name}
+            )
+        return project
+
+    @classmethod
+    def open(cls, directory: str | Path) -> Project:
+        """Open an existing project (applying any pending migration)."""
+        directory = Path(directory)
+        return cls(directory, store.connect(directory / store.DATABASE_NAME))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- rule tables -----------------------------------------------------------------------
+    def qualification_rules(self) -> QualificationRules:
+        """The project's current R-PPL-1 table (the latest recorded)."""
+        row = self.conn.execute(
+            "SELECT body FROM rule_tables WHERE name = 'qualification' ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return QualificationRules.from_dict(json.loads(row[0])) if row else CONSENSUS_RULES
+
+    def tighten_rules(self, rules: QualificationRules, *, actor: str) -> None:
+        """Adopt a stricter R-PPL-1 table; refused when looser than the consensus."""
+        rules.check_not_looser_than(CONSENSUS_RULES)
+        with store.transaction(self.conn):
+            self._record_rules(rules, actor)
+
+    def _record_rules(self, rules: QualificationRules, actor: str) -> None:
+        body = json.dumps(rules.to_dict(), sort_keys=True)
+        self.conn.execute(
+            "INSERT INTO rule_tables (name, version, body, recorded_at, recorded_by)"
+            " VALUES ('qualification', ?, ?, ?, ?)",
+            (rules.version, body, store.utc_now(), actor),
+        )
+        audit.append(self.conn, actor=actor, action="rules_recorded", details=rules.to_dict())
+
+    # -- datasets (R-DATA-1) ---------------------------------------------------------------
+    def add_dataset(
+        self,
+        dataset_id: str,
+        *,
+        actor: str,
+        ethics_reference: str | None,
+        ethics_date: str | None,
+        deidentified: bool,
+        description: str = "",
+    ) -> Dataset:
+        """Record a dataset. Missing approval is recorded (and later refuses its cases)."""
+        _check_id(dataset_id, "dataset")
+        if ethics_date:
+            _check_date(ethics_date)
+        with store.transaction(self.conn) as conn:
+            conn.execute(
+                "INSERT INTO datasets (id, description, ethics_reference, ethics_date,"
+                " deidentified, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    dataset_id,
+                    description,
+                    ethics_reference,
+                    ethics_date,
+                    int(deidentified),
+                    store.utc_now(),
+                ),
+            )
+            audit.append(
+                conn,
+                actor=actor,
+                action="dataset_added",
+                details={
+                    "dataset": dataset_id,
+                    "ethics_reference": ethics_reference,
+                    "ethics_date": ethics_date,
+                    "deidentified": deidentified,
+                },
+            )
+        return self.dataset(dataset_id)
+
+    def dataset(self, dataset_id: str) -> Dataset:
+        row = self.conn.execute("SELECT * FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
+        if row is None:
+            raise InvalidInputError(f"no dataset {dataset_id!r} in this project", self.directory)
+        return Dataset(
+            row["id"],
+            row["description"],
+            row["ethics_reference"],
+            row["ethics_date"],
+            bool(row["deidentified"]),
+        )
+
+    # -- people (R-PPL-1) ------------------------------------------------------------------
+    def add_person(
+        self,
+        person_id: str,
+        *,
+        name: str,
+        role: Role | str,
+        years_experience: int,
+        title: Title | str,
+        actor: str = "system",
+    ) -> Person:
+        """Record a person; refused (naming the rule) when not qualified for the role."""
+        _check_id(person_id, "person")
+        person = Person(
+            person_id,
+            name,
+            Role(role),
+            int(years_experience),
+            title if isinstance(title, Title) else Title.parse(title),
+        )
+        rules = self.qualification_rules()
+        rules.require(person)  # R-PPL-1
+        with store.transaction(self.conn) as conn:
+            conn.execute(
+                "INSERT INTO people (id, name, role, years_experience, title, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    person.id,
+                    person.name,
+                    person.role.value,
+                    person.years_experience,
+                    person.title.value,
+                    store.utc_now(),
+                ),
+            )
+            audit.append(
+                conn,
+                actor=actor,
+                action="person_added",
+                details={
+                    "person": person.id,
+                    "role": person.role.value,
+                    "years": person.years_experience,
+                    "title": person.title.value,
+                    "rules": rules.version,
+                },
+            )
+        return person
+
+    def person(self, person_id: str) -> Person:
+        row = self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
+        if row is None:
+            raise InvalidInputError(f"no person {person_id!r} in this project", self.directory)
+        return Person(
+            row["id"],
+            row["name"],
+            Role(row["role"]),
+            int(row["years_experience"]),
+            Title(row["title"]),
+        )
+
+    # -- cases -----------------------------------------------------------------------------
+    def register_case(
+        self,
+        case_id: str,
+        *,
+        dataset_id: str,
+        patient: str,
+        actor: str,
+        phase: str = "production",
+        source: str | Path | None = None,
+    ) -> ProjectCase:
+        """Register a collected case (state ``imported``). R-DATA-1: refused unless its dataset
+        has an ethics approval and is de-identified."""
+        _check_id(case_id, "case")
+        if phase not in ("production", "calibration"):
+            raise InvalidInputError(f"phase must be production or calibration, not {phase!r}")
+        dataset = self.dataset(dataset_id)
+        if not dataset.ethics_reference or not dataset.ethics_date:
+            raise WorkflowError(
+                f"R-DATA-1: dataset {dataset_id} has no recorded ethics approval; "
+                f"case {case_id} may not be used"
+            )
+        if not dataset.deidentified:
+            raise WorkflowError(
+                f"R-DATA-1: dataset {dataset_id} is not de-identified; case {case_id} may not be used"
+            )
+        folder = f"cases/{case_id}"
+        (self.directory / folder).mkdir(parents=True, exist_ok=True)
+        with store.transaction(self.conn) as conn:
+            conn.execute(
+                "INSERT INTO cases (id, dataset_id, patient, folder, state, phase, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    case_id,
+                    dataset_id,
+                    patient,
+                    folder,
+                    CaseState.IMPORTED.value,
+                    phase,
+                    store.utc_now(),
+                ),
+            )
+            audit.append(
+                conn,
+                actor=actor,
+                action="case_imported",
+                case_id=case_id,
+                details={
+                    "dataset": dataset_id,
+                    "phase": phase,
+                    "source": str(source) if source else None,
+                },
+            )
+        return self.case(case_id)
+
+    def case(self, case_id: str) -> ProjectCase:
+        row = self.conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
+        if row is None:
+            raise InvalidInputError(f"no case {case_id!r} in this project", self.directory)
+        return _row_to_case(row)
+
+    def cases(self, state: CaseState | None = None) -> list[ProjectCase]:
+        query, params = "SELECT * FROM cases", ()
+        if state is not None:
+            query, params = query + " WHERE state = ?", (state.value,)  # type: ignore[assignment]
+        return [_row_to_case(r) for r in self.conn.execute(query + " ORDER BY id", params)]
+
+    def move(
+        self,
+        case_id: str,
+        action: Action,
+        *,
+        actor: str,
+        version_id: int | None = None,
+        details: dict[str, Any] | None = None,
+        assignee: str | None = None,
+    ) -> CaseState:
+        """Apply one lifecycle transition and write its audit entry, in one transaction.
+
+        The caller has checked who may do it; this checks the table (R-FLOW-1) against the
+        state read inside the transaction, so two processes cannot both move the same case."""
+        with store.transaction(self.conn):
+            return self._move_in_transaction(
+                case_id,
+                action,
+                actor=actor,
+                version_id=version_id,
+                details=details,
+                assignee=assignee,
+            )
+
+    def _move_in_transaction(
+        self,
+        case_id: str,
+        action: Action,
+        *,
+        actor: str,
+        version_id: int | None,
+        details: dict[str, Any] | None,
+        assignee: str | None = None,
+    ) -> CaseState:
+        state = self.case(case_id).state
+        transition = transition_for(case_id, state, action)
+        self.person(actor)  # R-FLOW-1: every step is recorded against a registered person
+        if version_id is None:  # R-FLOW-1: "with which version": the case's latest, if any
+            row = self.conn.execute(
+                "SELECT id FROM annotation_versions WHERE case_id = ? ORDER BY number DESC LIMIT 1",
+                (case_id,),
+            ).fetchone()
+            version_id = int(row[0]) if row else None
+        sets, params = "state = ?, updated_at = ?", [transition.target.value, store.utc_now()]
+        if assignee is not None:
+            sets, params = sets + ", assignee = ?", [*params, assignee]
+        self.conn.execute(f"UPDATE cases SET {sets} WHERE id = ?", (*params, case_id))
+        audit.append(
+            self.conn,
+            actor=actor,
+            action=action.value,
+            case_id=case_id,
+            version_id=version_id,
+            details={
+                "from": state.value,
+                "to": transition.target.value,
+                "rule": transition.rule,
+                **(details or {}),
+            },
+        )
+        return transition.target
+
+    def deidentify(self, case_id: str, *, actor: str, method: str = "") -> CaseState:
+        """Record that the case's images were de-identified (R-DATA-1)."""
+        return self.move(case_id, Action.DEIDENTIFY, actor=actor, details={"method": method})
+
+    def pass_qc(self, case_id: str, *, actor: str, grade: int | None = None) -> CaseState:
+        """Record a passed QC (R-QC-2: grade 2 or 3 only)."""
+        if grade is not None and grade not in (2, 3):
+            raise WorkflowError(
+                f"R-QC-2: case {case_id} has quality grade {grade}; only 2 or 3 may be annotated"
+            )
+        return self.move(case_id, Action.PASS_QC, actor=actor, details={"grade": grade})
+
+    def exclude(self, case_id: str, *, actor: str, reason: str) -> CaseState:
+        """Exclude a case with a reason (R-QC-2)."""
+        if not reason.strip():
+            raise InvalidInputError(f"R-QC-2: excluding case {case_id} needs a reason")
+        return self.move(case_id, Action.EXCLUDE, actor=actor, details={"reason": reason})
+
+    def audit_entries(self, case_id: str | None = None) -> list[audit.AuditEntry]:
+        return audit.entries(self.conn, case_id)
+
+
+def _row_to_case(row: sqlite3.Row) -> ProjectCase:
+    return ProjectCase(
+        row["id"],
+        row["dataset_id"],
+        row["patient"],
+        row["folder"],
+        CaseState(row["state"]),
+        row["assignee"],
+        row["phase"],
+        row["updated_at"],
+    )
+
+
+def _check_id(value: str, kind: str) -> None:
+    if not _ID.match(value or ""):
+        raise InvalidInputError(
+            f"{kind} id {value!r} must be letters, digits, '.', '_' or '-' (it names folders)"
+        )
+
+
+def _check_date(value: str) -> None:
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError as error:
+        raise InvalidInputError(f"ethics approval date {value!r} is not YYYY-MM-DD") from error
+
+
+def project_database(directory: str | Path) -> Path:
+    """Path of the database of the project at ``directory`` (must exist)."""
+    path = Path(directory) / store.DATABASE_NAME
+    if not path.is_file():
+        raise MissingInputError("no annotation project here (project.sqlite missing)", directory)
+    return path

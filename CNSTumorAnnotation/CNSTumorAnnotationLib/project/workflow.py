@@ -1,0 +1,366 @@
+"""Who may do what to a case: assignment, annotation versions, self-check, submission, review.
+
+Each function checks the person against the rules (R-PPL-1 qualification, R-PPL-4
+certification, R-PPL-3 no self-review, R-ANN-9 self-check before submission) and then moves
+the case through the lifecycle table in one transaction with its audit entry (R-FLOW-1).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib.project import audit, store, versions
+from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState
+from CNSTumorAnnotationLib.project.people import QualificationError, Role
+from CNSTumorQCLib.errors import InvalidInputError, SchemaError, WorkflowError
+from CNSTumorQCLib.findings import Finding, has_blocking
+
+
+class ReviewDecision(enum.Enum):
+    """The two outcomes of a review (R-PPL-3). Values are stored: never rename."""
+
+    APPROVE = "approve"
+    RETURN = "return"
+
+
+@dataclass(frozen=True)
+class ReviewComment:
+    """A reviewer's remark, located by region (schema segment) and slice when it applies."""
+
+    text: str
+    region: str | None = None
+    slice_index: int | None = None
+
+
+def is_certified(project: Project, person_id: str) -> bool:
+    """True when the person's latest training-phase certification passed (R-PPL-4)."""
+    row = project.conn.execute(
+        "SELECT certified FROM certifications WHERE person = ? ORDER BY id DESC LIMIT 1",
+        (person_id,),
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def assign(project: Project, case_id: str, annotator_id: str, *, actor: str) -> CaseState:
+    """Assign a QC-passed case to an annotator: qualified (R-PPL-1) and, for production
+    cases, certified by the training phase (R-PPL-4)."""
+    person = project.person(annotator_id)
+    if person.role is not Role.ANNOTATOR:
+        raise QualificationError(
+            f"R-PPL-1: {person.name} is a {person.role.value}, not an annotator; case {case_id} "
+            "can only be assigned to an annotator"
+        )
+    project.qualification_rules().require(person, Role.ANNOTATOR)
+    case = project.case(case_id)
+    if case.phase == "production" and not is_certified(project, annotator_id):
+        raise QualificationError(
+            f"R-PPL-4: {person.name} is not certified for production annotation; the training "
+            "phase (two teams, excellent agreement) must be passed first"
+        )
+    return project.move(
+        case_id,
+        Action.ASSIGN,
+        actor=actor,
+        assignee=annotator_id,
+        details={"assignee": annotator_id, "rules": project.qualification_rules().version},
+    )
+
+
+def start(project: Project, case_id: str, *, actor: str) -> CaseState:
+    """The assignee starts annotating."""
+    _require_assignee(project, case_id, actor, "start")
+    return project.move(case_id, Action.START, actor=actor)
+
+
+def save_version(
+    project: Project,
+    case_id: str,
+    files: Sequence[str | Path],
+    *,
+    actor: str,
+    schema_version: str,
+    note: str = "",
+    source_folder: str | None = None,
+    source_version: int | None = None,
+) -> versions.ProjectVersion:
+    """Save the assignee's annotation files as a new version (copied atomically into the
+    project). An approved case refuses: its version is immutable (R-PPL-3); reopen it first.
+    ``source_folder``/``source_version`` record the case folder version it came from."""
+    case = project.case(case_id)
+    if case.state is CaseState.APPROVED:
+        latest = versions.latest_version(project.conn, case_id)
+        raise WorkflowError(
+            f"R-PPL-3: case {case_id} is approved; version {latest.number if latest else '?'} is "
+            "immutable. Reopen the case: the change becomes a new version that is reviewed again"
+        )
+    _require_assignee(project, case_id, actor, "save a version of")
+    sources = [Path(f) for f in files]
+    with store.transaction(project.conn) as conn:
+        parent = versions.latest_version(conn, case_id)
+        number = versions.next_number(conn, case_id)
+        folder = versions.version_folder(case_id, number)
+        records = versions.write_version_files(project.directory, folder, sources)
+        version_id = versions.insert_version(
+            conn,
+            case_id=case_id,
+            number=number,
+            author=actor,
+            created_at=store.utc_now(),
+            parent_id=parent.id if parent else None,
+            schema_version=schema_version,
+            note=note,
+            files=records,
+            source_folder=source_folder,
+            source_version=source_version,
+        )
+        project._move_in_transaction(
+            case_id,
+            Action.SAVE_VERSION,
+            actor=actor,
+            version_id=version_id,
+            details={
+                "number": number,
+                "schema_version": schema_version,
+                "files": {r.relpath: r.sha256 for r in records},
+            },
+        )
+    return versions.load_version(project.conn, version_id)
+
+
+def load_findings(
+    source: Iterable[Finding] | str | Path,
+) -> tuple[list[Finding], str | None, dict[str, str]]:
+    """Findings given as objects, or read from a ``selfcheck.json`` (a list of finding dicts,
+    or an object with a ``findings`` list and optionally the ``annotation_sha256`` it checked)."""
+    if isinstance(source, str | Path):
+        path = Path(source)
+        try:
+            payload: Any = json.loads(path.read_text(encoding="utf-8"))
+            items = payload["findings"] if isinstance(payload, dict) else payload
+            checked = (
+                dict(payload.get("annotation_sha256") or {}) if isinstance(payload, dict) else {}
+            )
+            return [Finding.from_dict(item) for item in items], str(path), checked
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise SchemaError(f"not a self-check result: {error}", path) from error
+    return list(source), None, {}
+
+
+def _check_same_files(
+    case_id: str, version: versions.ProjectVersion, checked: dict[str, str], source: str | None
+) -> None:
+    """R-ANN-9: a self-check that names the files it checked must have checked these files."""
+    recorded = {Path(f.relpath).name: f.sha256 for f in version.files}
+    for name, digest in checked.items():
+        if name in recorded and recorded[name] != digest:
+            raise SchemaError(
+                f"R-ANN-9: this self-check examined a different {name} than version {version.number} "
+                f"of case {case_id} holds; run the self-check on the saved version",
+                source,
+            )
+
+
+def record_self_check(
+    project: Project,
+    case_id: str,
+    findings: Iterable[Finding] | str | Path,
+    *,
+    actor: str,
+) -> bool:
+    """Record the self-check of the latest version (R-ANN-9). Returns True when it passed (no
+    blocking finding) and the case is ``self_checked``; a blocked check is recorded and the
+    case stays ``in_progress``."""
+    _require_assignee(project, case_id, actor, "self-check")
+    found, source, checked = load_findings(findings)
+    latest = versions.latest_version(project.conn, case_id)
+    if latest is None:
+        raise WorkflowError(
+            f"R-ANN-9: case {case_id} has no saved annotation version to self-check"
+        )
+    _check_same_files(case_id, latest, checked, source)
+    blocking = has_blocking(found)
+    with store.transaction(project.conn) as conn:
+        conn.execute(
+            "INSERT INTO self_checks (case_id, version_id, person, checked_at, blocking, findings,"
+            " source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                case_id,
+                latest.id,
+                actor,
+                store.utc_now(),
+                int(blocking),
+                json.dumps([f.to_dict() for f in found], sort_keys=True),
+                source,
+            ),
+        )
+        details = {
+            "version": latest.number,
+            "blocking": blocking,
+            "findings": len(found),
+            "blocking_rules": sorted({f.rule for f in found if f.severity.blocking}),
+        }
+        if blocking:
+            audit.append(
+                conn,
+                actor=actor,
+                action="self_check_blocked",
+                case_id=case_id,
+                version_id=latest.id,
+                details=details,
+            )
+        else:
+            project._move_in_transaction(
+                case_id, Action.SELF_CHECK, actor=actor, version_id=latest.id, details=details
+            )
+    return not blocking
+
+
+def submit(project: Project, case_id: str, *, actor: str) -> CaseState:
+    """Submit for review: the latest version needs a recorded self-check without a blocking
+    finding (R-ANN-9)."""
+    _require_assignee(project, case_id, actor, "submit")
+    latest = versions.latest_version(project.conn, case_id)
+    check = None
+    if latest is not None:
+        check = project.conn.execute(
+            "SELECT blocking FROM self_checks WHERE version_id = ? ORDER BY id DESC LIMIT 1",
+            (latest.id,),
+        ).fetchone()
+    if latest is None or check is None or check[0]:
+        what = (
+            "has no saved version"
+            if latest is None
+            else (
+                f"version {latest.number} has no recorded self-check"
+                if check is None
+                else f"the self-check of version {latest.number} has blocking findings"
+            )
+        )
+        raise WorkflowError(
+            f"R-ANN-9: case {case_id} cannot be submitted: {what}; submission requires a recorded "
+            "self-check with no blocking finding"
+        )
+    return project.move(
+        case_id,
+        Action.SUBMIT,
+        actor=actor,
+        version_id=latest.id,
+        details={"version": latest.number},
+    )
+
+
+def review(
+    project: Project,
+    case_id: str,
+    *,
+    reviewer: str,
+    decision: ReviewDecision | str,
+    comments: Sequence[ReviewComment] = (),
+    summary: str = "",
+) -> CaseState:
+    """Approve or return the submitted version (R-PPL-3). The reviewer must be a qualified
+    reviewer (R-PPL-1) and never the author of any version of the case; a return needs at
+    least one comment (located by region and slice when it applies)."""
+    try:
+        decision = ReviewDecision(decision)
+    except ValueError:
+        raise InvalidInputError(
+            f"review decision must be approve or return, not {decision!r}"
+        ) from None
+    person = project.person(reviewer)
+    if person.role is not Role.REVIEWER:
+        raise QualificationError(f"R-PPL-3: {person.name} is a {person.role.value}, not a reviewer")
+    project.qualification_rules().require(person, Role.REVIEWER)
+    case = project.case(case_id)
+    latest = versions.latest_version(project.conn, case_id)
+    authors = {
+        r[0]
+        for r in project.conn.execute(
+            "SELECT author FROM annotation_versions WHERE case_id = ?", (case_id,)
+        )
+    }
+    if reviewer in authors or reviewer == case.assignee:
+        raise WorkflowError(
+            f"R-PPL-3: {person.name} annotated case {case_id}; a reviewer never "
+            "reviews their own work"
+        )
+    if decision == ReviewDecision.RETURN and not comments:
+        raise InvalidInputError(f"R-PPL-3: returning case {case_id} needs at least one comment")
+    action = Action.APPROVE if decision == ReviewDecision.APPROVE else Action.RETURN
+    version_id = latest.id if latest else None
+    with store.transaction(project.conn) as conn:
+        state = project._move_in_transaction(
+            case_id,
+            action,
+            actor=reviewer,
+            version_id=version_id,
+            details={
+                "version": latest.number if latest else None,
+                "comments": [c.__dict__ for c in comments],
+            },
+        )
+        cursor = conn.execute(
+            "INSERT INTO reviews (case_id, version_id, reviewer, decision, reviewed_at, summary)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (case_id, version_id, reviewer, decision.value, store.utc_now(), summary),
+        )
+        conn.executemany(
+            "INSERT INTO review_comments (review_id, region, slice_index, text) VALUES (?, ?, ?, ?)",
+            [(cursor.lastrowid, c.region, c.slice_index, c.text) for c in comments],
+        )
+    return state
+
+
+def revise(project: Project, case_id: str, *, actor: str) -> CaseState:
+    """The assignee takes a returned case back into work."""
+    _require_assignee(project, case_id, actor, "revise")
+    return project.move(case_id, Action.REVISE, actor=actor)
+
+
+def reopen(project: Project, case_id: str, *, actor: str, reason: str) -> CaseState:
+    """Reopen an approved case for a change; the approved version stays as it is (R-PPL-3)."""
+    if not reason.strip():
+        raise InvalidInputError(f"reopening approved case {case_id} needs a reason")
+    return project.move(case_id, Action.REOPEN, actor=actor, details={"reason": reason})
+
+
+def review_comments(project: Project, case_id: str) -> list[dict[str, Any]]:
+    """Every review of the case with its comments, oldest first."""
+    result = []
+    for row in project.conn.execute(
+        "SELECT r.*, v.number FROM reviews r JOIN annotation_versions v ON v.id = r.version_id"
+        " WHERE r.case_id = ? ORDER BY r.id",
+        (case_id,),
+    ):
+        comments = [
+            dict(c)
+            for c in project.conn.execute(
+                "SELECT region, slice_index, text FROM review_comments WHERE review_id = ?",
+                (row["id"],),
+            )
+        ]
+        result.append(
+            {
+                "reviewer": row["reviewer"],
+                "decision": row["decision"],
+                "version": row["number"],
+                "at": row["reviewed_at"],
+                "comments": comments,
+            }
+        )
+    return result
+
+
+def _require_assignee(project: Project, case_id: str, actor: str, what: str) -> None:
+    case = project.case(case_id)
+    if case.assignee != actor:
+        raise WorkflowError(
+            f"R-FLOW-1: only the assignee ({case.assignee or 'nobody yet'}) may {what} case "
+            f"{case_id}; {actor} may not"
+        )

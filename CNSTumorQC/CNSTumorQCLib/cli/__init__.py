@@ -1,0 +1,1 @@
+"""The QC commands of cnstumor: deid and qc."""

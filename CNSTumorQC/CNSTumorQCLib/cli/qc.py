@@ -1,0 +1,92 @@
+"""``cnstumor qc DICOM_DIR --out OUT``: is this case fit to annotate? (R-ACQ-*, R-DATA-2, R-QC-*)
+
+Also ``cnstumor qc-confirm OUT SERIES_UID GRADE --reviewer NAME``: record a radiologist's grade.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from CNSTumorQCLib.findings import Severity
+from CNSTumorQCLib.qc import run_qc
+from CNSTumorQCLib.quality.confirmation import record_grade_confirmation
+from CNSTumorQCLib.report.qc_report import Verdict
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "qc",
+        help="check a DICOM folder against the consensus: sequences, geometry, integrity, quality grade",
+        description=(
+            "Index DICOM_DIR (headers only), identify each series (T1, T1C, T2, FLAIR, DWI, ADC, "
+            "other), check the consensus acquisition rules (R-ACQ-1..7) and DICOM integrity "
+            "(R-DATA-2), suggest an image-quality grade (R-QC-1), and write OUT/qc_report.json, "
+            "OUT/qc_report.csv and OUT/qc_report.html. Run it on the original files, before "
+            "de-identification."
+        ),
+    )
+    parser.add_argument(
+        "dicom_dir", type=Path, metavar="DICOM_DIR", help="folder of DICOM files (never modified)"
+    )
+    parser.add_argument(
+        "--out", type=Path, required=True, help="folder for the reports (outside DICOM_DIR)"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when a study is not fit to annotate"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="processes reading headers (default: CPU count)"
+    )
+    parser.add_argument(
+        "--no-grade", action="store_true", help="skip the image-quality grade (faster)"
+    )
+    parser.add_argument(
+        "--no-thumbnails", action="store_true", help="skip the thumbnails in the HTML report"
+    )
+    parser.set_defaults(func=run)
+
+    confirm = subparsers.add_parser(
+        "qc-confirm",
+        help="record a radiologist's confirmed image-quality grade for a series (R-QC-2)",
+        description="Record the confirmed grade (1, 2 or 3) of one series in OUT/qc_report.json and rewrite the reports. Grade 1 excludes the series and needs --reason.",
+    )
+    confirm.add_argument("out", type=Path, metavar="OUT", help="folder holding qc_report.json")
+    confirm.add_argument("series_uid", metavar="SERIES_UID")
+    confirm.add_argument("grade", type=int, choices=(1, 2, 3))
+    confirm.add_argument("--reviewer", required=True)
+    confirm.add_argument("--reason", default="")
+    confirm.set_defaults(func=run_confirm)
+
+
+def run(args: argparse.Namespace) -> int:
+    report = run_qc(
+        args.dicom_dir,
+        args.out,
+        workers=args.workers,
+        grade=not args.no_grade,
+        thumbnails=not args.no_thumbnails,
+    )
+    errors = sum(f.severity is Severity.ERROR for s in report.series for f in s.findings)
+    for study in report.studies:
+        print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
+        for reason in study.reasons:
+            print(f"  - {reason}")
+    print(
+        f"{len(report.series)} series in {len(report.studies)} studies, {errors} error findings; "
+        f"{report.files_indexed} of {report.files_seen} files indexed; report: {args.out / 'qc_report.html'}",
+        file=sys.stderr,
+    )
+    if args.strict and report.verdict is Verdict.NOT_FIT:
+        return 1
+    return 0
+
+
+def run_confirm(args: argparse.Namespace) -> int:
+    report = record_grade_confirmation(
+        args.out, args.series_uid, args.grade, args.reviewer, args.reason
+    )
+    for study in report.studies:
+        print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
+    return 0

@@ -1,0 +1,219 @@
+"""Index a DICOM folder: walk it, read headers only (in parallel), group into series and stacks.
+
+Nothing under the folder is ever written. A file that cannot be used becomes a finding naming the
+file (R-DATA-2), never an exception: not DICOM, DICOMDIR, unreadable, truncated, vanished during
+the scan, permission denied, or not MR (R-ACQ-7: listed, not annotated).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from CNSTumorQCLib.dicom.header import NotDicomError
+from CNSTumorQCLib.dicom.model import DicomIndex, DicomInstance, PixelDataStatus
+from CNSTumorQCLib.dicom.reader import DICOMDIR_SOP_CLASS, IMAGE_STORAGE_PREFIX, read_instances
+from CNSTumorQCLib.dicom.series import group_series
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.findings import Finding, Severity
+
+
+def default_workers() -> int:
+    """Processes reading headers: one per core.
+
+    On two busy cores the pool and a single process measured within noise of each other
+    (bench/results/dicom_index.json keeps both); on more cores the pool wins.
+    """
+    return os.cpu_count() or 1
+
+
+#: Below this many files a single process is faster than starting workers.
+PARALLEL_MIN_FILES = 256
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What reading one file gave: image planes, or a finding saying why not."""
+
+    path: str
+    instances: tuple[DicomInstance, ...] = ()
+    finding: Finding | None = None
+
+
+def _note(
+    path: str, message: str, severity: Severity = Severity.INFO, rule: str = "R-DATA-2"
+) -> FileResult:
+    return FileResult(path, (), Finding(rule, severity, message, files=(path,)))
+
+
+def read_file(path: str) -> FileResult:
+    """Read one file's header into image planes; every failure becomes a finding."""
+    if os.path.basename(path).upper() == "DICOMDIR":
+        return _note(
+            path, "DICOMDIR (media directory) skipped: the images are indexed from their own files"
+        )
+    try:
+        dataset, instances = read_instances(path)
+    except FileNotFoundError:
+        return _note(path, "file vanished during the scan; not indexed", Severity.WARNING)
+    except PermissionError:
+        return _note(path, "file cannot be read (permission denied); not indexed", Severity.ERROR)
+    except IsADirectoryError:
+        return _note(path, "not a regular file; skipped")
+    except NotDicomError:
+        return _note(path, "not a DICOM file; skipped")
+    except OSError as error:
+        return _note(
+            path, f"file cannot be read ({error.strerror or error}); not indexed", Severity.ERROR
+        )
+    except (
+        Exception
+    ) as error:  # pydicom raises many types on broken headers; the user sees a finding
+        return _note(
+            path,
+            f"unreadable DICOM header ({type(error).__name__}: {error}); not indexed",
+            Severity.ERROR,
+        )
+    return _classify(path, instances)
+
+
+def _classify(path: str, instances: tuple[DicomInstance, ...]) -> FileResult:
+    first = instances[0]
+    if first.sop_class_uid == DICOMDIR_SOP_CLASS:
+        return _note(
+            path, "DICOMDIR (media directory) skipped: the images are indexed from their own files"
+        )
+    if not first.series_instance_uid:
+        if first.pixel_data is PixelDataStatus.ABSENT:
+            return _note(
+                path,
+                "truncated or incomplete DICOM file (no SeriesInstanceUID, no pixel data); not indexed",
+                Severity.ERROR,
+            )
+        return _note(
+            path, "DICOM object without a SeriesInstanceUID; not indexed", Severity.WARNING
+        )
+    if first.sop_class_uid and not first.sop_class_uid.startswith(IMAGE_STORAGE_PREFIX):
+        return _note(path, f"non-image DICOM object (SOP class {first.sop_class_uid}) skipped")
+    if first.modality != "MR":
+        return _note(
+            path,
+            f"modality {first.modality or 'missing'} is not MR: outside the annotation scope, listed and not annotated",
+            Severity.WARNING,
+            rule="R-ACQ-7",
+        )
+    # Truncated pixel data stays in the index: the integrity check reports it within its series.
+    return FileResult(path, instances)
+
+
+def list_files(root: Path) -> tuple[list[str], list[Finding]]:
+    """All files under ``root`` (recursively, sorted), and findings for unreadable folders."""
+    files: list[str] = []
+    findings: list[Finding] = []
+
+    def on_error(error: OSError) -> None:
+        where = str(error.filename or root)
+        findings.append(
+            Finding(
+                "R-DATA-2",
+                Severity.ERROR,
+                f"folder cannot be read ({error.strerror}); not indexed",
+                files=(where,),
+            )
+        )
+
+    for folder, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
+        dirnames.sort()
+        files.extend(os.path.join(folder, name) for name in sorted(filenames))
+    return files, findings
+
+
+def _read_all(
+    files: list[str], workers: int | None, progress: bool | None, on_file: Callable[[], None] | None
+) -> Iterable[FileResult]:
+    workers = workers if workers is not None else default_workers()
+    bar = None
+    if progress is None:
+        progress = len(files) >= 2000 and sys.stderr.isatty()
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(files), desc="indexing DICOM headers", unit="file", file=sys.stderr)
+    try:
+        if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
+            results: Iterable[FileResult] = map(read_file, files)
+            for result in results:
+                yield result
+                if bar is not None:
+                    bar.update()
+                if on_file is not None:
+                    on_file()
+            return
+        chunksize = max(8, min(256, len(files) // (workers * 8) or 1))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result in pool.map(read_file, files, chunksize=chunksize):
+                yield result
+                if bar is not None:
+                    bar.update()
+                if on_file is not None:
+                    on_file()
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def index_folder(
+    root: str | Path,
+    *,
+    workers: int | None = None,
+    progress: bool | None = None,
+    on_file: Callable[[], None] | None = None,
+) -> DicomIndex:
+    """Index every DICOM file under ``root`` (header only) into series and stacks.
+
+    ``workers``: processes reading headers (default: :func:`default_workers`; 1 = in this process).
+    ``progress``: a tqdm bar on stderr (default: on for >= 2000 files on a terminal).
+    Raises MissingInputError / InvalidInputError only when ``root`` itself is not a folder.
+    """
+    root = Path(root)
+    if not root.exists():
+        raise MissingInputError("the DICOM folder does not exist", root)
+    if not root.is_dir():
+        raise InvalidInputError("expected a folder of DICOM files, got a file", root)
+    files, findings = list_files(root)
+    instances: list[DicomInstance] = []
+    indexed = 0
+    for result in _read_all(files, workers, progress, on_file):
+        if result.finding is not None:
+            findings.append(result.finding)
+        if result.instances:
+            indexed += 1
+            instances.extend(result.instances)
+    if not files:
+        findings.append(
+            Finding("R-DATA-2", Severity.ERROR, "the folder contains no files", files=(str(root),))
+        )
+    elif not instances:
+        findings.append(
+            Finding(
+                "R-DATA-2",
+                Severity.ERROR,
+                "the folder contains no readable MR DICOM images",
+                files=(str(root),),
+            )
+        )
+    return DicomIndex(
+        root=str(root),
+        series=group_series(instances),
+        findings=tuple(findings),
+        files_seen=len(files),
+        files_indexed=indexed,
+        parameters={
+            "workers": workers or default_workers(),
+            "parallel_min_files": PARALLEL_MIN_FILES,
+        },
+    )

@@ -1,0 +1,1 @@
+"""The suggested image-quality grade (R-QC-1..3): head masks, quality metrics, INU, artifacts, grading, confirmation."""

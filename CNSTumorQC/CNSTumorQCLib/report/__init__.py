@@ -1,0 +1,1 @@
+"""The QC report: JSON, CSV and the self-contained HTML page."""
