@@ -236,7 +236,7 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
     def __init__(self) -> None:
         ScriptedLoadableModuleLogic.__init__(self)
         from CNSTumorAnnotationLib.mrml.runtime import create_runtime
-        from CNSTumorAnnotationLib.terminology import register_terminology
+        from CNSTumorAnnotationLib.mrml.terminology import register_terminology
 
         self.runtime = create_runtime()
         register_terminology(self.runtime)  # the consensus regions' codes in the Segment Editor

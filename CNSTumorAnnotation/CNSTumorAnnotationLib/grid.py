@@ -7,6 +7,9 @@ stores a rigid FLAIR -> sequence transform per sequence) the masks move through 
 transforms; otherwise the sequences share the scanner's physical space. Regions are painted
 in ``schema.paint_order`` (outermost first), so the innermost region wins, giving the
 combined values of ``schemas.py`` (1 outer, 2 tumor body, 3 non-enhancing, 4 enhancing).
+
+``paste_on_grid`` places a cropped or axis-permuted piece (what MRML and ``.seg.nrrd`` files
+store) back on its full reference grid, the exact and fast form of nearest-neighbour resampling.
 """
 
 from __future__ import annotations
@@ -99,3 +102,45 @@ def relabel(array: np.ndarray, mapping: Mapping[int, int]) -> np.ndarray:
     for source, target in mapping.items():
         lookup[int(source)] = int(target)
     return lookup[array]
+
+
+def _index_affine(image: sitk.Image) -> tuple[np.ndarray, np.ndarray]:
+    direction = np.array(image.GetDirection(), dtype=float).reshape(3, 3)
+    return direction * np.array(image.GetSpacing(), dtype=float), np.array(image.GetOrigin())
+
+
+def paste_on_grid(array: np.ndarray, piece: sitk.Image, grid: sitk.Image) -> sitk.Image | None:
+    """``array`` (on ``piece``'s voxels) copied onto ``grid`` when every piece voxel centre is a
+    grid voxel centre (the grids differ only by a crop, axis flips or axis order: what MRML does
+    to a layer), else None. The exact equivalent of nearest-neighbour resampling, much faster."""
+    piece_matrix, piece_origin = _index_affine(piece)
+    grid_matrix, grid_origin = _index_affine(grid)
+    inverse = np.linalg.inv(grid_matrix)
+    rotation = inverse @ piece_matrix  # piece (i, j, k) -> grid (i, j, k)
+    offset = inverse @ (piece_origin - grid_origin)
+    signed_permutation = np.round(rotation)
+    if not (
+        np.allclose(rotation, signed_permutation, atol=1e-3)
+        and np.allclose(offset, np.round(offset), atol=1e-3)
+        and (np.abs(signed_permutation).sum(axis=0) == 1).all()
+        and (np.abs(signed_permutation).sum(axis=1) == 1).all()
+    ):
+        return None
+    size = np.array(piece.GetSize())
+    corners = np.array([[0, 0, 0], size - 1]).T  # columns: first and last voxel (i, j, k)
+    mapped = signed_permutation @ corners + np.round(offset)[:, None]
+    low, high = mapped.min(axis=1).astype(int), mapped.max(axis=1).astype(int)
+    grid_size = np.array(grid.GetSize())
+    if (low < 0).any() or (high >= grid_size).any():
+        return None
+    # numpy arrays are (k, j, i): reorder and flip the piece's axes into the grid's.
+    source_axis = [int(np.nonzero(signed_permutation[a])[0][0]) for a in range(3)]
+    moved = np.transpose(array, [2 - source_axis[2 - n] for n in range(3)])
+    for a in range(3):
+        if signed_permutation[a, source_axis[a]] < 0:
+            moved = np.flip(moved, axis=2 - a)
+    full = np.zeros(grid_size[::-1], dtype=np.uint8)
+    full[low[2] : high[2] + 1, low[1] : high[1] + 1, low[0] : high[0] + 1] = moved
+    image = sitk.GetImageFromArray(full)
+    image.CopyInformation(grid)
+    return image

@@ -6,6 +6,9 @@ field separator (``_``), whitespace, a control character or a character that Win
 (``<>:"|?*``). Chinese and other Unicode letters are kept (NFC-normalised) by default; with
 ``ascii_only`` each non-ASCII character is written as ``u`` plus its code point, which stays
 unique and reversible. A pattern must name the three R-FMT-3 fields.
+
+The case folder's own file names (``volume_file_name``, ``annotation_file_name``) use the
+stricter ASCII-only ``safe_name``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.sequences import MRSequence
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 DEFAULT_PATTERN = "{patient}_{sequence}_{content}"
 #: Fields a pattern may use; the first three are required by R-FMT-3.
@@ -142,3 +148,21 @@ class NamingPolicy:
     def filename(self, extension: str, **fields: str | int | None) -> str:
         """``stem(**fields)`` plus ``extension`` (given with its dot, e.g. ``.nii.gz``)."""
         return self.stem(**fields) + extension  # type: ignore[arg-type]
+
+
+def safe_name(text: str) -> str:
+    """File-name-safe form of an identifier (R-FMT-3): letters, digits, ``.``, ``_``, ``-``."""
+    cleaned = _UNSAFE.sub("-", str(text).strip()).strip(".-")
+    if not cleaned:
+        raise InvalidInputError(f"identifier {text!r} has no file-name-safe characters")
+    return cleaned
+
+
+def volume_file_name(patient_id: str, sequence: MRSequence) -> str:
+    """``<patient>_<SEQ>_image.nii.gz`` (R-FMT-3)."""
+    return f"{safe_name(patient_id)}_{sequence.value}_image.nii.gz"
+
+
+def annotation_file_name(patient_id: str, sequence: MRSequence) -> str:
+    """``<patient>_<SEQ>_annotation.seg.nrrd`` (R-FMT-3)."""
+    return f"{safe_name(patient_id)}_{sequence.value}_annotation.seg.nrrd"

@@ -3,21 +3,17 @@
 Both are generated from ``schemas.py`` (the one source of truth) by ``terminology_json`` and
 ``color_table_text``; ``write_resources`` writes the shipped copies under
 ``CNSTumorAnnotation/Resources`` and a test checks the shipped files equal what the data
-generates. The segment tag string is made by Slicer's own
-``vtkSlicerTerminologiesModuleLogic.SerializeTerminologyEntry``.
+generates. Pure data (no slicer or vtk): the segment tag string, made by Slicer's own
+``vtkSlicerTerminologiesModuleLogic.SerializeTerminologyEntry``, and loading the context into
+the Terminologies logic live in ``mrml.terminology``.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
-
-import slicer
-import vtk
 
 from CNSTumorAnnotationLib.schemas import (
-    ANATOMIC_CONTEXT,
     SCHEMA_VERSION,
     TERMINOLOGY_CONTEXT,
     Code,
@@ -28,7 +24,6 @@ from CNSTumorAnnotationLib.schemas import (
     get_schema,
 )
 from CNSTumorQCLib.atomic import write_text_atomic
-from CNSTumorQCLib.errors import InvalidInputError
 
 RESOURCES_DIR = Path(__file__).resolve().parent.parent / "Resources"
 TERMINOLOGY_FILE = RESOURCES_DIR / "Terminology" / "CNSTumor.term.json"
@@ -37,29 +32,6 @@ COLOR_TABLE_DIR = RESOURCES_DIR / "ColorTables"
 TERMINOLOGY_SCHEMA_URL = (
     "https://raw.githubusercontent.com/qiicr/dcmqi/master/doc/schemas/segment-context-schema.json#"
 )
-
-
-def _parts(code: Code | None) -> tuple[str, str, str]:
-    """(value, scheme, meaning): the argument order of SerializeTerminologyEntry."""
-    if code is None:
-        return ("", "", "")
-    return (code.value, code.scheme, code.meaning)
-
-
-def terminology_entry_string(region: Region) -> str:
-    """The segment's ``TerminologyEntry`` tag, serialized by Slicer's terminology logic."""
-    term = region.terminology
-    return str(
-        slicer.vtkSlicerTerminologiesModuleLogic.SerializeTerminologyEntry(
-            TERMINOLOGY_CONTEXT,
-            *_parts(term.category),
-            *_parts(term.type),
-            *_parts(term.modifier),
-            ANATOMIC_CONTEXT,
-            *_parts(term.anatomic_region),
-            *_parts(term.anatomic_region_modifier),
-        )
-    )
 
 
 def _code_fields(code: Code) -> dict[str, object]:
@@ -153,17 +125,3 @@ def write_resources() -> list[Path]:
 if __name__ == "__main__":
     for written_path in write_resources():
         print(written_path)
-
-
-def register_terminology(runtime: Any) -> str:
-    """Load the shipped terminology into the runtime's Terminologies logic (Slicer's or headless)
-    so the Segment Editor offers the consensus regions with their codes; returns its context name."""
-    logic = runtime.terminologies_logic
-    loaded = vtk.vtkStringArray()
-    logic.GetLoadedTerminologyNames(loaded)
-    if TERMINOLOGY_CONTEXT in {loaded.GetValue(i) for i in range(loaded.GetNumberOfValues())}:
-        return TERMINOLOGY_CONTEXT
-    name = logic.LoadTerminologyFromFile(str(TERMINOLOGY_FILE))
-    if not name:
-        raise InvalidInputError("Slicer's terminology logic could not load it", TERMINOLOGY_FILE)
-    return str(name)

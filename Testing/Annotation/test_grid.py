@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.mrml.segmentation import paste_on_grid
+from CNSTumorAnnotationLib.grid import paste_on_grid
 
 
 def _oblique_grid() -> sitk.Image:

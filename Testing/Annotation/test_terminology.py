@@ -6,13 +6,13 @@ import pytest
 import slicer
 import vtk
 
+from CNSTumorAnnotationLib.mrml.terminology import terminology_entry_string
 from CNSTumorAnnotationLib.schemas import TERMINOLOGY_CONTEXT, all_schemas, get_schema
 from CNSTumorAnnotationLib.terminology import (
     COLOR_TABLE_DIR,
     TERMINOLOGY_FILE,
     color_table_name,
     resource_texts,
-    terminology_entry_string,
 )
 
 
@@ -88,7 +88,7 @@ def test_slicer_reads_each_colour_table_with_the_schema_colours_and_names(schema
 
 @pytest.mark.mrml
 def test_registering_the_terminology_makes_its_context_known_once(mrml_runtime):
-    from CNSTumorAnnotationLib.terminology import register_terminology
+    from CNSTumorAnnotationLib.mrml.terminology import register_terminology
 
     assert register_terminology(mrml_runtime) == TERMINOLOGY_CONTEXT
     assert register_terminology(mrml_runtime) == TERMINOLOGY_CONTEXT  # idempotent

@@ -44,25 +44,6 @@ VERSION_FORMAT = "cnstumor-annotation-version/1"
 CASE_FILE = "case.json"
 VERSION_FILE = "version.json"
 _VERSION_DIR = re.compile(r"^v(\d{4,})$")
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def safe_name(text: str) -> str:
-    """File-name-safe form of an identifier (R-FMT-3): letters, digits, ``.``, ``_``, ``-``."""
-    cleaned = _UNSAFE.sub("-", str(text).strip()).strip(".-")
-    if not cleaned:
-        raise InvalidInputError(f"identifier {text!r} has no file-name-safe characters")
-    return cleaned
-
-
-def volume_file_name(patient_id: str, sequence: MRSequence) -> str:
-    """``<patient>_<SEQ>_image.nii.gz`` (R-FMT-3)."""
-    return f"{safe_name(patient_id)}_{sequence.value}_image.nii.gz"
-
-
-def annotation_file_name(patient_id: str, sequence: MRSequence) -> str:
-    """``<patient>_<SEQ>_annotation.seg.nrrd`` (R-FMT-3)."""
-    return f"{safe_name(patient_id)}_{sequence.value}_annotation.seg.nrrd"
 
 
 @dataclass(frozen=True)
@@ -395,7 +376,16 @@ def save_annotation_version(
     case.annotations_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=case.annotations_dir))
     try:
-        files = write_reference_segmentations(case, masks, staging, _runtime(runtime))
+        references = {seq: reference_image(case, seq) for seq in case.schema.reference_sequences}
+        files = write_reference_segmentations(
+            _runtime(runtime),
+            case.schema,
+            case.patient_id,
+            case.volumes,
+            references,
+            masks,
+            staging,
+        )
         sha256 = {p.name: sha256_file(p) for p in files.values()}
         for _attempt in range(_SAVE_ATTEMPTS):
             existing = _load_versions(case.annotations_dir)

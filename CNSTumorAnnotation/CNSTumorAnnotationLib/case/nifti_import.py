@@ -20,10 +20,9 @@ from CNSTumorAnnotationLib.case.folder import (
     CASE_FORMAT,
     CaseFolder,
     load_case,
-    safe_name,
-    volume_file_name,
 )
 from CNSTumorAnnotationLib.case.volume_record import RECORD_KEY, describe_volume, make_read_only
+from CNSTumorAnnotationLib.naming import safe_name, volume_file_name
 from CNSTumorAnnotationLib.schemas import SCHEMA_VERSION, TumorFamily, get_schema, parse_family
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic, write_with_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError

@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.grid import paste_on_grid
+
 #: The master (source) representation the fast path understands.
 BINARY_LABELMAP = "Binary labelmap"
 _MASTER_KEYS = ("Segmentation_MasterRepresentation", "Segmentation_SourceRepresentation")
@@ -83,8 +85,6 @@ def _select(voxels: np.ndarray, layer: int, value: int) -> np.ndarray:
 
 def _placed(selected: np.ndarray, piece: sitk.Image, reference: sitk.Image) -> sitk.Image:
     """``selected`` (on ``piece``'s voxels) on the reference grid, as ``segment_mask`` does."""
-    from CNSTumorAnnotationLib.mrml.segmentation import paste_on_grid
-
     blank = sitk.Image(reference.GetSize(), sitk.sitkUInt8)
     blank.CopyInformation(reference)
     if not selected.any():

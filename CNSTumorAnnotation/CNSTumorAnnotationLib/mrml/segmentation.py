@@ -11,8 +11,9 @@ Geometry crosses between SimpleITK (LPS) and MRML (RAS) in ``sitk_to_oriented_im
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import SimpleITK as sitk
@@ -20,12 +21,16 @@ import slicer
 import vtk
 from vtk.util import numpy_support
 
-from CNSTumorAnnotationLib.grid import resample_label
+from CNSTumorAnnotationLib.grid import paste_on_grid, resample_label
 from CNSTumorAnnotationLib.mrml.io import load_volume, write_node
+from CNSTumorAnnotationLib.mrml.terminology import terminology_entry_string
+from CNSTumorAnnotationLib.naming import annotation_file_name
 from CNSTumorAnnotationLib.schemas import LabelSchema, Region
-from CNSTumorAnnotationLib.terminology import terminology_entry_string
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 
 #: Segment tags written next to Slicer's ``TerminologyEntry`` (kept in ``.seg.nrrd``).
 TAG_REFERENCE_SEQUENCE = "CNSTumor.ReferenceSequence"
@@ -173,48 +178,6 @@ def segment_mask(segmentation_node: Any, segment_id: str, reference: sitk.Image)
     )
 
 
-def _index_affine(image: sitk.Image) -> tuple[np.ndarray, np.ndarray]:
-    direction = np.array(image.GetDirection(), dtype=float).reshape(3, 3)
-    return direction * np.array(image.GetSpacing(), dtype=float), np.array(image.GetOrigin())
-
-
-def paste_on_grid(array: np.ndarray, piece: sitk.Image, grid: sitk.Image) -> sitk.Image | None:
-    """``array`` (on ``piece``'s voxels) copied onto ``grid`` when every piece voxel centre is a
-    grid voxel centre (the grids differ only by a crop, axis flips or axis order: what MRML does
-    to a layer), else None. The exact equivalent of nearest-neighbour resampling, much faster."""
-    piece_matrix, piece_origin = _index_affine(piece)
-    grid_matrix, grid_origin = _index_affine(grid)
-    inverse = np.linalg.inv(grid_matrix)
-    rotation = inverse @ piece_matrix  # piece (i, j, k) -> grid (i, j, k)
-    offset = inverse @ (piece_origin - grid_origin)
-    signed_permutation = np.round(rotation)
-    if not (
-        np.allclose(rotation, signed_permutation, atol=1e-3)
-        and np.allclose(offset, np.round(offset), atol=1e-3)
-        and (np.abs(signed_permutation).sum(axis=0) == 1).all()
-        and (np.abs(signed_permutation).sum(axis=1) == 1).all()
-    ):
-        return None
-    size = np.array(piece.GetSize())
-    corners = np.array([[0, 0, 0], size - 1]).T  # columns: first and last voxel (i, j, k)
-    mapped = signed_permutation @ corners + np.round(offset)[:, None]
-    low, high = mapped.min(axis=1).astype(int), mapped.max(axis=1).astype(int)
-    grid_size = np.array(grid.GetSize())
-    if (low < 0).any() or (high >= grid_size).any():
-        return None
-    # numpy arrays are (k, j, i): reorder and flip the piece's axes into the grid's.
-    source_axis = [int(np.nonzero(signed_permutation[a])[0][0]) for a in range(3)]
-    moved = np.transpose(array, [2 - source_axis[2 - n] for n in range(3)])
-    for a in range(3):
-        if signed_permutation[a, source_axis[a]] < 0:
-            moved = np.flip(moved, axis=2 - a)
-    full = np.zeros(grid_size[::-1], dtype=np.uint8)
-    full[low[2] : high[2] + 1, low[1] : high[1] + 1, low[0] : high[0] + 1] = moved
-    image = sitk.GetImageFromArray(full)
-    image.CopyInformation(grid)
-    return image
-
-
 def segment_ids(segmentation_node: Any) -> list[str]:
     ids = vtk.vtkStringArray()
     segmentation_node.GetSegmentation().GetSegmentIDs(ids)
@@ -222,24 +185,33 @@ def segment_ids(segmentation_node: Any) -> list[str]:
 
 
 def write_reference_segmentations(
-    case: Any, masks: dict[str, sitk.Image], folder: Path, runtime: Any
+    runtime: MRMLRuntime,
+    schema: LabelSchema,
+    patient_id: str,
+    volumes: Mapping[MRSequence, Path],
+    references: Mapping[MRSequence, sitk.Image],
+    masks: Mapping[str, sitk.Image],
+    folder: Path,
 ) -> dict[MRSequence, Path]:
-    """One ``.seg.nrrd`` per reference sequence of the case's schema, written into ``folder``."""
-    from CNSTumorAnnotationLib.case.folder import annotation_file_name, reference_image
+    """One ``.seg.nrrd`` per reference sequence of ``schema``, written into ``folder``.
 
+    ``volumes`` are the native volume files the segmentations take their geometry from
+    (R-ANN-8) and ``references`` the same volumes as SimpleITK images, onto which each mask is
+    resampled; the file names follow R-FMT-3 (``naming.annotation_file_name``).
+    """
     written: dict[MRSequence, Path] = {}
-    for sequence in case.schema.reference_sequences:
-        volume = load_volume(runtime, case.volumes[sequence], f"{sequence.value} reference")
+    for sequence in schema.reference_sequences:
+        volume = load_volume(runtime, volumes[sequence], f"{sequence.value} reference")
         node = create_reference_segmentation(
-            runtime, case.schema, sequence, volume, f"{case.patient_id} {sequence.value}"
+            runtime, schema, sequence, volume, f"{patient_id} {sequence.value}"
         )
         try:
-            reference = reference_image(case, sequence)
-            for region in case.schema.regions_on(sequence):
+            reference = references[sequence]
+            for region in schema.regions_on(sequence):
                 if region.key in masks:
                     binary = sitk.Cast(masks[region.key] > 0, sitk.sitkUInt8)
                     set_segment_mask(node, region.key, resample_label(binary, reference))
-            path = folder / annotation_file_name(case.patient_id, sequence)
+            path = folder / annotation_file_name(patient_id, sequence)
             written[sequence] = write_node(node, path)
         finally:
             runtime.scene.RemoveNode(node)

@@ -17,9 +17,9 @@ from CNSTumorAnnotationLib.case.folder import (
     load_case,
     reference_image,
     region_masks,
-    safe_name,
     save_annotation_version,
 )
+from CNSTumorAnnotationLib.naming import safe_name
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.sequences import MRSequence
 

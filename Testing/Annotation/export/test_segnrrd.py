@@ -17,7 +17,7 @@ from CNSTumorAnnotationLib.export.manifest import verify_manifest
 from CNSTumorAnnotationLib.mrml.io import load_segmentation
 from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 from CNSTumorAnnotationLib.mrml.segmentation import segment_ids, segment_mask
-from CNSTumorAnnotationLib.terminology import terminology_entry_string
+from CNSTumorAnnotationLib.mrml.terminology import terminology_entry_string
 
 pytestmark = pytest.mark.mrml
 
