@@ -9,8 +9,6 @@ the file opens anywhere without network or side files.
 from __future__ import annotations
 
 import html
-import io
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +17,8 @@ from matplotlib.figure import Figure
 
 from CNSTumorAnnotationLib.agreement.regions import AgreementTable
 from CNSTumorAnnotationLib.agreement.stats import BlandAltman, bland_altman
+from CNSTumorAnnotationLib.report_html import figure_svg
+from CNSTumorQCLib.report.html_page import html_page
 
 _BAND_COLOURS = {
     "excellent": "#c7e9c0",
@@ -26,21 +26,6 @@ _BAND_COLOURS = {
     "moderate": "#fee6ce",
     "poor": "#fcbba1",
 }
-_STYLE = """
-body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
-table{border-collapse:collapse;margin:0.5em 0 1.5em}
-th,td{border:1px solid #ccc;padding:3px 7px;text-align:right;font-size:13px}
-th{background:#f3f3f3} td.name{text-align:left}
-svg{max-width:100%;height:auto}
-.meta{font-size:12px;color:#555;white-space:pre-wrap;background:#fafafa;padding:0.5em}
-"""
-
-
-def _svg(figure: Figure) -> str:
-    buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")
-    text = buffer.getvalue()
-    return text[text.index("<svg") :]
 
 
 def dice_heatmap_svg(table: AgreementTable) -> str:
@@ -60,7 +45,7 @@ def dice_heatmap_svg(table: AgreementTable) -> str:
         axes.text(j, i, f"{value:.3f}", ha="center", va="center", fontsize=8, color=colour)
     figure.colorbar(image, ax=axes, label="Dice")
     axes.set_title("Dice per rater pair and region")
-    return _svg(figure)
+    return figure_svg(figure)
 
 
 def bland_altman_svg(analyses: Mapping[str, BlandAltman], unit: str = "mm³") -> str:
@@ -79,7 +64,7 @@ def bland_altman_svg(analyses: Mapping[str, BlandAltman], unit: str = "mm³") ->
         axes.set_xlabel(f"mean volume ({unit})")
         axes.set_ylabel(f"difference A - B ({unit})")
     figure.suptitle("Bland-Altman of volumes")
-    return _svg(figure)
+    return figure_svg(figure)
 
 
 def pairwise_volume_bland_altman(table: AgreementTable) -> dict[str, BlandAltman]:
@@ -165,8 +150,7 @@ def agreement_report_html(
     """
     analyses = dict(bland_altman_analyses or pairwise_volume_bland_altman(table))
     parts = [
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>",
-        f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>",
+        f"<h1>{html.escape(title)}</h1>",
         f"<p>Raters: {html.escape(', '.join(table.raters))}. Thresholds "
         f"{html.escape(table.thresholds_version)} (R-PPL-2, R-PPL-4).</p>",
         "<h2>Dice per pair and region</h2>",
@@ -181,7 +165,5 @@ def agreement_report_html(
     for region, labels in table.regions.items():
         parts.append(f"<h2>{html.escape(region)} (labels {html.escape(str(list(labels)))})</h2>")
         parts.append(_pair_table(table, region))
-    parts.append("<h2>Provenance</h2>")
-    meta = json.dumps({"provenance": provenance_record, "parameters": table.parameters}, indent=1)
-    parts.append(f"<div class='meta'>{html.escape(meta)}</div></body></html>")
-    return "\n".join(parts)
+    record = {"provenance": dict(provenance_record), "parameters": table.parameters}
+    return html_page(title, "\n".join(parts), provenance=record)

@@ -7,7 +7,6 @@ One file, no network: the chart is inline SVG from matplotlib's object API.
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,10 @@ from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.audit import verify_chain
 from CNSTumorAnnotationLib.project.lifecycle import LIFECYCLE_VERSION
 from CNSTumorAnnotationLib.project.status import project_status
-from CNSTumorAnnotationLib.report_html import figure_svg, page
+from CNSTumorAnnotationLib.report_html import figure_svg
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.provenance import provenance
+from CNSTumorQCLib.report.html_page import html_page
 
 _STATE_COLOURS = {
     "approved": "#31a354",
@@ -96,9 +96,8 @@ def status_html(project: Project, *, audit_tail: int = 30) -> str:
 <h2>Review queue ({len(status["review_queue"])})</h2>{queue}
 <h2>All cases</h2>{cases}
 <h2>Latest audit entries</h2>{audit}
-<h2>Provenance</h2><pre class='meta'>{html.escape(json.dumps(stamp, indent=2))}</pre>
 """
-    return page(f"Annotation project {status['project']}", body)
+    return html_page(f"Annotation project {status['project']}", body, provenance=stamp)
 
 
 def write_status_html(project: Project, path: str | Path) -> Path:

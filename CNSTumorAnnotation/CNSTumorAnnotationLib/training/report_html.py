@@ -8,7 +8,6 @@ of the two teams' volumes per region (inline SVG from matplotlib's object API, n
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,8 +16,9 @@ from matplotlib.figure import Figure
 
 from CNSTumorAnnotationLib.agreement.report_html import bland_altman_svg
 from CNSTumorAnnotationLib.agreement.stats import bland_altman
-from CNSTumorAnnotationLib.report_html import STYLE, figure_svg, page
+from CNSTumorAnnotationLib.report_html import figure_svg
 from CNSTumorQCLib.atomic import write_text_atomic
+from CNSTumorQCLib.report.html_page import html_page
 
 if TYPE_CHECKING:
     from CNSTumorAnnotationLib.training.calibration import CalibrationReport
@@ -94,10 +94,13 @@ def training_report_html(report: CalibrationReport) -> str:
 {_bland_altman(report)}
 <h2>Quality grades (R-QC-1)</h2><p>quadratic-weighted Cohen kappa: {_num(report.kappa.get("kappa"))}
 ({report.kappa.get("band") or "—"})</p>
-<h2>Thresholds and provenance</h2>
-<pre class='meta'>{html.escape(json.dumps({"thresholds": report.thresholds, "provenance": report.provenance}, indent=2))}</pre>
 """
-    return page("Training-phase calibration", body, extra_style=STYLE)
+    return html_page(
+        "Training-phase calibration",
+        body,
+        provenance={"thresholds": report.thresholds, "provenance": report.provenance},
+        provenance_heading="Thresholds and provenance",
+    )
 
 
 def write_training_report_html(report: CalibrationReport, path: str | Path) -> Path:

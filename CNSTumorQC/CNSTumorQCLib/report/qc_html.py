@@ -2,16 +2,20 @@
 
 One section per study (verdict, the five required sequences), then one card per series: the
 middle slice, what the series was identified as and why, geometry, the suggested and confirmed
-grade, and the findings with their consensus rule IDs. No scripts, no external resources.
+grade, and the findings with their consensus rule IDs. No scripts, no external resources; the
+page shell (language, inline CSS, provenance footer) is ``html_page``'s.
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from CNSTumorQCLib.findings import Finding
-from CNSTumorQCLib.report.qc_report import QCReport, SeriesReport, StudyReport
+from CNSTumorQCLib.report.html_page import html_page
+
+if TYPE_CHECKING:
+    from CNSTumorQCLib.report.qc_report import QCReport, SeriesReport, StudyReport
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#1d2330;background:#f6f7f9}
@@ -146,13 +150,12 @@ def report_html(report: QCReport) -> str:
         if report.input_findings
         else "<p class='info'>All files were indexed.</p>"
     )
-    return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>CNSTumor QC report</title>"
-        f"<style>{_CSS}</style></head><body>"
+    body = (
         f"<h1>CNSTumor QC report <span class='badge {report.verdict.value}'>{report.verdict.value.replace('_', ' ')}</span></h1>"
         f"<div class='meta'>{escape(report.input_dir)} &middot; {report.files_indexed} of {report.files_seen} files indexed &middot; "
         f"{escape(str(prov.get('software', '')))} {escape(str(prov.get('software_version', '')))} &middot; rule tables: {escape(tables)} &middot; "
         f"{escape(str(prov.get('created_utc', '')))}</div>"
         "<p class='meta'>Grades are suggestions (R-QC-1); only a radiologist's confirmed grade 2 or 3 allows annotation (R-QC-2).</p>"
-        f"{studies}<h2>Files not indexed</h2>{notes}</body></html>\n"
+        f"{studies}<h2>Files not indexed</h2>{notes}"
     )
+    return html_page("CNSTumor QC report", body, provenance=prov, css=_CSS)

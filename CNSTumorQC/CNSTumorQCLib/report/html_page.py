@@ -1,0 +1,66 @@
+"""The one page shell of every self-contained HTML report of the project.
+
+The QC report, the agreement report, the training-phase calibration report and the project
+status page all open in a browser with no network and no side files, so each must be a single
+UTF-8 document that declares its language, carries its CSS inline and ends with the provenance
+record that produced it (the provenance stamp every report carries). ``html_page`` is that
+shell; a report only supplies its title, its body and, where it has its own look, its CSS.
+Nothing here draws (the QC Lib stays free of plotting libraries): reports inline their
+figures themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+#: The language every report page declares (screen readers, hyphenation, spell checking).
+PAGE_LANGUAGE = "en"
+
+#: The shell's own rules: the provenance footer wraps long values instead of widening the page.
+SHELL_CSS = """
+footer.provenance pre{font-size:12px;color:#555;white-space:pre-wrap;overflow-wrap:anywhere;background:#fafafa;padding:0.5em}
+"""
+
+#: The look of the table-and-figure reports (agreement, training, project status).
+TABLE_REPORT_CSS = """
+body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
+table{border-collapse:collapse;margin:0.5em 0 1.5em}
+th,td{border:1px solid #ccc;padding:3px 7px;text-align:right;font-size:13px}
+th{background:#f3f3f3} td.name,th.name{text-align:left}
+svg{max-width:100%;height:auto}
+tr.short td{background:#fcbba1} tr.ok td{background:#e5f5e0}
+.verdict{font-size:1.3em;font-weight:bold;padding:0.4em} .verdict.ok{background:#c7e9c0}
+.verdict.short{background:#fcbba1}
+.meta{font-size:12px;color:#555;white-space:pre-wrap;background:#fafafa;padding:0.5em}
+"""
+
+
+def provenance_footer(record: Mapping[str, Any], *, heading: str = "Provenance") -> str:
+    """The page's last element: the provenance record (and any parameters) as indented JSON."""
+    text = json.dumps(record, indent=2, ensure_ascii=False, default=str)
+    return (
+        f"<footer class='provenance'><h2>{escape(heading)}</h2><pre>{escape(text)}</pre></footer>"
+    )
+
+
+def html_page(
+    title: str,
+    body: str,
+    *,
+    provenance: Mapping[str, Any],
+    css: str = TABLE_REPORT_CSS,
+    provenance_heading: str = "Provenance",
+) -> str:
+    """A complete UTF-8 HTML document: ``lang``, ``<title>``, inline CSS, body, provenance footer.
+
+    ``body`` is trusted markup built by the report (escape every value that came from input
+    before putting it there); ``title`` and the provenance are escaped here.
+    """
+    return (
+        f"<!DOCTYPE html>\n<html lang='{PAGE_LANGUAGE}'><head><meta charset='utf-8'>"
+        f"<title>{escape(title)}</title><style>{SHELL_CSS}{css}</style></head>"
+        f"<body>{body}{provenance_footer(provenance, heading=provenance_heading)}</body></html>\n"
+    )
