@@ -13,8 +13,12 @@ loaded before it).
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBS = {
@@ -218,3 +222,25 @@ def test_the_qc_lib_never_imports_the_annotation_lib():
         if _top(item.importer) == "CNSTumorQCLib" and _top(item.target) == "CNSTumorAnnotationLib"
     ]
     assert not offenders, "\n".join(offenders)
+
+
+def _ruff_findings(path_in_repo: str, source: str) -> str:
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.is_file():
+        pytest.skip("ruff is not installed next to this Python (pip install -e '.[dev]')")
+    result = subprocess.run(
+        [str(ruff), "check", "--select", "TID251", "--output-format", "concise",
+         "--stdin-filename", str(ROOT / path_in_repo), "-"],
+        input=source, capture_output=True, text=True, cwd=ROOT, timeout=60,
+    )  # fmt: skip
+    return result.stdout
+
+
+def test_ruff_bans_slicer_and_vtk_outside_mrml_and_keeps_the_qt_ban_inside_it():
+    """The same layer rule at lint time: ruff's banned-api, relaxed for mrml/ by its ruff.toml."""
+    source = "import vtk\nimport slicer\nfrom slicer.util import arrayFromVolume\nimport qt\n"
+    outside = _ruff_findings("CNSTumorAnnotation/CNSTumorAnnotationLib/case/new.py", source)
+    assert "`vtk` is banned" in outside and "`slicer` is banned" in outside
+    inside = _ruff_findings("CNSTumorAnnotation/CNSTumorAnnotationLib/mrml/new.py", source)
+    assert "`vtk` is banned" not in inside and "`slicer` is banned" not in inside
+    assert "`slicer.util` is banned" in inside and "`qt` is banned" in inside
