@@ -284,7 +284,7 @@ class CNSTumorQCTest(ScriptedLoadableModuleTest):
     def test_CNSTumorQC_bundled_case_study(self):
         import tempfile
 
-        from CNSTumorQCLib.dicom.writer import write_sample_case_study
+        from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 
         self.delayDisplay("Writing the bundled case as a DICOM study")
         with tempfile.TemporaryDirectory() as tmp:

@@ -123,7 +123,7 @@ def run_demo(
 
 
 def _scanner_study(out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
-    from CNSTumorQCLib.dicom.writer import write_sample_case_study
+    from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 
     started = steps.start("Writing the bundled case as a scanner DICOM study (invented identity)")
     study = out / "01_scanner_dicom"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -244,3 +245,75 @@ def test_ruff_bans_slicer_and_vtk_outside_mrml_and_keeps_the_qt_ban_inside_it():
     inside = _ruff_findings("CNSTumorAnnotation/CNSTumorAnnotationLib/mrml/new.py", source)
     assert "`vtk` is banned" not in inside and "`slicer` is banned" not in inside
     assert "`slicer.util` is banned" in inside and "`qt` is banned" in inside
+
+
+#: Libraries only some modules need; importing a package or building the CLI must not load them.
+HEAVY = ("slicer", "vtk", "highdicom", "matplotlib")
+
+
+def test_packages_and_the_command_line_load_no_heavy_library_they_do_not_need():
+    """Package ``__init__`` exports stay light (lazy where the module is heavy), and
+    ``cnstumor --help`` builds its parser without MRML, highdicom or matplotlib."""
+    packages = sorted(
+        name
+        for name, (_, is_package) in lib_modules().items()
+        if is_package and name != MRML_PACKAGE
+    )
+    script = textwrap.dedent(
+        f"""
+        import importlib, importlib.abc, sys
+        HEAVY = {HEAVY!r}
+
+        class Block(importlib.abc.MetaPathFinder):
+            def find_spec(self, name, path=None, target=None):
+                if name.partition(".")[0] in HEAVY:
+                    raise ImportError(f"{{name}} loaded")
+                return None
+
+        sys.meta_path.insert(0, Block())
+        failures = []
+        for package in {packages!r}:
+            try:
+                importlib.import_module(package)
+            except Exception as error:
+                failures.append(f"{{package}}: {{type(error).__name__}}: {{error}}")
+        from CNSTumorAnnotationLib.cli.app import build_parser
+        build_parser()
+        print("\\n".join(failures))
+        sys.exit(1 if failures else 0)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+
+
+def test_every_package_exports_real_names_none_of_them_a_submodule():
+    """``__all__`` of each package names attributes that exist (lazy ones resolve) and never a
+    submodule's name, which an export would shadow."""
+    script = textwrap.dedent(
+        f"""
+        import importlib, pkgutil, sys
+        problems = []
+        for package in {sorted(n for n, (_, p) in lib_modules().items() if p)!r}:
+            module = importlib.import_module(package)
+            exported = list(getattr(module, "__all__", []))
+            if package.count(".") == 1 and not exported and not package.endswith(".cli"):
+                problems.append(f"{{package}} exports nothing")
+            submodules = {{m.name for m in pkgutil.iter_modules(module.__path__)}}
+            for name in exported:
+                if name in submodules:
+                    problems.append(f"{{package}}.{{name}} is also a submodule")
+                elif not hasattr(module, name):
+                    problems.append(f"{{package}}.{{name}} does not exist")
+            if not (module.__doc__ or "").strip():
+                problems.append(f"{{package}} has no docstring")
+        print("\\n".join(problems))
+        sys.exit(1 if problems else 0)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]

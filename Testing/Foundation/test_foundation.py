@@ -25,9 +25,10 @@ def test_cnstumor_version_prints_the_package_version(capsys):
     assert capsys.readouterr().out.strip() == f"cnstumor {__version__}"
 
 
-def test_cnstumor_help_lists_every_registered_command():
+@pytest.mark.parametrize("module", ["CNSTumorAnnotationLib.cli", "CNSTumorAnnotationLib.cli.app"])
+def test_cnstumor_help_lists_every_registered_command(module):
     result = subprocess.run(
-        [sys.executable, "-m", "CNSTumorAnnotationLib.cli.app", "--help"],
+        [sys.executable, "-m", module, "--help"],
         capture_output=True,
         text=True,
     )
@@ -38,6 +39,12 @@ def test_cnstumor_help_lists_every_registered_command():
     assert "demo" in commands
     for name in commands:
         assert name in result.stdout
+
+
+def test_the_cli_package_exports_the_entry_point():
+    import CNSTumorAnnotationLib.cli as package
+
+    assert package.main is cli.main and "main" in package.__all__
 
 
 def test_the_installed_console_script_answers():

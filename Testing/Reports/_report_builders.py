@@ -20,7 +20,7 @@ from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.status_html import write_status_html
 from CNSTumorAnnotationLib.training import calibration as training
 from CNSTumorAnnotationLib.training.report_html import write_training_report_html
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.qc import run_qc

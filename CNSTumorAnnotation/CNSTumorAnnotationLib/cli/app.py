@@ -13,14 +13,14 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from CNSTumorQCLib.cli import COMMAND_MODULES as QC_COMMAND_MODULES
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.version import __version__
 
 #: Modules providing sub-commands, in the order they appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
     # in the order of the consensus workflow (R-FLOW-1)
-    "CNSTumorQCLib.cli.deid",
-    "CNSTumorQCLib.cli.qc",
+    *QC_COMMAND_MODULES,
     "CNSTumorAnnotationLib.cli.case",
     "CNSTumorAnnotationLib.cli.selfcheck",
     "CNSTumorAnnotationLib.cli.project",

@@ -2,11 +2,9 @@
 
 A case imported from DICOM keeps its source files (``case.json`` ``dicom_files``); a case
 imported from NIfTI has none, so the export writes its reference volume as a minimal,
-standard MR Image Storage series (one file per slice, pydicom, written by hand because no
-library here writes an MR series from an array), with deterministic UIDs derived from the
-case and the volume's checksum so that a re-export references the same series. The project's
-QC writer ``CNSTumorQCLib.dicom.writer.write_case_as_dicom_study`` is used instead when it
-exists (see ``export_dicomseg``).
+standard MR Image Storage series (one file per slice, written by the project's one MR-series
+writer, ``CNSTumorQCLib.dicom.writer.write_mr_series``), with deterministic UIDs derived from
+the case and the volume's checksum so that a re-export references the same series.
 
 ``geometry_from_datasets`` turns a series' headers into a SimpleITK reference grid in the
 series' own slice order, so masks can be resampled onto exactly the frames the SEG references.
@@ -21,15 +19,17 @@ from pathlib import Path
 import numpy as np
 import pydicom
 import SimpleITK as sitk
-from pydicom.dataset import Dataset, FileMetaDataset
-from pydicom.uid import ExplicitVRLittleEndian, MRImageStorage, generate_uid
+from pydicom.dataset import Dataset
+from pydicom.uid import MRImageStorage, generate_uid
 
-from CNSTumorQCLib.atomic import atomic_path
-from CNSTumorQCLib.errors import InvalidSeriesError
+from CNSTumorQCLib.dicom.writer import write_mr_series as write_dicom_mr_series
+from CNSTumorQCLib.errors import InvalidInputError, InvalidSeriesError
 from CNSTumorQCLib.version import __version__
 
 #: UID root of uids generated here (pydicom's root; entropy makes them deterministic).
 _UID_ENTROPY_PREFIX = "cnstumor-export"
+#: Slice file names of a written source series (0001.dcm, 0002.dcm, ...).
+_FILE_NAME = "{number:04d}.dcm"
 
 
 def deterministic_uid(*parts: str) -> str:
@@ -41,15 +41,6 @@ def person_name(text: str) -> str:
     """A DICOM PN value: an identifier or login has one component, marked by a trailing ``^``."""
     text = str(text).strip()[:60]
     return text if "^" in text else f"{text}^"
-
-
-def _pixel_values(array: np.ndarray) -> tuple[np.ndarray, int]:
-    """Pixels as int16 (signed) or uint16, and the Pixel Representation."""
-    if array.min() >= 0 and array.max() <= np.iinfo(np.uint16).max:
-        return array.astype(np.uint16), 0
-    if array.min() >= np.iinfo(np.int16).min and array.max() <= np.iinfo(np.int16).max:
-        return array.astype(np.int16), 1
-    raise InvalidSeriesError("the volume's values do not fit in 16 bits")
 
 
 def write_mr_series(
@@ -64,53 +55,34 @@ def write_mr_series(
     series_number: int,
     series_description: str,
 ) -> list[Path]:
-    """Write ``image`` (any orientation) as one MR Image Storage file per slice; return the paths."""
+    """Write ``image`` (any orientation) as one MR Image Storage file per slice; return the paths.
+
+    The identity and series attributes are this export's (a derived series, no invented
+    acquisition headers); the slices are written by the project's one MR-series writer.
+    """
     if image.GetDimension() != 3:
         raise InvalidSeriesError("only 3D volumes can be written as a DICOM series")
-    array = sitk.GetArrayFromImage(image)
-    pixels, representation = _pixel_values(array)
-    direction = np.array(image.GetDirection()).reshape(3, 3)
-    spacing = image.GetSpacing()
     today = _dt.date.today().strftime("%Y%m%d")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths: list[Path] = []
-    for k in range(array.shape[0]):
-        ds = _base_dataset(patient_id, patient_name, study_uid, series_uid, today)
-        ds.SOPInstanceUID = deterministic_uid(series_uid, str(k))
-        ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
-        ds.FrameOfReferenceUID = frame_of_reference_uid
-        ds.SeriesNumber = series_number
-        ds.SeriesDescription = series_description[:64]
-        ds.InstanceNumber = k + 1
-        ds.ImagePositionPatient = [
-            f"{v:.6f}" for v in image.TransformIndexToPhysicalPoint((0, 0, k))
-        ]
-        ds.ImageOrientationPatient = [f"{v:.8f}" for v in (*direction[:, 0], *direction[:, 1])]
-        ds.PixelSpacing = [f"{spacing[1]:.8f}", f"{spacing[0]:.8f}"]  # row spacing, column spacing
-        ds.SliceThickness = f"{spacing[2]:.6f}"
-        ds.SpacingBetweenSlices = f"{spacing[2]:.6f}"
-        ds.Rows, ds.Columns = int(pixels.shape[1]), int(pixels.shape[2])
-        ds.SamplesPerPixel = 1
-        ds.PhotometricInterpretation = "MONOCHROME2"
-        ds.BitsAllocated = ds.BitsStored = 16
-        ds.HighBit = 15
-        ds.PixelRepresentation = representation
-        ds.PixelData = np.ascontiguousarray(pixels[k]).tobytes()
-        path = out_dir / f"{k + 1:04d}.dcm"
-        with atomic_path(path) as tmp:
-            ds.save_as(tmp, enforce_file_format=True)
-        paths.append(path)
-    return paths
+    base = _base_dataset(patient_id, patient_name, study_uid, series_uid, today)
+    base.FrameOfReferenceUID = frame_of_reference_uid
+    base.SeriesNumber = series_number
+    base.SeriesDescription = series_description[:64]
+    try:
+        return write_dicom_mr_series(
+            image,
+            out_dir,
+            base,
+            instance_uid=lambda k: deterministic_uid(series_uid, str(k)),
+            file_name=_FILE_NAME,
+        )
+    except InvalidInputError as error:
+        raise InvalidSeriesError(error.problem, error.path) from None
 
 
 def _base_dataset(
     patient_id: str, patient_name: str, study_uid: str, series_uid: str, today: str
 ) -> Dataset:
-    meta = FileMetaDataset()
-    meta.MediaStorageSOPClassUID = MRImageStorage
-    meta.TransferSyntaxUID = ExplicitVRLittleEndian
     ds = Dataset()
-    ds.file_meta = meta
     ds.SOPClassUID = MRImageStorage
     ds.Modality = "MR"
     ds.PatientID = patient_id

@@ -9,7 +9,7 @@ SEMIAUTOMATIC / AUTOMATIC ones carry it (the standard requires it for them).
 
 Source images: when the case came from DICOM (``dicom_files`` recorded for the sequence) the
 SEG references those files; otherwise the reference volume is first written as a DICOM MR
-series under ``<case>/dicom/<patient>_<SEQ>_image/`` (``dicom_series.write_mr_series``) so the SEG references
+series under ``<case>/dicom/<patient>_<SEQ>_image/`` (``dicom_sources.write_mr_series``) so the SEG references
 real images. Masks are resampled
 (nearest neighbour) onto the referenced series' own grid, frame by frame.
 """
@@ -71,11 +71,11 @@ def _source_files(ctx: ExportContext, sequence: MRSequence) -> tuple[list[Path],
 
 
 def _write_reference_series(ctx: ExportContext, sequence: MRSequence) -> list[Path]:
-    """The case volume as a minimal MR series with deterministic UIDs (see dicom_series).
+    """The case volume as a minimal MR series with deterministic UIDs (see dicom_sources).
 
-    ``CNSTumorQCLib.dicom.writer.write_case_as_dicom_study`` is deliberately not used: it is a
-    test fixture that invents a patient identity and Siemens acquisition headers, which must
-    not leak into an exported data set.
+    The demo's ``CNSTumorQCLib.demo.fixture_study`` is deliberately not used: it invents a
+    patient identity and Siemens acquisition headers, which must not leak into an exported
+    data set; both write through the same ``CNSTumorQCLib.dicom.writer.write_mr_series``.
     """
     out_dir = ctx.case_folder / IMAGES_FOLDER / ctx.filename(sequence, "image", "")
     image = ctx.reference_image(sequence)

@@ -7,7 +7,9 @@ every cardinal plane is called oblique (qc-anchors.md section 2.5 warns above 30
 AC-PC-angled axial of 10 to 20 degrees is still axial for the consensus).
 
 Gap (R-ACQ-6): spacing minus thickness, where spacing is the median distance between the centres
-of neighbouring slices along n (the consensus' inter-slice gap; negative means overlap).
+of neighbouring slices along n (the consensus' inter-slice gap; negative means overlap). The
+stack's slice positions and spacing are plain DICOM geometry: ``dicom.series.slice_distances``
+and ``slice_spacing``, used here and by the pixel reader.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from CNSTumorQCLib.dicom.model import DicomInstance, Stack
-from CNSTumorQCLib.dicom.series import slice_distance, slice_normal
+from CNSTumorQCLib.dicom.series import slice_normal
 from CNSTumorQCLib.sequences import Acquisition, Plane
 
 OBLIQUE_LIMIT_DEG = 30.0
@@ -53,26 +55,6 @@ def acquisition_type(instance: DicomInstance) -> Acquisition | None:
     if value == "3D":
         return Acquisition.THREE_D
     return None
-
-
-def slice_distances(stack: Stack) -> list[float]:
-    """Positions of the stack's planes along its slice normal, in the stack's (sorted) order."""
-    reference = next((i.orientation for i in stack.instances if i.orientation), None)
-    if reference is None:
-        return []
-    normal = slice_normal(reference)
-    distances = [slice_distance(i, normal) for i in stack.instances]
-    return [d for d in distances if d is not None]
-
-
-def slice_spacing(stack: Stack) -> float | None:
-    """Median centre-to-centre distance between neighbouring planes (None below 2 planes)."""
-    distances = slice_distances(stack)
-    if len(distances) < 2:
-        return None
-    steps = np.diff(np.asarray(distances))
-    steps = steps[np.abs(steps) > 1e-6]
-    return float(np.median(np.abs(steps))) if steps.size else None
 
 
 def slice_thickness(stack: Stack) -> float | None:

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from CNSTumorQCLib.acquisition.geometry import (
     acquisition_type,
     plane_from_orientation,
-    slice_spacing,
     slice_thickness,
 )
 from CNSTumorQCLib.dicom.bvalues import round_b_value
 from CNSTumorQCLib.dicom.model import DicomInstance, Series
+from CNSTumorQCLib.dicom.series import slice_spacing
 from CNSTumorQCLib.sequences import Acquisition, MRSequence, Plane
 
 #: Below this confidence a person confirms the sequence.

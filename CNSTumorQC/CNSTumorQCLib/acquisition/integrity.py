@@ -14,9 +14,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from CNSTumorQCLib.acquisition.geometry import slice_distances
 from CNSTumorQCLib.dicom.model import DicomInstance, PixelDataStatus, Series, Stack
-from CNSTumorQCLib.dicom.series import slice_normal
+from CNSTumorQCLib.dicom.series import slice_distances, slice_normal
 from CNSTumorQCLib.findings import Finding, Severity
 
 RULE = "R-DATA-2"

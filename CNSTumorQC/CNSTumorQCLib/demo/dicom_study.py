@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from CNSTumorQCLib.deid.folder import REPORT_NAME, DeidReport, deidentify_folder
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 

@@ -1,7 +1,7 @@
 """Siemens MR acquisition headers for the demo DICOM study, as a versioned table (a fixture).
 
 The bundled case (TCGA-LGG TCGA-FG-6692, see ``SampleData/TCGA-FG-6692/SOURCE.md``) is shipped
-as NIfTI only. To run de-identification and QC on a DICOM study, ``dicom_writer`` writes it out
+as NIfTI only. To run de-identification and QC on a DICOM study, ``fixture_study`` writes it out
 as DICOM with the headers below. They are MODELLED ON REAL SIEMENS HEADERS in ``../shared/data``
 (``dicom2nifti_testdata/siemens`` TrioTim SE/IR: ScanningSequence ``SE\\IR``, SequenceVariant
 ``SK\\SP\\MP``, TR 6000 / TE 394 / TI 2200; ``nibabel_dicom`` TrioTim syngo MR B17:

@@ -39,6 +39,26 @@ def slice_distance(instance: DicomInstance, normal: np.ndarray) -> float | None:
 
 
 @functools.lru_cache(maxsize=4096)
+def slice_distances(stack: Stack) -> list[float]:
+    """Positions of the stack's planes along its slice normal, in the stack's (sorted) order."""
+    reference = next((i.orientation for i in stack.instances if i.orientation), None)
+    if reference is None:
+        return []
+    normal = slice_normal(reference)
+    distances = [slice_distance(i, normal) for i in stack.instances]
+    return [d for d in distances if d is not None]
+
+
+def slice_spacing(stack: Stack) -> float | None:
+    """Median centre-to-centre distance between neighbouring planes (None below 2 planes)."""
+    distances = slice_distances(stack)
+    if len(distances) < 2:
+        return None
+    steps = np.diff(np.asarray(distances))
+    steps = steps[np.abs(steps) > 1e-6]
+    return float(np.median(np.abs(steps))) if steps.size else None
+
+
 def _rounded(values: tuple[float, ...], decimals: int) -> tuple[float, ...]:
     """Rounded components, -0.0 made 0.0 (cached: a series repeats its orientation per plane)."""
     return tuple(round(v, decimals) + 0.0 for v in values)

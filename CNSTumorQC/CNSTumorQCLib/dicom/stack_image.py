@@ -14,9 +14,8 @@ import numpy as np
 import pydicom
 import SimpleITK as sitk
 
-from CNSTumorQCLib.acquisition.geometry import slice_spacing
 from CNSTumorQCLib.dicom.model import DicomInstance, Stack
-from CNSTumorQCLib.dicom.series import slice_normal
+from CNSTumorQCLib.dicom.series import slice_normal, slice_spacing
 from CNSTumorQCLib.errors import InvalidSeriesError
 
 THUMBNAIL_SIZE = 160

@@ -77,8 +77,8 @@ def test_an_existing_case_is_never_overwritten(small_annotated_case, sample_case
 def qc_checked_dicom_study(
     sample_case: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, Path]:
-    """The bundled case written as a DICOM study (a fixture, see dicom_writer) and its real QC report."""
-    from CNSTumorQCLib.dicom.writer import write_case_as_dicom_study
+    """The bundled case written as a DICOM study (a fixture, see demo.fixture_study) and its real QC report."""
+    from CNSTumorQCLib.demo.fixture_study import write_case_as_dicom_study
     from CNSTumorQCLib.qc import run_qc
 
     root = tmp_path_factory.mktemp("dicom_study")

@@ -16,7 +16,7 @@ from _export_helpers import build_case, cropped_volumes, drawn_masks
 from CNSTumorAnnotationLib.export.case_export import ExportResult, export_case
 from CNSTumorAnnotationLib.export.manifest import verify_manifest
 from CNSTumorAnnotationLib.grid import resample_label
-from CNSTumorQCLib.dicom.writer import write_case_as_dicom_study
+from CNSTumorQCLib.demo.fixture_study import write_case_as_dicom_study
 from CNSTumorQCLib.sequences import MRSequence
 
 pytestmark = pytest.mark.mrml

@@ -18,8 +18,8 @@ from CNSTumorQCLib.deid.check import pixel_and_geometry
 from CNSTumorQCLib.deid.folder import REPORT_NAME, deidentify_folder
 from CNSTumorQCLib.deid.keys import KeyStore
 from CNSTumorQCLib.deid.policy import DeidPolicy
+from CNSTumorQCLib.demo.fixture_study import write_case_as_dicom_study
 from CNSTumorQCLib.demo.mr_protocols import SyntheticIdentity
-from CNSTumorQCLib.dicom.writer import write_case_as_dicom_study
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Severity
 from CNSTumorQCLib.sequences import MRSequence

@@ -1,4 +1,4 @@
-"""The demo DICOM study: NIfTI volumes written as Siemens-modelled MR series, read back independently."""
+"""The one MR-series writer: any oriented volume, signed or unsigned, read back exactly."""
 
 from __future__ import annotations
 
@@ -8,91 +8,79 @@ import numpy as np
 import pydicom
 import pytest
 import SimpleITK as sitk
+from pydicom.dataset import Dataset
+from pydicom.uid import MRImageStorage
 
-from CNSTumorQCLib.demo.mr_protocols import SIEMENS_PROTOCOLS, SyntheticIdentity
-from CNSTumorQCLib.dicom.writer import write_case_as_dicom_study
+from CNSTumorQCLib.dicom.writer import write_mr_series
 from CNSTumorQCLib.errors import InvalidInputError
-from CNSTumorQCLib.sequences import MRSequence
-
-SEQUENCES = (MRSequence.T1, MRSequence.T1C, MRSequence.T2, MRSequence.FLAIR)
 
 
-@pytest.fixture(scope="module")
-def written_study(tmp_path_factory: pytest.TempPathFactory, sample_case: Path):
-    volumes = {
-        sequence: sample_case / "native" / f"{sequence.value}.nii.gz" for sequence in SEQUENCES
-    }
-    out = tmp_path_factory.mktemp("study")
-    return volumes, write_case_as_dicom_study(volumes, out, uid_seed="test-seed"), out
-
-
-def _read_series(files: list[Path]) -> sitk.Image:
-    reader = sitk.ImageSeriesReader()
-    reader.SetFileNames(list(reader.GetGDCMSeriesFileNames(str(files[0].parent))))
-    return reader.Execute()
-
-
-@pytest.mark.parametrize("sequence", SEQUENCES, ids=lambda s: s.value)
-def test_a_written_series_reads_back_with_the_voxels_and_geometry_of_the_nifti(
-    written_study, sequence
-):
-    volumes, written, _ = written_study
-    reference = sitk.ReadImage(str(volumes[sequence]))
-    if np.linalg.det(np.reshape(reference.GetDirection(), (3, 3))) < 0:
-        # DICOM stacks slices along row x column: a left-handed NIfTI comes back z-reversed,
-        # the same voxels at the same physical positions.
-        reference = sitk.Flip(reference, [False, False, True])
-    image = _read_series(written[sequence])
-    assert image.GetSize() == reference.GetSize()
-    np.testing.assert_allclose(image.GetSpacing(), reference.GetSpacing(), atol=1e-5)
-    np.testing.assert_allclose(image.GetOrigin(), reference.GetOrigin(), atol=1e-4)
-    np.testing.assert_allclose(image.GetDirection(), reference.GetDirection(), atol=1e-6)
-    np.testing.assert_array_equal(sitk.GetArrayFromImage(image), sitk.GetArrayFromImage(reference))
-
-
-def test_the_study_has_one_study_and_frame_of_reference_uid_and_new_series_uids(written_study):
-    _, written, _ = written_study
-    headers = [pydicom.dcmread(files[0], stop_before_pixels=True) for files in written.values()]
-    assert len({ds.StudyInstanceUID for ds in headers}) == 1
-    assert len({ds.FrameOfReferenceUID for ds in headers}) == 1
-    assert len({ds.SeriesInstanceUID for ds in headers}) == len(SEQUENCES)
-    sop_uids = {
-        pydicom.dcmread(f, stop_before_pixels=True).SOPInstanceUID for f in written[MRSequence.T2]
-    }
-    assert len(sop_uids) == len(written[MRSequence.T2])
-
-
-def test_headers_carry_the_siemens_modelled_acquisition_and_the_invented_identity(written_study):
-    _, written, out = written_study
-    flair = pydicom.dcmread(written[MRSequence.FLAIR][0])
-    assert flair.file_meta.TransferSyntaxUID == pydicom.uid.ExplicitVRLittleEndian
-    assert flair.SOPClassUID == pydicom.uid.MRImageStorage
-    assert flair.SeriesDescription == "MRHR_FLAIR_AX_SE_IR"
-    assert flair.SequenceName == "*tir2d1_21"
-    assert list(flair.ScanningSequence) == ["SE", "IR"]
-    assert float(flair.InversionTime) == SIEMENS_PROTOCOLS[MRSequence.FLAIR].inversion_time_ms
-    assert flair.MRAcquisitionType == "2D"
-    assert float(flair.SpacingBetweenSlices) == pytest.approx(5.5, abs=1e-3)
-    post = pydicom.dcmread(written[MRSequence.T1C][0], stop_before_pixels=True)
-    assert post.ContrastBolusAgent == "MAGNEVIST"
-    assert "ContrastBolusAgent" not in pydicom.dcmread(
-        written[MRSequence.T1][0], stop_before_pixels=True
+def _oblique_volume(values: np.ndarray) -> sitk.Image:
+    image = sitk.GetImageFromArray(values)
+    image.SetSpacing((0.9, 1.1, 3.5))
+    image.SetOrigin((-12.5, 30.25, 7.0))
+    angle = np.deg2rad(17.0)
+    rotation = np.array(
+        [[1, 0, 0], [0, np.cos(angle), -np.sin(angle)], [0, np.sin(angle), np.cos(angle)]]
     )
-    assert str(flair.PatientName) == SyntheticIdentity().patient_name
-    assert "FIXTURE" in flair.ImageComments
-    assert "invented" in (out / "FIXTURE.md").read_text()
+    image.SetDirection(tuple(rotation.ravel()))
+    return image
 
 
-def test_a_sequence_without_a_protocol_is_refused(tmp_path, sample_case):
-    with pytest.raises(InvalidInputError, match="no acquisition protocol"):
-        write_case_as_dicom_study({MRSequence.DWI: sample_case / "native" / "T1.nii.gz"}, tmp_path)
+def _base() -> Dataset:
+    ds = Dataset()
+    ds.SOPClassUID = MRImageStorage
+    ds.Modality = "MR"
+    ds.PatientID = "P1"
+    ds.StudyInstanceUID = "1.2.3"
+    ds.SeriesInstanceUID = "1.2.3.4"
+    ds.FrameOfReferenceUID = "1.2.3.5"
+    return ds
 
 
-def test_the_sample_case_study_is_reproducible_from_its_seed(tmp_path):
-    from CNSTumorQCLib.dicom.writer import write_sample_case_study
+@pytest.mark.parametrize(
+    ("dtype", "high", "representation"),
+    [(np.int16, 3000, 1), (np.float32, 3000, 1), (np.uint16, 60000, 0)],
+)
+def test_an_oblique_volume_reads_back_with_its_voxels_and_geometry(
+    tmp_path: Path, dtype: type, high: int, representation: int
+) -> None:
+    values = np.random.default_rng(0).integers(0, high, size=(6, 9, 7)).astype(dtype)
+    image = _oblique_volume(values)
+    base = _base()
+    paths = write_mr_series(
+        image, tmp_path / "series", base, instance_uid=lambda k: f"1.2.3.4.{k + 1}"
+    )
+    assert [p.name for p in paths] == [f"IM{k:04d}.dcm" for k in range(1, 7)]
+    assert "PixelData" not in base and "Rows" not in base  # the shared dataset is not changed
+    first = pydicom.dcmread(paths[0])
+    assert first.PixelRepresentation == representation and first.SOPInstanceUID == "1.2.3.4.1"
+    assert float(first.SliceThickness) == pytest.approx(3.5)  # from the volume, unless given
+    reader = sitk.ImageSeriesReader()
+    reader.SetFileNames([str(p) for p in paths])
+    back = reader.Execute()
+    np.testing.assert_array_equal(sitk.GetArrayFromImage(back), values.astype(np.int64))
+    np.testing.assert_allclose(back.GetOrigin(), image.GetOrigin(), atol=1e-6)
+    np.testing.assert_allclose(back.GetSpacing(), image.GetSpacing(), atol=1e-6)
+    np.testing.assert_allclose(back.GetDirection(), image.GetDirection(), atol=1e-6)
 
-    first = write_sample_case_study(tmp_path / "a")
-    second = write_sample_case_study(tmp_path / "b")
-    assert set(first) == set(SEQUENCES) and all(len(files) == 26 for files in first.values())
-    uid = pydicom.dcmread(first[MRSequence.T2][3], stop_before_pixels=True).SOPInstanceUID
-    assert uid == pydicom.dcmread(second[MRSequence.T2][3], stop_before_pixels=True).SOPInstanceUID
+
+def test_a_rewrite_replaces_the_series_and_names_follow_the_pattern(tmp_path: Path) -> None:
+    image = _oblique_volume(np.ones((3, 4, 5), np.int16))
+    target = tmp_path / "series"
+    target.mkdir()
+    (target / "stale.dcm").write_bytes(b"old")
+    paths = write_mr_series(image, target, _base(), instance_uid=str, file_name="{number:04d}.dcm")
+    assert sorted(p.name for p in target.iterdir()) == ["0001.dcm", "0002.dcm", "0003.dcm"]
+    assert paths[0] == target / "0001.dcm"
+    assert not list(tmp_path.glob(".series.partial-*"))
+
+
+def test_values_beyond_16_bits_and_non_3d_images_are_refused(tmp_path: Path) -> None:
+    too_big = _oblique_volume(np.full((2, 3, 4), 70000, np.int32))
+    with pytest.raises(InvalidInputError, match="16-bit"):
+        write_mr_series(too_big, tmp_path / "a", _base(), instance_uid=str)
+    flat = sitk.Image(4, 4, sitk.sitkInt16)
+    with pytest.raises(InvalidInputError, match="3D"):
+        write_mr_series(flat, tmp_path / "b", _base(), instance_uid=str)
+    assert not (tmp_path / "a").exists()
