@@ -350,7 +350,7 @@ def correct_findings(case: Any, report: Any, runtime: Any) -> Any:
 def _review(
     case: Any, selfcheck_file: Path, out: Path, steps: _Steps, summary: dict[str, Any]
 ) -> None:
-    from CNSTumorAnnotationLib.project.case_bridge import DEMO_REVIEWER, run_review_demo
+    from CNSTumorAnnotationLib.project.review_demo import DEMO_REVIEWER, run_review_demo
 
     started = steps.start("Review in an annotation project (R-PPL-1..4, R-FLOW-1)")
     review = run_review_demo(out / "05_project", case.root, selfcheck_file)

@@ -5,15 +5,16 @@ Owns the SQLite/PostgreSQL store and its migrations (``store``), people and qual
 (``annotation_project``: ``Project``, ``ProjectCase``), project versions (``versions``:
 ``ProjectVersion``), the workflow actions (``workflow``), the hash-chained audit log
 (``audit``), approval lookups (``approval``), status and verification (``status``, and the
-HTML page ``status_html``, imported on first use for matplotlib) and the one link from a
-case-folder version to a project version (``case_bridge``, imported on first use: it sits
-above this package, ``case`` and ``training``).
+HTML page ``status_html``, imported on first use for matplotlib), the one link between a
+case-folder version and a project version (``case_bridge``) and the review walk-through the
+demo runs (``review_demo``, imported on first use: it sits above ``training``).
 """
 
 from __future__ import annotations
 
 from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
 from CNSTumorAnnotationLib.project.audit import verify_chain
+from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
 from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, allowed_actions
 from CNSTumorAnnotationLib.project.people import (
     Person,
@@ -28,8 +29,8 @@ from CNSTumorQCLib.lazy import lazy_exports
 #: Exports imported on first use (why: see the docstring above).
 _LAZY = {
     "write_status_html": "status_html",
-    # the bridge sits above project, case and training (it records calibration results too)
-    "save_case_folder_version": "case_bridge",
+    # the demo walk-through also certifies through the training package
+    "run_review_demo": "review_demo",
 }
 __getattr__, __dir__ = lazy_exports(__name__, _LAZY)
 
@@ -46,6 +47,7 @@ __all__ = [
     "allowed_actions",
     "approved_versions",
     "project_status",
+    "run_review_demo",
     "save_case_folder_version",
     "verify_chain",
     "verify_project",

@@ -3,8 +3,7 @@
 The review store (``project_status.approved_versions``) is the authority when the case belongs
 to an annotation project: given explicitly (``--project``) or found beside the case folder
 (``<project>/project.sqlite`` with the case under it). A project version counts for a case
-folder version when it was saved from that folder and version (``source_folder`` /
-``source_version``). Without a project, the case folder's own ``version.json`` flag
+folder version when it was saved from that folder and version (``case_bridge.is_saved_from``). Without a project, the case folder's own ``version.json`` flag
 (``case.approve_version``) is used, and the manifest says which source decided.
 """
 
@@ -51,19 +50,18 @@ def approval_of(case: Any, version: Any, project_dir: Path | None = None) -> App
             approved=bool(getattr(version, "approved", False)),
             source="case folder version.json",
         )
+    from CNSTumorAnnotationLib.project.case_bridge import is_saved_from
     from CNSTumorAnnotationLib.project.status import approved_versions
 
-    root = Path(case.root).resolve()
-    number = int(version.version)
     for approved in approved_versions(project):
-        saved = approved.version
-        same_folder = (
-            saved.source_folder is not None and Path(saved.source_folder).resolve() == root
-        )
-        same_case = approved.case_id == str(case.case_id)
-        if (same_folder or same_case) and saved.source_version is not None:
-            if int(saved.source_version) == number:
-                return Approval(
-                    True, f"review store: {project}", approved.approved_by, approved.approved_at
-                )
+        if is_saved_from(
+            approved.version,
+            approved.case_id,
+            case_root=case.root,
+            case_id=str(case.case_id),
+            number=int(version.version),
+        ):
+            return Approval(
+                True, f"review store: {project}", approved.approved_by, approved.approved_at
+            )
     return Approval(False, f"review store: {project}")

@@ -15,6 +15,7 @@ from typing import Any
 
 from CNSTumorAnnotationLib.project import audit, store, versions
 from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.case_bridge import case_folder_version
 from CNSTumorAnnotationLib.project.lifecycle import LIFECYCLE_VERSION, CaseState
 
 
@@ -33,9 +34,8 @@ class ApprovedVersion:
     @property
     def case_folder_key(self) -> tuple[str, int] | None:
         """``(case id, case-folder version number)`` when the version came from a case folder."""
-        if self.version.source_version is None:
-            return None
-        return self.case_id, int(self.version.source_version)
+        number = case_folder_version(self.version)
+        return None if number is None else (self.case_id, number)
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,7 @@ def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
     from _project_helpers import clean_self_check
 
     from CNSTumorAnnotationLib.case.folder import save_annotation_version
-    from CNSTumorAnnotationLib.project.case_bridge import run_review_demo
+    from CNSTumorAnnotationLib.project.review_demo import run_review_demo
 
     case = build_case(
         tmp_path / "R001", "R001", volumes=cropped_volumes(tmp_path / "v", (48, 48, 6))

@@ -8,8 +8,14 @@ from typing import Any
 import pytest
 
 from CNSTumorAnnotationLib.project.annotation_project import Project
-from CNSTumorAnnotationLib.project.case_bridge import run_review_demo, save_case_folder_version
+from CNSTumorAnnotationLib.project.case_bridge import (
+    case_folder_version,
+    is_saved_from,
+    save_case_folder_version,
+)
+from CNSTumorAnnotationLib.project.review_demo import run_review_demo
 from CNSTumorAnnotationLib.project.status import approved_case_folder_versions
+from CNSTumorAnnotationLib.project.versions import ProjectVersion
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import has_blocking
 
@@ -52,3 +58,25 @@ def test_R_FMT_2_a_case_folder_file_changed_after_its_save_is_refused(
             save_case_folder_version(project, "case-1", small_annotated_case.root, actor=ANNOTATOR)
     with Project.open(tmp_path / "proj") as project:
         assert project.conn.execute("SELECT COUNT(*) FROM annotation_versions").fetchone()[0] == 0
+
+
+def _saved(source_folder: str | None, source_version: int | None) -> ProjectVersion:
+    return ProjectVersion(
+        1, "proj-case", 1, "dr_li", "2026-01-01T00:00:00Z", None, "s", "", (),
+        source_folder=source_folder, source_version=source_version,
+    )  # fmt: skip
+
+
+def test_the_link_matches_a_case_folder_version_by_folder_or_by_case_id(tmp_path: Path) -> None:
+    """R-PPL-3: --approved-only asks is_saved_from; the status report asks case_folder_version."""
+    folder = tmp_path / "case"
+    folder.mkdir()
+    saved = _saved(str(folder), 3)
+    assert case_folder_version(saved) == 3 and case_folder_version(_saved(None, None)) is None
+    by_folder = {"case_root": folder / ".." / "case", "case_id": "other-id", "number": 3}
+    assert is_saved_from(saved, "proj-case", **by_folder)
+    moved = {"case_root": tmp_path / "copy", "case_id": "proj-case", "number": 3}
+    assert is_saved_from(saved, "proj-case", **moved)  # a copied folder keeps its case id
+    assert not is_saved_from(saved, "proj-case", **{**by_folder, "number": 2})
+    assert not is_saved_from(saved, "proj-case", **{**moved, "case_id": "other-id"})
+    assert not is_saved_from(_saved(None, None), "proj-case", **moved)  # loose files

@@ -1,0 +1,159 @@
+"""The review walk-through the demo runs on one case folder (issue 5's public calls, chained).
+
+:func:`run_review_demo` creates a project and walks the case through people (with one refused
+reviewer, R-PPL-1), dataset (R-DATA-1), certification (R-PPL-4), lifecycle, saving the case
+folder's version (``case_bridge``), self-check, submission, review, approval, the status page
+and verification.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
+from CNSTumorAnnotationLib.project.people import QualificationError
+from CNSTumorAnnotationLib.project.status import approved_versions, verify_project
+from CNSTumorAnnotationLib.project.store import DATABASE_NAME
+from CNSTumorAnnotationLib.training import calibration as training
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.findings import Finding
+
+DEMO_ADMIN = "admin"
+DEMO_ANNOTATOR = "dr_li"
+DEMO_REVIEWER = "dr_wang"
+
+
+def run_review_demo(
+    project_dir: str | Path,
+    case_dir: str | Path,
+    self_check: Iterable[Finding] | str | Path,
+    *,
+    case_id: str | None = None,
+    qc_grade: int | None = None,
+    calibration: Sequence[training.CalibrationCase] | None = None,
+    ethics_reference: str = "TCIA TCGA-LGG data usage policy (public, de-identified at source)",
+    ethics_date: str | None = None,
+) -> dict[str, Any]:
+    """Walk one case folder through the review workflow in a new project at ``project_dir``.
+
+    ``self_check``: the self-check's findings (or its ``selfcheck.json``). ``calibration``:
+    a two-team batch certifying the annotator (R-PPL-4); without one, the certification is
+    recorded as an external training record, labelled as such in the audit log.
+    Returns a summary: states, the refused reviewer's message, approved files, verification.
+    """
+    from CNSTumorAnnotationLib.case.folder import load_case
+    from CNSTumorAnnotationLib.project.status_html import write_status_html
+
+    case = load_case(case_dir)
+    case_id = case_id or case.case_id
+    project_dir = Path(project_dir)
+    if (project_dir / DATABASE_NAME).exists():
+        raise InvalidInputError("the demo needs a new project folder", project_dir)
+    summary: dict[str, Any] = {"project": str(project_dir), "case": case_id}
+    with Project.init(project_dir, actor=DEMO_ADMIN, name="demo") as project:
+        _people(project, summary)
+        project.add_dataset(
+            "demo-dataset",
+            actor=DEMO_ADMIN,
+            ethics_reference=ethics_reference,
+            ethics_date=ethics_date or _dt.date.today().isoformat(),
+            deidentified=True,
+        )
+        summary["certification"] = _certify(project, calibration)
+        project.register_case(
+            case_id,
+            dataset_id="demo-dataset",
+            patient=case.patient_id,
+            actor=DEMO_ADMIN,
+            source=str(case.root),
+        )
+        project.deidentify(case_id, actor=DEMO_ADMIN, method="de-identified at source")
+        project.pass_qc(case_id, actor=DEMO_ADMIN, grade=qc_grade)
+        workflow.assign(project, case_id, DEMO_ANNOTATOR, actor=DEMO_ADMIN)
+        workflow.start(project, case_id, actor=DEMO_ANNOTATOR)
+        version = save_case_folder_version(project, case_id, case.root, actor=DEMO_ANNOTATOR)
+        summary["version"] = version.number
+        summary["self_check_passed"] = workflow.record_self_check(
+            project, case_id, self_check, actor=DEMO_ANNOTATOR
+        )
+        if summary["self_check_passed"]:
+            workflow.submit(project, case_id, actor=DEMO_ANNOTATOR)
+            workflow.review(
+                project,
+                case_id,
+                reviewer=DEMO_REVIEWER,
+                decision="approve",
+                summary="regions follow R-SEG-1..4",
+            )
+        summary["state"] = project.case(case_id).state.value
+        summary["status_html"] = str(write_status_html(project, project_dir / "status.html"))
+    summary["approved_files"] = [str(p) for a in approved_versions(project_dir) for p in a.files]
+    summary["verify"] = verify_project(project_dir).lines()
+    return summary
+
+
+def _people(project: Project, summary: dict[str, Any]) -> None:
+    project.add_person(
+        DEMO_ADMIN,
+        name="Project administrator",
+        role="administrator",
+        years_experience=0,
+        title="resident",
+        actor=DEMO_ADMIN,
+    )
+    project.add_person(
+        DEMO_ANNOTATOR,
+        name="Dr Li",
+        role="annotator",
+        years_experience=6,
+        title="attending",
+        actor=DEMO_ADMIN,
+    )
+    project.add_person(
+        DEMO_REVIEWER,
+        name="Dr Wang",
+        role="reviewer",
+        years_experience=15,
+        title="associate_chief",
+        actor=DEMO_ADMIN,
+    )
+    try:
+        project.add_person(
+            "dr_zhao",
+            name="Dr Zhao",
+            role="reviewer",
+            years_experience=7,
+            title="attending",
+            actor=DEMO_ADMIN,
+        )
+    except QualificationError as refusal:
+        summary["refused_reviewer"] = str(refusal)
+
+
+def _certify(project: Project, calibration: Sequence[training.CalibrationCase] | None) -> str:
+    if calibration:
+        report = training.assess_calibration(calibration)
+        team_a, team_b = report.teams
+        training.certify_teams(
+            project, report, {team_a: [DEMO_ANNOTATOR], team_b: []}, actor=DEMO_ADMIN
+        )
+        return (
+            "certified by calibration"
+            if report.certified
+            else "calibration fell short: " + "; ".join(report.shortfalls)
+        )
+    training.record_certification(
+        project,
+        DEMO_ANNOTATOR,
+        team="external",
+        certified=True,
+        thresholds_version="external training record (demo)",
+        report_sha256="0" * 64,
+        actor=DEMO_ADMIN,
+    )
+    return "external training record (demo)"
