@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from bench._anchors import panoptica_evaluator
 from CNSTumorAnnotationLib.agreement import BRATS_REGIONS
 from CNSTumorAnnotationLib.agreement.bundled import BUNDLED_ALGORITHMS
 from CNSTumorAnnotationLib.agreement.instances import instance_detection
@@ -111,28 +112,8 @@ def ours_shared(masks: Masks) -> list[tuple[float, ...]]:
     return out
 
 
-def _panoptica(metrics: list[str]):
-    from panoptica import (
-        ConnectedComponentsInstanceApproximator,
-        InputType,
-        Metric,
-        NaiveThresholdMatching,
-        Panoptica_Evaluator,
-        disable_citation_reminder,
-    )
-
-    disable_citation_reminder()
-    return Panoptica_Evaluator(
-        expected_input=InputType.SEMANTIC,
-        instance_approximator=ConnectedComponentsInstanceApproximator(),
-        instance_matcher=NaiveThresholdMatching(matching_metric=Metric.IOU, matching_threshold=0.5),
-        instance_metrics=[Metric[m] for m in metrics],
-        global_metrics=[Metric.DSC],
-    )
-
-
 def anchor_panoptica(masks: Masks, metrics: list[str]) -> list[tuple[float, ...]]:
-    evaluator = _panoptica(metrics)
+    evaluator = panoptica_evaluator(metrics)
     out = []
     for _, _, _, a, b in pairs(masks):
         r = evaluator.evaluate(b.astype(np.uint8), a.astype(np.uint8))["ungrouped"]

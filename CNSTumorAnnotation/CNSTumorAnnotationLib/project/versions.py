@@ -43,7 +43,9 @@ class ProjectVersion:
     schema_version: str
     note: str
     files: tuple[VersionFile, ...]
-    source_folder: str | None = None  # the case folder it came from (case.folder), if any; see case_bridge
+    source_folder: str | None = (
+        None  # the case folder it came from (case.folder), if any; see case_bridge
+    )
     source_version: int | None = None  # that folder's version number
 
     def paths(self, project_dir: str | Path) -> list[Path]:

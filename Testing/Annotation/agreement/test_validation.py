@@ -170,23 +170,9 @@ def test_brats_lesion_wise_scores_equal_an_oracle_built_from_cc3d_scipy_and_surf
 
 @pytest.fixture(scope="module")
 def panoptica_evaluator():
-    from panoptica import (
-        ConnectedComponentsInstanceApproximator,
-        InputType,
-        Metric,
-        NaiveThresholdMatching,
-        Panoptica_Evaluator,
-        disable_citation_reminder,
-    )
+    from bench._anchors import panoptica_evaluator as configured
 
-    disable_citation_reminder()
-    return Panoptica_Evaluator(
-        expected_input=InputType.SEMANTIC,
-        instance_approximator=ConnectedComponentsInstanceApproximator(),
-        instance_matcher=NaiveThresholdMatching(matching_metric=Metric.IOU, matching_threshold=0.5),
-        instance_metrics=[Metric.DSC],
-        global_metrics=[Metric.DSC],
-    )
+    return configured(["DSC"])
 
 
 def test_instance_detection_and_lesion_counts_equal_panoptica(
