@@ -29,12 +29,16 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.paths import SAMPLE_CASE_ID, sample_data_dir
 from CNSTumorQCLib.provenance import provenance
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 REFERENCE_LABELS = "mav"  # majority vote of the five BraTS-2020 algorithms (machine-made)
 
@@ -93,7 +97,10 @@ class _Steps:
 
 
 def run_demo(
-    out_dir: Path | str, *, runtime: Any = None, say: Callable[[str], None] | None = None
+    out_dir: Path | str,
+    *,
+    runtime: MRMLRuntime | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Run the nine steps into ``out_dir`` and return (and write) a summary of every result."""
     from CNSTumorAnnotationLib.mrml.runtime import create_runtime
@@ -214,7 +221,12 @@ def _quality_control(
 
 
 def _import_case(
-    qc_report: Path, deid: Path, out: Path, steps: _Steps, summary: dict[str, Any], runtime: Any
+    qc_report: Path,
+    deid: Path,
+    out: Path,
+    steps: _Steps,
+    summary: dict[str, Any],
+    runtime: MRMLRuntime,
 ) -> Any:
     from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
     from CNSTumorAnnotationLib.mrml.scene import load_case_into_scene
@@ -239,7 +251,7 @@ def _import_case(
 
 
 def _apply_reference_labels(
-    case: Any, steps: _Steps, summary: dict[str, Any], runtime: Any
+    case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRMLRuntime
 ) -> None:
     from CNSTumorAnnotationLib.case.folder import load_case
     from CNSTumorAnnotationLib.case.labelmap_import import apply_reference_labels
@@ -262,7 +274,7 @@ def _apply_reference_labels(
     )
 
 
-def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: Any) -> Path:
+def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRMLRuntime) -> Path:
     from CNSTumorAnnotationLib.selfcheck.case_check import run_selfcheck, write_selfcheck
 
     started = steps.start("Self-check (R-ANN-2/3/7/9, region hierarchy), correction, re-check")
@@ -297,7 +309,7 @@ def _finding_counts(report: Any) -> dict[str, Any]:
     return {"blocking": bool(report.blocking), "findings": counts}
 
 
-def correct_findings(case: Any, report: Any, runtime: Any) -> Any:
+def correct_findings(case: Any, report: Any, runtime: MRMLRuntime) -> Any:
     """What an annotator does with a self-check report, done mechanically for the demo.
 
     A skipped interior slice (R-ANN-9) is filled with the lesion's outline from its two
@@ -372,7 +384,9 @@ def _review(
     )
 
 
-def _export(case: Any, out: Path, steps: _Steps, summary: dict[str, Any], runtime: Any) -> None:
+def _export(
+    case: Any, out: Path, steps: _Steps, summary: dict[str, Any], runtime: MRMLRuntime
+) -> None:
     from CNSTumorAnnotationLib.export.case_export import export_case
 
     started = steps.start("Export: NIfTI, .seg.nrrd, DICOM SEG, BraTS, nnU-Net (R-FMT-1..3)")

@@ -23,7 +23,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import SimpleITK as sitk
 
@@ -38,6 +38,10 @@ from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.sequences import MRSequence
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 CASE_FORMAT = "cnstumor-case/1"
 VERSION_FORMAT = "cnstumor-annotation-version/1"
@@ -256,7 +260,7 @@ def recorded_volume(case: CaseFolder, sequence: MRSequence) -> dict[str, Any] | 
     return record if isinstance(record, dict) else None
 
 
-def _runtime(runtime: Any) -> Any:
+def _runtime(runtime: MRMLRuntime) -> Any:
     if runtime is not None:
         return runtime
     from CNSTumorAnnotationLib.mrml.runtime import create_runtime
@@ -289,7 +293,7 @@ def region_masks(
     case: CaseFolder,
     version: int | None = None,
     *,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     verify_checksums: bool = False,
     mrml_only: bool = False,
 ) -> dict[str, sitk.Image]:
@@ -319,7 +323,7 @@ def region_masks(
 
 
 def _mrml_region_masks(
-    runtime: Any, path: Path, keys: list[str], reference: sitk.Image
+    runtime: MRMLRuntime, path: Path, keys: list[str], reference: sitk.Image
 ) -> dict[str, sitk.Image]:
     """The regions ``keys`` of one ``.seg.nrrd`` read through a MRML scene."""
     from CNSTumorAnnotationLib.mrml.io import load_segmentation
@@ -355,7 +359,7 @@ def save_annotation_version(
     masks: dict[str, sitk.Image],
     annotator: str,
     *,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     note: str = "",
     machine_made: bool = False,
     parent: int | None = None,

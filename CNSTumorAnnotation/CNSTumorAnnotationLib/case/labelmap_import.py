@@ -15,7 +15,7 @@ machine-made. A label map can live:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import SimpleITK as sitk
@@ -41,6 +41,9 @@ from CNSTumorAnnotationLib.label_conventions import (
 from CNSTumorQCLib.atomic import sha256_file
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.sequences import MRSequence
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 
 
 def _read_label_map(path: Path) -> sitk.Image:
@@ -123,7 +126,7 @@ def import_label_map(
     *,
     annotator: str,
     atlas_flair: Path | str | None = None,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     machine_made: bool = True,
 ) -> FolderVersion:
     """Save a label map as a new annotation version, each region on its reference sequence."""
@@ -160,7 +163,7 @@ def apply_reference_labels(
     label_map_path: Path | str,
     convention: str = "brats2021",
     *,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     atlas_flair: Path | str | None = None,
 ) -> FolderVersion:
     """Land a machine-made reference label map (e.g. the bundled ``mav``) on the native sequences.

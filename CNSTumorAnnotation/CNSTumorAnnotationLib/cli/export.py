@@ -10,12 +10,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.export.case_export import FORMATS, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
 from CNSTumorAnnotationLib.naming import DEFAULT_PATTERN, NamingPolicy
 from CNSTumorQCLib.sequences import MRSequence
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 HELP = "export annotated cases as NIfTI, .seg.nrrd, DICOM SEG, BraTS or nnU-Net (R-FMT-1..3)"
 
@@ -94,7 +98,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
     )
 
 
-def run(args: argparse.Namespace, runtime: Any = None) -> int:
+def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
     """Export the cases; print failures and a summary line; return the exit status."""
     from CNSTumorAnnotationLib.export.batch import export_batch
 
@@ -118,7 +122,7 @@ def run(args: argparse.Namespace, runtime: Any = None) -> int:
     return summary.exit_status
 
 
-def main(argv: Sequence[str] | None = None, runtime: Any = None) -> int:
+def main(argv: Sequence[str] | None = None, runtime: MRMLRuntime | None = None) -> int:
     """Stand-alone entry (the batch script): parse ``argv`` and run."""
     parser = add_arguments(argparse.ArgumentParser(prog="batch_export", description=HELP))
     args = parser.parse_args(argv)

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
 
@@ -24,6 +24,10 @@ from CNSTumorAnnotationLib.export.context import ExportOptions
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.provenance import provenance
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 SUMMARY_NAME = "export_summary.json"
 SUMMARY_FORMAT = "cnstumor-export-summary/1"
@@ -85,7 +89,7 @@ def _export_one(
     formats: tuple[str, ...],
     options: ExportOptions,
     version: int | None,
-    runtime: Any,
+    runtime: MRMLRuntime,
 ) -> CaseOutcome:
     start = time.perf_counter()
     try:
@@ -125,7 +129,7 @@ def export_batch(
     *,
     options: ExportOptions | None = None,
     version: int | None = None,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     progress: bool = True,
 ) -> BatchSummary:
     """Export every case folder; write ``<out_dir>/export_summary.json``; never abort on a case.

@@ -39,13 +39,12 @@ from CNSTumorAnnotationLib.export.context import ExportContext
 from CNSTumorAnnotationLib.export.dataset_grid import (
     DATASET_SEQUENCES,
     combined_labels,
-    image_on_grid,
     reference_grid,
     require_sequences,
+    write_dataset_images,
+    write_dataset_labels,
 )
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry
-from CNSTumorAnnotationLib.export.nifti import write_nifti
-from CNSTumorAnnotationLib.grid import image_from_array
 from CNSTumorAnnotationLib.label_conventions import (
     BRATS2021,
     BRATS2023,
@@ -123,32 +122,30 @@ def export_brats(ctx: ExportContext) -> list[ManifestEntry]:
     case_id = conv.case_id(ctx.schema.family, patient)
     folder = ctx.export_root / f"brats{conv.version}" / case_id
     grid = reference_grid(ctx)
-    entries: list[ManifestEntry] = []
-    for sequence in DATASET_SEQUENCES:
-        path = folder / f"{case_id}{conv.separator}{conv.suffixes[sequence]}{EXTENSION}"
-        write_nifti(image_on_grid(ctx, sequence, grid), path)
-        entries.append(
-            ctx.entry(
-                path,
-                format=FORMAT,
-                content="image",
-                sequence=sequence.value,
-                sources=(ctx.image_source(sequence),),
-                notes=(f"on the {ctx.options.dataset_reference.value} grid",),
-            )
+    files = {
+        sequence: (
+            folder / f"{case_id}{conv.separator}{conv.suffixes[sequence]}{EXTENSION}",
+            "image",
         )
+        for sequence in DATASET_SEQUENCES
+    }
+    entries = write_dataset_images(
+        ctx,
+        grid,
+        files,
+        format=FORMAT,
+        notes=(f"on the {ctx.options.dataset_reference.value} grid",),
+    )
     # R-SEG-5 schemas are refused here (SchemaError): BraTS needs ET and NETC apart.
     labels = to_convention(combined_labels(ctx, grid), labels_convention, ctx.schema)
-    path = folder / f"{case_id}{conv.separator}seg{EXTENSION}"
-    write_nifti(image_from_array(labels, grid), path)
     legend = ", ".join(f"{value} {name}" for name, value in labels_convention.labels.items())
     entries.append(
-        ctx.entry(
-            path,
+        write_dataset_labels(
+            ctx,
+            grid,
+            labels,
+            folder / f"{case_id}{conv.separator}seg{EXTENSION}",
             format=FORMAT,
-            content="labels",
-            sequence=ctx.options.dataset_reference.value,
-            sources=ctx.region_sources(*ctx.schema.keys),
             notes=(
                 f"BraTS {conv.version} labels ({labels_convention.name}): {legend}",
                 *labels_convention.losses,

@@ -23,13 +23,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.export.context import ExportContext, ExportOptions
 from CNSTumorAnnotationLib.export.manifest import MANIFEST_NAME, ManifestEntry, write_manifest
 from CNSTumorAnnotationLib.project.approval import Approval, approval_of
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.provenance import provenance
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 #: Format name -> "module:function" of its exporter (imported on demand: highdicom and MRML
 #: are only loaded when their format is asked for).
@@ -137,7 +141,7 @@ def build_context(
     out_dir: Path,
     options: ExportOptions,
     version: int | None = None,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
 ) -> ExportContext:
     """Load the case and the chosen version's masks into an :class:`ExportContext`.
 
@@ -193,7 +197,7 @@ def export_case(
     *,
     options: ExportOptions | None = None,
     version: int | None = None,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
 ) -> ExportResult:
     """Export one case folder into ``out_dir`` in ``formats``; return what was written.
 

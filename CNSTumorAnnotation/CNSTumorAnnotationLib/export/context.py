@@ -12,15 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.case.volume_record import RECORD_KEY, volume_grid, volume_sha256
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry, SourceRef, entry_for
 from CNSTumorAnnotationLib.naming import NamingPolicy, clean_component
+from CNSTumorAnnotationLib.schemas import LabelSchema, Region
 from CNSTumorQCLib.atomic import sha256_file
 from CNSTumorQCLib.sequences import MRSequence
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.case.folder import CaseFolder, FolderVersion
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 
 
 @dataclass(frozen=True)
@@ -54,18 +59,18 @@ class ExportOptions:
 class ExportContext:
     """One case and one annotation version, ready to be written in any format."""
 
-    case: Any  # case.Case
-    version: Any  # case.AnnotationVersion
+    case: CaseFolder
+    version: FolderVersion
     export_root: Path
     options: ExportOptions
     masks: dict[str, sitk.Image]  # region key -> 0/1 mask in its reference sequence's geometry
     reference_reader: Callable[[MRSequence], sitk.Image]
-    runtime: Any = None  # MRMLRuntime for the .seg.nrrd writer
+    runtime: MRMLRuntime | None = None  # for the .seg.nrrd writer, made when first needed
     approval: Any = None  # approval.Approval of the version
     _reference_cache: dict[MRSequence, sitk.Image] = field(default_factory=dict, repr=False)
 
     @property
-    def schema(self) -> Any:
+    def schema(self) -> LabelSchema:
         return self.case.schema
 
     @property
@@ -91,6 +96,16 @@ class ExportContext:
             version=int(self.version.version),
             annotator=str(self.version.annotator),
         )
+
+    def drawn_sequences(self) -> list[tuple[MRSequence, list[Region]]]:
+        """Each reference sequence of the schema with its regions that have a mask, in schema
+        order; sequences with none are left out (the per-sequence formats write nothing there)."""
+        drawn = []
+        for sequence in self.schema.reference_sequences:
+            regions = [r for r in self.schema.regions_on(sequence) if r.key in self.masks]
+            if regions:
+                drawn.append((sequence, regions))
+        return drawn
 
     def reference_image(self, sequence: MRSequence) -> sitk.Image:
         """The case's volume of ``sequence`` (its native geometry, R-ANN-8), read once."""

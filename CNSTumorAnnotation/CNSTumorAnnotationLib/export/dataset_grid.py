@@ -10,11 +10,16 @@ BraTS' own data are: the export documents this instead of pretending otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
 import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.export.context import ExportContext
-from CNSTumorAnnotationLib.grid import combined_label_array, resample_image
+from CNSTumorAnnotationLib.export.manifest import ManifestEntry
+from CNSTumorAnnotationLib.export.nifti import write_nifti
+from CNSTumorAnnotationLib.grid import combined_label_array, image_from_array, resample_image
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -49,3 +54,50 @@ def combined_labels(ctx: ExportContext, grid: sitk.Image) -> np.ndarray:
     values = {region.key: region.label_value for region in schema.regions}
     transforms = ctx.region_transforms(ctx.options.dataset_reference)
     return combined_label_array(ctx.masks, schema.paint_order, values, grid, transforms)
+
+
+def write_dataset_images(
+    ctx: ExportContext,
+    grid: sitk.Image,
+    files: Mapping[MRSequence, tuple[Path, str]],
+    *,
+    format: str,
+    notes: Sequence[str] = (),
+) -> list[ManifestEntry]:
+    """Write each sequence's volume on ``grid`` as NIfTI; ``files`` maps a sequence to its path
+    and manifest content. Returns one manifest entry per image, sourced from that volume."""
+    entries = []
+    for sequence, (path, content) in files.items():
+        write_nifti(image_on_grid(ctx, sequence, grid), path)
+        entries.append(
+            ctx.entry(
+                path,
+                format=format,
+                content=content,
+                sequence=sequence.value,
+                sources=(ctx.image_source(sequence),),
+                notes=tuple(notes),
+            )
+        )
+    return entries
+
+
+def write_dataset_labels(
+    ctx: ExportContext,
+    grid: sitk.Image,
+    labels: np.ndarray,
+    path: Path,
+    *,
+    format: str,
+    notes: Sequence[str],
+) -> ManifestEntry:
+    """Write the label array on ``grid`` as NIfTI; its manifest entry names every region."""
+    write_nifti(image_from_array(labels, grid), path)
+    return ctx.entry(
+        path,
+        format=format,
+        content="labels",
+        sequence=ctx.options.dataset_reference.value,
+        sources=ctx.region_sources(*ctx.schema.keys),
+        notes=tuple(notes),
+    )

@@ -124,10 +124,7 @@ def _segment_description(ctx: ExportContext, number: int, region: Any) -> hd.seg
 def export_dicomseg(ctx: ExportContext) -> list[ManifestEntry]:
     """Write one DICOM SEG per reference sequence; return manifest entries (SEG and images)."""
     entries: list[ManifestEntry] = []
-    for sequence in ctx.schema.reference_sequences:
-        regions = [r for r in ctx.schema.regions_on(sequence) if r.key in ctx.masks]
-        if not regions:
-            continue
+    for sequence, regions in ctx.drawn_sequences():
         files, original = _source_files(ctx, sequence)
         datasets, grid = geometry_from_datasets(read_series(files))
         frames = np.stack(

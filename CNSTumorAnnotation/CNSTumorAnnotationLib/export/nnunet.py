@@ -25,13 +25,12 @@ from CNSTumorAnnotationLib.export.context import ExportContext
 from CNSTumorAnnotationLib.export.dataset_grid import (
     DATASET_SEQUENCES,
     combined_labels,
-    image_on_grid,
     reference_grid,
     require_sequences,
+    write_dataset_images,
+    write_dataset_labels,
 )
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry
-from CNSTumorAnnotationLib.export.nifti import write_nifti
-from CNSTumorAnnotationLib.grid import image_from_array
 from CNSTumorAnnotationLib.naming import clean_component
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError
@@ -114,28 +113,21 @@ def export_nnunet(ctx: ExportContext) -> list[ManifestEntry]:
     _check_compatible(folder / DATASET_JSON, dataset_description(ctx, 0))
     case = clean_component(ctx.case.case_id, ascii_only=True)
     grid = reference_grid(ctx)
-    entries: list[ManifestEntry] = []
-    for channel, sequence in enumerate(DATASET_SEQUENCES):
-        path = folder / "imagesTr" / f"{case}_{channel:04d}{FILE_ENDING}"
-        write_nifti(image_on_grid(ctx, sequence, grid), path)
-        entries.append(
-            ctx.entry(
-                path,
-                format=FORMAT,
-                content=f"channel {channel:04d}",
-                sequence=sequence.value,
-                sources=(ctx.image_source(sequence),),
-            )
+    files = {
+        sequence: (
+            folder / "imagesTr" / f"{case}_{channel:04d}{FILE_ENDING}",
+            f"channel {channel:04d}",
         )
-    labels_path = folder / "labelsTr" / f"{case}{FILE_ENDING}"
-    write_nifti(image_from_array(combined_labels(ctx, grid), grid), labels_path)
+        for channel, sequence in enumerate(DATASET_SEQUENCES)
+    }
+    entries = write_dataset_images(ctx, grid, files, format=FORMAT)
     entries.append(
-        ctx.entry(
-            labels_path,
+        write_dataset_labels(
+            ctx,
+            grid,
+            combined_labels(ctx, grid),
+            folder / "labelsTr" / f"{case}{FILE_ENDING}",
             format=FORMAT,
-            content="labels",
-            sequence=ctx.options.dataset_reference.value,
-            sources=ctx.region_sources(*ctx.schema.keys),
             notes=("dataset.json is shared by the batch and not checksummed here",),
         )
     )

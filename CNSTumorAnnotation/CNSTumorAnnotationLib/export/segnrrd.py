@@ -36,10 +36,7 @@ def export_segnrrd(ctx: ExportContext) -> list[ManifestEntry]:
 
     runtime = _runtime(ctx)
     entries: list[ManifestEntry] = []
-    for sequence in ctx.schema.reference_sequences:
-        regions = [r for r in ctx.schema.regions_on(sequence) if r.key in ctx.masks]
-        if not regions:
-            continue
+    for sequence, regions in ctx.drawn_sequences():
         before = _node_ids(runtime.scene)
         try:
             volume = mrml_io.load_volume(

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import SimpleITK as sitk
@@ -51,6 +51,10 @@ from CNSTumorAnnotationLib.label_conventions import (
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.provenance import provenance
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 HMI_VERSION = "cnstumor-hmi-1.0"
 HMI_DIR = "hmi"
@@ -82,7 +86,7 @@ def _hmi_dir(case: CaseFolder) -> Path:
 
 
 def experts_from_versions(
-    case: CaseFolder, versions: list[int], *, runtime: Any = None
+    case: CaseFolder, versions: list[int], *, runtime: MRMLRuntime | None = None
 ) -> list[ExpertInput]:
     """The experts' masks from case versions (checksums verified on read)."""
     experts = []
@@ -191,7 +195,7 @@ def gold_standard(
     case: CaseFolder,
     experts: list[ExpertInput],
     *,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     recorded_by: str = "",
     selfcheck: bool = True,
 ) -> GoldStandard:
@@ -227,7 +231,7 @@ def gold_standard(
     return GoldStandard(version, record, path)
 
 
-def _selfcheck_summary(case: CaseFolder, version: int, runtime: Any) -> dict[str, Any]:
+def _selfcheck_summary(case: CaseFolder, version: int, runtime: MRMLRuntime) -> dict[str, Any]:
     """Self-check the saved standard (R-ANN-9) and keep the verdict in the gold record."""
     from CNSTumorAnnotationLib.selfcheck.case_check import run_selfcheck, write_selfcheck
 
@@ -244,7 +248,7 @@ def preannotate(
     model_version: str = "",
     convention: str = "brats2021",
     atlas_flair: Path | str | None = None,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
 ) -> FolderVersion:
     """R-HMI-3: a model's label map as a machine-made version, the model named as annotator."""
     path = Path(label_map)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import SimpleITK as sitk
@@ -29,6 +29,10 @@ from CNSTumorAnnotationLib.agreement.surface import bounding_box
 from CNSTumorAnnotationLib.label_conventions import from_convention, masks_from_combined
 from CNSTumorAnnotationLib.schemas import TumorFamily, get_schema
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 LABEL_MAP_SUFFIXES = (".nii.gz", ".nii", ".nrrd")
 #: Voxels kept around the union box (surfels sit on voxel corners: one voxel would do).
@@ -118,7 +122,7 @@ def _machine_versions(case: Any) -> list[Any]:
     return sorted(latest.values(), key=lambda v: v.version)
 
 
-def _selfcheck_problems(case: Any, version: int, run: bool, runtime: Any) -> int | None:
+def _selfcheck_problems(case: Any, version: int, run: bool, runtime: MRMLRuntime) -> int | None:
     """Errors + warnings of the self-check of ``version``: read from selfcheck.json, or run."""
     from CNSTumorAnnotationLib.selfcheck.case_check import REPORT_FILE, run_selfcheck
 
@@ -137,7 +141,7 @@ def _selfcheck_problems(case: Any, version: int, run: bool, runtime: Any) -> int
 
 
 def predictions_from_case(
-    case_dir: Path | str, *, runtime: Any = None, selfcheck: bool = False
+    case_dir: Path | str, *, runtime: MRMLRuntime | None = None, selfcheck: bool = False
 ) -> CasePredictions:
     """Read a case folder's machine-made versions as model outputs (R-HMI-3 pre-annotations)."""
     from CNSTumorAnnotationLib.case.folder import load_case, reference_image, region_masks
@@ -178,7 +182,7 @@ def load_predictions(
     *,
     convention: str = "brats2021",
     family: TumorFamily | str = "intra_axial",
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     selfcheck: bool = False,
 ) -> CasePredictions:
     """A case folder (has ``case.json``) or a prediction folder of label maps."""

@@ -14,7 +14,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.hmi.predictions import load_predictions
 from CNSTumorAnnotationLib.hmi.sampling import (
@@ -27,6 +27,10 @@ from CNSTumorAnnotationLib.hmi.sampling import (
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.provenance import provenance
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 WORKLIST_FORMAT = "cnstumor-hmi-worklist/1"
 
@@ -70,7 +74,7 @@ def rank_cases(
     strategy: SamplingStrategy | None = None,
     convention: str = "brats2021",
     family: str = "intra_axial",
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
     selfcheck: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Worklist:

@@ -9,7 +9,7 @@ drawing (R-SEG-2) without resampling any voxel of the originals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import SimpleITK as sitk
@@ -23,6 +23,10 @@ from CNSTumorAnnotationLib.mrml.segmentation import (
     create_reference_segmentation,
 )
 from CNSTumorQCLib.sequences import MRSequence
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 _FLIP = np.diag([-1.0, -1.0, 1.0, 1.0])
 
@@ -65,7 +69,7 @@ def transform_to_flair_ras(transform: sitk.Transform) -> np.ndarray:
     return _FLIP @ np.linalg.inv(_affine_lps(transform)) @ _FLIP
 
 
-def _transform_node(runtime: Any, case: CaseFolder, sequence: MRSequence) -> Any:
+def _transform_node(runtime: MRMLRuntime, case: CaseFolder, sequence: MRSequence) -> Any:
     node = runtime.scene.AddNewNodeByClass(
         "vtkMRMLLinearTransformNode", f"{sequence.value} to {FIXED_SEQUENCE.value}"
     )
@@ -76,7 +80,11 @@ def _transform_node(runtime: Any, case: CaseFolder, sequence: MRSequence) -> Any
 
 
 def load_case_into_scene(
-    case: CaseFolder, runtime: Any, version: int | None = None, *, with_annotation: bool = True
+    case: CaseFolder,
+    runtime: MRMLRuntime,
+    version: int | None = None,
+    *,
+    with_annotation: bool = True,
 ) -> LoadedCase:
     """Load the case's volumes and segmentations (a version's, or new empty ones) into the scene."""
     chosen = None

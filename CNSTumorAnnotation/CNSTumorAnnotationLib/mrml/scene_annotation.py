@@ -8,7 +8,7 @@ reference sequence's native grid and writes a NEW version through
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import SimpleITK as sitk
 
@@ -21,6 +21,9 @@ from CNSTumorAnnotationLib.case.folder import (
 from CNSTumorAnnotationLib.mrml.scene import LoadedCase
 from CNSTumorAnnotationLib.mrml.segmentation import segment_mask
 from CNSTumorQCLib.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 
 
 def masks_from_scene(loaded: LoadedCase) -> dict[str, sitk.Image]:
@@ -48,7 +51,7 @@ def masks_from_scene(loaded: LoadedCase) -> dict[str, sitk.Image]:
 
 
 def save_scene_annotation(
-    loaded: LoadedCase, annotator: str, runtime: Any, *, note: str = ""
+    loaded: LoadedCase, annotator: str, runtime: MRMLRuntime, *, note: str = ""
 ) -> FolderVersion:
     """Write the scene's segmentations as a new version by ``annotator`` (R-FLOW-1: who, when)."""
     if not annotator.strip():

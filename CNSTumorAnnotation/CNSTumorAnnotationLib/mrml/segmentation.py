@@ -112,7 +112,7 @@ def _add_region_segment(segmentation: Any, region: Region) -> str:
 
 
 def create_reference_segmentation(
-    runtime: Any, schema: LabelSchema, sequence: MRSequence, volume_node: Any, name: str
+    runtime: MRMLRuntime, schema: LabelSchema, sequence: MRSequence, volume_node: Any, name: str
 ) -> Any:
     """A segmentation node in ``volume_node``'s geometry holding the regions drawn on ``sequence``."""
     regions = schema.regions_on(sequence)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import SimpleITK as sitk
 
@@ -30,6 +30,10 @@ from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Finding, Severity, has_blocking
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.sequences import MRSequence
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
+
 
 REPORT_FORMAT = "cnstumor-selfcheck/1"
 REPORT_FILE = "selfcheck.json"
@@ -117,7 +121,7 @@ def run_selfcheck(
     confirmations: Confirmations | None = None,
     *,
     parameters: SelfCheckParameters | None = None,
-    runtime: Any = None,
+    runtime: MRMLRuntime | None = None,
 ) -> SelfCheckReport:
     """Self-check an annotation version (default: the latest) of a loaded case or case folder."""
     from CNSTumorAnnotationLib.case import folder as case_module

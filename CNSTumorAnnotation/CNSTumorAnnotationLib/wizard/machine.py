@@ -32,7 +32,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import SimpleITK as sitk
 
@@ -61,6 +61,9 @@ from CNSTumorAnnotationLib.wizard import session
 from CNSTumorAnnotationLib.wizard.guidance import Guidance, step_guidance
 from CNSTumorQCLib.errors import InvalidInputError, WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 
 
 class WizardStep(enum.Enum):
@@ -380,7 +383,7 @@ class AnnotationWizard:
         masks: Mapping[str, sitk.Image] | None = None,
         *,
         loaded: Any = None,
-        runtime: Any = None,
+        runtime: MRMLRuntime | None = None,
         note: str = "",
     ) -> FolderVersion:
         """Save a new version (from ``masks`` or a scene's ``LoadedCase``), then self-check it."""
