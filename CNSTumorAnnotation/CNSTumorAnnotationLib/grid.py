@@ -96,14 +96,6 @@ def image_from_array(array: np.ndarray, reference: sitk.Image) -> sitk.Image:
     return image
 
 
-def relabel(array: np.ndarray, mapping: Mapping[int, int]) -> np.ndarray:
-    """``array`` with each value replaced through ``mapping`` (values not listed become 0)."""
-    lookup = np.zeros(256, dtype=np.uint8)
-    for source, target in mapping.items():
-        lookup[int(source)] = int(target)
-    return lookup[array]
-
-
 def _index_affine(image: sitk.Image) -> tuple[np.ndarray, np.ndarray]:
     direction = np.array(image.GetDirection(), dtype=float).reshape(3, 3)
     return direction * np.array(image.GetSpacing(), dtype=float), np.array(image.GetOrigin())

@@ -29,6 +29,10 @@ class InvalidSeriesError(InvalidInputError):
     """A DICOM series cannot be assembled or interpreted."""
 
 
+class NotDicomError(InvalidInputError):
+    """The file is not a DICOM Part 10 file nor a bare DICOM data set."""
+
+
 class SchemaError(InvalidInputError):
     """A label schema, rule table or case description is malformed or refused."""
 

@@ -2,13 +2,12 @@
 
 ``run_qc(dicom_dir, out_dir)`` is the one call the CLI, the demo and the Slicer module make.
 Identification runs on the original headers (before de-identification, which strips the tags it
-needs). The grade comes from ``CNSTumorQCLib.quality.grading.suggest_grade`` when that module exists;
-otherwise the report says "grade not computed" and still works.
+needs). The grade comes from ``CNSTumorQCLib.quality.grading.suggest_grade``; with grading switched
+off (``grade=False``, ``cnstumor qc --no-grade``) each series says "grade not computed".
 """
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -26,20 +25,12 @@ from CNSTumorQCLib.dicom.model import Series
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.provenance import provenance
+from CNSTumorQCLib.quality.grading import suggest_grade
 from CNSTumorQCLib.report.qc_report import QCReport, SeriesReport, studies_of, write_report
 from CNSTumorQCLib.sequences import MRSequence
 
 INTEGRITY_TABLE_VERSION = "qc-anchors-s7/1.0"
 GRADED_SEQUENCES = frozenset(MRSequence) - {MRSequence.OTHER}
-
-
-def _grader() -> Callable[..., Any] | None:
-    """``suggest_grade`` from the grading module, or None while it does not exist."""
-    try:
-        module = importlib.import_module("CNSTumorQCLib.quality.grading")
-    except ImportError:
-        return None
-    return getattr(module, "suggest_grade", None)
 
 
 def _grade(
@@ -55,7 +46,7 @@ def _grade(
                 Finding(
                     "R-QC-1",
                     Severity.INFO,
-                    "grade not computed: the quality grading module is not available",
+                    "grade not computed: image-quality grading was switched off (--no-grade)",
                     uid,
                 )
             ],
@@ -179,7 +170,7 @@ def build_report(
 ) -> QCReport:
     """Run the QC on a DICOM folder and return the report (nothing written)."""
     index = index_folder(dicom_dir, workers=workers, progress=progress)
-    grader = _grader() if grade else None
+    grader = suggest_grade if grade else None
     series = tuple(
         series_report(s, grader, table, params, thumbnails)
         for s in _with_progress(index.series, progress)
@@ -193,7 +184,7 @@ def build_report(
             "identification_confirm_below": CONFIRM_BELOW,
             "grading": "CNSTumorQCLib.quality.grading.suggest_grade"
             if grader is not None
-            else "not available",
+            else "switched off",
             "index": index.parameters,
         },
     )

@@ -12,7 +12,12 @@ import pytest
 from CNSTumorAnnotationLib.cli import app as cli
 from CNSTumorQCLib import __version__
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic, write_with_atomic
-from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.errors import (
+    CNSTumorError,
+    InvalidInputError,
+    MissingInputError,
+    NotDicomError,
+)
 from CNSTumorQCLib.findings import Finding, Severity, has_blocking
 from CNSTumorQCLib.paths import SHARED_DATA_ENV, sample_data_dir, shared_data_dir
 from CNSTumorQCLib.provenance import provenance
@@ -137,3 +142,5 @@ def test_errors_subclass_the_builtins_callers_already_catch():
     assert issubclass(MissingInputError, FileNotFoundError)
     assert issubclass(InvalidInputError, ValueError)
     assert str(InvalidInputError("not DICOM", "/x/y.dcm")) == "/x/y.dcm: not DICOM"
+    # a file that is not DICOM is a user error like any other (one line, exit status 2)
+    assert issubclass(NotDicomError, InvalidInputError) and issubclass(NotDicomError, CNSTumorError)

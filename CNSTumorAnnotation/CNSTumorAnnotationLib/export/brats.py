@@ -33,7 +33,6 @@ cannot give BraTS its ET label and is refused.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from CNSTumorAnnotationLib.export.context import ExportContext
 from CNSTumorAnnotationLib.export.dataset_grid import (
@@ -154,7 +153,3 @@ def export_brats(ctx: ExportContext) -> list[ManifestEntry]:
         )
     )
     return entries
-
-
-def brats_folder(export_root: Path, version: str) -> Path:
-    return Path(export_root) / f"brats{naming(version).version}"

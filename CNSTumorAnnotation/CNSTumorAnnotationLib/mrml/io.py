@@ -131,19 +131,6 @@ def export_labelmap(
     return labelmap
 
 
-def segment_array(
-    runtime: MRMLRuntime, segmentation_node: Any, segment_id: str, reference_volume: Any
-) -> np.ndarray:
-    """One segment as a 0/1 uint8 KJI array on ``reference_volume``'s geometry."""
-    labelmap = export_labelmap(
-        runtime, segmentation_node, reference_volume, [segment_id], "segment"
-    )
-    try:
-        return (array_from_volume(labelmap) > 0).astype(np.uint8)
-    finally:
-        runtime.scene.RemoveNode(labelmap)
-
-
 def write_node(node: Any, path: str | Path) -> Path:
     """Write a volume, label map or segmentation with its MRML storage node, atomically.
 

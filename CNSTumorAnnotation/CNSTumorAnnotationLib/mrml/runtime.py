@@ -9,8 +9,6 @@ logic's import / export functions work on the real MRML C++ code.
 
 from __future__ import annotations
 
-import importlib
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,12 +115,3 @@ def create_runtime(*, force_headless: bool = False) -> MRMLRuntime:
         subject_hierarchy_logic=subject_hierarchy,
         in_slicer_application=False,
     )
-
-
-def slicer_util_available() -> bool:
-    """True where ``slicer.util`` can be imported (it is in both slicer-core and Slicer)."""
-    try:
-        importlib.import_module("slicer.util")
-    except ImportError:
-        return False
-    return "slicer.util" in sys.modules

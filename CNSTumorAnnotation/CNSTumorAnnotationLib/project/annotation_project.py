@@ -25,7 +25,7 @@ from CNSTumorAnnotationLib.project.people import (
     Role,
     Title,
 )
-from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
+from CNSTumorQCLib.errors import InvalidInputError, WorkflowError
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -411,11 +411,3 @@ def _check_date(value: str) -> None:
         _dt.date.fromisoformat(value)
     except ValueError as error:
         raise InvalidInputError(f"ethics approval date {value!r} is not YYYY-MM-DD") from error
-
-
-def project_database(directory: str | Path) -> Path:
-    """Path of the database of the project at ``directory`` (must exist)."""
-    path = Path(directory) / store.DATABASE_NAME
-    if not path.is_file():
-        raise MissingInputError("no annotation project here (project.sqlite missing)", directory)
-    return path

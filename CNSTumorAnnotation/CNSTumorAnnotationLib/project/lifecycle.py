@@ -100,8 +100,12 @@ def transition_for(case_id: str, state: CaseState, action: Action) -> Transition
 
 
 def target_of(state: CaseState, action: Action) -> CaseState:
-    """Where ``action`` leads from ``state`` (the table must allow it)."""
+    """Where ``action`` leads from ``state``; a :class:`WorkflowError` naming both when the table
+    has no such move (R-FLOW-1)."""
     for transition in TRANSITIONS:
         if transition.source is state and transition.action is action:
             return transition.target
-    raise KeyError((state, action))
+    raise WorkflowError(
+        f"R-FLOW-1: the lifecycle table has no '{action.value}' from {state.value} "
+        f"(allowed: {', '.join(a.value for a in allowed_actions(state)) or 'nothing'})"
+    )

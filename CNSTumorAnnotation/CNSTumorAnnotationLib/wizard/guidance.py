@@ -143,10 +143,6 @@ def _language(lang: str) -> int:
     return LANGUAGES.index(lang)
 
 
-def rule_text(rule: str, lang: str = "en") -> str:
-    return RULE_TEXTS[rule][_language(lang)]
-
-
 def region_rules(region: Any) -> tuple[str, ...]:
     """The rules to show while drawing a region: its own R-SEG rules, then the drawing rules."""
     own = tuple(r for r in region.rules if r.startswith("R-SEG") and r in RULE_TEXTS)

@@ -20,16 +20,13 @@ from pydicom.filereader import read_partial
 from pydicom.tag import BaseTag
 
 from CNSTumorQCLib.dicom.model import PixelDataStatus
+from CNSTumorQCLib.errors import NotDicomError
 
 #: First read; grows by doubling until the pixel data element is found (enhanced MF headers are large).
 FIRST_CHUNK_BYTES = 32 * 1024
 _PIXEL_TAG_LE = b"\xe0\x7f\x10\x00"
 _PIXEL_VRS = (b"OB", b"OW", b"OD", b"OF", b"OL", b"UN")
 _UNDEFINED = 0xFFFFFFFF
-
-
-class NotDicomError(Exception):
-    """The file is not a DICOM Part 10 file nor a bare DICOM data set."""
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from CNSTumorQCLib.dicom.header import NotDicomError
 from CNSTumorQCLib.dicom.model import DicomIndex, DicomInstance, PixelDataStatus
 from CNSTumorQCLib.dicom.reader import DICOMDIR_SOP_CLASS, IMAGE_STORAGE_PREFIX, read_instances
 from CNSTumorQCLib.dicom.series import group_series
-from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, NotDicomError
 from CNSTumorQCLib.findings import Finding, Severity
 
 

@@ -80,11 +80,6 @@ def scalar_volume(image: sitk.Image) -> sitk.Image:
     return image
 
 
-def as_scalar_image(image: sitk.Image) -> sitk.Image:
-    """A 3D scalar float32 image; refuses vector, 2D-only and empty images with a clear message."""
-    return sitk.Cast(scalar_volume(image), sitk.sitkFloat32)
-
-
 def working_strides(spacing_kji: tuple[float, ...], target_mm: float) -> tuple[int, int, int]:
     """Integer subsampling strides that bring each axis close to ``target_mm`` (never below 1)."""
     return tuple(max(1, int(round(target_mm / s))) for s in spacing_kji)  # type: ignore[return-value]

@@ -26,7 +26,6 @@ from CNSTumorQCLib.report.qc_html import report_html
 from CNSTumorQCLib.sequences import MRSequence
 
 REPORT_SCHEMA_VERSION = "cnstumor-qc-report/1"
-REQUIRED_SET = {s for group in CONSENSUS_RULES.required for s in group}
 
 
 class Verdict(enum.Enum):

@@ -26,6 +26,7 @@ from CNSTumorAnnotationLib.project.lifecycle import (
     Action,
     CaseState,
     allowed_actions,
+    target_of,
     transition_for,
 )
 from CNSTumorAnnotationLib.project.people import QualificationError
@@ -54,6 +55,14 @@ def test_R_FLOW_1_an_illegal_transition_names_the_case_the_state_and_the_allowed
     assert "save_version -> in_progress" in message and "self_check -> self_checked" in message
     with pytest.raises(WorkflowError, match="the case is closed"):
         transition_for("case-7", CaseState.EXCLUDED, Action.ASSIGN)
+
+
+def test_R_FLOW_1_a_move_missing_from_the_table_is_a_workflow_error_naming_state_and_action() -> (
+    None
+):
+    assert target_of(CaseState.SUBMITTED, Action.APPROVE) is CaseState.APPROVED
+    with pytest.raises(WorkflowError, match="no 'approve' from in_progress .allowed: save_version"):
+        target_of(CaseState.IN_PROGRESS, Action.APPROVE)
 
 
 def test_R_FLOW_1_a_case_goes_from_import_to_approval_and_every_step_is_audited(
