@@ -3,13 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.cnstumor-installed
+# The benchmarks also need the bench extra (torch CPU, torchio, dcm-classifier): their own stamp.
+BENCH_STAMP := $(VENV)/.cnstumor-bench-installed
 LIBS := CNSTumorQC/CNSTumorQCLib CNSTumorAnnotation/CNSTumorAnnotationLib
 DEMO_OUT ?= demo-output
 PYTEST_ARGS ?=
 # Debian's Chromium, for the tests that open the HTML reports in a browser (Playwright drives it)
 BROWSER := /usr/bin/chromium
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test test-fast lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,12 +37,21 @@ $(BROWSER):
 		exit 1; \
 	fi
 
+# --durations=10: the output (CI's too) names the ten slowest tests.
 unit: $(STAMP) $(BROWSER)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --durations=10 $(PYTEST_ARGS)
 
 test: lint typecheck unit
 
-bench: $(STAMP)
+# The quick loop while editing: every test not marked slow (under a minute on one machine).
+test-fast: $(STAMP) $(BROWSER)
+	$(BIN)/python -m pytest -m "not slow" --durations=10 $(PYTEST_ARGS)
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
 clean:
