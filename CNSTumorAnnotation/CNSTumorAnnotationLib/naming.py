@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.paths import safe_component
 
 DEFAULT_PATTERN = "{patient}_{sequence}_{content}"
 #: Fields a pattern may use; the first three are required by R-FMT-3.
@@ -65,7 +66,7 @@ def clean_component(value: object, *, ascii_only: bool = False) -> str:
         raise InvalidInputError(f"R-FMT-3: {value!r} leaves nothing usable in a file name")
     if cleaned.upper().split(".")[0] in _WINDOWS_RESERVED:
         cleaned = f"{cleaned}-"
-    return cleaned
+    return safe_component(cleaned, "file name field")
 
 
 def pattern_fields(pattern: str) -> tuple[str, ...]:
@@ -132,7 +133,7 @@ class NamingPolicy:
         cleaned = {
             key: clean_component(value, ascii_only=self.ascii_only) for key, value in values.items()
         }
-        name = self.pattern.format(**cleaned)
+        name = safe_component(self.pattern.format(**cleaned), "export file name")
         if len(name.encode("utf-8")) > MAX_NAME_BYTES:
             raise InvalidInputError(
                 f"R-FMT-3: file name {name!r} is longer than {MAX_NAME_BYTES} bytes"

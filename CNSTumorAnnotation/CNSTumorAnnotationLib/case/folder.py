@@ -36,6 +36,7 @@ from CNSTumorAnnotationLib.schemas import (
 )
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
+from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -52,7 +53,7 @@ def safe_name(text: str) -> str:
     cleaned = _UNSAFE.sub("-", str(text).strip()).strip(".-")
     if not cleaned:
         raise InvalidInputError(f"identifier {text!r} has no file-name-safe characters")
-    return cleaned
+    return safe_component(cleaned, "identifier")
 
 
 def volume_file_name(patient_id: str, sequence: MRSequence) -> str:

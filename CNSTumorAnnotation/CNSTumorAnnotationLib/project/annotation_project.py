@@ -26,6 +26,7 @@ from CNSTumorAnnotationLib.project.people import (
     Title,
 )
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
+from CNSTumorQCLib.paths import safe_component
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -400,6 +401,7 @@ def _row_to_case(row: sqlite3.Row) -> ProjectCase:
 
 
 def _check_id(value: str, kind: str) -> None:
+    safe_component(value, f"{kind} id")  # it names folders: never one outside the project
     if not _ID.match(value or ""):
         raise InvalidInputError(
             f"{kind} id {value!r} must be letters, digits, '.', '_' or '-' (it names folders)"

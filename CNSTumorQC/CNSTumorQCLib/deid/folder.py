@@ -47,6 +47,7 @@ from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.deid.screen import MEDIA_DIRECTORY, quarantine_reason, truncated_pixels
 from CNSTumorQCLib.errors import WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.provenance import provenance
 
 RULE = "R-DATA-1"
@@ -273,10 +274,13 @@ class _Run:
         self.all_identifying.update(values.searchable)
         self.report.count("identifying_strings_searched", len(values.searchable))
         self.report.count("identifying_strings_too_short", values.too_short)
-        relative = (
-            f"{outcome.patient.pseudonym}/{working.StudyInstanceUID}/"
-            f"{working.SeriesInstanceUID}/{working.SOPInstanceUID}.dcm"
+        parts = (
+            safe_component(outcome.patient.pseudonym, "pseudonym"),
+            safe_component(working.StudyInstanceUID, "StudyInstanceUID"),
+            safe_component(working.SeriesInstanceUID, "SeriesInstanceUID"),
+            safe_component(f"{working.SOPInstanceUID}.dcm", "SOPInstanceUID"),
         )
+        relative = "/".join(parts)
         target = self.out_dir / relative
         if target.exists():
             self.report.count("duplicates")

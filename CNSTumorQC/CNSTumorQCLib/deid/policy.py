@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from pydicom.sr.codedict import codes
 from pydicom.sr.coding import Code
 
+from CNSTumorQCLib.paths import safe_component
+
 DEID_POLICY_VERSION = "cnstumor-deid-policy-1"
 ANNEX_E_EDITION = "dicomfields_2026c"
 
@@ -130,6 +132,10 @@ class DeidPolicy:
     #: digit-only values shorter than this are too common in numbers to search for
     min_numeric_search_length: int = 6
     safe_private: tuple[SafePrivateAttribute, ...] = field(default=SAFE_PRIVATE_ATTRIBUTES)
+
+    def __post_init__(self) -> None:
+        # the pseudonym names the patient's output folder: it may not leave OUT
+        safe_component(self.pseudonym_prefix, "pseudonym prefix")
 
     def option_codes(self) -> list[Code]:
         """DeidentificationMethodCodeSequence items: the profile and the options applied."""
