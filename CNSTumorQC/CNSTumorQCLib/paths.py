@@ -50,7 +50,7 @@ def _component_problem(text: str) -> str | None:
     if text.startswith(("/", "\\")) or PureWindowsPath(text).drive or Path(text).is_absolute():
         return "it is an absolute path"
     if any(char in _FORBIDDEN for char in text):
-        return "it holds a folder separator or a character file systems refuse (/\\<>:\"|?*)"
+        return 'it holds a folder separator or a character file systems refuse (/\\<>:"|?*)'
     if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text):
         return "it holds a control character (NUL, newline ...)"
     if text != text.strip() or text.endswith("."):
@@ -58,6 +58,21 @@ def _component_problem(text: str) -> str | None:
     if len(text.encode("utf-8", "surrogateescape")) > MAX_COMPONENT_BYTES:
         return f"it is longer than {MAX_COMPONENT_BYTES} bytes"
     return None
+
+
+def output_folder(path: str | Path, what: str = "output folder") -> Path:
+    """Create ``path`` as a folder (parents too) and return it; a clear error when it cannot be
+    one: an existing file, a file among its parents, no permission."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InvalidInputError(f"the {what} is an existing file, not a folder", path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInputError(
+            f"the {what} cannot be created ({error.strerror or error})", path
+        ) from None
+    return path
 
 
 def sample_data_dir() -> Path:

@@ -188,6 +188,10 @@ class Project:
     ) -> Person:
         """Record a person; refused (naming the rule) when not qualified for the role."""
         _check_id(person_id, "person")
+        if self.conn.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone():
+            raise InvalidInputError(
+                f"person id {person_id!r} already exists in this project", self.directory
+            )
         person = Person(
             person_id,
             name,

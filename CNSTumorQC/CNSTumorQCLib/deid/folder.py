@@ -45,6 +45,7 @@ from CNSTumorQCLib.deid.keys import KeyStore
 from CNSTumorQCLib.deid.paths import check_locations
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.deid.screen import MEDIA_DIRECTORY, quarantine_reason, truncated_pixels
+from CNSTumorQCLib.dicom.index import looks_like_dicom_name
 from CNSTumorQCLib.errors import WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.paths import safe_component
@@ -234,7 +235,14 @@ class _Run:
             _ = original.get("PixelData")  # force the pixel read: a truncated file fails here
         except InvalidDicomError:
             self.report.count("not_dicom")
-            self.report.add(Severity.INFO, "not a DICOM file: not copied", relative)
+            if looks_like_dicom_name(relative):  # a broken image of the study
+                self.report.add(
+                    Severity.WARNING,
+                    "named like a DICOM image but not readable as DICOM: not copied",
+                    relative,
+                )
+            else:
+                self.report.add(Severity.INFO, "not a DICOM file: not copied", relative)
             return
         except Exception as error:  # noqa: BLE001 - any unreadable file is a finding, not a crash
             self.report.count("unreadable")
