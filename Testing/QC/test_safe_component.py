@@ -69,7 +69,10 @@ def test_dataset_person_and_case_ids_are_refused(value: str, tmp_path: Path) -> 
     try:
         with pytest.raises(InvalidInputError, match="id"):
             project.add_dataset(
-                value, actor="admin", ethics_reference="E1", ethics_date="2024-01-01",
+                value,
+                actor="admin",
+                ethics_reference="E1",
+                ethics_date="2024-01-01",
                 deidentified=True,
             )
         with pytest.raises(InvalidInputError, match="person id"):
@@ -105,8 +108,19 @@ def test_deid_refuses_a_pseudonym_prefix_that_leaves_out(
 ) -> None:
     _one_dicom(tmp_path / "in")
     before = set(tmp_path.rglob("*"))
-    status = main(["deid", str(tmp_path / "in"), str(tmp_path / "w" / "x" / "out"),
-                   "--pseudonym-prefix", prefix, "--workers", "1", "--salt", "s" * 32])
+    status = main(
+        [
+            "deid",
+            str(tmp_path / "in"),
+            str(tmp_path / "w" / "x" / "out"),
+            "--pseudonym-prefix",
+            prefix,
+            "--workers",
+            "1",
+            "--salt",
+            "s" * 32,
+        ]
+    )
     err = capsys.readouterr().err
     assert status == 2
     assert "pseudonym prefix" in err and "Traceback" not in err
