@@ -63,15 +63,20 @@ def write_mr_series(
     frame_of_reference_uid: str,
     series_number: int,
     series_description: str,
+    content_date: str | None = None,
 ) -> list[Path]:
-    """Write ``image`` (any orientation) as one MR Image Storage file per slice; return the paths."""
+    """Write ``image`` (any orientation) as one MR Image Storage file per slice; return the paths.
+
+    ``content_date`` (YYYYMMDD) is the study, series and content date; default today. Exports
+    pass the annotation version's date so that the same input gives the same bytes.
+    """
     if image.GetDimension() != 3:
         raise InvalidSeriesError("only 3D volumes can be written as a DICOM series")
     array = sitk.GetArrayFromImage(image)
     pixels, representation = _pixel_values(array)
     direction = np.array(image.GetDirection()).reshape(3, 3)
     spacing = image.GetSpacing()
-    today = _dt.date.today().strftime("%Y%m%d")
+    today = content_date or _dt.date.today().strftime("%Y%m%d")
     out_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for k in range(array.shape[0]):
