@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from CNSTumorAnnotationLib.export.case_export import export_case, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
-from CNSTumorQCLib.atomic import write_json_atomic
+from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.paths import output_folder
 from CNSTumorQCLib.provenance import provenance
@@ -70,7 +70,11 @@ class BatchSummary:
         return 1 if self.failed else 0
 
     def to_dict(self, options: ExportOptions, complete: bool = True) -> dict[str, Any]:
+        files = folder_checksums(self.out_dir) if complete else []
         return {
+            #: every file of the export folder with its checksum, the shared dataset files
+            #: (nnU-Net dataset.json, rewritten by each case) included (R-FMT-2)
+            "files": files,
             "format": SUMMARY_FORMAT,
             "complete": complete,
             "out_dir": str(self.out_dir),
@@ -83,6 +87,18 @@ class BatchSummary:
                 "batch export", parameters={**options.to_dict(), "formats": list(self.formats)}
             ),
         }
+
+
+def folder_checksums(out_dir: Path) -> list[dict[str, str]]:
+    """``{"path", "sha256"}`` of every file under ``out_dir`` except the summary and hidden
+    temporaries, sorted by path."""
+    rows = []
+    for path in sorted(out_dir.rglob("*")):
+        relative = path.relative_to(out_dir)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if path.is_file() and not hidden and relative.as_posix() != SUMMARY_NAME:
+            rows.append({"path": relative.as_posix(), "sha256": sha256_file(path)})
+    return rows
 
 
 def _export_one(

@@ -136,7 +136,7 @@ def export_nnunet(ctx: ExportContext) -> list[ManifestEntry]:
             content="labels",
             sequence=ctx.options.dataset_reference.value,
             sources=ctx.region_sources(*ctx.schema.keys),
-            notes=("dataset.json is shared by the batch and not checksummed here",),
+            notes=("dataset.json is shared by the batch: its checksum is in export_summary.json",),
         )
     )
     num_training = sum(
