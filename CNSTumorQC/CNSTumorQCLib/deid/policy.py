@@ -112,9 +112,6 @@ CLASS_UID_TAGS: tuple[tuple[int, int], ...] = (
     (0x0004, 0x1512),  # Referenced Transfer Syntax UID in File
 )
 
-_DESCRIPTOR_ALPHABET = re.compile(r"^[A-Za-z0-9 _+\-.*/()#:,=\[\]<>%&]*$")
-_LONG_DIGIT_RUN = re.compile(r"\d{5,}")
-
 
 @dataclass(frozen=True)
 class DeidPolicy:
@@ -237,16 +234,3 @@ def clean_descriptor(text: str, identifying: set[str]) -> str | None:
     if not cleaned or any(value in cleaned.lower() for value in lowered_identifying):
         return None
     return cleaned
-
-
-def descriptor_is_clean(text: str, identifying: set[str]) -> bool:
-    """True when a descriptor may be kept under Clean Descriptors (113105).
-
-    Hand-written rule (no library ships one): plain acquisition vocabulary only, no run of five
-    or more digits (dates, IDs, accession numbers), and none of the patient's identifying strings
-    (or their name parts) inside, case-insensitively.
-    """
-    if len(text) > 64 or not _DESCRIPTOR_ALPHABET.match(text) or _LONG_DIGIT_RUN.search(text):
-        return False
-    lowered = text.lower()
-    return not any(len(value) >= 3 and value.lower() in lowered for value in identifying)
