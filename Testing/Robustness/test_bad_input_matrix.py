@@ -409,3 +409,32 @@ def test_project_refuses_duplicate_and_path_like_person_ids(
     for hostile in ("..", "../../d"):
         assert_clean_refusal(invoke([*dataset, "--id", hostile], capsys), "dataset id")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
+
+
+# --------------------------------------------------------------------------- qc-confirm and hmi
+def test_qc_confirm_names_a_missing_or_corrupt_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["qc-confirm", str(tmp_path / "qc"), "1.2.3", "2", "--reviewer", "dr_wang"]
+    assert_clean_refusal(invoke(argv, capsys), "qc")
+    (tmp_path / "qc").mkdir()
+    report = tmp_path / "qc" / "qc_report.json"
+    report.write_text('{"schema": ', encoding="utf-8")
+    digest = tree_digest(report)
+    assert_clean_refusal(invoke(argv, capsys), str(report))
+    assert tree_digest(report) == digest
+
+
+@pytest.mark.parametrize("corruption", ["truncated in half", "unknown value 7", "all zero"])
+def test_hmi_preannotate_refuses_a_bad_model_output(
+    corruption: str, robust_case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    options, damage = LABEL_CORRUPTIONS[corruption]
+    label = tmp_path / "model.nii.gz"
+    sitk.WriteImage(_label_like(robust_case, **options), str(label))  # type: ignore[arg-type]
+    if damage == "half":
+        label.write_bytes(_cut(0.5)(label.read_bytes()))
+    digest = tree_digest(robust_case, label)
+    argv = ["hmi", "preannotate", str(robust_case), "--label-map", str(label), "--model", "unet"]
+    assert_clean_refusal(invoke(argv, capsys), str(label))
+    assert tree_digest(robust_case, label) == digest
