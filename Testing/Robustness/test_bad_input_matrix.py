@@ -438,3 +438,23 @@ def test_hmi_preannotate_refuses_a_bad_model_output(
     argv = ["hmi", "preannotate", str(robust_case), "--label-map", str(label), "--model", "unet"]
     assert_clean_refusal(invoke(argv, capsys), str(label))
     assert tree_digest(robust_case, label) == digest
+
+
+@pytest.mark.parametrize("command", ["qc", "deid"])
+def test_a_non_utf8_file_name_inside_the_study_is_named_not_a_traceback(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = write_dicom_series(tmp_path / "study")
+    os.rename(files[0], os.fsencode(tmp_path / "study") + b"/IM\xff.dcm")
+    digest = tree_digest(tmp_path / "study")
+    before = set(tmp_path.rglob("*"))
+    out = tmp_path / "out"
+    argv = (
+        ["qc", str(tmp_path / "study"), "--out", str(out), "--no-grade", "--no-thumbnails"]
+        if command == "qc"
+        else ["deid", str(tmp_path / "study"), str(out), "--salt", "s" * 32]
+    )
+    outcome = invoke([*argv, "--workers", "1"], capsys)
+    assert_clean_refusal(outcome, "IM\\xff.dcm")
+    assert tree_digest(tmp_path / "study") == digest
+    assert_no_stray_writes(tmp_path, before, out, tmp_path / "out.deid-key.json")

@@ -56,11 +56,11 @@ def dispatch(args: argparse.Namespace) -> int:
     except CNSTumorError as error:
         print(f"cnstumor {args.command}: error: {_printable(str(error))}", file=sys.stderr)
         return 2
-    except UnicodeEncodeError:
+    except UnicodeEncodeError as error:
         # a file name inside an input folder that is not UTF-8 reached a report
         print(
-            f"cnstumor {args.command}: error: a file or folder name in the input is not valid "
-            "UTF-8; rename it (reports and manifests are UTF-8)",
+            f"cnstumor {args.command}: error: {_offending_name(error)}: a file or folder name "
+            "in the input is not valid UTF-8; rename it (reports and manifests are UTF-8)",
             file=sys.stderr,
         )
         return 2
@@ -79,6 +79,14 @@ def check_utf8_arguments(args: argparse.Namespace) -> None:
                     f"{name.replace('_', ' ')}: the name {_printable(str(item))} is not valid "
                     "UTF-8; rename the file or folder"
                 )
+
+
+def _offending_name(error: UnicodeEncodeError) -> str:
+    """The quoted or path-like piece of text around the character that could not be encoded."""
+    text = error.object if isinstance(error.object, str) else ""
+    start = max(text.rfind(quote, 0, error.start) for quote in ('"', "\n", "'", " ")) + 1
+    ends = [i for quote in ('"', "\n", "'") if (i := text.find(quote, error.end)) != -1]
+    return _printable(text[start : min(ends, default=len(text))][:300])
 
 
 def _is_utf8(text: str) -> bool:
