@@ -79,6 +79,8 @@ def test_dataset_person_and_case_ids_are_refused(value: str, tmp_path: Path) -> 
             project.add_person(
                 value, name="Li", role="annotator", years_experience=6, title="attending"
             )
+        with pytest.raises(InvalidInputError, match="case id"):
+            project.register_case(value, dataset_id="D1", patient="P001", actor="admin")
     finally:
         project.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]
