@@ -84,7 +84,7 @@ def atlas_transform(case: CaseFolder, atlas_flair_path: Path) -> sitk.Transform:
     cache = transforms_dir(case) / f"atlas-{digest}_to_{FIXED_SEQUENCE.value}.tfm"
     if cache.is_file():
         return sitk.ReadTransform(str(cache))
-    atlas = sitk.ReadImage(str(atlas_flair_path))
+    atlas = read_image(atlas_flair_path, "atlas FLAIR")
     transform, quality = register_atlas_to_native(reference_image(case, FIXED_SEQUENCE), atlas)
     from CNSTumorAnnotationLib.case.registration import _write_transform
 
