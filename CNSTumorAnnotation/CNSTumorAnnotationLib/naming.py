@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.sequences import MRSequence
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -71,7 +72,7 @@ def clean_component(value: object, *, ascii_only: bool = False) -> str:
         raise InvalidInputError(f"R-FMT-3: {value!r} leaves nothing usable in a file name")
     if cleaned.upper().split(".")[0] in _WINDOWS_RESERVED:
         cleaned = f"{cleaned}-"
-    return cleaned
+    return safe_component(cleaned, "file name field")
 
 
 def pattern_fields(pattern: str) -> tuple[str, ...]:
@@ -138,7 +139,7 @@ class NamingPolicy:
         cleaned = {
             key: clean_component(value, ascii_only=self.ascii_only) for key, value in values.items()
         }
-        name = self.pattern.format(**cleaned)
+        name = safe_component(self.pattern.format(**cleaned), "export file name")
         if len(name.encode("utf-8")) > MAX_NAME_BYTES:
             raise InvalidInputError(
                 f"R-FMT-3: file name {name!r} is longer than {MAX_NAME_BYTES} bytes"
@@ -155,7 +156,7 @@ def safe_name(text: str) -> str:
     cleaned = _UNSAFE.sub("-", str(text).strip()).strip(".-")
     if not cleaned:
         raise InvalidInputError(f"identifier {text!r} has no file-name-safe characters")
-    return cleaned
+    return safe_component(cleaned, "identifier")
 
 
 def volume_file_name(patient_id: str, sequence: MRSequence) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -56,9 +57,36 @@ def write_text_atomic(destination: str | Path, text: str) -> Path:
 
 
 def write_json_atomic(destination: str | Path, payload: Any) -> Path:
-    """Write ``payload`` as indented, key-sorted UTF-8 JSON atomically."""
-    text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+    """Write ``payload`` as indented, key-sorted UTF-8 JSON atomically.
+
+    The file is strict JSON (RFC 8259): a NaN or infinite number, which ``json.dumps`` would
+    write as the invalid token ``NaN``, is written as ``null`` (a value that was not measured).
+    """
+    text = (
+        json.dumps(
+            strict_json(payload),
+            indent=2,
+            sort_keys=True,
+            ensure_ascii=False,
+            default=str,
+            allow_nan=False,
+        )
+        + "\n"
+    )
     return write_text_atomic(destination, text)
+
+
+def strict_json(value: Any) -> Any:
+    """``value`` with every non-finite float (NaN, +-Inf) replaced by None, recursively."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: strict_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict_json(item) for item in value]
+    if hasattr(value, "dtype") and hasattr(value, "tolist"):  # numpy scalars and arrays
+        return strict_json(value.tolist())
+    return value
 
 
 def write_with_atomic(destination: str | Path, writer: Callable[[Path], Any]) -> Path:

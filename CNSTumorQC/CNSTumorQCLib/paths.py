@@ -1,19 +1,78 @@
-"""Where the project's data lives: the bundled sample case and the shared test data set.
+"""Where the project's data lives, and the one check every name from input passes before it
+becomes part of a path.
 
 The shared data set is reached through one setting, the ``CNSTUMOR_SHARED_DATA`` environment
-variable, whose default is ``../shared/data`` beside the project root.
+variable, whose default is ``../shared/data`` beside the project root. :func:`safe_component`
+is the single validator for names that reach a path (pseudonym prefix, patient number, case,
+dataset and person ids, export file names): no name from input may reach a path outside its
+folder.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import unicodedata
+from pathlib import Path, PureWindowsPath
 
-from CNSTumorQCLib.errors import MissingInputError
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 
 SHARED_DATA_ENV = "CNSTUMOR_SHARED_DATA"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CASE_ID = "TCGA-FG-6692"
+#: Longest name (UTF-8 bytes) accepted as one path component; file systems stop at 255.
+MAX_COMPONENT_BYTES = 200
+#: Characters that separate folders or that Windows refuses in a name.
+_FORBIDDEN = frozenset('/\\<>:"|?*')
+
+
+def safe_component(name: object, what: str) -> str:
+    """Return ``name`` when it can be used as one file or folder name, else raise.
+
+    Refused, with an error naming ``what`` (e.g. "pseudonym prefix", "case id"): an empty name,
+    ``.`` or ``..``, an absolute path or drive (``/x``, ``C:``), a folder separator (``/``,
+    ``\\``), NUL and other control characters, the characters Windows refuses, leading or
+    trailing spaces and names longer than :data:`MAX_COMPONENT_BYTES`. Unicode letters (Chinese
+    names) are accepted. Validating, not cleaning: a caller that wants a cleaned name cleans
+    first (``naming.clean_component``) and still passes the result through here.
+    """
+    text = str(name) if name is not None else ""
+    problem = _component_problem(text)
+    if problem is not None:
+        raise InvalidInputError(f"{what} {text!r} cannot name a file or folder: {problem}")
+    return text
+
+
+def _component_problem(text: str) -> str | None:
+    if not text:
+        return "it is empty"
+    if text in (".", ".."):
+        return "it names the current or parent folder"
+    if text.startswith(("/", "\\")) or PureWindowsPath(text).drive or Path(text).is_absolute():
+        return "it is an absolute path"
+    if any(char in _FORBIDDEN for char in text):
+        return 'it holds a folder separator or a character file systems refuse (/\\<>:"|?*)'
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text):
+        return "it holds a control character (NUL, newline ...)"
+    if text != text.strip() or text.endswith("."):
+        return "it starts or ends with a space or ends with a dot"
+    if len(text.encode("utf-8", "surrogateescape")) > MAX_COMPONENT_BYTES:
+        return f"it is longer than {MAX_COMPONENT_BYTES} bytes"
+    return None
+
+
+def output_folder(path: str | Path, what: str = "output folder") -> Path:
+    """Create ``path`` as a folder (parents too) and return it; a clear error when it cannot be
+    one: an existing file, a file among its parents, no permission."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InvalidInputError(f"the {what} is an existing file, not a folder", path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInputError(
+            f"the {what} cannot be created ({error.strerror or error})", path
+        ) from None
+    return path
 
 
 def sample_data_dir() -> Path:

@@ -224,6 +224,10 @@ def run_qc(dicom_dir: str | Path, out_dir: str | Path, **options: Any) -> QCRepo
             "the output folder must not be inside the DICOM folder (the input is never modified)",
             out_dir,
         )
+    if out_dir.exists() and not out_dir.is_dir():  # refused before the (long) indexing
+        from CNSTumorQCLib.errors import InvalidInputError
+
+        raise InvalidInputError("the output folder is an existing file, not a folder", out_dir)
     report = build_report(dicom_dir, **options)
     write_report(report, out_dir)
     return report

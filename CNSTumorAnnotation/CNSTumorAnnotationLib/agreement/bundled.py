@@ -13,14 +13,15 @@ from typing import Any
 
 import numpy as np
 
-from CNSTumorAnnotationLib.agreement.masks import load_label_maps
+from CNSTumorAnnotationLib.agreement.masks import LabelMap, load_label_maps
 from CNSTumorAnnotationLib.agreement.regions import BRATS_REGIONS, region_agreement
 from CNSTumorAnnotationLib.agreement.report_html import agreement_report_html
 from CNSTumorAnnotationLib.agreement.staple import staple
 from CNSTumorAnnotationLib.agreement.surface import bounding_box
 from CNSTumorAnnotationLib.agreement.thresholds import DEFAULT_THRESHOLDS
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
-from CNSTumorQCLib.errors import MissingInputError
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.paths import output_folder
 from CNSTumorQCLib.provenance import provenance
 
 #: The five algorithm segmentations of the bundled case (BraTS labels 1/2/4, SRI-24 1 mm).
@@ -68,7 +69,10 @@ def label_maps_agreement(
     Returns the JSON payload (with provenance); the inputs are only read.
     """
     regions = dict(regions or BRATS_REGIONS)
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise InvalidInputError("the agreement output folder is an existing file", out_dir)
     maps = load_label_maps(label_maps)
+    check_label_values(maps, regions)
     table = region_agreement(maps, regions)
     record = provenance(
         operation,
@@ -83,11 +87,41 @@ def label_maps_agreement(
         "staple": staple_summary,
     }
     page = agreement_report_html(table, record, title=title, staple=staple_summary)
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out_dir, "agreement output folder")
     write_json_atomic(out / "agreement.json", payload)
     write_text_atomic(out / "agreement.html", page)
     return payload
+
+
+#: Values a label map may hold besides those its regions name: the BraTS / consensus labels
+#: (1 necrosis or non-enhancing, 2 edema, 3 and 4 enhancing), which a region subset leaves out.
+CONSENSUS_LABEL_VALUES = frozenset({1, 2, 3, 4})
+
+
+def check_label_values(maps: Sequence[LabelMap], regions: Mapping[str, Sequence[int]]) -> None:
+    """Refuse a map whose values no region names (7, 255), negative values, or no label at all:
+    agreement numbers on such a map would be computed without a word (R-PPL-2)."""
+    known = {int(v) for values in regions.values() for v in values} | CONSENSUS_LABEL_VALUES
+    for label_map in maps:
+        where = label_map.source or None
+        present = {int(v) for v in np.unique(label_map.labels)} - {0}
+        if not present:
+            raise InvalidInputError(
+                f"label map {label_map.name} is empty (no labelled voxel)", where
+            )
+        negative = sorted(v for v in present if v < 0)
+        if negative:
+            raise InvalidInputError(
+                f"label map {label_map.name} holds negative values {negative}", where
+            )
+        unknown = sorted(present - known)
+        if unknown:
+            raise InvalidInputError(
+                f"label map {label_map.name} holds values {unknown} that no region names "
+                f"(regions: { {k: sorted(v) for k, v in regions.items()} }); give --region "
+                "NAME=values for them",
+                where,
+            )
 
 
 def bundled_case_agreement(sample_dir: str | Path, out_dir: str | Path) -> dict[str, Any]:

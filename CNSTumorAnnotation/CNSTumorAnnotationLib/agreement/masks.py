@@ -17,6 +17,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.image_io import read_image
 
 #: Geometry tolerance (mm, direction cosine) below which two grids count as the same.
 GRID_TOLERANCE = 1e-4
@@ -94,10 +95,7 @@ def read_label_map(path: str | Path, name: str | None = None) -> LabelMap:
     path = Path(path)
     if not path.is_file():
         raise MissingInputError("label map not found", path)
-    try:
-        image = sitk.ReadImage(str(path))
-    except RuntimeError as error:
-        raise InvalidInputError(f"cannot read label map: {error}".splitlines()[0], path) from None
+    image = read_image(path, "label map")  # verified: gzip CRC, size, finite values
     label_name = name or path.name.removesuffix(".gz").removesuffix(".nii").removesuffix(".nrrd")
     return label_map_from_image(image, label_name, str(path))
 

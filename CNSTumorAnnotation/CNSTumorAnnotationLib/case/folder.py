@@ -36,6 +36,7 @@ from CNSTumorAnnotationLib.schemas import (
 )
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
+from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -226,10 +227,23 @@ def get_version(case: CaseFolder, version: int | None = None) -> FolderVersion:
 
 
 def reference_image(case: CaseFolder, sequence: MRSequence) -> sitk.Image:
-    """The native volume of ``sequence`` (its original geometry, R-ANN-8)."""
+    """The native volume of ``sequence`` (its original geometry, R-ANN-8).
+
+    A volume unchanged since import (size and modification time as recorded; it was verified
+    then) is read directly; any other is verified first (``image_io.read_image``), since a
+    truncated ``.nii.gz`` would otherwise read with its missing voxels as zeros.
+    """
+    from CNSTumorAnnotationLib.case.volume_record import RECORD_KEY, unchanged
+    from CNSTumorQCLib.image_io import read_image
+
     path = case.volumes.get(sequence)
     if path is None:
         raise InvalidInputError(f"the case has no {sequence.value} volume", case.case_file)
+    records = (case.metadata or {}).get("sequences")
+    entry = records.get(sequence.value) if isinstance(records, dict) else None
+    record = entry.get(RECORD_KEY) if isinstance(entry, dict) else None
+    if not unchanged(Path(path), record):
+        return read_image(path, f"{sequence.value} volume")
     try:
         return sitk.ReadImage(str(path))
     except RuntimeError as error:

@@ -40,6 +40,7 @@ from CNSTumorAnnotationLib.label_conventions import (
 )
 from CNSTumorQCLib.atomic import sha256_file
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.image_io import read_image
 from CNSTumorQCLib.sequences import MRSequence
 
 if TYPE_CHECKING:
@@ -47,18 +48,28 @@ if TYPE_CHECKING:
 
 
 def _read_label_map(path: Path) -> sitk.Image:
-    if not path.is_file():
-        raise MissingInputError("label map not found", path)
-    try:
-        image = sitk.ReadImage(str(path))
-    except RuntimeError as error:
-        raise InvalidInputError(f"SimpleITK cannot read the label map ({error})", path) from None
+    """The label map, verified (``image_io.read_image``): 3D, integer, non-negative, not empty."""
+    image = read_image(path, "label map")
     if image.GetDimension() != 3 or image.GetNumberOfComponentsPerPixel() != 1:
         raise InvalidInputError("a label map must be a 3D single-component image", path)
     array = sitk.GetArrayViewFromImage(image)
     if not np.all(np.equal(np.mod(array, 1), 0)):
         raise InvalidInputError("a label map must hold integer values", path)
+    if array.min() < 0:
+        raise InvalidInputError(f"label map holds negative values (down to {array.min()})", path)
+    if array.max() > 255:
+        raise InvalidInputError(f"label value {int(array.max())} is not a region label", path)
+    if not array.any():
+        raise InvalidInputError("the label map is empty: no voxel carries a label", path)
     return sitk.Cast(image, sitk.sitkUInt8)
+
+
+def _combined(labels: np.ndarray, conv: Any, path: Path) -> np.ndarray:
+    """``from_convention`` with the file named in its error (unknown label values)."""
+    try:
+        return from_convention(labels, conv)
+    except InvalidInputError as error:
+        raise InvalidInputError(error.problem, path) from None
 
 
 def _same_grid(a: sitk.Image, b: sitk.Image) -> bool:
@@ -76,7 +87,7 @@ def atlas_transform(case: CaseFolder, atlas_flair_path: Path) -> sitk.Transform:
     cache = transforms_dir(case) / f"atlas-{digest}_to_{FIXED_SEQUENCE.value}.tfm"
     if cache.is_file():
         return sitk.ReadTransform(str(cache))
-    atlas = sitk.ReadImage(str(atlas_flair_path))
+    atlas = read_image(atlas_flair_path, "atlas FLAIR")
     transform, quality = register_atlas_to_native(reference_image(case, FIXED_SEQUENCE), atlas)
     from CNSTumorAnnotationLib.case.registration import _write_transform
 
@@ -136,16 +147,22 @@ def import_label_map(
     atlas = Path(atlas_flair) if atlas_flair is not None else None
     if atlas is not None and not atlas.is_file():
         raise MissingInputError("atlas FLAIR not found", atlas)
-    from_convention(sitk.GetArrayViewFromImage(label), conv)  # fail early on unknown values
+    _combined(sitk.GetArrayViewFromImage(label), conv, path)  # fail early on unknown values
     masks: dict[str, sitk.Image] = {}
     for sequence in case.schema.reference_sequences:
         moved = label_map_on_sequence(case, label, sequence, atlas)
-        combined = from_convention(sitk.GetArrayFromImage(moved), conv)
+        combined = _combined(sitk.GetArrayFromImage(moved), conv, path)
         region_arrays = masks_from_combined(combined, case.schema)
         for region in case.schema.regions_on(sequence):
             mask = sitk.GetImageFromArray(region_arrays[region.key])
             mask.CopyInformation(moved)
             masks[region.key] = mask
+    if not any(sitk.GetArrayViewFromImage(mask).any() for mask in masks.values()):
+        raise InvalidInputError(
+            "no labelled voxel lands inside the case's volumes: the label map does not overlap "
+            "the case (another patient, or another space without --atlas-flair?)",
+            path,
+        )
     note = f"imported from {path.name} ({conv.name} labels, nearest-neighbour resampling)"
     return save_annotation_version(
         case, masks, annotator, runtime=runtime, note=note, machine_made=machine_made

@@ -26,6 +26,7 @@ from CNSTumorAnnotationLib.naming import safe_name, volume_file_name
 from CNSTumorAnnotationLib.schemas import SCHEMA_VERSION, TumorFamily, get_schema, parse_family
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic, write_with_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.image_io import read_image
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -33,29 +34,21 @@ from CNSTumorQCLib.sequences import MRSequence
 CASE_SEQUENCES = (MRSequence.FLAIR, MRSequence.T1, MRSequence.T1C, MRSequence.T2)
 
 
-def _copy_volume(source: Path, destination: Path) -> None:
+def _copy_volume(source: Path, destination: Path, image: sitk.Image) -> None:
     """Copy a NIfTI byte for byte; convert any other SimpleITK-readable format to .nii.gz."""
     if source.name.endswith(".nii.gz"):
         write_with_atomic(destination, lambda tmp: shutil.copyfile(source, tmp))
         return
-    try:
-        image = sitk.ReadImage(str(source))
-    except RuntimeError as error:
-        raise InvalidInputError(f"SimpleITK cannot read it ({error})", source) from None
     write_with_atomic(destination, lambda tmp: sitk.WriteImage(image, str(tmp), True))
 
 
-def _check_readable(path: Path) -> None:
+def _check_readable(path: Path) -> sitk.Image:
     if not path.is_file():
         raise MissingInputError("volume not found", path)
-    reader = sitk.ImageFileReader()
-    reader.SetFileName(str(path))
-    try:
-        reader.ReadImageInformation()
-    except RuntimeError as error:
-        raise InvalidInputError(f"not a readable image ({error})", path) from None
-    if reader.GetDimension() != 3:
-        raise InvalidInputError(f"expected a 3D volume, got {reader.GetDimension()}D", path)
+    image = read_image(path, "volume")  # gzip CRC, header vs size, finite voxels and spacing
+    if image.GetDimension() != 3:
+        raise InvalidInputError(f"expected a 3D volume, got {image.GetDimension()}D", path)
+    return image
 
 
 def _required_sequences(volumes: Mapping[MRSequence, Path], family: TumorFamily) -> None:
@@ -82,14 +75,19 @@ def create_case_folder(
     fam = parse_family(family)
     _required_sequences(volumes, fam)
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidInputError("the case folder path is an existing file", out_dir)
     if (out_dir / CASE_FILE).exists():
         raise InvalidInputError("a case already exists here; choose a new folder", out_dir)
+    case_name = safe_name(case_id or patient_id)  # names are validated before any write
+    safe_name(patient_id)
+    # every volume is verified before anything is written (R-DATA-2)
+    images = {sequence: _check_readable(Path(source)) for sequence, source in volumes.items()}
     sequences: dict[str, Any] = {}
     for sequence, source in volumes.items():
         source = Path(source)
-        _check_readable(source)
         relative = f"volumes/{volume_file_name(patient_id, sequence)}"
-        _copy_volume(source, out_dir / relative)
+        _copy_volume(source, out_dir / relative, images[sequence])
         make_read_only(out_dir / relative)  # written once here, never changed afterwards
         extra = dict((series or {}).get(sequence, {}))
         sequences[sequence.value] = {
@@ -104,7 +102,7 @@ def create_case_folder(
         }
     record = {
         "format": CASE_FORMAT,
-        "case_id": safe_name(case_id or patient_id),
+        "case_id": case_name,
         "patient_id": safe_name(patient_id),
         "family": fam.value,
         "schema_version": SCHEMA_VERSION,

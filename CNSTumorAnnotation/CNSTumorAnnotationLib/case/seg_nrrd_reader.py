@@ -6,9 +6,11 @@ header names every segment: ``Segment{i}_ID``, ``Segment{i}_LabelValue``, ``Segm
 (``vtkMRMLSegmentationStorageNode``; see Slicer's "Segmentation file format" docs). When a file
 has exactly that layout, a segment's mask is ``layer == label value``, placed on the reference
 grid the same way ``segmentation.segment_mask`` places MRML's piece; it costs about half of
-loading the file into a MRML scene. Anything else (another master representation, a 4D
-non-list image, a missing or malformed key, an unknown segment) returns None, and the caller
-reads the file through MRML, which stays the reference reader. Tests prove both readers give
+loading the file into a MRML scene. A file SimpleITK cannot read (truncated, corrupt) raises
+a clear error naming it: MRML's C++ reader would abort the process on it. Anything else
+(another master representation, a 4D non-list image, a missing or malformed key, an unknown
+segment) returns None, and the caller reads the file through MRML, which stays the reference
+reader. Tests prove both readers give
 identical masks.
 """
 
@@ -20,6 +22,8 @@ from pathlib import Path
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.image_io import check_image, verify_image_file
 from CNSTumorAnnotationLib.grid import paste_on_grid
 
 #: The master (source) representation the fast path understands.
@@ -57,12 +61,20 @@ def read_standard_segments(
     None means the file is not a standard Slicer binary-labelmap ``.seg.nrrd`` holding all the
     segments asked for: read it through MRML instead (``mrml_io.load_segmentation``).
     """
+    if not Path(path).is_file():
+        return None  # the MRML loader names the missing file
+    verify_image_file(path, "segmentation")
     reader = sitk.ImageFileReader()
     reader.SetFileName(str(path))
     try:
         image = reader.Execute()
-    except RuntimeError:
-        return None
+    except RuntimeError as error:
+        # what SimpleITK cannot read would abort the process inside MRML's reader: stop here
+        lines = [line for line in str(error).splitlines() if line.strip()]
+        raise InvalidInputError(
+            f"segmentation: not readable ({lines[-1].strip() if lines else 'corrupt'})", path
+        ) from None
+    check_image(image, path, "segmentation")
     master = next((m for k in _MASTER_KEYS if (m := _header(reader, k)) is not None), None)
     pixel_ok = image.GetDimension() == 3 and np.issubdtype(
         sitk.GetArrayViewFromImage(image).dtype, np.integer

@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from CNSTumorQCLib.cli import COMMAND_MODULES as QC_COMMAND_MODULES
 from CNSTumorQCLib.errors import CNSTumorError
@@ -50,13 +51,55 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed command; a user error becomes one clear line on stderr and exit status 2."""
     try:
+        check_utf8_arguments(args)
         return int(args.func(args) or 0)
     except CNSTumorError as error:
-        print(f"cnstumor {args.command}: error: {error}", file=sys.stderr)
+        print(f"cnstumor {args.command}: error: {_printable(str(error))}", file=sys.stderr)
+        return 2
+    except UnicodeEncodeError as error:
+        # a file name inside an input folder that is not UTF-8 reached a report
+        print(
+            f"cnstumor {args.command}: error: {_offending_name(error)}: a file or folder name "
+            "in the input is not valid UTF-8; rename it (reports and manifests are UTF-8)",
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:
         print(f"cnstumor {args.command}: interrupted", file=sys.stderr)
         return 130
+
+
+def check_utf8_arguments(args: argparse.Namespace) -> None:
+    """Refuse a path or name argument that is not valid UTF-8 (e.g. a Latin-1 folder name):
+    it could not be written into the UTF-8 reports, manifests and databases."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, str | Path) and not _is_utf8(str(item)):
+                raise CNSTumorError(
+                    f"{name.replace('_', ' ')}: the name {_printable(str(item))} is not valid "
+                    "UTF-8; rename the file or folder"
+                )
+
+
+def _offending_name(error: UnicodeEncodeError) -> str:
+    """The quoted or path-like piece of text around the character that could not be encoded."""
+    text = error.object if isinstance(error.object, str) else ""
+    start = max(text.rfind(quote, 0, error.start) for quote in ('"', "\n", "'", " ")) + 1
+    ends = [i for quote in ('"', "\n", "'") if (i := text.find(quote, error.end)) != -1]
+    return _printable(text[start : min(ends, default=len(text))][:300])
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(text: str) -> str:
+    """``text`` with undecodable bytes shown as ``\\xff`` (printing a lone surrogate fails)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

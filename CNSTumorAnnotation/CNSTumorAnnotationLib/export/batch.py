@@ -5,7 +5,11 @@ Used by ``cnstumor export CASE_DIR...`` and by ``Scripts/batch_export.py`` (also
 MRML runtime; a case that fails (corrupt ``case.json``, missing volume, unapproved version
 with ``--approved-only``...) is recorded with its problem and the batch goes on. The summary
 ``export_summary.json`` (atomic) lists every case's outcome; :attr:`BatchSummary.exit_status`
-is 1 when any case failed, 0 otherwise.
+is 1 when any case failed, 0 otherwise. The summary is always written: rewritten after each
+case (``"complete": false`` until the last one), and in a ``finally`` when the batch stops
+early (Ctrl-C, an unexpected error), so a stopped batch still says which cases were exported.
+Corrupt inputs never reach a native reader unchecked (``image_io``), so one bad case cannot
+abort the process.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from tqdm import tqdm
 
 from CNSTumorAnnotationLib.export.case_export import export_case, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
-from CNSTumorQCLib.atomic import write_json_atomic
+from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import CNSTumorError
+from CNSTumorQCLib.paths import output_folder
 from CNSTumorQCLib.provenance import provenance
 
 if TYPE_CHECKING:
@@ -68,9 +73,14 @@ class BatchSummary:
     def exit_status(self) -> int:
         return 1 if self.failed else 0
 
-    def to_dict(self, options: ExportOptions) -> dict[str, Any]:
+    def to_dict(self, options: ExportOptions, complete: bool = True) -> dict[str, Any]:
+        files = folder_checksums(self.out_dir) if complete else []
         return {
+            #: every file of the export folder with its checksum, the shared dataset files
+            #: (nnU-Net dataset.json, rewritten by each case) included (R-FMT-2)
+            "files": files,
             "format": SUMMARY_FORMAT,
+            "complete": complete,
             "out_dir": str(self.out_dir),
             "formats": list(self.formats),
             "cases": len(self.outcomes),
@@ -81,6 +91,18 @@ class BatchSummary:
                 "batch export", parameters={**options.to_dict(), "formats": list(self.formats)}
             ),
         }
+
+
+def folder_checksums(out_dir: Path) -> list[dict[str, str]]:
+    """``{"path", "sha256"}`` of every file under ``out_dir`` except the summary and hidden
+    temporaries, sorted by path."""
+    rows = []
+    for path in sorted(out_dir.rglob("*")):
+        relative = path.relative_to(out_dir)
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if path.is_file() and not hidden and relative.as_posix() != SUMMARY_NAME:
+            rows.append({"path": relative.as_posix(), "sha256": sha256_file(path)})
+    return rows
 
 
 def _export_one(
@@ -139,8 +161,7 @@ def export_batch(
     """
     names = parse_formats(formats)
     options = options or ExportOptions()
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out_dir, "export output folder")
     if runtime is None:
         from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
@@ -148,9 +169,16 @@ def export_batch(
     cases = [Path(c) for c in case_dirs]
     summary = BatchSummary(out_dir=out, formats=names)
     bar = tqdm(cases, desc="export", unit="case", disable=not progress, dynamic_ncols=True)
-    for case_dir in bar:
-        bar.set_postfix_str(case_dir.name[:30])
-        summary.outcomes.append(_export_one(case_dir, out, names, options, version, runtime))
-        bar.set_postfix(failed=len(summary.failed))
-    summary.summary_path = write_json_atomic(out / SUMMARY_NAME, summary.to_dict(options))
+    complete = False
+    try:
+        for case_dir in bar:
+            bar.set_postfix_str(case_dir.name[:30])
+            summary.outcomes.append(_export_one(case_dir, out, names, options, version, runtime))
+            bar.set_postfix(failed=len(summary.failed))
+            write_json_atomic(out / SUMMARY_NAME, summary.to_dict(options, complete=False))
+        complete = True
+    finally:  # always a summary, also when the batch is interrupted
+        summary.summary_path = write_json_atomic(
+            out / SUMMARY_NAME, summary.to_dict(options, complete=complete)
+        )
     return summary

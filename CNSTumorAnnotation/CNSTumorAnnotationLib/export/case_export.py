@@ -27,6 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.export.context import ExportContext, ExportOptions
 from CNSTumorAnnotationLib.export.manifest import MANIFEST_NAME, ManifestEntry, write_manifest
+from CNSTumorAnnotationLib.export.staging import (
+    relocate,
+    remove_hidden_temporaries,
+    staged_folder,
+)
 from CNSTumorAnnotationLib.project.approval import Approval, approval_of
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.provenance import provenance
@@ -173,12 +178,26 @@ def build_context(
 
 
 def export_context(ctx: ExportContext, formats: tuple[str, ...]) -> ExportResult:
-    """Run the exporters of ``formats`` on a built context and write the manifest."""
-    entries: list[ManifestEntry] = []
-    for name in formats:
-        entries.extend(_exporter(name)(ctx))
-    manifest_path = ctx.case_folder / MANIFEST_NAME
-    write_manifest(manifest_path, header=_manifest_header(ctx, formats), entries=entries)
+    """Run the exporters of ``formats`` on a built context and write the manifest.
+
+    The case folder is staged (``staging``): written beside the old one and swapped in, so it
+    always matches one manifest; leftovers of interrupted exports are removed first.
+    """
+    final = ctx.case_folder
+    for shared in ("nnunet", f"brats{ctx.options.brats_version}"):
+        remove_hidden_temporaries(ctx.export_root / shared)
+    with staged_folder(final) as stage:
+        ctx.__dict__["case_folder"] = stage  # the exporters write the per-case files here
+        try:
+            entries: list[ManifestEntry] = []
+            for name in formats:
+                entries.extend(_exporter(name)(ctx))
+            entries = relocate(entries, stage, final, ctx.export_root)
+            header = _manifest_header(ctx, formats)
+            write_manifest(stage / MANIFEST_NAME, header=header, entries=entries)
+        finally:
+            ctx.__dict__["case_folder"] = final
+    manifest_path = final / MANIFEST_NAME
     return ExportResult(
         case_id=str(ctx.case.case_id),
         case_folder=ctx.case_folder,

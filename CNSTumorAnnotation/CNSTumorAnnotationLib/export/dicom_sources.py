@@ -54,15 +54,18 @@ def write_mr_series(
     frame_of_reference_uid: str,
     series_number: int,
     series_description: str,
+    content_date: str | None = None,
 ) -> list[Path]:
     """Write ``image`` (any orientation) as one MR Image Storage file per slice; return the paths.
 
     The identity and series attributes are this export's (a derived series, no invented
     acquisition headers); the slices are written by the project's one MR-series writer.
+    ``content_date`` (YYYYMMDD) is the study, series and content date; default today. Exports
+    pass the annotation version's date so that the same input gives the same bytes.
     """
     if image.GetDimension() != 3:
         raise InvalidSeriesError("only 3D volumes can be written as a DICOM series")
-    today = _dt.date.today().strftime("%Y%m%d")
+    today = content_date or _dt.date.today().strftime("%Y%m%d")
     base = _base_dataset(patient_id, patient_name, study_uid, series_uid, today)
     base.FrameOfReferenceUID = frame_of_reference_uid
     base.SeriesNumber = series_number

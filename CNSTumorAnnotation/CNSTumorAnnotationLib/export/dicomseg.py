@@ -16,6 +16,7 @@ real images. Masks are resampled
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,7 @@ def _write_reference_series(ctx: ExportContext, sequence: MRSequence) -> list[Pa
         frame_of_reference_uid=deterministic_uid(str(ctx.case.case_id), "frame-of-reference"),
         series_number=1 + list(MRSequence).index(sequence),
         series_description=f"{sequence.value} (from NIfTI, for DICOM SEG)",
+        content_date=version_timestamp(ctx).strftime("%Y%m%d"),
     )
 
 
@@ -142,6 +144,11 @@ def export_dicomseg(ctx: ExportContext) -> list[ManifestEntry]:
         if not kept:
             continue
         seg = _segmentation(ctx, sequence, datasets, frames[..., kept], [regions[i] for i in kept])
+        # the same input gives the same bytes: no clock, no random UID
+        organization = deterministic_uid(
+            str(ctx.case.case_id), sequence.value, str(ctx.version.version), "dimensions"
+        )
+        _make_deterministic(seg, version_timestamp(ctx), organization)
         path = ctx.case_folder / FOLDER / ctx.filename(sequence, CONTENT, EXTENSION)
         with atomic_path(path) as tmp:
             seg.save_as(tmp)
@@ -172,6 +179,35 @@ def export_dicomseg(ctx: ExportContext) -> list[ManifestEntry]:
             )
         )
     return entries
+
+
+def version_timestamp(ctx: ExportContext) -> _dt.datetime:
+    """When the exported annotation version was saved (UTC): the DICOM dates of a re-export
+    come from it, not from the clock, so that a re-export is byte-identical."""
+    text = str(getattr(ctx.version, "created", "") or "")
+    try:
+        stamp = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=_dt.UTC)
+
+
+def _make_deterministic(seg: Any, stamp: _dt.datetime, organization_uid: str) -> None:
+    """Replace what highdicom takes from the clock or a random source: instance creation,
+    content and series date/time and the contribution time (the version's timestamp), and the
+    dimension organization UID (derived from case, sequence and version)."""
+    utc = stamp.astimezone(_dt.UTC)
+    day, time = utc.strftime("%Y%m%d"), utc.strftime("%H%M%S")
+    for prefix in ("InstanceCreation", "Content", "Series"):
+        setattr(seg, f"{prefix}Date", day)
+        setattr(seg, f"{prefix}Time", time)
+    for item in seg.get("ContributingEquipmentSequence", []):
+        if "ContributionDateTime" in item:
+            item.ContributionDateTime = day + time
+    for name in ("DimensionOrganizationSequence", "DimensionIndexSequence"):
+        for item in seg.get(name, []):
+            if "DimensionOrganizationUID" in item:
+                item.DimensionOrganizationUID = organization_uid
 
 
 def _segmentation(

@@ -128,7 +128,7 @@ def export_nnunet(ctx: ExportContext) -> list[ManifestEntry]:
             combined_labels(ctx, grid),
             folder / "labelsTr" / f"{case}{FILE_ENDING}",
             format=FORMAT,
-            notes=("dataset.json is shared by the batch and not checksummed here",),
+            notes=("dataset.json is shared by the batch: its checksum is in export_summary.json",),
         )
     )
     num_training = sum(

@@ -20,6 +20,7 @@ from vtk.util import numpy_support
 from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 from CNSTumorQCLib.atomic import atomic_path
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.image_io import read_image
 
 VOLUME_SUFFIXES = (".nii", ".nii.gz", ".nrrd", ".nhdr", ".mha", ".mhd")
 
@@ -32,7 +33,18 @@ def _check_readable(path: Path) -> Path:
         raise InvalidInputError(
             f"not a volume file (expected one of {', '.join(VOLUME_SUFFIXES)})", path
         )
+    _guard_native_reader(path)
     return path
+
+
+def _guard_native_reader(path: Path) -> None:
+    """Read and verify the file with SimpleITK before MRML's C++ reader sees it.
+
+    An ITK exception inside the MRML readers (a truncated ``.seg.nrrd``, a cut gzip stream)
+    is not caught there: it aborts the whole process (SIGABRT). SimpleITK raises a Python
+    error instead, which ``image_io.read_image`` turns into one clear line naming the file.
+    """
+    read_image(path, "segmentation" if path.name.lower().endswith(".seg.nrrd") else "volume")
 
 
 def load_volume(runtime: MRMLRuntime, path: str | Path, name: str | None = None) -> Any:
@@ -157,6 +169,7 @@ def load_segmentation(runtime: MRMLRuntime, path: str | Path, name: str | None =
     path = Path(path)
     if not path.is_file():
         raise MissingInputError("segmentation file not found", path)
+    _guard_native_reader(path)
     node = runtime.scene.AddNewNodeByClass("vtkMRMLSegmentationNode", name or _stem(path))
     storage = slicer.vtkMRMLSegmentationStorageNode()
     runtime.scene.AddNode(storage)

@@ -25,7 +25,8 @@ from CNSTumorAnnotationLib.project.people import (
     Role,
     Title,
 )
-from CNSTumorQCLib.errors import InvalidInputError, WorkflowError
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
+from CNSTumorQCLib.paths import safe_component
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -187,6 +188,10 @@ class Project:
     ) -> Person:
         """Record a person; refused (naming the rule) when not qualified for the role."""
         _check_id(person_id, "person")
+        if self.conn.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone():
+            raise InvalidInputError(
+                f"person id {person_id!r} already exists in this project", self.directory
+            )
         person = Person(
             person_id,
             name,
@@ -400,6 +405,7 @@ def _row_to_case(row: sqlite3.Row) -> ProjectCase:
 
 
 def _check_id(value: str, kind: str) -> None:
+    safe_component(value, f"{kind} id")  # it names folders: never one outside the project
     if not _ID.match(value or ""):
         raise InvalidInputError(
             f"{kind} id {value!r} must be letters, digits, '.', '_' or '-' (it names folders)"

@@ -160,14 +160,35 @@ def connect(database: str | Path, *, create: bool = False) -> sqlite3.Connection
 @contextlib.contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One write transaction (``BEGIN IMMEDIATE``: takes the write lock up front, so two
-    processes never interleave a read-then-write); rolled back on any exception."""
+    processes never interleave a read-then-write); rolled back on any exception. A refused
+    constraint (a duplicate id) becomes one clear error naming the database, not a traceback."""
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+    except sqlite3.IntegrityError as error:
+        conn.execute("ROLLBACK")
+        raise InvalidInputError(_integrity_message(error), _database_path(conn)) from None
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _integrity_message(error: sqlite3.IntegrityError) -> str:
+    text = str(error)
+    if text.startswith("UNIQUE constraint failed:"):
+        columns = text.split(":", 1)[1].strip()
+        table = columns.split(".")[0]
+        return f"a record with this {columns} already exists in {table} (ids are unique)"
+    return f"the project database refused the change ({text})"
+
+
+def _database_path(conn: sqlite3.Connection) -> str | None:
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[2]) if row and row[2] else None
 
 
 def applied_migrations(conn: sqlite3.Connection) -> list[int]:

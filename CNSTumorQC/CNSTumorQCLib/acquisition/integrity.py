@@ -151,6 +151,31 @@ def _geometry_tag_findings(series: Series) -> list[Finding]:
     ]
 
 
+def _geometry_value_findings(series: Series) -> list[Finding]:
+    """PixelSpacing and SliceThickness must be finite and positive: a zero or NaN value makes
+    every distance, the thickness rule (R-ACQ-6) and the reports meaningless (R-DATA-2)."""
+    findings: list[Finding] = []
+    for name, label in (("pixel_spacing", "PixelSpacing"), ("slice_thickness", "SliceThickness")):
+        bad = {}
+        for instance in series.instances:
+            value = getattr(instance, name)
+            values = value if isinstance(value, tuple) else (value,)
+            if value is not None and not all(math.isfinite(v) and v > 0 for v in values):
+                bad[instance.label] = value
+        if bad:
+            shown = sorted({str(v) for v in bad.values()})
+            findings.append(
+                _f(
+                    Severity.ERROR,
+                    f"{label} is zero, negative or not a number ({', '.join(shown)}) in "
+                    f"{len(bad)} image(s): the geometry cannot be trusted",
+                    series,
+                    sorted(bad),
+                )
+            )
+    return findings
+
+
 def _constant_findings(series: Series, stack: Stack, params: IntegrityParameters) -> list[Finding]:
     """Rows, Columns, PixelSpacing, BitsAllocated and SliceThickness constant within a stack."""
     findings: list[Finding] = []
@@ -357,7 +382,12 @@ def check_integrity(
     series: Series, params: IntegrityParameters = DEFAULT_PARAMETERS
 ) -> list[Finding]:
     """All R-DATA-2 checks of one series; identical messages from several volumes are merged."""
-    findings = _transfer_findings(series) + _pixel_findings(series) + _geometry_tag_findings(series)
+    findings = (
+        _transfer_findings(series)
+        + _pixel_findings(series)
+        + _geometry_tag_findings(series)
+        + _geometry_value_findings(series)
+    )
     localizer = _localizer(series, params)
     if localizer is not None:
         return findings + [localizer]

@@ -54,7 +54,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="processes to use (default: up to 4)",
     )
     parser.add_argument(
-        "--strict", action="store_true", help="exit 1 when any file could not be released"
+        "--strict",
+        action="store_true",
+        help="exit 1 when any file could not be released (an error or warning: unreadable, "
+        "broken .dcm, quarantined)",
     )
     parser.set_defaults(func=run)
 
@@ -93,5 +96,7 @@ def run(args: argparse.Namespace) -> int:
         f"({counts.get('quarantined', 0)} quarantined, {counts.get('withheld', 0)} withheld, "
         f"{counts.get('not_dicom', 0)} not DICOM) -> {args.output / REPORT_NAME}; key: {key_file}"
     )
-    blocked = any(finding.severity is Severity.ERROR for finding in report.findings)
+    blocked = any(
+        finding.severity in (Severity.ERROR, Severity.WARNING) for finding in report.findings
+    )
     return 1 if args.strict and blocked else 0

@@ -69,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
         thumbnails=not args.no_thumbnails,
     )
     errors = sum(f.severity is Severity.ERROR for s in report.series for f in s.findings)
+    for finding in report.input_findings:  # broken or unreadable files, named (R-DATA-2)
+        if finding.severity in (Severity.ERROR, Severity.WARNING):
+            print(
+                f"{finding.severity.value}: {', '.join(finding.files)}: {finding.message}",
+                file=sys.stderr,
+            )
     for study in report.studies:
         print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
         for reason in study.reasons:

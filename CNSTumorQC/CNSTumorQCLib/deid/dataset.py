@@ -39,7 +39,7 @@ from CNSTumorQCLib.deid.policy import (
     CLEANED_DESCRIPTORS,
     PATIENT_CHARACTERISTICS,
     DeidPolicy,
-    descriptor_is_clean,
+    clean_descriptor,
 )
 
 Action = Callable[[Dataset, tuple[int, int]], None]
@@ -132,8 +132,14 @@ class DatasetDeidentifier:
             elif element.VR == "UI":
                 self._uid(ds, key, action, outcome)
             elif action is not None:
-                if key in CLEANED_DESCRIPTORS and self._keep_descriptor(element.value, identifying):
-                    outcome.retained_descriptors[element.keyword] = str(element.value)
+                cleaned = (
+                    self._clean_descriptor(element.value, identifying)
+                    if key in CLEANED_DESCRIPTORS
+                    else None
+                )
+                if cleaned is not None:  # 113105: only protocol vocabulary is left
+                    element.value = cleaned
+                    outcome.retained_descriptors[element.keyword] = cleaned
                     continue
                 action(ds, key)
         for group, creator, offset, vr, value in safe:
@@ -189,8 +195,10 @@ class DatasetDeidentifier:
         element.value = mapped if len(mapped) > 1 else mapped[0]
         outcome.remapped_uids += 1
 
-    def _keep_descriptor(self, value: object, identifying: set[str]) -> bool:
-        return self.policy.clean_descriptors and descriptor_is_clean(str(value or ""), identifying)
+    def _clean_descriptor(self, value: object, identifying: set[str]) -> str | None:
+        if not self.policy.clean_descriptors:
+            return None
+        return clean_descriptor(str(value or ""), identifying)
 
     def _collect_safe_private(self, ds: Dataset) -> list[tuple[int, str, int, str, object]]:
         """Safe private attributes (113111) of this level, found by creator name and offset."""

@@ -45,8 +45,10 @@ from CNSTumorQCLib.deid.keys import KeyStore
 from CNSTumorQCLib.deid.paths import check_locations
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.deid.screen import MEDIA_DIRECTORY, quarantine_reason, truncated_pixels
+from CNSTumorQCLib.dicom.index import looks_like_dicom_name
 from CNSTumorQCLib.errors import WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.provenance import provenance
 
 RULE = "R-DATA-1"
@@ -233,7 +235,14 @@ class _Run:
             _ = original.get("PixelData")  # force the pixel read: a truncated file fails here
         except InvalidDicomError:
             self.report.count("not_dicom")
-            self.report.add(Severity.INFO, "not a DICOM file: not copied", relative)
+            if looks_like_dicom_name(relative):  # a broken image of the study
+                self.report.add(
+                    Severity.WARNING,
+                    "named like a DICOM image but not readable as DICOM: not copied",
+                    relative,
+                )
+            else:
+                self.report.add(Severity.INFO, "not a DICOM file: not copied", relative)
             return
         except Exception as error:  # noqa: BLE001 - any unreadable file is a finding, not a crash
             self.report.count("unreadable")
@@ -273,10 +282,13 @@ class _Run:
         self.all_identifying.update(values.searchable)
         self.report.count("identifying_strings_searched", len(values.searchable))
         self.report.count("identifying_strings_too_short", values.too_short)
-        relative = (
-            f"{outcome.patient.pseudonym}/{working.StudyInstanceUID}/"
-            f"{working.SeriesInstanceUID}/{working.SOPInstanceUID}.dcm"
+        parts = (
+            safe_component(outcome.patient.pseudonym, "pseudonym"),
+            safe_component(working.StudyInstanceUID, "StudyInstanceUID"),
+            safe_component(working.SeriesInstanceUID, "SeriesInstanceUID"),
+            safe_component(f"{working.SOPInstanceUID}.dcm", "SOPInstanceUID"),
         )
+        relative = "/".join(parts)
         target = self.out_dir / relative
         if target.exists():
             self.report.count("duplicates")

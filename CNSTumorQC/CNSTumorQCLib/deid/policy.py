@@ -13,9 +13,11 @@ Profile and options (DICOM PS3.15 Annex E, codes from pydicom's DCM code diction
   and ethnic group are kept (Table E.1-1 "Rtn. Pat. Chars." column, K entries); an age above
   89 years is reported as 090Y (HIPAA safe-harbour aggregation).
 * 113105 Clean Descriptors: a few acquisition descriptors the sequence identification reads
-  (SeriesDescription, ProtocolName, ContrastBolusAgent, StudyDescription) are kept only when they
-  pass :func:`descriptor_is_clean` (plain acquisition vocabulary, no long digit runs, none of
-  the patient's identifying strings); otherwise they get the basic-profile action. Every other
+  (SeriesDescription, ProtocolName, ContrastBolusAgent, StudyDescription) are cleaned token by
+  token (:func:`clean_descriptor`): only protocol vocabulary (:data:`DESCRIPTOR_VOCABULARY`,
+  short numbers) is kept, never a token holding one of the patient's identifying strings; a
+  descriptor left empty gets the basic-profile action. Free text (names, IDs, dates in any
+  format, Chinese words) therefore never survives, whatever the site typed. Every other
   descriptor in the option's column (comments, reasons, histories) is removed: removal is the
   strictest cleaning.
 * 113111 Retain Safe Private: only the private attributes of :data:`SAFE_PRIVATE_ATTRIBUTES`
@@ -36,6 +38,8 @@ from dataclasses import dataclass, field
 
 from pydicom.sr.codedict import codes
 from pydicom.sr.coding import Code
+
+from CNSTumorQCLib.paths import safe_component
 
 DEID_POLICY_VERSION = "cnstumor-deid-policy-1"
 ANNEX_E_EDITION = "dicomfields_2026c"
@@ -108,9 +112,6 @@ CLASS_UID_TAGS: tuple[tuple[int, int], ...] = (
     (0x0004, 0x1512),  # Referenced Transfer Syntax UID in File
 )
 
-_DESCRIPTOR_ALPHABET = re.compile(r"^[A-Za-z0-9 _+\-.*/()#:,=\[\]<>%&]*$")
-_LONG_DIGIT_RUN = re.compile(r"\d{5,}")
-
 
 @dataclass(frozen=True)
 class DeidPolicy:
@@ -130,6 +131,10 @@ class DeidPolicy:
     #: digit-only values shorter than this are too common in numbers to search for
     min_numeric_search_length: int = 6
     safe_private: tuple[SafePrivateAttribute, ...] = field(default=SAFE_PRIVATE_ATTRIBUTES)
+
+    def __post_init__(self) -> None:
+        # the pseudonym names the patient's output folder: it may not leave OUT
+        safe_component(self.pseudonym_prefix, "pseudonym prefix")
 
     def option_codes(self) -> list[Code]:
         """DeidentificationMethodCodeSequence items: the profile and the options applied."""
@@ -170,14 +175,62 @@ class DeidPolicy:
         }
 
 
-def descriptor_is_clean(text: str, identifying: set[str]) -> bool:
-    """True when a descriptor may be kept under Clean Descriptors (113105).
-
-    Hand-written rule (no library ships one): plain acquisition vocabulary only, no run of five
-    or more digits (dates, IDs, accession numbers), and none of the patient's identifying strings
-    (or their name parts) inside, case-insensitively.
+#: Words of MR protocol names kept by Clean Descriptors (113105), upper case: sequences,
+#: planes, techniques, vendors' sequence names, contrast agents, anatomy of a brain study.
+DESCRIPTOR_VOCABULARY = frozenset(
     """
-    if len(text) > 64 or not _DESCRIPTOR_ALPHABET.match(text) or _LONG_DIGIT_RUN.search(text):
-        return False
-    lowered = text.lower()
-    return not any(len(value) >= 3 and value.lower() in lowered for value in identifying)
+    T1 T2 T1W T2W T1WI T2WI PD PDW FLAIR DWI ADC DTI SWI SWAN TRACE TRACEW EADC FA MD B0 DIFF
+    DIFFUSION TENSOR PERFUSION PWI DSC DCE ASL MRA TOF CE C C+ GD GAD GADO GADOLINIUM POST PRE
+    CONTRAST ENHANCED DELAY DELAYED AX AXI AXIAL TRA TRANS TRANSVERSE SAG SAGITTAL COR CORONAL
+    OBL OBLIQUE MPR MIP REF REFORMAT ISO 2D 3D SE TSE FSE ESE GRE SPGR FSPGR BRAVO MPRAGE MP RAGE
+    MP2RAGE SPACE CUBE VISTA VIBE LAVA THRIVE TFE TIRM TIR IR STIR DIR FFE EPI EP2D EP2D_DIFF
+    RESOLVE PROPELLER BLADE MULTIVANE FS FAT SAT FATSAT WATER DIXON NEX AVG MOCO HR HIRES HIGH LOW
+    RES FAST FIL NORM ND DIS2D DIS3D P2 P3 IPAT GRAPPA SENSE ASSET CS BRAIN HEAD NEURO CRANIUM
+    SKULL ROUTINE PROTOCOL SCOUT LOCALIZER LOC SURVEY MR MRI IMAGE IMAGES SERIES SEQUENCE
+    MAGNEVIST GADAVIST GADOVIST DOTAREM CLARISCAN PROHANCE MULTIHANCE OMNISCAN ELUCIREM VUEWAY
+    GADOBUTROL GADOTERATE GADOTERIDOL GADOBENATE GADODIAMIDE GADOPENTETATE GD-DTPA DTPA DOTA
+    ML MMOL MM S MS KG DARK FLUID WEIGHTED B MRHR MRLR
+    """.split()
+)
+#: Tokens kept besides the vocabulary: b-values (b1000), short numbers, Siemens-like codes
+#: (t2_tse_tra_320, *tir2d1_21); never 4+ digit runs (years, IDs, dates).
+_SAFE_TOKEN = re.compile(r"^(B\d{1,4}|\d{1,3}|\d{1,3}(MM|MS|S)|\*?[A-Z]{1,6}\d{1,2}D?\d{0,2})$")
+#: Dates and date-times in the formats people type (1980-01-01, 01/01/1980, 1980.1.1, 19800101).
+_DATE_LIKE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{8,}")
+_DESCRIPTOR_SEPARATORS = re.compile(r"([\s_\-/(),:=.\[\]#<>%&;^]+)")
+
+
+def clean_descriptor(text: str, identifying: set[str]) -> str | None:
+    """The descriptor with every token that is not protocol vocabulary removed, or None.
+
+    Hand-written rule (no library ships one; PS3.15 leaves the cleaning method to the
+    implementer). Dates in any common format are cut out first; the rest is split at spaces
+    and punctuation; a token is kept when it is in :data:`DESCRIPTOR_VOCABULARY` or is a
+    b-value, a number of at most three digits (four right after ``b``) or a short sequence
+    code, and holds none of the patient's identifying strings (or name parts). Kept tokens keep
+    the separator written before them. A descriptor that was already clean comes back
+    unchanged; None when nothing is left.
+    """
+    text = _DATE_LIKE.sub(" ", str(text or "")[:256])
+    lowered_identifying = [v.lower() for v in identifying if len(v) >= 3]
+    pieces = _DESCRIPTOR_SEPARATORS.split(text)
+    kept: list[str] = []
+    previous = ""
+    for index in range(0, len(pieces), 2):
+        token = pieces[index]
+        before = pieces[index - 1] if index else ""
+        if not token:
+            continue
+        upper = token.upper()
+        ok = (
+            upper in DESCRIPTOR_VOCABULARY
+            or bool(_SAFE_TOKEN.match(upper))
+            or (previous == "B" and upper.isdigit() and len(upper) <= 4)
+        )
+        if ok and not any(value in token.lower() for value in lowered_identifying):
+            kept.append((before if kept else "") + token)
+        previous = upper
+    cleaned = "".join(kept).strip()[:64]
+    if not cleaned or any(value in cleaned.lower() for value in lowered_identifying):
+        return None
+    return cleaned

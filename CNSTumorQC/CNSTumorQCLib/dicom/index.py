@@ -43,6 +43,15 @@ class FileResult:
     finding: Finding | None = None
 
 
+#: File name endings that say "this is a DICOM image": such a file that cannot be read is a
+#: broken part of the study (a warning naming it), not a stray file (an info).
+DICOM_NAME_SUFFIXES = (".dcm", ".dicom", ".ima")
+
+
+def looks_like_dicom_name(path: str | os.PathLike[str]) -> bool:
+    return os.fspath(path).lower().endswith(DICOM_NAME_SUFFIXES)
+
+
 def _note(
     path: str, message: str, severity: Severity = Severity.INFO, rule: str = "R-DATA-2"
 ) -> FileResult:
@@ -64,6 +73,12 @@ def read_file(path: str) -> FileResult:
     except IsADirectoryError:
         return _note(path, "not a regular file; skipped")
     except NotDicomError:
+        if looks_like_dicom_name(path):  # a broken image of the study, not a stray file
+            return _note(
+                path,
+                "named like a DICOM image but not readable as DICOM; not indexed",
+                Severity.WARNING,
+            )
         return _note(path, "not a DICOM file; skipped")
     except OSError as error:
         return _note(

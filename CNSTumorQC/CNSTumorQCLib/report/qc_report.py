@@ -22,6 +22,7 @@ from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, RuleTable, check_st
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.paths import output_folder
 from CNSTumorQCLib.report.qc_html import report_html
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -238,8 +239,7 @@ def report_csv(report: QCReport) -> str:
 
 def write_report(report: QCReport, out_dir: str | Path) -> dict[str, Path]:
     """Write qc_report.json, qc_report.csv and qc_report.html (atomically) into ``out_dir``."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out_dir, "QC report folder")
     return {
         "json": write_json_atomic(out / "qc_report.json", report.to_dict()),
         "csv": write_text_atomic(out / "qc_report.csv", report_csv(report)),

@@ -307,7 +307,7 @@ def test_identification_facts_survive(planted_run):
     assert str(pydicom.uid.MRImageStorage) == flair.SOPClassUID
 
 
-def test_a_clean_descriptor_is_kept_and_one_carrying_the_patient_name_is_removed(
+def test_a_clean_descriptor_is_kept_and_the_patient_name_is_cleaned_out_of_another(
     tmp_path, fixture_study
 ):
     source = tmp_path / "in"
@@ -323,7 +323,7 @@ def test_a_clean_descriptor_is_kept_and_one_carrying_the_patient_name_is_removed
     descriptions = sorted(
         str(_read(p).get("SeriesDescription", "<removed>")) for p in _outputs(tmp_path / "out")
     )
-    assert descriptions == ["<removed>", "MRHR_T1_AX_POST_GAD_SE"]
+    assert descriptions == ["MRHR_T1_AX_POST_GAD_SE", "T1 POST"]  # 113105: the name token is gone
     contrast = {str(_read(p).ContrastBolusAgent) for p in _outputs(tmp_path / "out")}
     assert contrast == {"MAGNEVIST"}  # R-ACQ-5 evidence kept by Clean Descriptors (113105)
 
@@ -482,3 +482,32 @@ def test_objects_that_may_show_identity_in_their_pixels_are_screened_out(
     for keyword, value in changes.items():
         setattr(ds, keyword, value)
     assert quarantine_reason(ds) == reason
+
+
+@pytest.mark.parametrize(
+    ("keyword", "planted", "cleaned"),
+    [
+        ("StudyDescription", "BRAIN 1975-06-12", "BRAIN"),
+        ("SeriesDescription", "AX FLAIR 06/12/1975", "AX FLAIR"),
+        ("ProtocolName", "AX FLAIR wang xiaoming ZS884217", "AX FLAIR"),
+    ],
+)
+def test_identifiers_planted_in_free_text_descriptors_are_gone(
+    keyword: str, planted: str, cleaned: str, tmp_path: Path, fixture_study: Path
+) -> None:
+    """R-DATA-1, PS3.15 Annex E Clean Descriptors (113105): the patient's name, ID and birth
+    date typed into a descriptor, in the formats people use, never reach the output; the
+    protocol words around them are kept."""
+    source = tmp_path / "in"
+    source.mkdir()
+    path = sorted((fixture_study / "05_MRHR_FLAIR_AX_SE_IR").glob("*.dcm"))[0]
+    ds = _read(path)
+    ds.PatientName, ds.PatientID, ds.PatientBirthDate = "Wang^Xiaoming", "ZS884217", "19750612"
+    setattr(ds, keyword, planted)
+    ds.save_as(source / path.name)
+    deidentify_folder(source, tmp_path / "out", tmp_path / "key.json", secret=SECRET)
+    (written,) = _outputs(tmp_path / "out")
+    assert str(_read(written).get(keyword, "")) == cleaned
+    raw = written.read_bytes().lower()
+    for secret in (b"wang", b"xiaoming", b"zs884217", b"1975-06-12", b"06/12/1975", b"19750612"):
+        assert secret not in raw, secret

@@ -68,7 +68,7 @@ def test_every_multivendor_header_excerpt_is_indexed_without_error(shared_data: 
     assert not [f for f in index.findings if f.severity is not Severity.INFO]
 
 
-def test_non_dicom_files_and_dicomdir_are_skipped_with_a_note(
+def test_non_dicom_files_are_skipped_with_a_note_and_a_broken_dcm_is_a_warning(
     tmp_path: Path, shared_data: Path
 ) -> None:
     copy_files(philips_b0_files(shared_data, 4), tmp_path / "study")
@@ -79,9 +79,11 @@ def test_non_dicom_files_and_dicomdir_are_skipped_with_a_note(
     assert index.files_indexed == 4
     notes = {Path(f.files[0]).name: f for f in index.findings}
     assert "not a DICOM file" in notes["notes.txt"].message
-    assert "not a DICOM file" in notes["garbage.dcm"].message
     assert "DICOMDIR" in notes["DICOMDIR"].message
-    assert all(f.severity is Severity.INFO for f in index.findings)
+    # a file named like a DICOM image that cannot be read is a broken part of the study
+    assert "not readable as DICOM" in notes["garbage.dcm"].message
+    assert notes["garbage.dcm"].severity is Severity.WARNING
+    assert all(f.severity is Severity.INFO for n, f in notes.items() if n != "garbage.dcm")
 
 
 def test_an_empty_folder_is_an_error_finding_not_an_exception(tmp_path: Path) -> None:
