@@ -1,0 +1,72 @@
+"""Show a case in the slice views the way the consensus draws it (R-ANN-8, R-SEG-1..4).
+
+Every region is drawn on its reference sequence's *original axial* images. The non-FLAIR
+volumes hang under a rigid transform to FLAIR (``scene.load_case_into_scene``), so slice views
+left in FLAIR's axial plane would cut T2 or T1C obliquely through that transform: the annotator
+would be drawing on resliced, interpolated images. :func:`show_reference_volume` therefore:
+
+- puts the region's reference volume as background of every slice view (the volume is shown,
+  not only added to the scene);
+- rotates every slice view to that volume's own acquisition planes through its parent
+  transform (``vtkMRMLSliceNode.RotateToVolumePlane``), so the red view shows its axial slices;
+- sets the segmentation's reference geometry to that volume, so painting lands on its grid;
+- makes the volume the active one (Segment Editor source) and the segmentation visible.
+
+Only MRML nodes are touched (no Qt, no layout manager): it runs on slicer-core's scene in the
+tests and on Slicer's scene in the module, whose views follow their slice nodes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _nodes(scene: Any, class_name: str) -> list[Any]:
+    collection = scene.GetNodesByClass(class_name)
+    return [collection.GetItemAsObject(i) for i in range(collection.GetNumberOfItems())]
+
+
+def show_reference_volume(scene: Any, volume: Any, segmentation: Any = None) -> list[str]:
+    """Show ``volume`` (and ``segmentation`` on its grid) in every slice view; returns the views'
+    layout names. See the module docstring."""
+    if volume is None or volume.GetImageData() is None:
+        raise ValueError("show_reference_volume needs a loaded volume node")
+    if volume.GetDisplayNode() is None:
+        volume.CreateDefaultDisplayNodes()
+    for composite in _nodes(scene, "vtkMRMLSliceCompositeNode"):
+        composite.SetBackgroundVolumeID(volume.GetID())
+    views = []
+    for slice_node in _nodes(scene, "vtkMRMLSliceNode"):
+        slice_node.RotateToVolumePlane(volume)  # R-ANN-8: the volume's own slices, not resliced
+        views.append(slice_node.GetLayoutName())
+    selection = scene.GetFirstNodeByClass("vtkMRMLSelectionNode")
+    if selection is not None:
+        selection.SetActiveVolumeID(volume.GetID())
+    if segmentation is not None:
+        segmentation.SetReferenceImageGeometryParameterFromVolumeNode(volume)
+        if segmentation.GetDisplayNode() is None:
+            segmentation.CreateDefaultDisplayNodes()
+        segmentation.GetDisplayNode().SetVisibility(True)
+    return views
+
+
+def add_slice_views(scene: Any, names: tuple[str, ...] = ("Red", "Yellow", "Green")) -> list[Any]:
+    """Slice and composite nodes as Slicer's layout creates them (for headless use and tests)."""
+    presets = {"Red": "Axial", "Yellow": "Sagittal", "Green": "Coronal"}
+    import slicer
+
+    slicer.vtkMRMLSliceNode.AddDefaultSliceOrientationPresets(scene)
+    created = []
+    for name in names:
+        slice_node = scene.CreateNodeByClass("vtkMRMLSliceNode")  # copies the scene's presets
+        slice_node.SetName(f"Slice{name}")
+        slice_node.SetLayoutName(name)
+        slice_node.SetSingletonTag(name)
+        slice_node.SetOrientation(presets.get(name, "Axial"))
+        slice_node = scene.AddNode(slice_node)
+        composite = scene.CreateNodeByClass("vtkMRMLSliceCompositeNode")
+        composite.SetLayoutName(name)
+        composite.SetSingletonTag(name)
+        scene.AddNode(composite)
+        created.append(slice_node)
+    return created
