@@ -25,6 +25,7 @@ from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian, MRImageStorage, generate_uid
 
 from CNSTumorQCLib.atomic import atomic_path
+from CNSTumorQCLib.dicom.compat import save_file_format
 from CNSTumorQCLib.errors import InvalidSeriesError
 from CNSTumorQCLib.version import __version__
 
@@ -98,7 +99,7 @@ def write_mr_series(
         ds.PixelData = np.ascontiguousarray(pixels[k]).tobytes()
         path = out_dir / f"{k + 1:04d}.dcm"
         with atomic_path(path) as tmp:
-            ds.save_as(tmp, enforce_file_format=True)
+            save_file_format(ds, tmp)
         paths.append(path)
     return paths
 

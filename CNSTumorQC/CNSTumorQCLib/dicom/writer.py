@@ -42,6 +42,7 @@ from CNSTumorQCLib.demo.mr_protocols import (
     SeriesProtocol,
     SyntheticIdentity,
 )
+from CNSTumorQCLib.dicom.compat import save_file_format
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.sequences import MRSequence
@@ -253,7 +254,7 @@ def _write_slices(
         ds.PixelData = np.ascontiguousarray(voxels[k]).tobytes()
         ds.file_meta = _file_meta(ds)
         names.append(f"IM{k + 1:04d}.dcm")
-        ds.save_as(staging / names[-1], enforce_file_format=True)
+        save_file_format(ds, staging / names[-1])
     # The series appears complete or not at all (one rename, no per-slice fsync).
     shutil.rmtree(series_dir, ignore_errors=True)
     os.replace(staging, series_dir)
