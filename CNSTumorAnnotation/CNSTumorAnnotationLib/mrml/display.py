@@ -70,3 +70,70 @@ def add_slice_views(scene: Any, names: tuple[str, ...] = ("Red", "Yellow", "Gree
         scene.AddNode(composite)
         created.append(slice_node)
     return created
+
+
+def _world_matrix(volume: Any) -> Any:
+    """IJK-to-world (RAS) of a volume through its linear parent transform, as numpy."""
+    import numpy as np
+    import vtk
+
+    ijk = vtk.vtkMatrix4x4()
+    volume.GetIJKToRASMatrix(ijk)
+    matrix = np.array([[ijk.GetElement(i, j) for j in range(4)] for i in range(4)])
+    parent = volume.GetParentTransformNode()
+    if parent is not None:
+        to_world = vtk.vtkMatrix4x4()
+        parent.GetMatrixTransformToWorld(to_world)
+        matrix = (
+            np.array([[to_world.GetElement(i, j) for j in range(4)] for i in range(4)]) @ matrix
+        )
+    return matrix
+
+
+def slice_center_world(volume: Any, slice_index: int) -> tuple[float, float, float]:
+    """World RAS of the centre of axial slice ``slice_index`` (K) of ``volume``."""
+    import numpy as np
+
+    dims = volume.GetImageData().GetDimensions()
+    if not 0 <= slice_index < dims[2]:
+        raise ValueError(f"slice {slice_index} is outside the volume (0..{dims[2] - 1})")
+    point = _world_matrix(volume) @ np.array(
+        [(dims[0] - 1) / 2.0, (dims[1] - 1) / 2.0, float(slice_index), 1.0]
+    )
+    return float(point[0]), float(point[1]), float(point[2])
+
+
+def jump_to_slice(scene: Any, volume: Any, slice_index: int) -> tuple[float, float, float]:
+    """Centre every slice view on a finding's slice of ``volume`` (reviewers' "jump to")."""
+    x, y, z = slice_center_world(volume, slice_index)
+    for slice_node in _nodes(scene, "vtkMRMLSliceNode"):
+        slice_node.JumpSliceByCentering(x, y, z)
+    return x, y, z
+
+
+def add_outline_overlay(runtime: Any, loaded: Any, version: int) -> list[Any]:
+    """Another version of the loaded case as outline-only segmentations (compare, R-PPL-3).
+
+    Each file lands under the same transform as the shown segmentation of its sequence, so the
+    two annotations overlay exactly; fill is off so the one being reviewed stays readable."""
+    from CNSTumorAnnotationLib.case.folder import get_version
+    from CNSTumorAnnotationLib.mrml.io import load_segmentation
+
+    chosen = get_version(loaded.case, version)
+    nodes = []
+    for sequence, path in chosen.files.items():
+        node = load_segmentation(
+            runtime, path, f"{loaded.case.patient_id} {sequence.value} v{version} (overlay)"
+        )
+        if sequence in loaded.volume_nodes:
+            node.SetReferenceImageGeometryParameterFromVolumeNode(loaded.volume_nodes[sequence])
+        if sequence in loaded.transform_nodes:
+            node.SetAndObserveTransformNodeID(loaded.transform_nodes[sequence].GetID())
+        if node.GetDisplayNode() is None:
+            node.CreateDefaultDisplayNodes()
+        display = node.GetDisplayNode()
+        display.SetVisibility2DFill(False)
+        display.SetVisibility2DOutline(True)
+        node.SetAttribute("CNSTumor.Overlay", str(version))
+        nodes.append(node)
+    return nodes

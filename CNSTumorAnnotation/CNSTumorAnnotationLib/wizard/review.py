@@ -232,3 +232,17 @@ class ReviewSession:
         )
         self.comments.clear()
         return state
+
+
+def comparison_choices(case: Any, shown: int | None) -> list[tuple[int, str]]:
+    """Versions to overlay on the one shown: (number, label), model pre-annotations marked."""
+    choices = []
+    for version in case.annotations:
+        if version.version == shown:
+            continue
+        kind = "model pre-annotation" if version.machine_made else "annotation"
+        label = f"v{version.version} {kind} by {version.annotator}"
+        if version.approved:
+            label += " (approved)"
+        choices.append((version.version, label))
+    return choices

@@ -63,3 +63,40 @@ def test_t2_is_shown_on_its_own_axial_slices_not_resliced_through_the_registrati
     assert segmentation.GetDisplayNode().GetVisibility()
     with pytest.raises(ValueError, match="needs a loaded volume"):
         show_reference_volume(scene, None)
+
+
+def test_a_finding_slice_is_jumped_to_in_the_volumes_own_geometry(annotated_case, mrml_runtime):
+    from CNSTumorAnnotationLib.mrml.display import jump_to_slice, slice_center_world
+
+    scene = mrml_runtime.scene
+    (red, *_) = add_slice_views(scene)
+    loaded = load_case_into_scene(annotated_case, mrml_runtime)
+    t1c = loaded.volume_nodes[MRSequence.T1C]
+    show_reference_volume(scene, t1c, loaded.segmentation_nodes[MRSequence.T1C])
+    k = t1c.GetImageData().GetDimensions()[2] // 3
+    world = np.array(jump_to_slice(scene, t1c, k))
+    origin = _matrix(red.GetSliceToRAS())[:3, 3]
+    normal = _matrix(red.GetSliceToRAS())[:3, 2]
+    assert float(np.dot(origin - world, normal)) == pytest.approx(0.0, abs=1e-3)
+    assert slice_center_world(t1c, k + 1) != pytest.approx(tuple(world))
+    with pytest.raises(ValueError, match="outside the volume"):
+        slice_center_world(t1c, 10_000)
+
+
+def test_another_version_overlays_as_outlines_under_the_same_transforms(
+    small_annotated_case, mrml_runtime
+):
+    from CNSTumorAnnotationLib.case.folder import load_case, region_masks, save_annotation_version
+    from CNSTumorAnnotationLib.mrml.display import add_outline_overlay
+
+    masks = region_masks(small_annotated_case, 1, runtime=mrml_runtime)
+    save_annotation_version(small_annotated_case, masks, "dr_li", runtime=mrml_runtime)
+    case = load_case(small_annotated_case.root)
+    loaded = load_case_into_scene(case, mrml_runtime, version=2)
+    nodes = add_outline_overlay(mrml_runtime, loaded, 1)
+    assert len(nodes) == len(case.schema.reference_sequences)
+    for node in nodes:
+        display = node.GetDisplayNode()
+        assert not display.GetVisibility2DFill() and display.GetVisibility2DOutline()
+        assert node.GetAttribute("CNSTumor.Overlay") == "1"
+        assert node.GetSegmentation().GetNumberOfSegments() > 0

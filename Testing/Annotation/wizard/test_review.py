@@ -112,3 +112,20 @@ def test_only_a_reviewer_who_did_not_draw_opens_a_submitted_case(project):
         ReviewSession.open(project, "case-2", REVIEWER, REGIONS)
     session = ReviewSession.open(project, "case-1", REVIEWER, REGIONS)
     assert session.approve() is CaseState.APPROVED
+
+
+def test_the_overlay_choices_list_other_versions_and_mark_model_preannotations(
+    small_annotated_case, mrml_runtime
+):
+    from CNSTumorAnnotationLib.case.folder import load_case, region_masks, save_annotation_version
+    from CNSTumorAnnotationLib.wizard.review import comparison_choices
+
+    case = small_annotated_case
+    masks = region_masks(case, 1, runtime=mrml_runtime)
+    save_annotation_version(case, masks, "model:nnunet", runtime=mrml_runtime, machine_made=True)
+    case = load_case(case.root)
+    assert comparison_choices(case, 1) == [(2, "v2 model pre-annotation by model:nnunet")]
+    assert comparison_choices(case, 2) == [(1, "v1 annotation by synthetic:spheres")]
+    rows = compare_masks(masks, region_masks(case, 2, runtime=mrml_runtime))
+    assert {row.region for row in rows} == set(case.schema.keys)
+    assert all(row.dice == pytest.approx(1.0) for row in rows if row.volume_a_cm3 > 0)
