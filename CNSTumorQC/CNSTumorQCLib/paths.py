@@ -12,13 +12,27 @@ from pathlib import Path
 from CNSTumorQCLib.errors import MissingInputError
 
 SHARED_DATA_ENV = "CNSTUMOR_SHARED_DATA"
+SAMPLE_DATA_ENV = "CNSTUMOR_SAMPLE_DATA"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CASE_ID = "TCGA-FG-6692"
+#: Where the built or installed Slicer extension puts the case: beside the Lib packages, in
+#: ``<qt-scripted-modules>/CNSTumorSampleData/`` (top-level CMakeLists.txt).
+INSTALLED_SAMPLE_DATA = Path(__file__).resolve().parents[1] / "CNSTumorSampleData"
 
 
 def sample_data_dir() -> Path:
-    """The bundled real case (TCGA-LGG TCGA-FG-6692), shipped inside the project."""
-    return PROJECT_ROOT / "SampleData" / SAMPLE_CASE_ID
+    """The bundled real case (TCGA-LGG TCGA-FG-6692): ``$CNSTUMOR_SAMPLE_DATA``, else the
+    project's ``SampleData/``, else the copy a built or installed Slicer extension carries."""
+    configured = os.environ.get(SAMPLE_DATA_ENV)
+    candidates = [Path(configured)] if configured else []
+    candidates += [
+        PROJECT_ROOT / "SampleData" / SAMPLE_CASE_ID,
+        INSTALLED_SAMPLE_DATA / SAMPLE_CASE_ID,
+    ]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
 
 
 def shared_data_dir(required: bool = True) -> Path:

@@ -1,4 +1,4 @@
-"""Which PyPI packages a module still needs inside 3D Slicer (its ``Resources/requirements.txt``).
+"""Which PyPI packages a module still needs inside 3D Slicer (its ``Resources/Requirements/<Module>.txt``).
 
 The requirement files hold version *ranges*, never pins: ``slicer.util.pip_install`` of a pin
 such as ``scipy==1.17.1`` would replace the scipy that Slicer 5.10 bundles (1.13.1) under every
@@ -74,7 +74,7 @@ def satisfies(version: str, specifier: str) -> bool:
 
 
 def read_requirements(path: str | Path) -> list[Requirement]:
-    """Parse a module's requirements.txt (see the module docstring); a bad line names the file."""
+    """Parse a module requirement file (see the module docstring); a bad line names the file."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
