@@ -97,7 +97,6 @@ class CNSTumorAnnotation(ScriptedLoadableModule):
 def registerSampleData():
     """The bundled real case (TCGA-FG-6692, installed with the extension) in Sample Data."""
     import SampleData
-
     from CNSTumorQCLib.paths import sample_data_dir
 
     folder = sample_data_dir()
@@ -216,11 +215,15 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         self.ui.returnButton.connect("clicked(bool)", lambda checked: self.onDecide(False))
         self.ui.exportButton.connect("clicked(bool)", self.onExportButton)
 
-        # Ctrl+N / Ctrl+P as in SlicerCaseIterator.
+        # Ctrl+N / Ctrl+P as in SlicerCaseIterator (actions of the main window: they work while
+        # the focus is in a slice view, where the drawing happens).
+        host = slicer.util.mainWindow() or self.parent
         for keys, delta in (("Ctrl+N", +1), ("Ctrl+P", -1)):
-            shortcut = qt.QShortcut(qt.QKeySequence(keys), slicer.util.mainWindow() or self.parent)
-            shortcut.connect("activated()", lambda delta=delta: self.onStepQueue(delta))
-            self._shortcuts.append(shortcut)
+            action = qt.QAction(host)
+            action.setShortcut(qt.QKeySequence(keys))
+            action.connect("triggered()", lambda delta=delta: self.onStepQueue(delta))
+            host.addAction(action)
+            self._shortcuts.append((host, action))
 
         self.initializeParameterNode()
         self.logic.offerMissingRequirements()
@@ -228,8 +231,9 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
 
     def cleanup(self) -> None:
         self.removeObservers()
-        for shortcut in self._shortcuts:
-            shortcut.setParent(None)
+        for host, action in self._shortcuts:
+            host.removeAction(action)
+            action.setParent(None)
         self._shortcuts = []
 
     def enter(self) -> None:
@@ -807,8 +811,7 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
         shown = masks_from_scene(loadedCase)
         if otherVersion is None:
             return [
-                (key, f"{value:.2f}", "", "")
-                for key, value in region_volumes_cm3(shown).items()
+                (key, f"{value:.2f}", "", "") for key, value in region_volumes_cm3(shown).items()
             ]
         other = region_masks(loadedCase.case, otherVersion, runtime=self.runtime)
         return [
@@ -884,9 +887,7 @@ class CNSTumorAnnotationTest(ScriptedLoadableModuleTest):
         with tempfile.TemporaryDirectory() as tmp:
             summary = self._runDemo(tmp)
             widget.ui.caseDirectoryPathLineEdit.currentPath = str(summary["case_folder"])
-            self.assertEqual(
-                str(widget._parameterNode.caseDirectory), str(summary["case_folder"])
-            )
+            self.assertEqual(str(widget._parameterNode.caseDirectory), str(summary["case_folder"]))
             widget.ui.annotatorLineEdit.text = "dr_zhao"
             widget.ui.loadCaseButton.click()
             self.assertIsNotNone(widget._wizard, "the case loaded")
@@ -910,7 +911,9 @@ class CNSTumorAnnotationTest(ScriptedLoadableModuleTest):
             for path in summary["exports"]:
                 self.assertTrue(Path(path).is_file(), path)
 
-            self.delayDisplay("Walking the wizard on the approved case: a correction is a new version")
+            self.delayDisplay(
+                "Walking the wizard on the approved case: a correction is a new version"
+            )
             logic = CNSTumorAnnotationLogic()
             loaded, wizard = logic.loadCase(summary["case_folder"], "Dr Li")
             logic.move(wizard, loaded, "confirm_review")

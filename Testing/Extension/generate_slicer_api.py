@@ -172,6 +172,25 @@ def top_level_names(text: str) -> list[str]:
     return sorted(n for n in names if n != "*")
 
 
+def exported_names(src: Source, package: str) -> list[str]:
+    """What ``from <package> import X`` finds: the __init__'s names plus, for each
+    ``from .sub import *``, the sub-module's ``__all__`` (or its public top-level names)."""
+    init = ast.parse(src.read(f"{package}/__init__.py"))
+    names = set(top_level_names(src.read(f"{package}/__init__.py")))
+    for node in init.body:
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and node.names[0].name == "*":
+            text = src.read(f"{package}/{node.module}.py")
+            declared = None
+            for item in ast.parse(text).body:
+                if isinstance(item, ast.Assign) and any(
+                    isinstance(t, ast.Name) and t.id == "__all__" for t in item.targets
+                ):
+                    declared = ast.literal_eval(item.value)
+            public = [n for n in top_level_names(text) if not n.startswith("_")]
+            names |= set(declared if declared is not None else public)
+    return sorted(names)
+
+
 def class_methods(text: str, class_name: str) -> list[str]:
     for node in ast.parse(text).body:
         if isinstance(node, ast.ClassDef) and node.name == class_name:
@@ -261,8 +280,8 @@ def build(git_dir: str, ref: str, label: str) -> dict[str, object]:
         "validators": top_level_names(src.read(VALIDATORS)),
         "slicer_util": top_level_names(src.read("Base/Python/slicer/util.py")),
         "slicer_i18n": top_level_names(src.read("Base/Python/slicer/i18n.py")),
-        "slicer_parameterNodeWrapper": top_level_names(
-            src.read("Base/Python/slicer/parameterNodeWrapper/__init__.py")
+        "slicer_parameterNodeWrapper": exported_names(
+            src, "Base/Python/slicer/parameterNodeWrapper"
         ),
         "slicer_ScriptedLoadableModule": top_level_names(
             src.read("Base/Python/slicer/ScriptedLoadableModule.py")
