@@ -116,10 +116,10 @@ def build_ts(module: str, language: str) -> str:
         for text, line in strings:
             if all(text != seen for seen, _f, _l in bucket):
                 bucket.append((text, filename, line))
-    for name, strings in merged.items():  # noqa: B007
+    for name, strings in merged.items():
         context = ET.SubElement(root, "context")
         ET.SubElement(context, "name").text = name
-        for text, filename, line in strings:
+        for text, filename, _line in strings:
             message = ET.SubElement(context, "message")
             # No line numbers (lupdate -locations none): editing code elsewhere in the file
             # must not make the .ts out of date; only a changed string does.
