@@ -237,8 +237,13 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         self._shortcuts = []
 
     def enter(self) -> None:
-        if self.logic is not None:
-            self.initializeParameterNode()
+        if self.logic is None:
+            return
+        # As the Segment Editor module does on enter (exit undoes both).
+        self.ui.segmentEditorWidget.installKeyboardShortcuts()
+        self.ui.segmentEditorWidget.setupViewObservations()
+        self.ui.segmentEditorWidget.updateWidgetFromMRML()
+        self.initializeParameterNode()
 
     def exit(self) -> None:
         """Leave nothing active behind: as the Segment Editor module does on exit."""

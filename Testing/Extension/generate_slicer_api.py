@@ -198,10 +198,17 @@ def class_methods(text: str, class_name: str) -> list[str]:
     return []
 
 
-def app_members(src: Source) -> list[str]:
-    """slicer.app: Q_PROPERTY names, public slots and Q_INVOKABLE methods of the app classes."""
+SEGMENT_EDITOR_HEADERS = (
+    "Modules/Loadable/Segmentations/Widgets/qMRMLSegmentEditorWidget.h",
+    "Libs/MRML/Widgets/qMRMLWidget.h",
+)
+
+
+def app_members(src: Source, headers: tuple[str, ...] = APP_HEADERS) -> list[str]:
+    """Q_PROPERTY names, public slots and Q_INVOKABLE methods of Qt classes (what PythonQt
+    exposes): by default of the application classes (``slicer.app``)."""
     names: set[str] = set()
-    for path in APP_HEADERS:
+    for path in headers:
         section = ""
         for line in src.read(path).splitlines():
             stripped = line.strip()
@@ -287,6 +294,7 @@ def build(git_dir: str, ref: str, label: str) -> dict[str, object]:
             src.read("Base/Python/slicer/ScriptedLoadableModule.py")
         ),
         "slicer_app": app_members(src),
+        "segment_editor_widget": app_members(src, SEGMENT_EDITOR_HEADERS),
         "slicer_modules": module_names(src),
         "slicer_classes": classes,
         "sample_data_logic": class_methods(sample_data, "SampleDataLogic"),

@@ -318,3 +318,21 @@ def test_the_self_tests_are_registered_and_need_nothing_outside_the_extension():
         assert "slicer_add_python_unittest(SCRIPT ${MODULE_NAME}.py)" in text
         source = (ROOT / module / f"{module}.py").read_text()
         assert "shared_data" not in source and "CNSTUMOR_SHARED_DATA" not in source
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_segment_editor_widget_call_exists_in_slicer(version):
+    """The embedded qMRMLSegmentEditorWidget: its slots, invokables and properties only."""
+    members = set(_api(version)["segment_editor_widget"])
+    tree = _tree(ROOT / "CNSTumorAnnotation" / "CNSTumorAnnotation.py")
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and (
+            (isinstance(node.value, ast.Attribute) and node.value.attr == "segmentEditorWidget")
+            or (isinstance(node.value, ast.Name) and node.value.id == "editor")
+        )
+    }
+    assert {"setActiveEffect", "setSourceVolumeNode", "readOnly"} <= used
+    assert used <= members, f"not in Slicer {version}: {sorted(used - members)}"
