@@ -281,8 +281,10 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
 
     # ---- unsaved-changes tracking ------------------------------------------------------------
     def _forgetCase(self) -> None:
-        for node in self._observedSegmentations:
-            self.removeObserver(node, vtk.vtkCommand.ModifiedEvent, self._onDrawingModified)
+        for segmentation in self._observedSegmentations:
+            self.removeObserver(
+                segmentation, slicer.vtkSegmentation.SegmentModified, self._onDrawingModified
+            )
         self._observedSegmentations = []
         self._loadedCase = None
         self._wizard = None
@@ -291,9 +293,14 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         self._overlayNodes = []
 
     def _watchDrawing(self) -> None:
+        """Segment content changes (painting, erasing, effects) mark the case unsaved; display
+        or geometry changes of the nodes do not."""
         for node in self._loadedCase.segmentation_nodes.values():
-            self.addObserver(node, vtk.vtkCommand.ModifiedEvent, self._onDrawingModified)
-            self._observedSegmentations.append(node)
+            segmentation = node.GetSegmentation()
+            self.addObserver(
+                segmentation, slicer.vtkSegmentation.SegmentModified, self._onDrawingModified
+            )
+            self._observedSegmentations.append(segmentation)
         self._unsaved = False
 
     def _onDrawingModified(self, caller, event) -> None:
@@ -312,6 +319,7 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     # ---- case queue --------------------------------------------------------------------------
     def onOpenQueue(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Failed to open the case queue."), waitCursor=True):
+            self.logic.checkRequirements()
             p = self._parameterNode
             self._queue = self.logic.openQueue(p.projectDirectory, p.annotator)
             self._showQueue()
@@ -389,6 +397,7 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     # ---- one case ----------------------------------------------------------------------------
     def onLoadCaseButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Failed to load the case."), waitCursor=True):
+            self.logic.checkRequirements()
             if self._unsaved and not self._mayLeaveCase():
                 return
             self._forgetCase()
@@ -509,6 +518,7 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     # ---- export ------------------------------------------------------------------------------
     def onExportButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Export failed."), waitCursor=True):
+            self.logic.checkRequirements()
             p = self._parameterNode
             result = self.logic.export(p.caseDirectory, p.exportDirectory, p.exportFormat)
             self.ui.statusLabel.text = _("Exported {n} files; manifest {path}").format(
@@ -589,6 +599,18 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
             if os.path.isfile(path):
                 found.extend(missing(read_requirements(path)))
         return found
+
+    def checkRequirements(self) -> None:
+        """Before an action: a clear message naming what is missing, never a bare
+        ModuleNotFoundError from deep inside the Lib."""
+        missing = self.missingRequirements()
+        if missing:
+            raise RuntimeError(
+                _(
+                    "These Python packages are missing: {names}. Reopen the module to install "
+                    "them, or run slicer.util.pip_install in the Python console."
+                ).format(names=", ".join(r.line for r in missing))
+            )
 
     def offerMissingRequirements(self) -> bool:
         """On first use: list what is missing and, after a confirmation, pip-install it with a

@@ -218,6 +218,7 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
 
     def onRunQCButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Failed to check the study."), waitCursor=True):
+            self.logic.checkRequirements()
             p = self._parameterNode
             bar = self.ui.qcProgressBar
 
@@ -255,6 +256,7 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
 
     def onDeidentifyButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("De-identification failed."), waitCursor=True):
+            self.logic.checkRequirements()
             p = self._parameterNode
             report = self.logic.deidentify(p.dicomDirectory, p.deidentifiedDirectory)
             self.ui.verdictLabel.text = self.logic.deidText(report)
@@ -324,6 +326,18 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
         from CNSTumorQCLib.requirements import missing, read_requirements
 
         return missing(read_requirements(self.requirementFile()))
+
+    def checkRequirements(self) -> None:
+        """Before an action: a clear message naming what is missing, never a bare
+        ModuleNotFoundError from deep inside the Lib."""
+        missing = self.missingRequirements()
+        if missing:
+            raise RuntimeError(
+                _(
+                    "These Python packages are missing: {names}. Reopen the module to install "
+                    "them, or run slicer.util.pip_install in the Python console."
+                ).format(names=", ".join(r.line for r in missing))
+            )
 
     def offerMissingRequirements(self) -> bool:
         """On first use: list what is missing and, after a confirmation, pip-install it with a

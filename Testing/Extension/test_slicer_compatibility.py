@@ -336,3 +336,41 @@ def test_every_segment_editor_widget_call_exists_in_slicer(version):
     }
     assert {"setActiveEffect", "setSourceVolumeNode", "readOnly"} <= used
     assert used <= members, f"not in Slicer {version}: {sorted(used - members)}"
+
+
+#: Part of every Slicer build, not pip packages: the MRML/VTK Python wrapping and SimpleITK.
+BUILT_INTO_SLICER = {"slicer", "vtk", "SimpleITK", "qt", "ctk", "vtkmodules"}
+
+
+def test_every_package_the_libs_import_is_in_slicer_or_in_a_requirement_file():
+    """A package neither bundled nor listed would surface as ModuleNotFoundError on a button
+    press inside Slicer; lazy imports inside functions count too."""
+    import importlib.metadata
+    import sys
+
+    providers = importlib.metadata.packages_distributions()
+    bundled = {n.lower().replace("_", "-") for n in _api("5.10")["bundled_python_packages"]}
+    listed = {
+        r.name.lower().replace("_", "-")
+        for p in _requirement_files().values()
+        for r in read_requirements(p)
+    }
+    unknown = {}
+    for path in LIB_FILES:
+        for node in ast.walk(_tree(path)):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name.split(".")[0] for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module.split(".")[0]]
+            for name in names:
+                if (
+                    name in sys.stdlib_module_names
+                    or name.startswith("CNSTumor")
+                    or name in BUILT_INTO_SLICER
+                ):
+                    continue
+                dists = {d.lower().replace("_", "-") for d in providers.get(name, [name])}
+                if not dists & (bundled | listed):
+                    unknown.setdefault(name, str(path.relative_to(ROOT)))
+    assert not unknown, f"imported but neither in Slicer 5.10 nor required: {unknown}"

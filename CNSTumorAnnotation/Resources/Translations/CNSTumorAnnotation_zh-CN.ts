@@ -165,6 +165,11 @@
         </message>
         <message>
             <location filename="../../CNSTumorAnnotation.py" />
+            <source>These Python packages are missing: {names}. Reopen the module to install them, or run slicer.util.pip_install in the Python console.</source>
+            <translation>缺少以下 Python 包：{names}。请重新打开本模块进行安装，或在 Python 控制台运行 slicer.util.pip_install。</translation>
+        </message>
+        <message>
+            <location filename="../../CNSTumorAnnotation.py" />
             <source>CNS Tumor Annotation needs these Python packages, which are not installed: {names}. Install them now (needs internet access)?</source>
             <translation>CNS 肿瘤标注需要以下尚未安装的 Python 包：{names}。现在安装吗（需要联网）？</translation>
         </message>

@@ -44,3 +44,21 @@ def test_a_finished_case_opens_again_as_a_new_session_and_saves_a_new_version(
     assert again.step is WizardStep.REVIEW_SEQUENCES
     assert again.allowed_moves() == ("confirm_review",)
     assert again.record["parent_version"] == 2  # the next save is version 3, never a rewrite
+
+
+def test_in_a_project_only_the_assignee_among_its_people_may_draw(tmp_path, small_annotated_case):
+    import shutil
+
+    from _project_helpers import ANNOTATOR, REVIEWER, case_in_progress, new_project
+
+    project = new_project(tmp_path / "project")
+    case_in_progress(project, "case-1")
+    folder = project.directory / "cases" / "case-1"
+    shutil.rmtree(folder)
+    shutil.copytree(small_annotated_case.root, folder)
+    with pytest.raises(InvalidInputError, match="no person 'dr_nobody'"):
+        open_wizard(folder, "dr_nobody")
+    with pytest.raises(WorkflowError, match="case-1 is assigned to dr_li; dr_wang may not draw"):
+        open_wizard(folder, REVIEWER)
+    assert open_wizard(folder, ANNOTATOR).annotator == ANNOTATOR
+    project.close()
