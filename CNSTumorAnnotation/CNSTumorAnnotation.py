@@ -893,7 +893,7 @@ class CNSTumorAnnotationTest(ScriptedLoadableModuleTest):
 
         registerSampleData()
         self.delayDisplay("Loading the bundled case through Sample Data")
-        nodes = SampleData.downloadSample("CNSTumor TCGA-FG-6692")
+        nodes = SampleData.downloadSamples("CNSTumor TCGA-FG-6692")
         self.assertEqual(len(nodes), 4)
         self.assertTrue(all(node.GetImageData() is not None for node in nodes))
 

@@ -297,6 +297,7 @@ def build(git_dir: str, ref: str, label: str) -> dict[str, object]:
         "segment_editor_widget": app_members(src, SEGMENT_EDITOR_HEADERS),
         "slicer_modules": module_names(src),
         "slicer_classes": classes,
+        "sample_data_module": top_level_names(sample_data),
         "sample_data_logic": class_methods(sample_data, "SampleDataLogic"),
         "used_by_slicer": used,
     }

@@ -168,7 +168,9 @@ def _unknown_names(path: Path, api: dict) -> list[str]:
         elif root == "ctk":
             ok = first in used["ctk"]
         elif root == "SampleData":
-            ok = first != "SampleDataLogic" or second in (None, *api["sample_data_logic"])
+            ok = first in api["sample_data_module"] and (
+                first != "SampleDataLogic" or second in (None, *api["sample_data_logic"])
+            )
         elif first == "util":
             ok = second is None or second in api["slicer_util"]
         elif first == "app":
@@ -208,6 +210,7 @@ def test_the_name_check_catches_a_name_slicer_does_not_have(tmp_path):
         "slicer.app.noSuchSlot()\n"
         "slicer.modules.nosuchmodule.widgetRepresentation()\n"
         "from slicer.i18n import tr2\n"
+        "SampleData.downloadEverything('x')\n"
     )
     assert sorted(_unknown_names(bad, _api("5.10"))) == sorted(
         [
@@ -216,6 +219,7 @@ def test_the_name_check_catches_a_name_slicer_does_not_have(tmp_path):
             "slicer.app.noSuchSlot",
             "slicer.modules.nosuchmodule",
             "from slicer.i18n import tr2",
+            "SampleData.downloadEverything",
         ]
     )
 
