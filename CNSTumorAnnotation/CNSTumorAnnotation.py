@@ -260,6 +260,7 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     def onSceneStartClose(self, caller, event) -> None:
         self.setParameterNode(None)
         self.ui.segmentEditorWidget.setSegmentationNode(None)
+        self._loadedCase = None  # the scene is closing: its nodes go with it
         self._forgetCase()
 
     def onSceneEndClose(self, caller, event) -> None:
@@ -281,6 +282,10 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
 
     # ---- unsaved-changes tracking ------------------------------------------------------------
     def _forgetCase(self) -> None:
+        """Stop tracking the case and take its nodes out of the scene (moving on in the queue)."""
+        if self._loadedCase is not None and self.logic is not None:
+            self.ui.segmentEditorWidget.setSegmentationNode(None)
+            self.logic.closeCase(self._loadedCase, self._overlayNodes)
         for segmentation in self._observedSegmentations:
             self.removeObserver(
                 segmentation, slicer.vtkSegmentation.SegmentModified, self._onDrawingModified
@@ -308,7 +313,8 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
             self._unsaved = True
 
     def _mayLeaveCase(self) -> bool:
-        """True when there is nothing unsaved, or the person chose to discard it."""
+        """True when the person chose to discard unsaved drawing (asked only when there is
+        some); callers leave a case when nothing is unsaved or this is True."""
         if not self._unsaved:
             return False
         return slicer.util.confirmOkCancelDisplay(
@@ -687,6 +693,13 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
         for node in loaded.segmentation_nodes.values():
             node.SetAttribute("CNSTumor.ReadOnly", "1")
         return loaded, review
+
+    @staticmethod
+    def closeCase(loadedCase, overlays=()):
+        """Remove a case's nodes (and overlays) from the scene, as SlicerCaseIterator does."""
+        from CNSTumorAnnotationLib.mrml.display import remove_loaded_case
+
+        return remove_loaded_case(slicer.mrmlScene, loadedCase, tuple(overlays))
 
     @staticmethod
     def firstVolume(loadedCase):

@@ -137,3 +137,29 @@ def add_outline_overlay(runtime: Any, loaded: Any, version: int) -> list[Any]:
         node.SetAttribute("CNSTumor.Overlay", str(version))
         nodes.append(node)
     return nodes
+
+
+def remove_loaded_case(scene: Any, loaded: Any, extra: tuple[Any, ...] = ()) -> int:
+    """Take a case's nodes (segmentations, volumes, transforms, overlays) out of the scene when
+    the queue moves on, as SlicerCaseIterator closes a case; returns how many were removed."""
+    nodes = [
+        *extra,
+        *loaded.segmentation_nodes.values(),
+        *loaded.volume_nodes.values(),
+        *loaded.transform_nodes.values(),
+    ]
+    removed = 0
+    for node in nodes:
+        if node is None or node.GetScene() is not scene:
+            continue
+        helpers = []
+        if hasattr(node, "GetNumberOfDisplayNodes"):
+            helpers += [node.GetNthDisplayNode(i) for i in range(node.GetNumberOfDisplayNodes())]
+        if hasattr(node, "GetStorageNode"):
+            helpers.append(node.GetStorageNode())
+        scene.RemoveNode(node)
+        removed += 1
+        for helper in helpers:  # their display and storage nodes go with them
+            if helper is not None and helper.GetScene() is scene:
+                scene.RemoveNode(helper)
+    return removed

@@ -100,3 +100,18 @@ def test_another_version_overlays_as_outlines_under_the_same_transforms(
         assert not display.GetVisibility2DFill() and display.GetVisibility2DOutline()
         assert node.GetAttribute("CNSTumor.Overlay") == "1"
         assert node.GetSegmentation().GetNumberOfSegments() > 0
+
+
+def test_moving_on_removes_the_previous_cases_nodes(small_annotated_case, mrml_runtime):
+    from CNSTumorAnnotationLib.mrml.display import add_outline_overlay, remove_loaded_case
+
+    scene = mrml_runtime.scene
+    before = scene.GetNumberOfNodes()
+    loaded = load_case_into_scene(small_annotated_case, mrml_runtime)
+    overlays = add_outline_overlay(mrml_runtime, loaded, 1)
+    assert scene.GetNumberOfNodesByClass("vtkMRMLSegmentationNode") == 2 * len(overlays)
+    removed = remove_loaded_case(scene, loaded, tuple(overlays))
+    assert removed == len(overlays) * 2 + len(loaded.volume_nodes) + len(loaded.transform_nodes)
+    assert scene.GetNumberOfNodesByClass("vtkMRMLScalarVolumeNode") == 0
+    assert scene.GetNumberOfNodesByClass("vtkMRMLSegmentationNode") == 0
+    assert scene.GetNumberOfNodes() == before  # display and storage nodes went too
