@@ -381,3 +381,18 @@ def test_every_package_the_libs_import_is_in_slicer_or_in_a_requirement_file():
                 if not dists & (bundled | listed):
                     unknown.setdefault(name, str(path.relative_to(ROOT)))
     assert not unknown, f"imported but neither in Slicer 5.10 nor required: {unknown}"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_form_layouts_have_contiguous_rows_and_no_two_items_in_one_cell(module):
+    """Qt's form builder places items by (row, column): a gap or a clash misplaces widgets."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(ROOT / module / "Resources" / "UI" / f"{module}.ui").getroot()
+    for layout in root.iter("layout"):
+        if layout.get("class") != "QFormLayout":
+            continue
+        cells = [(int(i.get("row")), int(i.get("column", 0))) for i in layout.findall("item")]
+        assert len(cells) == len(set(cells)), f"{layout.get('name')}: two items in one cell"
+        rows = sorted({row for row, _column in cells})
+        assert rows == list(range(len(rows))), f"{layout.get('name')}: rows {rows}"
