@@ -177,6 +177,8 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
         self.ui = slicer.util.childWidgetVariables(uiWidget)
         uiWidget.setMRMLScene(slicer.mrmlScene)
 
+        # Before the logic imports the Lib: offer the missing PyPI packages first.
+        CNSTumorAnnotationLogic.offerMissingRequirements()
         self.logic = CNSTumorAnnotationLogic()
         self.ui.segmentEditorWidget.setMRMLScene(slicer.mrmlScene)
         self.ui.segmentEditorWidget.setMRMLSegmentEditorNode(self.logic.getSegmentEditorNode())
@@ -226,7 +228,6 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
             self._shortcuts.append((host, action))
 
         self.initializeParameterNode()
-        self.logic.offerMissingRequirements()
         self._refresh()
 
     def cleanup(self) -> None:
@@ -597,19 +598,21 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
             os.path.join(qcDir, "Resources", "Requirements", "CNSTumorQC.txt"),
         ]
 
-    def missingRequirements(self):
+    @classmethod
+    def missingRequirements(cls):
         from CNSTumorQCLib.requirements import missing, read_requirements
 
         found = []
-        for path in self.requirementFiles():
+        for path in cls.requirementFiles():
             if os.path.isfile(path):
                 found.extend(missing(read_requirements(path)))
         return found
 
-    def checkRequirements(self) -> None:
+    @classmethod
+    def checkRequirements(cls) -> None:
         """Before an action: a clear message naming what is missing, never a bare
         ModuleNotFoundError from deep inside the Lib."""
-        missing = self.missingRequirements()
+        missing = cls.missingRequirements()
         if missing:
             raise RuntimeError(
                 _(
@@ -618,10 +621,11 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
                 ).format(names=", ".join(r.line for r in missing))
             )
 
-    def offerMissingRequirements(self) -> bool:
+    @classmethod
+    def offerMissingRequirements(cls) -> bool:
         """On first use: list what is missing and, after a confirmation, pip-install it with a
         progress dialog. Returns True when nothing is missing afterwards."""
-        missing = self.missingRequirements()
+        missing = cls.missingRequirements()
         if not missing:
             return True
         names = ", ".join(r.line for r in missing)
@@ -646,7 +650,7 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
             progress.value = len(missing)
         finally:
             progress.close()
-        return not self.missingRequirements()
+        return not cls.missingRequirements()
 
     # ---- queue, case, review -----------------------------------------------------------------
     def openQueue(self, projectDirectory, person):

@@ -137,6 +137,8 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
         self.ui = slicer.util.childWidgetVariables(uiWidget)
         uiWidget.setMRMLScene(slicer.mrmlScene)
 
+        # Before the logic imports the Lib: offer the missing PyPI packages first.
+        CNSTumorQCLogic.offerMissingRequirements()
         self.logic = CNSTumorQCLogic()
 
         self.addObserver(slicer.mrmlScene, slicer.mrmlScene.StartCloseEvent, self.onSceneStartClose)
@@ -154,7 +156,6 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
 
         self.initializeParameterNode()
         self.onRefreshStudies()
-        self.logic.offerMissingRequirements()
 
     def cleanup(self) -> None:
         self.removeObservers()
@@ -322,15 +323,17 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
         """Each module has its own file name: installed modules share one Resources folder."""
         return os.path.join(MODULE_DIR, "Resources", "Requirements", "CNSTumorQC.txt")
 
-    def missingRequirements(self):
+    @classmethod
+    def missingRequirements(cls):
         from CNSTumorQCLib.requirements import missing, read_requirements
 
-        return missing(read_requirements(self.requirementFile()))
+        return missing(read_requirements(cls.requirementFile()))
 
-    def checkRequirements(self) -> None:
+    @classmethod
+    def checkRequirements(cls) -> None:
         """Before an action: a clear message naming what is missing, never a bare
         ModuleNotFoundError from deep inside the Lib."""
-        missing = self.missingRequirements()
+        missing = cls.missingRequirements()
         if missing:
             raise RuntimeError(
                 _(
@@ -339,10 +342,11 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
                 ).format(names=", ".join(r.line for r in missing))
             )
 
-    def offerMissingRequirements(self) -> bool:
+    @classmethod
+    def offerMissingRequirements(cls) -> bool:
         """On first use: list what is missing and, after a confirmation, pip-install it with a
         progress dialog. Returns True when nothing is missing afterwards."""
-        missing = self.missingRequirements()
+        missing = cls.missingRequirements()
         if not missing:
             return True
         names = ", ".join(r.line for r in missing)
@@ -367,7 +371,7 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
             progress.value = len(missing)
         finally:
             progress.close()
-        return not self.missingRequirements()
+        return not cls.missingRequirements()
 
     def runQC(self, dicomDirectory, outputDirectory, progress=None):
         """Index, identify, check and grade every series; writes qc_report.json/.csv/.html."""

@@ -396,3 +396,12 @@ def test_form_layouts_have_contiguous_rows_and_no_two_items_in_one_cell(module):
         assert len(cells) == len(set(cells)), f"{layout.get('name')}: two items in one cell"
         rows = sorted({row for row, _column in cells})
         assert rows == list(range(len(rows))), f"{layout.get('name')}: rows {rows}"
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_missing_packages_are_offered_before_the_logic_imports_the_lib(module):
+    setup = ast.unparse(_method(_class(module, f"{module}Widget"), "setup"))
+    offer = setup.index(f"{module}Logic.offerMissingRequirements()")
+    assert offer < setup.index(f"self.logic = {module}Logic()")
+    widget = ast.unparse(_class(module, f"{module}Widget"))
+    assert widget.count("self.logic.checkRequirements()") >= 2  # before the main actions
