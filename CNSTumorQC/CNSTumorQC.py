@@ -1,13 +1,20 @@
 """CNSTumorQC: is this case fit to annotate? (SPEC.md R-DATA-1/2, R-ACQ-1..7, R-QC-1..3)
 
-A thin Slicer module over ``CNSTumorQCLib``: the widget only wires the UI to the logic; every
-behaviour lives in the Qt-free library, which the command line and the tests share.
+A thin Slicer module over ``CNSTumorQCLib``: pick a DICOM folder or a study of Slicer's DICOM
+database, run the QC with a progress bar, confirm each series' sequence and image-quality grade
+with a reason in the series table, open the HTML report. Every behaviour lives in the Qt-free
+library, which the command line and the tests share.
+
+This file must stay parseable by the Python of older Slicer releases (3.9 in Slicer 5.8) so that
+those show a clear "needs Slicer 5.10" message; the Lib is imported only after the version check.
 """
 
 import logging
 import os
+import tempfile
 from pathlib import Path
 
+import qt
 import slicer
 import vtk
 from slicer.i18n import tr as _
@@ -15,6 +22,38 @@ from slicer.i18n import translate
 from slicer.parameterNodeWrapper import parameterNodeWrapper
 from slicer.ScriptedLoadableModule import *
 from slicer.util import VTKObservationMixin
+
+#: The oldest 3D Slicer this extension runs on (Python 3.12, pydicom 2.4, vtkSegment.SetTerminology).
+MINIMUM_SLICER_VERSION = (5, 10)
+MODULE_DIR = os.path.dirname(os.path.abspath(__file__))
+#: Sequences a radiologist may confirm for a series (CNSTumorQCLib.sequences.MRSequence values).
+SEQUENCES = ["T1", "T1C", "T2", "FLAIR", "DWI", "ADC", "OTHER"]
+
+
+def slicerVersionProblem():
+    """A message when this Slicer is older than MINIMUM_SLICER_VERSION, else None."""
+    version = (int(slicer.app.majorVersion), int(slicer.app.minorVersion))
+    if version >= MINIMUM_SLICER_VERSION:
+        return None
+    return _(
+        "CNS Tumor QC needs 3D Slicer {minimum} or later; this is Slicer {version}. "
+        "Install Slicer {minimum} (or a later release) from https://download.slicer.org."
+    ).format(
+        minimum="{}.{}".format(*MINIMUM_SLICER_VERSION),
+        version="{}.{}".format(*version),
+    )
+
+
+def loadModuleTranslations(moduleName):
+    """Slicer 5.10 loads .qm files only from its own folder: load this module's for the
+    application language (Resources/Translations/<module>/<module>_<language>.qm)."""
+    folder = os.path.join(MODULE_DIR, "Resources", "Translations", moduleName)
+    if os.path.isdir(folder) and hasattr(slicer.app, "loadTranslations"):
+        slicer.app.loadTranslations(folder)
+
+
+loadModuleTranslations("CNSTumorQC")
+
 
 #
 # CNSTumorQC
@@ -28,7 +67,7 @@ class CNSTumorQC(ScriptedLoadableModule):
         ScriptedLoadableModule.__init__(self, parent)
         self.parent.title = _("CNS Tumor QC")
         self.parent.categories = [translate("qSlicerAbstractCoreModule", "Segmentation")]
-        self.parent.dependencies = []
+        self.parent.dependencies = ["DICOM"]
         self.parent.contributors = ["CNSTumor developers (CNSTumor)"]
         self.parent.helpText = _(
             "Checks whether a DICOM study is fit to annotate under the Chinese radiologists' expert "
@@ -36,6 +75,10 @@ class CNSTumorQC(ScriptedLoadableModule):
             "(R-DATA-2), sequence rules (R-ACQ-1..7) and a suggested image-quality grade (R-QC-1..3) "
             "that a radiologist confirms."
         )
+        problem = slicerVersionProblem()
+        if problem:
+            logging.error(problem)
+            self.parent.helpText = problem + "\n\n" + self.parent.helpText
         self.parent.acknowledgementText = _(
             "Implements the Expert consensus on MR images annotation of central nervous system "
             "tumors (Chinese Association of Radiologists, Int J Med Radiol 2021;44(4):378-384)."
@@ -55,7 +98,7 @@ class CNSTumorQCParameterNode:
     outputDirectory - where the QC report (JSON, CSV, HTML) is written.
     deidentifiedDirectory - where a de-identified copy is written (empty: none).
     strict - treat a study that is not fit as an error.
-    reviewer - the radiologist who confirms grades (recorded with each confirmation, R-QC-2).
+    reviewer - the radiologist who confirms sequences and grades (recorded, R-QC-2).
     """
 
     dicomDirectory: Path
@@ -83,11 +126,19 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
 
     def setup(self) -> None:
         ScriptedLoadableModuleWidget.setup(self)
+        problem = slicerVersionProblem()
+        if problem:
+            label = qt.QLabel(problem)
+            label.wordWrap = True
+            self.layout.addWidget(label)
+            return
         uiWidget = slicer.util.loadUI(self.resourcePath("UI/CNSTumorQC.ui"))
         self.layout.addWidget(uiWidget)
         self.ui = slicer.util.childWidgetVariables(uiWidget)
         uiWidget.setMRMLScene(slicer.mrmlScene)
 
+        # Before the logic imports the Lib: offer the missing PyPI packages first.
+        CNSTumorQCLogic.offerMissingRequirements()
         self.logic = CNSTumorQCLogic()
 
         self.addObserver(slicer.mrmlScene, slicer.mrmlScene.StartCloseEvent, self.onSceneStartClose)
@@ -96,15 +147,22 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
         self.ui.runQCButton.connect("clicked(bool)", self.onRunQCButton)
         self.ui.deidentifyButton.connect("clicked(bool)", self.onDeidentifyButton)
         self.ui.confirmGradeButton.connect("clicked(bool)", self.onConfirmGradeButton)
+        self.ui.confirmSequenceButton.connect("clicked(bool)", self.onConfirmSequenceButton)
         self.ui.openReportButton.connect("clicked(bool)", self.onOpenReportButton)
+        self.ui.refreshStudiesButton.connect("clicked(bool)", self.onRefreshStudies)
+        self.ui.databaseStudyComboBox.connect("currentIndexChanged(int)", self._checkCanRun)
+        self.ui.seriesTableWidget.connect("itemSelectionChanged()", self.onSeriesSelected)
+        self.ui.confirmedSequenceComboBox.addItems(SEQUENCES)
 
         self.initializeParameterNode()
+        self.onRefreshStudies()
 
     def cleanup(self) -> None:
         self.removeObservers()
 
     def enter(self) -> None:
-        self.initializeParameterNode()
+        if self.logic is not None:
+            self.initializeParameterNode()
 
     def exit(self) -> None:
         if self._parameterNode:
@@ -136,49 +194,114 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
             self.addObserver(self._parameterNode, vtk.vtkCommand.ModifiedEvent, self._checkCanRun)
             self._checkCanRun()
 
+    def _databaseStudy(self):
+        return self.ui.databaseStudyComboBox.currentData or None
+
     def _checkCanRun(self, caller=None, event=None) -> None:
         folder = self._parameterNode.dicomDirectory if self._parameterNode else None
-        canRun = bool(folder and str(folder) not in ("", ".") and os.path.isdir(folder))
+        hasFolder = bool(folder and str(folder) not in ("", ".") and os.path.isdir(folder))
+        canRun = hasFolder or self._databaseStudy() is not None
         self.ui.runQCButton.enabled = canRun
-        self.ui.deidentifyButton.enabled = canRun
-        self.ui.runQCButton.toolTip = _("Check the study") if canRun else _("Select a DICOM folder")
+        self.ui.deidentifyButton.enabled = hasFolder
+        self.ui.runQCButton.toolTip = (
+            _("Check the study") if canRun else _("Select a DICOM folder or a database study")
+        )
+
+    def onRefreshStudies(self) -> None:
+        combo = self.ui.databaseStudyComboBox
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(_("(use the DICOM folder)"), "")
+        for label, studyUID in self.logic.databaseStudies():
+            combo.addItem(label, studyUID)
+        combo.blockSignals(False)
+        self._checkCanRun()
 
     def onRunQCButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("Failed to check the study."), waitCursor=True):
+            self.logic.checkRequirements()
             p = self._parameterNode
-            self._lastReport = self.logic.runQC(p.dicomDirectory, p.outputDirectory)
-            self.logic.fillSeriesTable(self._lastReport, self.ui.seriesTableWidget)
-            self.ui.verdictLabel.text = self.logic.verdictText(self._lastReport, strict=p.strict)
+            bar = self.ui.qcProgressBar
+
+            def progress(done, total, what):
+                bar.maximum = max(total, 1)
+                bar.value = done
+                bar.setFormat(_("{what}: %v / %m series").format(what=what))
+                slicer.app.processEvents()
+
+            study = self._databaseStudy()
+            if study is not None:
+                self._lastReport = self.logic.runQCOnDatabaseStudy(
+                    study, p.outputDirectory, progress
+                )
+            else:
+                self._lastReport = self.logic.runQC(p.dicomDirectory, p.outputDirectory, progress)
+            self._showReport()
+
+    def _showReport(self) -> None:
+        self.logic.fillSeriesTable(self._lastReport, self.ui.seriesTableWidget)
+        self.ui.verdictLabel.text = self.logic.verdictText(
+            self._lastReport, strict=self._parameterNode.strict
+        )
+
+    def onSeriesSelected(self) -> None:
+        row = self.ui.seriesTableWidget.currentRow()
+        if self._lastReport is None or not 0 <= row < len(self._lastReport.series):
+            return
+        series = self._lastReport.series[row]
+        index = self.ui.confirmedSequenceComboBox.findText(series.sequence)
+        self.ui.confirmedSequenceComboBox.currentIndex = max(index, 0)
+        grade = series.confirmed_grade or series.suggested_grade
+        if grade:
+            self.ui.confirmedGradeSpinBox.value = grade
 
     def onDeidentifyButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(_("De-identification failed."), waitCursor=True):
+            self.logic.checkRequirements()
             p = self._parameterNode
             report = self.logic.deidentify(p.dicomDirectory, p.deidentifiedDirectory)
             self.ui.verdictLabel.text = self.logic.deidText(report)
+
+    def _selectedSeriesUID(self):
+        row = self.ui.seriesTableWidget.currentRow()
+        if self._lastReport is None or row < 0:
+            raise ValueError(_("Run QC and select a series first."))
+        return self._lastReport.series[row].series_instance_uid
+
+    def onConfirmSequenceButton(self) -> None:
+        with slicer.util.tryWithErrorDisplay(
+            _("Failed to record the confirmed sequence."), waitCursor=True
+        ):
+            p = self._parameterNode
+            self._lastReport = self.logic.confirmSequence(
+                p.outputDirectory,
+                self._selectedSeriesUID(),
+                self.ui.confirmedSequenceComboBox.currentText,
+                p.reviewer,
+                self.ui.gradeReasonLineEdit.text,
+            )
+            self._showReport()
 
     def onConfirmGradeButton(self) -> None:
         with slicer.util.tryWithErrorDisplay(
             _("Failed to record the confirmed grade."), waitCursor=True
         ):
-            row = self.ui.seriesTableWidget.currentRow()
-            if self._lastReport is None or row < 0:
-                raise ValueError(_("Run QC and select a series first."))
             p = self._parameterNode
             self._lastReport = self.logic.confirmGrade(
                 p.outputDirectory,
-                self._lastReport.series[row].series_instance_uid,
+                self._selectedSeriesUID(),
                 int(self.ui.confirmedGradeSpinBox.value),
                 p.reviewer,
                 self.ui.gradeReasonLineEdit.text,
             )
-            self.logic.fillSeriesTable(self._lastReport, self.ui.seriesTableWidget)
+            self._showReport()
 
     def onOpenReportButton(self) -> None:
         report = Path(self._parameterNode.outputDirectory) / "qc_report.html"
         if report.is_file():
-            import qt
-
             qt.QDesktopServices.openUrl(qt.QUrl.fromLocalFile(str(report)))
+        else:
+            slicer.util.errorDisplay(_("No report yet: check a study first."))
 
 
 #
@@ -195,12 +318,96 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
     def getParameterNode(self):
         return CNSTumorQCParameterNode(super().getParameterNode())
 
-    def runQC(self, dicomDirectory, outputDirectory):
+    @staticmethod
+    def requirementFile():
+        """Each module has its own file name: installed modules share one Resources folder."""
+        return os.path.join(MODULE_DIR, "Resources", "Requirements", "CNSTumorQC.txt")
+
+    @classmethod
+    def missingRequirements(cls):
+        from CNSTumorQCLib.requirements import missing, read_requirements
+
+        return missing(read_requirements(cls.requirementFile()))
+
+    @classmethod
+    def checkRequirements(cls) -> None:
+        """Before an action: a clear message naming what is missing, never a bare
+        ModuleNotFoundError from deep inside the Lib."""
+        missing = cls.missingRequirements()
+        if missing:
+            raise RuntimeError(
+                _(
+                    "These Python packages are missing: {names}. Reopen the module to install "
+                    "them, or run slicer.util.pip_install in the Python console."
+                ).format(names=", ".join(r.line for r in missing))
+            )
+
+    @classmethod
+    def offerMissingRequirements(cls) -> bool:
+        """On first use: list what is missing and, after a confirmation, pip-install it with a
+        progress dialog. Returns True when nothing is missing afterwards."""
+        missing = cls.missingRequirements()
+        if not missing:
+            return True
+        names = ", ".join(r.line for r in missing)
+        if not slicer.util.confirmOkCancelDisplay(
+            _(
+                "CNS Tumor QC needs these Python packages, which are not installed: {names}. "
+                "Install them now (needs internet access)?"
+            ).format(names=names),
+            windowTitle=_("Install Python packages"),
+        ):
+            logging.warning("CNSTumorQC: missing Python packages: %s", names)
+            return False
+        progress = slicer.util.createProgressDialog(
+            labelText=_("Installing Python packages..."), maximum=len(missing)
+        )
+        try:
+            for index, requirement in enumerate(missing):
+                progress.labelText = _("Installing {name}...").format(name=requirement.line)
+                progress.value = index
+                slicer.app.processEvents()
+                slicer.util.pip_install(requirement.line)
+            progress.value = len(missing)
+        finally:
+            progress.close()
+        return not cls.missingRequirements()
+
+    def runQC(self, dicomDirectory, outputDirectory, progress=None):
         """Index, identify, check and grade every series; writes qc_report.json/.csv/.html."""
         from CNSTumorQCLib.qc import run_qc
 
         logging.info("CNSTumorQC: checking %s", dicomDirectory)
-        return run_qc(Path(dicomDirectory), Path(outputDirectory))
+        return run_qc(Path(dicomDirectory), Path(outputDirectory), callback=progress)
+
+    @staticmethod
+    def databaseStudies():
+        """(label, StudyInstanceUID) of every study in Slicer's DICOM database."""
+        database = getattr(slicer, "dicomDatabase", None)
+        if database is None or not database.isOpen:
+            return []
+        studies = []
+        for patient in database.patients():
+            name = database.nameForPatient(patient)
+            for study in database.studiesForPatient(patient):
+                count = len(database.seriesForStudy(study))
+                studies.append((f"{name}: {study} ({count} series)", study))
+        return studies
+
+    def runQCOnDatabaseStudy(self, studyInstanceUID, outputDirectory, progress=None):
+        """Check one study of Slicer's DICOM database: its files are staged (linked) in a
+        temporary folder and checked there; the database's files are never modified."""
+        from CNSTumorQCLib.dicom.staging import stage_files
+
+        database = slicer.dicomDatabase
+        files = [
+            path
+            for series in database.seriesForStudy(studyInstanceUID)
+            for path in database.filesForSeries(series)
+        ]
+        with tempfile.TemporaryDirectory(prefix="CNSTumorQC-") as folder:
+            stage_files(files, Path(folder) / "study")
+            return self.runQC(Path(folder) / "study", outputDirectory, progress)
 
     def deidentify(self, dicomDirectory, outputDirectory):
         """Write a de-identified copy (R-DATA-1); the pseudonym key goes beside, never inside, it."""
@@ -216,6 +423,14 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
 
         return record_grade_confirmation(
             Path(outputDirectory), seriesInstanceUID, grade, reviewer, reason
+        )
+
+    def confirmSequence(self, outputDirectory, seriesInstanceUID, sequence, reviewer, reason):
+        """Record the radiologist's confirmed (or corrected) sequence (R-ACQ-7)."""
+        from CNSTumorQCLib.quality.confirmation import record_sequence_confirmation
+
+        return record_sequence_confirmation(
+            Path(outputDirectory), seriesInstanceUID, sequence, reviewer, reason
         )
 
     @staticmethod
@@ -242,11 +457,11 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
 
     @staticmethod
     def fillSeriesTable(report, table) -> None:
-        import qt
-
         series = report.to_dict().get("series", [])
         columns = [
+            "series_number",
             "sequence",
+            "needs_confirmation",
             "plane",
             "acquisition",
             "slice_thickness_mm",
@@ -254,15 +469,29 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
             "confirmed_grade",
             "findings",
         ]
+        headers = [
+            _("Series"),
+            _("Sequence"),
+            _("To confirm"),
+            _("Plane"),
+            _("2D/3D"),
+            _("Thickness (mm)"),
+            _("Suggested grade"),
+            _("Confirmed grade"),
+            _("Findings"),
+        ]
         table.setColumnCount(len(columns))
-        table.setHorizontalHeaderLabels(columns)
+        table.setHorizontalHeaderLabels(headers)
         table.setRowCount(len(series))
         for row, entry in enumerate(series):
             for column, key in enumerate(columns):
                 value = entry.get(key)
-                text = (
-                    str(len(value)) if key == "findings" else ("" if value is None else str(value))
-                )
+                if key == "findings":
+                    text = str(len(value))
+                elif key == "needs_confirmation":
+                    text = _("yes") if value else ""
+                else:
+                    text = "" if value is None else str(value)
                 table.setItem(row, column, qt.QTableWidgetItem(text))
 
 
@@ -272,7 +501,8 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
 
 
 class CNSTumorQCTest(ScriptedLoadableModuleTest):
-    """Runs the logic on a DICOM study written from the bundled real case (needs the Lib packages)."""
+    """Runs the module on a DICOM study written from the bundled real case (installed with the
+    extension) and checks what the person sees in the series table."""
 
     def setUp(self):
         slicer.mrmlScene.Clear()
@@ -280,18 +510,24 @@ class CNSTumorQCTest(ScriptedLoadableModuleTest):
     def runTest(self):
         self.setUp()
         self.test_CNSTumorQC_bundled_case_study()
+        self.setUp()
+        self.test_CNSTumorQC_widget_runs_and_confirms()
 
-    def test_CNSTumorQC_bundled_case_study(self):
-        import tempfile
-
+    def _writeStudy(self, folder):
         from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 
+        study = Path(folder) / "study"
+        write_sample_case_study(study)
+        return study
+
+    def test_CNSTumorQC_bundled_case_study(self):
         self.delayDisplay("Writing the bundled case as a DICOM study")
         with tempfile.TemporaryDirectory() as tmp:
-            study = Path(tmp) / "study"
-            write_sample_case_study(study)
+            study = self._writeStudy(tmp)
             logic = CNSTumorQCLogic()
-            report = logic.runQC(study, Path(tmp) / "qc")
+            calls = []
+            report = logic.runQC(study, Path(tmp) / "qc", lambda *a: calls.append(a))
+            self.assertEqual(calls[-1][2], "done")
             data = report.to_dict()
             sequences = sorted(entry["sequence"] for entry in data["series"])
             self.assertEqual(sequences, ["FLAIR", "T1", "T1C", "T2"])
@@ -304,3 +540,24 @@ class CNSTumorQCTest(ScriptedLoadableModuleTest):
             self.assertEqual(confirmed.series[0].confirmed_grade, 3)
             self.assertTrue((Path(tmp) / "qc" / "qc_report.html").is_file())
         self.delayDisplay("Test passed")
+
+    def test_CNSTumorQC_widget_runs_and_confirms(self):
+        slicer.util.selectModule("CNSTumorQC")
+        widget = slicer.modules.cnstumorqc.widgetRepresentation().self()
+        self.assertIsNotNone(widget._parameterNodeGuiTag, "connectGui bound the widgets")
+        with tempfile.TemporaryDirectory() as tmp:
+            study = self._writeStudy(tmp)
+            widget.ui.dicomDirectoryPathLineEdit.currentPath = str(study)
+            widget.ui.outputDirectoryPathLineEdit.currentPath = str(Path(tmp) / "qc")
+            widget.ui.reviewerLineEdit.text = "Dr Wang"
+            self.assertTrue(widget.ui.runQCButton.enabled)
+            widget.ui.runQCButton.click()
+            table = widget.ui.seriesTableWidget
+            self.assertEqual(table.rowCount, 4)
+            self.assertEqual(widget.ui.qcProgressBar.value, widget.ui.qcProgressBar.maximum)
+            table.selectRow(0)
+            widget.ui.confirmedGradeSpinBox.value = 2
+            widget.ui.gradeReasonLineEdit.text = "mild motion"
+            widget.ui.confirmGradeButton.click()
+            self.assertEqual(table.item(0, 7).text(), "2")
+            self.assertIn(_("Study verdict"), widget.ui.verdictLabel.text)

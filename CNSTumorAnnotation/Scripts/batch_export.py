@@ -1,8 +1,10 @@
 """Batch export of annotated cases, in Slicer or in plain Python (issue 4, part 5).
 
-Inside Slicer (headless)::
+Inside Slicer (headless), with the extension installed (the script sits beside the module file;
+``slicer.modules.cnstumorannotation.path`` in Slicer's Python console shows that folder)::
 
-    Slicer --no-main-window --python-script batch_export.py -- CASE_DIR... --out OUT --format all
+    Slicer --no-main-window --python-script <qt-scripted-modules>/Scripts/batch_export.py \
+        -- CASE_DIR... --out OUT --format all
 
 With the project's Python (same arguments as ``cnstumor export``)::
 
@@ -22,10 +24,14 @@ from pathlib import Path
 
 
 def _make_importable() -> None:
-    """Put both Lib packages on sys.path when the extension is not installed (a source tree)."""
-    project = Path(__file__).resolve().parents[2]
-    for folder in (project / "CNSTumorAnnotation", project / "CNSTumorQC"):
-        if folder.is_dir() and str(folder) not in sys.path:
+    """Put both Lib packages on sys.path: in an installed extension they sit one folder up
+    (``<qt-scripted-modules>/Scripts/batch_export.py``); in a source tree, in the module folders."""
+    here = Path(__file__).resolve()
+    installed = here.parents[1]
+    project = here.parents[2]
+    for folder in (installed, project / "CNSTumorAnnotation", project / "CNSTumorQC"):
+        has_lib = (folder / "CNSTumorAnnotationLib").is_dir() or (folder / "CNSTumorQCLib").is_dir()
+        if has_lib and str(folder) not in sys.path:
             sys.path.insert(0, str(folder))
 
 

@@ -17,8 +17,13 @@ from pathlib import Path, PureWindowsPath
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 
 SHARED_DATA_ENV = "CNSTUMOR_SHARED_DATA"
+SAMPLE_DATA_ENV = "CNSTUMOR_SAMPLE_DATA"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CASE_ID = "TCGA-FG-6692"
+#: Where the built or installed Slicer extension puts the case: beside the Lib packages, in
+#: ``<qt-scripted-modules>/CNSTumorSampleData/`` (top-level CMakeLists.txt).
+INSTALLED_SAMPLE_DATA = Path(__file__).resolve().parents[1] / "CNSTumorSampleData"
+
 #: Longest name (UTF-8 bytes) accepted as one path component; file systems stop at 255.
 MAX_COMPONENT_BYTES = 200
 #: Characters that separate folders or that Windows refuses in a name.
@@ -76,8 +81,18 @@ def output_folder(path: str | Path, what: str = "output folder") -> Path:
 
 
 def sample_data_dir() -> Path:
-    """The bundled real case (TCGA-LGG TCGA-FG-6692), shipped inside the project."""
-    return PROJECT_ROOT / "SampleData" / SAMPLE_CASE_ID
+    """The bundled real case (TCGA-LGG TCGA-FG-6692): ``$CNSTUMOR_SAMPLE_DATA``, else the
+    project's ``SampleData/``, else the copy a built or installed Slicer extension carries."""
+    configured = os.environ.get(SAMPLE_DATA_ENV)
+    candidates = [Path(configured)] if configured else []
+    candidates += [
+        PROJECT_ROOT / "SampleData" / SAMPLE_CASE_ID,
+        INSTALLED_SAMPLE_DATA / SAMPLE_CASE_ID,
+    ]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
 
 
 def shared_data_dir(required: bool = True) -> Path:

@@ -167,14 +167,24 @@ def build_report(
     progress: bool | None = None,
     table: RuleTable = CONSENSUS_RULES,
     params: IntegrityParameters = DEFAULT_PARAMETERS,
+    callback: Callable[[int, int, str], None] | None = None,
 ) -> QCReport:
-    """Run the QC on a DICOM folder and return the report (nothing written)."""
+    """Run the QC on a DICOM folder and return the report (nothing written).
+
+    ``callback(done, total, what)`` reports progress to a caller's progress bar (the Slicer
+    module): ``(0, 0, "indexing")`` while headers are read, then once per checked series."""
+    if callback is not None:
+        callback(0, 0, "indexing")
     index = index_folder(dicom_dir, workers=workers, progress=progress)
     grader = suggest_grade if grade else None
-    series = tuple(
-        series_report(s, grader, table, params, thumbnails)
-        for s in _with_progress(index.series, progress)
-    )
+    checked = []
+    for number, item in enumerate(_with_progress(index.series, progress)):
+        if callback is not None:
+            callback(number, len(index.series), f"series {item.series_number or number + 1}")
+        checked.append(series_report(item, grader, table, params, thumbnails))
+    if callback is not None:
+        callback(len(index.series), len(index.series), "done")
+    series = tuple(checked)
     stamp = provenance(
         "qc",
         rule_tables={"acquisition": table.version, "integrity": INTEGRITY_TABLE_VERSION},

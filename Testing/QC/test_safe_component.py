@@ -13,9 +13,8 @@ import pytest
 from pydicom.dataset import FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian, MRImageStorage, generate_uid
 
-from CNSTumorAnnotationLib.naming import safe_name
 from CNSTumorAnnotationLib.cli.app import main
-from CNSTumorAnnotationLib.naming import NamingPolicy, clean_component
+from CNSTumorAnnotationLib.naming import NamingPolicy, clean_component, safe_name
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.errors import InvalidInputError

@@ -36,7 +36,6 @@ from CNSTumorAnnotationLib.schemas import (
 )
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
-from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.sequences import MRSequence
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.grid import paste_on_grid
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.image_io import check_image, verify_image_file
-from CNSTumorAnnotationLib.grid import paste_on_grid
 
 #: The master (source) representation the fast path understands.
 BINARY_LABELMAP = "Binary labelmap"

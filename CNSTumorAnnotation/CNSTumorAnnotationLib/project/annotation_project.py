@@ -25,7 +25,7 @@ from CNSTumorAnnotationLib.project.people import (
     Role,
     Title,
 )
-from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
+from CNSTumorQCLib.errors import InvalidInputError, WorkflowError
 from CNSTumorQCLib.paths import safe_component
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")

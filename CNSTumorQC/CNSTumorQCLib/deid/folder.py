@@ -45,6 +45,7 @@ from CNSTumorQCLib.deid.keys import KeyStore
 from CNSTumorQCLib.deid.paths import check_locations
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.deid.screen import MEDIA_DIRECTORY, quarantine_reason, truncated_pixels
+from CNSTumorQCLib.dicom.compat import save_file_format
 from CNSTumorQCLib.dicom.index import looks_like_dicom_name
 from CNSTumorQCLib.errors import WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
@@ -298,7 +299,7 @@ class _Run:
             return
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.{os.getpid()}")
-        working.save_as(partial, enforce_file_format=True)  # the folder is renamed as a whole
+        save_file_format(working, partial)  # the folder is renamed as a whole
         os.replace(partial, target)
         try:
             problem = self._post_check(target, relative, values, original)

@@ -9,7 +9,8 @@ object (structured reports, encapsulated documents, raw data). A truncated image
 from __future__ import annotations
 
 from pydicom.dataset import Dataset
-from pydicom.pixels.utils import get_expected_length
+
+from CNSTumorQCLib.dicom.compat import get_expected_length
 
 #: Media Storage Directory Storage (DICOMDIR): an index of the original files, never copied.
 MEDIA_DIRECTORY = "1.2.840.10008.1.3.10"

@@ -27,6 +27,7 @@ import SimpleITK as sitk
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian
 
+from CNSTumorQCLib.dicom.compat import save_file_format
 from CNSTumorQCLib.errors import InvalidInputError
 
 #: File name of slice ``k`` (0-based) in a written series.
@@ -75,7 +76,7 @@ def write_mr_series(
         ds.PixelData = np.ascontiguousarray(voxels[k]).tobytes()
         ds.file_meta = _file_meta(ds)
         names.append(file_name.format(number=k + 1))
-        ds.save_as(staging / names[-1], enforce_file_format=True)
+        save_file_format(ds, staging / names[-1])
     # The series appears complete or not at all (one rename, no per-slice fsync).
     shutil.rmtree(series_dir, ignore_errors=True)
     os.replace(staging, series_dir)

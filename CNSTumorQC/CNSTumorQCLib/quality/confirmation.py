@@ -13,6 +13,7 @@ from pathlib import Path
 
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.report.qc_report import QCReport, load_report, studies_of, write_report
+from CNSTumorQCLib.sequences import MRSequence
 
 VALID_GRADES = (1, 2, 3)
 
@@ -37,7 +38,9 @@ def confirm_grade(
         "confirmed_utc": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
     }
     series = tuple(
-        dataclasses.replace(s, confirmed_grade=grade, confirmation=confirmation)
+        dataclasses.replace(
+            s, confirmed_grade=grade, confirmation={**(s.confirmation or {}), **confirmation}
+        )
         if s.series_instance_uid == series_instance_uid
         else s
         for s in report.series
@@ -51,5 +54,57 @@ def record_grade_confirmation(
     """Confirm a grade in ``out_dir/qc_report.json`` and rewrite the JSON, CSV and HTML reports."""
     report = load_report(Path(out_dir) / "qc_report.json")
     updated = confirm_grade(report, series_instance_uid, grade, reviewer, reason)
+    write_report(updated, out_dir)
+    return updated
+
+
+def confirm_sequence(
+    report: QCReport, series_instance_uid: str, sequence: str, reviewer: str, reason: str = ""
+) -> QCReport:
+    """A new report in which ``reviewer`` confirmed (or corrected) a series' sequence (R-ACQ-7).
+
+    The identification is a suggestion; the radiologist's word replaces it, the suggestion is
+    kept in the confirmation record, and a correction needs a reason."""
+    try:
+        chosen = MRSequence(sequence.strip().upper())
+    except ValueError:
+        raise InvalidInputError(
+            f"unknown sequence {sequence!r}; one of {', '.join(s.value for s in MRSequence)}"
+        ) from None
+    if not reviewer.strip():
+        raise InvalidInputError("a confirmed sequence needs the name of the person who confirms it")
+    matches = [s for s in report.series if s.series_instance_uid == series_instance_uid]
+    if not matches:
+        raise InvalidInputError(f"no series {series_instance_uid} in the QC report")
+    if chosen.value != matches[0].sequence and not reason.strip():
+        raise InvalidInputError(
+            f"changing the sequence from {matches[0].sequence} to {chosen.value} needs a reason"
+        )
+    record = {
+        "sequence_reviewer": reviewer.strip(),
+        "sequence_reason": reason.strip(),
+        "suggested_sequence": matches[0].sequence,
+        "sequence_confirmed_utc": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
+    }
+    series = tuple(
+        dataclasses.replace(
+            s,
+            sequence=chosen.value,
+            needs_confirmation=False,
+            confirmation={**(s.confirmation or {}), **record},
+        )
+        if s.series_instance_uid == series_instance_uid
+        else s
+        for s in report.series
+    )
+    return dataclasses.replace(report, series=series, studies=studies_of(series))
+
+
+def record_sequence_confirmation(
+    out_dir: str | Path, series_instance_uid: str, sequence: str, reviewer: str, reason: str = ""
+) -> QCReport:
+    """Confirm a sequence in ``out_dir/qc_report.json`` and rewrite the JSON, CSV and HTML."""
+    report = load_report(Path(out_dir) / "qc_report.json")
+    updated = confirm_sequence(report, series_instance_uid, sequence, reviewer, reason)
     write_report(updated, out_dir)
     return updated
