@@ -7,6 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 LIBS = {
     "CNSTumorQCLib": ROOT / "CNSTumorQC" / "CNSTumorQCLib",
@@ -32,6 +34,7 @@ def _lib_modules() -> list[str]:
     return names
 
 
+@pytest.mark.slow
 def test_every_lib_module_imports_without_qt_ctk_or_slicer_util():
     modules = _lib_modules()
     assert len(modules) > 10

@@ -89,6 +89,7 @@ def qc_checked_dicom_study(
     return root / "qc" / "qc_report.json", root / "dicom"
 
 
+@pytest.mark.slow
 def test_a_qc_checked_dicom_study_becomes_a_case_with_its_series_uids_and_geometry(
     qc_checked_dicom_study, sample_case: Path, tmp_path: Path
 ) -> None:

@@ -54,6 +54,7 @@ def _every_file_takes_the_simpleitk_path(case: Any) -> None:
         assert read_standard_segments(path, keys, reference_grid(case, sequence)) is not None
 
 
+@pytest.mark.slow
 def test_the_simpleitk_reader_gives_mrmls_masks_on_the_registered_case(
     annotated_case: Any, fixture_runtime: Any
 ) -> None:

@@ -50,6 +50,7 @@ def _array(image: sitk.Image) -> np.ndarray:
     return sitk.GetArrayFromImage(image) > 0
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_the_R_HMI_1_gold_standard_is_the_staple_of_three_experts_saved_as_a_new_version(
     small_annotated_case, fixture_runtime
@@ -159,6 +160,7 @@ def test_R_HMI_3_a_model_preannotation_is_machine_made_names_its_model_and_can_b
     assert 0.6 < score.regions["whole_tumor"]["dice_mean"] < 1.0  # two real models differ a bit
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_ranking_a_case_folder_uses_only_its_machine_versions_and_their_selfcheck(
     small_annotated_case, fixture_runtime

@@ -130,6 +130,7 @@ def test_the_case_whose_models_disagree_most_ranks_first_with_reasons(model_outp
     assert [why for _, why in worklist.selected] == ["disagreement", "disagreement", "exploration"]
 
 
+@pytest.mark.slow
 def test_the_ranking_is_deterministic_for_a_seed_and_written_as_json_and_csv(
     model_output_cases, tmp_path: Path
 ) -> None:

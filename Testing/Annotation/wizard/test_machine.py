@@ -49,6 +49,7 @@ def _confirm_all(wizard: AnnotationWizard, who: str) -> None:
         wizard.confirm_item(key, who)
 
 
+@pytest.mark.slow
 def test_a_full_session_reviews_draws_selfchecks_confirms_and_saves_a_new_version(
     small_annotated_case, mrml_runtime
 ) -> None:
@@ -123,6 +124,7 @@ def test_a_full_session_reviews_draws_selfchecks_confirms_and_saves_a_new_versio
         )
 
 
+@pytest.mark.slow
 def test_a_selfcheck_error_sends_the_annotator_back_and_no_enhancement_becomes_a_checklist_item(
     small_annotated_case, mrml_runtime
 ) -> None:

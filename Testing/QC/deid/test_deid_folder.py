@@ -122,6 +122,7 @@ def test_no_planted_identifying_value_survives_anywhere_in_the_output_bytes(plan
     assert survivors == set()
 
 
+@pytest.mark.slow
 def test_the_input_is_never_modified(planted_run):
     assert _checksums(planted_run["in"]) == planted_run["before"]
 
@@ -227,6 +228,7 @@ def test_dates_are_shifted_by_one_offset_per_patient_that_keeps_intervals(tmp_pa
     assert {_read(p).SeriesDate for p in _outputs(tmp_path / "out")} == set(dates)
 
 
+@pytest.mark.slow
 def test_markers_are_set_with_the_dcm_codes_of_the_options_used(planted_run):
     ds = _read(_outputs(planted_run["out"])[0])
     assert ds.PatientIdentityRemoved == "YES"
@@ -247,6 +249,7 @@ def test_markers_are_set_with_the_dcm_codes_of_the_options_used(planted_run):
     assert str(ds.PatientName) == ds.PatientID and ds.PatientID.startswith("CNST-")
 
 
+@pytest.mark.slow
 def test_pixel_data_and_geometry_are_unchanged(planted_run):
     keys = KeyStore.open(planted_run["key"], None, DeidPolicy())
     by_sop = {}
@@ -273,6 +276,7 @@ def test_pixel_data_and_geometry_are_unchanged(planted_run):
     assert enhanced == 2  # the XA30 enhanced multi-frame files, per-frame geometry compared too
 
 
+@pytest.mark.slow
 def test_identification_facts_survive(planted_run):
     """Identification reads these after de-identification: kept, private b-values included."""
     by_description: dict[str, pydicom.Dataset] = {}

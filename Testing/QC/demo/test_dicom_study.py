@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pydicom
+import pytest
 
 from CNSTumorQCLib.demo.dicom_study import prepare_demo_dicom
 from CNSTumorQCLib.demo.mr_protocols import SyntheticIdentity
 from CNSTumorQCLib.findings import Severity
 
 
+@pytest.mark.slow
 def test_the_demo_study_is_written_and_de_identified_with_the_key_outside_the_copy(tmp_path):
     demo = prepare_demo_dicom(tmp_path)
     assert sum(len(files) for files in demo.original_files.values()) == 104

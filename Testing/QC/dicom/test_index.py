@@ -177,6 +177,7 @@ def test_indexing_never_modifies_the_input(tmp_path: Path, shared_data: Path) ->
     assert sorted(tmp_path.iterdir()) == sorted(files)
 
 
+@pytest.mark.slow
 def test_the_fast_header_walk_agrees_with_pydicoms_reader_on_real_files(shared_data: Path) -> None:
     """dicom_fastscan is hand-written for speed: it must give exactly what pydicom's reader gives."""
     from CNSTumorQCLib.dicom.fastscan import scan_header
