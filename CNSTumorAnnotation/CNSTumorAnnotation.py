@@ -1,4 +1,4 @@
-"""CNSTumorAnnotation: annotate a case exactly as the consensus prescribes (SPEC.md R-SEG-*, R-ANN-*, R-FMT-*).
+"""CNSTumorAnnotation: annotate a case exactly as the consensus prescribes (R-SEG-*, R-ANN-*, R-FMT-*).
 
 A thin Slicer module over ``CNSTumorAnnotationLib``: one segmentation per reference sequence in its
 original axial geometry (R-ANN-8), the consensus regions as segments with colours and terminology,

@@ -1,4 +1,4 @@
-"""CNSTumorQC: is this case fit to annotate? (SPEC.md R-DATA-1/2, R-ACQ-1..7, R-QC-1..3)
+"""CNSTumorQC: is this case fit to annotate? (R-DATA-1/2, R-ACQ-1..7, R-QC-1..3)
 
 A thin Slicer module over ``CNSTumorQCLib``: the widget only wires the UI to the logic; every
 behaviour lives in the Qt-free library, which the command line and the tests share.

@@ -1,9 +1,9 @@
 """Bridges between the project store and a case folder, and the review walk-through the demo runs.
 
-:func:`save_case_folder_version` records a case folder's annotation version (``case.py``:
+:func:`save_case_folder_version` records a case folder's annotation version (``case/folder.py``:
 ``annotations/vNNNN/``) as a project version: the files are checked against the checksums the
 case folder recorded (R-FMT-2) and copied atomically into the project.
-:func:`run_review_demo` chains the public calls of issue 5 on one case folder: project, people
+:func:`run_review_demo` chains the project's public calls on one case folder: project, people
 (with one refused reviewer, R-PPL-1), dataset (R-DATA-1), lifecycle, self-check, submission,
 review, approval, status report and verification.
 """
