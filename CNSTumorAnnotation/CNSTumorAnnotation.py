@@ -1,4 +1,4 @@
-"""CNSTumorAnnotation: annotate a case exactly as the consensus prescribes (SPEC.md R-SEG-*, R-ANN-*, R-FMT-*).
+"""CNSTumorAnnotation: annotate a case exactly as the consensus prescribes (R-SEG-*, R-ANN-*, R-FMT-*).
 
 A thin Slicer module over ``CNSTumorAnnotationLib``: a case queue fed by the annotation project
 (next/previous, resume, unsaved-changes guard, who is drawing), one segmentation per reference

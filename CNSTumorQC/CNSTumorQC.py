@@ -1,4 +1,4 @@
-"""CNSTumorQC: is this case fit to annotate? (SPEC.md R-DATA-1/2, R-ACQ-1..7, R-QC-1..3)
+"""CNSTumorQC: is this case fit to annotate? (R-DATA-1/2, R-ACQ-1..7, R-QC-1..3)
 
 A thin Slicer module over ``CNSTumorQCLib``: pick a DICOM folder or a study of Slicer's DICOM
 database, run the QC with a progress bar, confirm each series' sequence and image-quality grade

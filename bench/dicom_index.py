@@ -12,7 +12,7 @@ peak memory is its own), each timing the best of ``--repeat`` runs on a warm pag
 Folders: each real data set under the shared data, and a generated folder of at least
 ``--files`` files: the real classic and enhanced series replicated with new patient, study,
 series and instance UIDs into a temporary folder (deleted afterwards, never committed).
-Targets (issue 3): CNSTumor no slower than dcm2niix, >= 5x faster than the plain loop, peak
+Targets: CNSTumor no slower than dcm2niix, >= 5x faster than the plain loop, peak
 memory < 1 GiB. Writes ``bench/results/dicom_index.json``. Run:
 ``.venv/bin/python -m bench.dicom_index [--files 10000] [--repeat 3] [--generated /tmp/DIR]``.
 """

@@ -13,7 +13,7 @@ Two side-by-side comparisons in one run, then a batch scaling run:
      writes the same 5 label maps with ``sitk.WriteImage``;
    - write only: the exporter on masks already in memory (``export_context``) vs
      ``sitk.WriteImage`` of the same masks and multi-label map.
-   Target (issue 4): export / anchor <= 1.2x. Ratios are reported for the best of ``--repeat``
+   Target: export / anchor <= 1.2x. Ratios are reported for the best of ``--repeat``
    runs (robust on a shared machine) and the median; the time spent in ``os.fsync`` (the
    atomic writer's durability step, which the anchor does not do) is measured and shown.
 2. **Batch** of N = 10, 50, 200 small synthetic copies of a cropped case (48 x 48 x 6 voxels),

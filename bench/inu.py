@@ -1,4 +1,4 @@
-"""INU benchmark (issue 3 item 5, "INU from N4"): our N4 on a sample vs SimpleITK's N4, side by side.
+"""INU benchmark ("INU from N4"): our N4 on a sample vs SimpleITK's N4, side by side.
 
 Run: ``.venv/bin/python -m bench.inu`` (needs the ``bench`` extra: torch, torchio).
 

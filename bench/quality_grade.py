@@ -1,4 +1,4 @@
-"""Quality-grade benchmark (issue 3 item 5, R-QC-1..3): cost, synthetic artifacts, human ratings.
+"""Quality-grade benchmark (R-QC-1..3): cost, synthetic artifacts, human ratings.
 
 Run: ``.venv/bin/python -m bench.quality_grade`` (needs the ``bench`` extra: torch, torchio);
 ``--cost-only`` re-runs part (a) alone and merges it into the existing results file (the

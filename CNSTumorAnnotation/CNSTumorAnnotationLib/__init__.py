@@ -1,6 +1,6 @@
 """CNSTumorAnnotation logic: consensus label schemas, MRML segmentations, self-check, review and export.
 
-Qt-free (DESIGN.md): the scene and logics are passed in, so the same code runs in the Slicer
+Qt-free (docs/architecture.md): the scene and logics are passed in, so the same code runs in the Slicer
 application (``slicer.mrmlScene``) and headless on the ``slicer-core`` wheel under pytest.
 May import ``CNSTumorQCLib``; the QC Lib never imports this package.
 """

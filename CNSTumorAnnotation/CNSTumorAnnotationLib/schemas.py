@@ -1,4 +1,4 @@
-"""The consensus label schemas as versioned data (SPEC.md R-SEG-1..7, R-ANN-4, R-SCOPE-1/2).
+"""The consensus label schemas as versioned data (R-SEG-1..7, R-ANN-4, R-SCOPE-1/2).
 
 A schema lists the regions of one tumor family: which sequence each is drawn on (R-SEG-1..4,
 R-ANN-8), its colour in the consensus figures, whether a study requires it (R-ANN-4) and its

@@ -1,4 +1,4 @@
-"""Which cases the consensus covers (SPEC.md R-SCOPE-1 / R-SCOPE-2).
+"""Which cases the consensus covers (R-SCOPE-1 / R-SCOPE-2).
 
 ``check_scope`` maps a diagnosis to its tumor family (R-SCOPE-1) and refuses, with the rule and
 the reason, what the consensus leaves out (R-SCOPE-2): tumors invading bone or crossing the

@@ -1,4 +1,4 @@
-"""Batch export of annotated cases, in Slicer or in plain Python (issue 4, part 5).
+"""Batch export of annotated cases, in Slicer or in plain Python.
 
 Inside Slicer (headless), with the extension installed (the script sits beside the module file;
 ``slicer.modules.cnstumorannotation.path`` in Slicer's Python console shows that folder)::

@@ -1,6 +1,6 @@
 """Atomic writes: a temporary file in the destination folder, flushed, then renamed.
 
-An interrupted run leaves the previous version intact (DESIGN.md, Storage).
+An interrupted run leaves the previous version intact (docs/architecture.md, Storage).
 """
 
 from __future__ import annotations

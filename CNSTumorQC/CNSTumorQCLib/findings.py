@@ -1,7 +1,7 @@
 """Findings: validation results with a rule ID, a severity and a message (as Slicer's DICOM plugin).
 
 Validation returns findings; it raises only when the input cannot be read at all. Every finding
-names the consensus rule it implements (SPEC.md), so a report can be traced back to the rule.
+names the consensus rule it implements (docs/rules.md), so a report can be traced back to the rule.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class Severity(enum.Enum):
 class Finding:
     """One result of a check.
 
-    ``rule`` is a SPEC.md rule ID (``R-ACQ-6``); ``message`` is written for a radiologist;
+    ``rule`` is a consensus rule ID (docs/rules.md) (``R-ACQ-6``); ``message`` is written for a radiologist;
     ``files`` lists the files involved; ``details`` holds machine-readable evidence.
     """
 

@@ -1,4 +1,4 @@
-"""The domain's words for MR series (SPEC.md R-ACQ-1..7). Member names are a file format."""
+"""The domain's words for MR series (R-ACQ-1..7). Member names are a file format."""
 
 from __future__ import annotations
 

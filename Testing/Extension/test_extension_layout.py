@@ -1,4 +1,4 @@
-"""The Slicer extension is laid out as Slicer's templates require (issue 2).
+"""The Slicer extension is laid out as Slicer's templates require.
 
 Slicer cannot run here, so these checks read the CMake, Python and .ui files the way Slicer's
 build would: every file a module ships must be listed (a missing file is a FATAL_ERROR at

@@ -1,4 +1,4 @@
-"""The mechanical boundary (DESIGN.md): every Lib module imports with Qt and slicer.util unavailable."""
+"""The mechanical boundary (docs/architecture.md): every Lib module imports with Qt and slicer.util unavailable."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The foundation: the command, the data setting, atomic writes, provenance, findings (issue 2)."""
+"""The foundation: the command, the data setting, atomic writes, provenance, findings."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """BraTS 2023 lesion-wise Dice, HD95 and detection F1 between a reference and a test mask.
 
 The rules are those of the BraTS 2023 lesion-wise evaluation (``BraTS-2023-Metrics/eval.py``,
-summarised in qc-anchors.md section 6.1), re-implemented here on SimpleITK / scipy:
+summarised in docs/references.md, Agreement), re-implemented here on SimpleITK / scipy:
 
 1. 26-connected components of both masks.
 2. The reference is dilated ``dilation_iterations`` times with the 18-connected element;

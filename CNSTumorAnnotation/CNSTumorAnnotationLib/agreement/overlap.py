@@ -5,7 +5,7 @@ both masks (voxels outside it are background in both and change none of these me
 Conventions:
 - both masks empty -> Dice = Jaccard = volume similarity = 1 (BraTS: "both empty" is perfect
   agreement); exactly one empty -> 0.
-- volume similarity VS = 1 - |V_A - V_B| / (V_A + V_B) (qc-anchors.md section 6.1); ITK's
+- volume similarity VS = 1 - |V_A - V_B| / (V_A + V_B) (docs/references.md, Agreement); ITK's
   ``GetVolumeSimilarity()`` is the *signed* 2 (V_A - V_B) / (V_A + V_B), converted here.
 """
 

@@ -39,7 +39,7 @@ BRATS_REGIONS: dict[str, frozenset[int]] = {
     "enhancing": frozenset({4}),
 }
 
-#: Default tolerance of the normalised surface Dice (qc-anchors 6.1: about one voxel).
+#: Default tolerance of the normalised surface Dice (docs/references.md, Agreement: about one voxel).
 DEFAULT_NSD_TOLERANCE_MM = 1.0
 
 

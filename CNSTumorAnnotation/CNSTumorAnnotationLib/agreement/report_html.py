@@ -1,6 +1,6 @@
 """Self-contained HTML agreement report: tables per region and pair, plots as inline SVG.
 
-People would rather look than read (issue 5): a heat map of Dice per pair and region, and a
+People would rather look than read: a heat map of Dice per pair and region, and a
 Bland-Altman plot of volumes per region. The figures are drawn with matplotlib's
 object-oriented API (``Figure`` + SVG backend: no pyplot, no global state) and inlined, so
 the file opens anywhere without network or side files.

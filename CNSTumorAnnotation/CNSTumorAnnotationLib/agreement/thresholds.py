@@ -2,7 +2,7 @@
 
 The consensus asks that two annotation teams reach "excellent" agreement before production
 annotation (R-PPL-4) without giving numbers; the defaults come from the literature collected
-in ``shared/research/qc-anchors.md`` section 6.2-6.3:
+in docs/references.md (Agreement):
 
 - volume ICC: Koo & Li 2016 (J Chiropr Med 15:155): < 0.5 poor, 0.5-0.75 moderate,
   0.75-0.9 good, > 0.90 excellent (classify the lower 95% CI bound for a strict reading).
@@ -11,8 +11,8 @@ in ``shared/research/qc-anchors.md`` section 6.2-6.3:
 - Dice per region: whole tumor >= 0.85 excellent, 0.75-0.85 good (the 74-85 % human range of
   BraTS, Menze et al. IEEE TMI 2015), 0.70-0.75 moderate (Zijdenbos et al. IEEE TMI 1994:
   DSC > 0.70 "excellent" in their wording, the lowest acceptable here), < 0.70 poor; tumor core
-  0.05 and enhancing region 0.10 lower (qc-anchors 6.3).
-- HD95 (mm, lower is better): <= 10 mm not flagged (qc-anchors 6.3: > 10 mm -> review);
+  0.05 and enhancing region 0.10 lower (docs/references.md, Agreement).
+- HD95 (mm, lower is better): <= 10 mm not flagged (docs/references.md, Agreement: > 10 mm -> review);
   <= 5 mm excellent and > 20 mm poor are this project's own proposal (about 5 and 20 voxels
   at 1 mm) until the consensus group confirms them.
 
@@ -75,9 +75,9 @@ class MetricBands:
         }
 
 
-_ANCHORS = "shared/research/qc-anchors.md section 6"
-_DICE_SOURCE = f"Menze 2015 (BraTS human 74-85 %); Zijdenbos 1994 (> 0.70); {_ANCHORS}.3"
-_HD95_SOURCE = f"{_ANCHORS}.3 (> 10 mm -> review); 5 / 20 mm: project proposal"
+_ANCHORS = "docs/references.md, Agreement"
+_DICE_SOURCE = f"Menze 2015 (BraTS human 74-85 %); Zijdenbos 1994 (> 0.70); {_ANCHORS}"
+_HD95_SOURCE = f"{_ANCHORS} (> 10 mm -> review); 5 / 20 mm: project proposal"
 
 
 def _dice(offset: float) -> MetricBands:
@@ -90,10 +90,10 @@ class AgreementThresholds:
 
     version: str = "agreement-thresholds-2026.11-1"
     icc: MetricBands = MetricBands(
-        "icc", (0.50, 0.75, 0.90), strict=True, source=f"Koo & Li 2016; {_ANCHORS}.2"
+        "icc", (0.50, 0.75, 0.90), strict=True, source=f"Koo & Li 2016; {_ANCHORS}"
     )
     kappa: MetricBands = MetricBands(
-        "kappa", (0.40, 0.60, 0.80), strict=True, source=f"Landis & Koch 1977; {_ANCHORS}.2"
+        "kappa", (0.40, 0.60, 0.80), strict=True, source=f"Landis & Koch 1977; {_ANCHORS}"
     )
     dice_by_region: dict[str, MetricBands] = field(
         default_factory=lambda: {

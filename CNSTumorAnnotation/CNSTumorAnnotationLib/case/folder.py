@@ -9,7 +9,7 @@ Layout (``/work/notes/annotation_contract.md``)::
 
 Each version folder is written under a temporary name and renamed into place, so a save is
 all-or-nothing; an existing folder is never replaced (every save is a new version) and an
-approved version is immutable (R-PPL-3, DESIGN.md Storage). The version folders are the truth;
+approved version is immutable (R-PPL-3, docs/architecture.md, Storage). The version folders are the truth;
 ``case.json``'s ``annotations`` list is an index refreshed on every save.
 """
 

@@ -7,7 +7,7 @@
   higher is better) and the rigid motion found.
 - An atlas space (the bundled case's SRI-24, skull-stripped, 1 mm) to the native FLAIR (with
   skull): Mattes MI restricted to the moving image's brain mask, rigid then affine, 3 levels
-  (DESIGN.md: rigid alone is not enough for an atlas space).
+  (docs/architecture.md: rigid alone is not enough for an atlas space).
 
 Transforms follow SimpleITK: ``T`` maps points of the fixed (FLAIR) space into the moving space,
 so ``Resample(moving_image, fixed_grid, T)`` brings a moving image onto the fixed grid.

@@ -1,6 +1,7 @@
 """BraTS layout export: the four sequences and the labels on one grid, BraTS names and values.
 
-Conventions (slicer-anchors.md §6.1-6.2):
+Conventions (the BraTS 2021 and 2023 challenges' published layouts; docs/label-schemas.md,
+Mappings to BraTS):
 
 * BraTS 2023+ (GLI, MEN): ``brats2023/BraTS-<TASK>-<patient>-000/BraTS-<TASK>-<patient>-000-{t1n,
   t1c,t2w,t2f,seg}.nii.gz``, labels 1 NETC, 2 SNFH, 3 ET. TASK is GLI for the intra-axial family

@@ -1,7 +1,7 @@
 """nnU-Net v2 raw data set export (``nnunet/DatasetNNN_Name/``), shared by every case of a batch.
 
 Layout and ``dataset.json`` follow nnU-Net's ``documentation/dataset_format.md`` and
-``region_based_training.md`` (slicer-anchors.md §6.3):
+``region_based_training.md`` (docs/label-schemas.md):
 
 * ``imagesTr/<case>_0000.nii.gz`` .. ``_0003``: T1, T1C, T2, FLAIR (Dataset226's order) on one
   grid (``dataset_grid``: the native FLAIR grid);

@@ -1,4 +1,4 @@
-"""Human-machine interactive annotation, steps 1 and 3 (SPEC.md R-HMI-1, R-HMI-3; consensus s.7).
+"""Human-machine interactive annotation, steps 1 and 3 (R-HMI-1, R-HMI-3; consensus s.7).
 
 - R-HMI-1 ``gold_standard``: several experts' annotations of one case (case versions by
   different annotators, or label map files) become the standard by STAPLE, region by region

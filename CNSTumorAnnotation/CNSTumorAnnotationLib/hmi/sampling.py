@@ -63,7 +63,7 @@ class SamplingStrategy:
     weight_size: float = 0.1
     weight_selfcheck: float = 0.1
     #: HD95 at which the distance term saturates: 20 mm is well beyond inter-rater HD95 of
-    #: BraTS experts on whole tumour (about 5-10 mm, qc-anchors section 6).
+    #: BraTS experts on whole tumour (about 5-10 mm, docs/references.md, Agreement).
     hd95_scale_mm: float = 20.0
     #: Lesion-count spread at which the lesion term saturates.
     lesion_scale: float = 3.0

@@ -1,6 +1,6 @@
 """The annotation project's database: one SQLite file, WAL mode, numbered schema migrations.
 
-Why SQLite: it is the embedded default (DESIGN.md, Storage), it survives a killed process
+Why SQLite: it is the embedded default (docs/architecture.md, Storage), it survives a killed process
 (transactions are atomic and durable), and two processes may write at once (WAL plus a busy
 timeout serialise writers instead of failing). Every connection turns foreign keys on.
 Migrations are numbered, applied in order, each inside one transaction, and recorded in

@@ -1,4 +1,4 @@
-"""Annotation versions on disk and in the database (R-FMT-2, R-PPL-3, DESIGN.md Storage).
+"""Annotation versions on disk and in the database (R-FMT-2, R-PPL-3, docs/architecture.md, Storage).
 
 A version is a folder ``cases/<case>/versions/v<NNNN>/`` of files plus one database row per
 file with its sha256. Saving holds the database's write lock, writes every file atomically

@@ -18,7 +18,7 @@ SELFCHECK_VERSION = "cnstumor-selfcheck-1.0"
 #: Regions that an annotator may leave empty by confirming "no enhancement" (R-ANN-4).
 NO_ENHANCEMENT_REGIONS: tuple[str, ...] = ("enhancing",)
 
-#: Checklist items the software cannot decide by itself; a person confirms them (SPEC.md).
+#: Checklist items the software cannot decide by itself; a person confirms them (docs/rules.md).
 CHECKLIST: dict[str, tuple[str, str]] = {
     "no_sulci_or_ventricles": (
         "R-ANN-2",

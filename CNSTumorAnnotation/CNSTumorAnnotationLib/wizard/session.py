@@ -1,4 +1,4 @@
-"""The annotation wizard's record: ``CASE_DIR/wizard_session.json`` (R-FLOW-1, SPEC.md checklist).
+"""The annotation wizard's record: ``CASE_DIR/wizard_session.json`` (R-FLOW-1, the consensus checklist).
 
 Every move and every confirmation is an event with who and when; the file is rewritten
 atomically after each one, so an interrupted session resumes where it stopped and nothing a

@@ -3,7 +3,7 @@
 Plane (R-ACQ-1..5): the slice normal n = row x column of ImageOrientationPatient; the largest
 component of |n| names the plane (x: sagittal, y: coronal, z: axial); the obliquity is the angle
 between n and that axis, arccos(max |n|). A stack tilted by more than ``OBLIQUE_LIMIT_DEG`` from
-every cardinal plane is called oblique (qc-anchors.md section 2.5 warns above 30 degrees; an
+every cardinal plane is called oblique (docs/references.md, Sequence identification warns above 30 degrees; an
 AC-PC-angled axial of 10 to 20 degrees is still axial for the consensus).
 
 Gap (R-ACQ-6): spacing minus thickness, where spacing is the median distance between the centres

@@ -5,10 +5,10 @@ SequenceVariant, TR / TE / TI, b-values, the enhanced-MR AcquisitionContrast) an
 (SeriesDescription, ProtocolName; wrong in about 10 % of glioma series, MR-Class). When they agree
 the confidence is high; when only one speaks it is medium; when they disagree, or neither speaks,
 the series is marked for a person to confirm. A post-gadolinium T1 is always confirmed by a person
-(contrast tags are often empty; qc-anchors.md section 7). Runs on the original headers, before
+(contrast tags are often empty; docs/references.md, DICOM integrity). Runs on the original headers, before
 de-identification strips descriptions, contrast and private b-value tags.
 
-Thresholds (ms) are documented heuristics from qc-anchors.md section 2.5 and dcm2niix's BidsGuess;
+Thresholds (ms) are documented heuristics from docs/references.md, Sequence identification and dcm2niix's BidsGuess;
 they are field-strength dependent, which is why a low-confidence call asks a person.
 """
 

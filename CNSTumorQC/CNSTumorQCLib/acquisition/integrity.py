@@ -1,6 +1,6 @@
 """R-DATA-2 integrity of a series from its headers: lossless, complete, ordered, regular geometry.
 
-Thresholds are the ones existing tools use (qc-anchors.md section 7), gathered in
+Thresholds are the ones existing tools use (docs/references.md, DICOM integrity), gathered in
 ``IntegrityParameters`` and stamped into the report. Every check reads the index only (no pixel
 data), so it runs on thousands of files in seconds. Pixel-value checks (all-constant slices,
 identical-pixel duplicates) need the pixels and are not done here.
@@ -20,7 +20,7 @@ from CNSTumorQCLib.findings import Finding, Severity
 
 RULE = "R-DATA-2"
 
-#: Lossless transfer syntaxes (pydicom.uid; qc-anchors.md section 3.4).
+#: Lossless transfer syntaxes (pydicom.uid; docs/references.md, DICOM integrity).
 LOSSLESS_TRANSFER_SYNTAXES = frozenset(
     {
         "1.2.840.10008.1.2",
@@ -41,7 +41,7 @@ LOSSLESS_TRANSFER_SYNTAXES = frozenset(
 
 @dataclass(frozen=True)
 class IntegrityParameters:
-    """Thresholds of the R-DATA-2 checks, with their sources (qc-anchors.md section 7)."""
+    """Thresholds of the R-DATA-2 checks, with their sources (docs/references.md, DICOM integrity)."""
 
     duplicate_position_mm: float = (
         0.01  # |delta d| below this is the same position (Slicer epsilon)

@@ -38,7 +38,9 @@ class ThicknessRule:
     max_thickness_3d_mm: float = 2.0
     max_thickness_2d_mm: float = 6.0
     max_gap_mm: float = 2.0
-    tolerance_mm: float = 0.01  # float tolerance on header values (qc-anchors.md section 7)
+    tolerance_mm: float = (
+        0.01  # float tolerance on header values (docs/references.md, DICOM integrity)
+    )
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,9 @@ class RuleTable:
     version: str
     sequences: tuple[SequenceRule, ...]
     thickness: ThicknessRule = ThicknessRule()
-    b_value_tolerance: float = 0.05  # +-5 % after rounding to 10 (qc-anchors.md section 7)
+    b_value_tolerance: float = (
+        0.05  # +-5 % after rounding to 10 (docs/references.md, DICOM integrity)
+    )
     #: The five required sequences; DWI and ADC together count as one requirement (R-ACQ-4).
     required: tuple[tuple[MRSequence, ...], ...] = (
         (MRSequence.T1,),

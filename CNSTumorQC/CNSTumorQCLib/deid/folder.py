@@ -1,4 +1,4 @@
-"""De-identify a DICOM folder into a new folder (SPEC.md R-DATA-1), with a post-check.
+"""De-identify a DICOM folder into a new folder (R-DATA-1), with a post-check.
 
 ``deidentify_folder(IN, OUT, KEY)`` reads every file under IN (never writes there), and for each
 DICOM object:

@@ -1,4 +1,4 @@
-"""The demo's DICOM intake (issue 3 part 9): write the bundled case as DICOM, then de-identify it.
+"""The demo's DICOM intake: write the bundled case as DICOM, then de-identify it.
 
 ``prepare_demo_dicom(root)`` lays out::
 

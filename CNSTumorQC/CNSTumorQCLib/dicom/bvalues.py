@@ -2,7 +2,7 @@
 
 R-ACQ-4 needs the b-value of a DWI series (800 or 1000 s/mm2). Many scanners write it only in
 private tags, which de-identification removes, so this runs on the original headers. Order of
-preference (qc-anchors.md section 2.1, dcm-classifier ``get_bvalue``, dcm2niix):
+preference (docs/references.md, Sequence identification, dcm-classifier ``get_bvalue``, dcm2niix):
 
 ==================  ============  ========================================================
 source              tag           handling

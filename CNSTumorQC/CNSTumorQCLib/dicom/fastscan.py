@@ -7,7 +7,7 @@ element's tag, VR and length, jumps over values it does not want (walking undefi
 sequences item by item), and hands the wanted values to pydicom as ``RawDataElement`` objects,
 so pydicom still does all value conversion (character sets included).
 
-Written by hand for speed (issue 3 sets a speed target); it covers Part 10 files in implicit or
+Written by hand for speed (bench/dicom_index.py holds it to dcm2niix's pace); it covers Part 10 files in implicit or
 explicit VR little endian (native or encapsulated pixel data), classic or enhanced multi-frame (from
 the functional groups it keeps only the attributes the index reads). Anything else (big endian,
 deflated, no preamble, a malformed element) returns None

@@ -6,7 +6,7 @@ frame type) in the Per-frame and Shared Functional Groups Sequences; each frame 
 Enhanced objects have no ScanningSequence: it is derived from EchoPulseSequence, InversionRecovery
 and EchoPlanarPulseSequence (SE / GR / IR / EP), as the classic attribute would have said.
 
-Speed (issue 3): the files of a series repeat most of their header, so on the header walk's path
+Speed: the files of a series repeat most of their header, so on the header walk's path
 the series-wide fields and the b-value are computed once per distinct set of raw elements
 (:func:`_raw_key`), and value conversions are cached on the decoded text. Results are the same
 as reading every file afresh (tests compare with pydicom's reader, in any reading order).

@@ -2,7 +2,7 @@
 
 A SeriesInstanceUID often holds several volumes: diffusion directions and b-values, echoes,
 repeated acquisitions, derived image types, or a localizer's three planes. They are split on the
-attributes that dicom2nifti, Slicer and qc-anchors.md section 7 name: ImageOrientationPatient
+attributes that dicom2nifti, Slicer and docs/references.md, DICOM integrity name: ImageOrientationPatient
 (within ``ORIENTATION_DECIMALS``), b-value, gradient direction, EchoNumbers, ImageType,
 TemporalPositionIdentifier and AcquisitionNumber. The last two split only when they do not vary
 slice by slice (some scanners number every slice as its own acquisition).

@@ -1,4 +1,4 @@
-"""Intensity non-uniformity (INU) by N4 on a sample of the head (R-QC-1, issue 3 item 5).
+"""Intensity non-uniformity (INU) by N4 on a sample of the head (R-QC-1).
 
 MRIQC's ``inu_range`` summarises the N4 bias field (Tustison et al. 2010, IEEE TMI
 29:1310, doi:10.1109/TMI.2010.2046908): ``P95 - P5`` of the field, normalised to median 1,

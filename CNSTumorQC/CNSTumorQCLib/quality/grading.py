@@ -7,7 +7,7 @@ segmentation-free metrics of :mod:`CNSTumorQCLib.quality.metrics`.
 
 Rule: every metric that crosses its grade-2 threshold caps the grade at 2, every metric that
 crosses its grade-1 threshold caps it at 1; the grade is the lowest cap (3 when none applies),
-as qc-anchors.md section 1.5 recommends ("grade 1 on any strong outlier in a motion- or
+as docs/references.md, Image quality recommends ("grade 1 on any strong outlier in a motion- or
 blur-sensitive IQM"). A metric that cannot be measured (NaN: no air background in a
 skull-stripped or masked volume) is skipped and said so in the reasons.
 

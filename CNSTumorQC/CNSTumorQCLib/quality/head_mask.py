@@ -1,7 +1,7 @@
 """Segmentation-free head, air and frame masks for the image-quality metrics (R-QC-1, R-QC-3).
 
 No brain segmentation is available at QC time (and GM/WM segmentation is unreliable in tumour
-brains, qc-anchors.md section 1.1), so the masks follow MRIQC's porting notes and MRQy:
+brains, docs/references.md, Image quality), so the masks follow MRIQC's porting notes and MRQy:
 
 * head: Otsu threshold (SimpleITK), binary closing, hole filling slice by slice in the
   acquisition plane, largest connected component;
@@ -11,7 +11,7 @@ brains, qc-anchors.md section 1.1), so the masks follow MRIQC's porting notes an
 
 Everything runs on a *working grid*: the volume subsampled by an integer stride (no averaging,
 so noise statistics are unchanged) to about ``working_spacing_mm``. This keeps the cost within
-a small multiple of reading the series (issue 3, item 5).
+a small multiple of reading the series.
 """
 
 from __future__ import annotations

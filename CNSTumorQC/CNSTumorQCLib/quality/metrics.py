@@ -1,7 +1,7 @@
 """Segmentation-free image-quality metrics (IQMs) of one MR series (R-QC-1, R-QC-3).
 
 Formulas follow MRIQC (``nipreps/mriqc:mriqc/qc/anatomical.py``, transcribed in
-``qc-anchors.md`` section 1.1), re-implemented with numpy and SimpleITK on the masks of
+``references.md`` section Image quality.1), re-implemented with numpy and SimpleITK on the masks of
 :mod:`CNSTumorQCLib.quality.head_mask` (MRIQC itself needs AFNI/ANTs/FSL and the network):
 
 * ``snr``: MRIQC's ``snr`` is ``mu / sigma`` inside a tissue mask, where sigma is mostly noise.

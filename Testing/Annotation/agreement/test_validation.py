@@ -1,4 +1,4 @@
-"""The agreement library against independent implementations on the bundled case (issue 5).
+"""The agreement library against independent implementations on the bundled case.
 
 The 5 BraTS algorithm label maps of TCGA-FG-6692 (labels 1/2/4, SRI-24 1 mm grid) are compared
 pairwise on whole tumor, tumor core and enhancing region (10 pairs x 3 regions) and every value

@@ -1,4 +1,4 @@
-"""``cnstumor project ...`` end to end on a real project folder (issue 5 parts 1-5)."""
+"""``cnstumor project ...`` end to end on a real project folder."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Batch export (issue 4 part 5): per-case failures are collected, the batch goes on, and the
+"""Batch export: per-case failures are collected, the batch goes on, and the
 exit status reports them; the script runs as a real subprocess."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The headless MRML runtime does real MRML work, checked with independent readers (issue 2)."""
+"""The headless MRML runtime does real MRML work, checked with independent readers."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Nothing lost (issue 5 part 7): concurrent writers and processes killed in the middle of a save.
+"""Nothing lost: concurrent writers and processes killed in the middle of a save.
 
 Real child processes, real SIGKILL, real SQLite; after each kill the database passes
 ``PRAGMA integrity_check``, the audit chain verifies (R-FLOW-1), every recorded version file

@@ -1,4 +1,4 @@
-"""The project database: real SQLite, WAL, foreign keys, numbered migrations (issue 5 part 1)."""
+"""The project database: real SQLite, WAL, foreign keys, numbered migrations."""
 
 from __future__ import annotations
 

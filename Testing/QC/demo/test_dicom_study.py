@@ -1,4 +1,4 @@
-"""The demo's DICOM intake: the bundled case written as DICOM and de-identified (issue 3 part 9)."""
+"""The demo's DICOM intake: the bundled case written as DICOM and de-identified."""
 
 from __future__ import annotations
 

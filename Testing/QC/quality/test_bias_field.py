@@ -1,4 +1,4 @@
-"""The N4 bias-field estimate behind ``inu_range`` (R-QC-1, issue 3 item 5 "INU from N4").
+"""The N4 bias-field estimate behind ``inu_range`` (R-QC-1).
 
 Known smooth multiplicative fields are imposed on the real bundled T2 and on a phantom whose
 anatomy is lopsided; the estimate must recover the imposed field, and N4's histogram

@@ -1,8 +1,8 @@
 """The suggested grade and every metric of real volumes, pinned to their recorded values.
 
-The values were recorded with the metrics code before the cost work of issue 3 item 5 (commit
-06695f5); cheaper implementations (labelled hole filling, openings on the mask's bounding box,
-no full-volume casts, FWHM on the read slices only) must give the same grade, the same reasons
+The values were recorded with the straightforward metrics code, before it was made cheaper;
+cheaper implementations (labelled hole filling, openings on the mask's bounding box, no
+full-volume casts, FWHM on the read slices only) must give the same grade, the same reasons
 and the same metrics within float noise (relative 1e-6) on the bundled TCGA native T1 and
 FLAIR, the ICBM152 avg152T1 and MNI152 2009a templates, the Siemens XA30 T1 (a grade-2 series
 with a non-zero QI1) and a ghosted, noisy copy of the TCGA T1 (grade 1) (R-QC-1, R-QC-3).
