@@ -1,4 +1,4 @@
-"""The Lib packages' import graph has no cycles and keeps its layers one way (DESIGN.md).
+"""The Lib packages' import graph has no cycles and keeps its layers one way (docs/architecture.md).
 
 The graph is read with ``ast`` from the source, not by importing it, so it sees every import a
 module can execute: module-level ones and those inside functions (the lazy imports that keep

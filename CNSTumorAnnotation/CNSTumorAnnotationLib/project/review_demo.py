@@ -1,4 +1,4 @@
-"""The review walk-through the demo runs on one case folder (issue 5's public calls, chained).
+"""The review walk-through the demo runs on one case folder: the project's public calls, chained.
 
 :func:`run_review_demo` creates a project and walks the case through people (with one refused
 reviewer, R-PPL-1), dataset (R-DATA-1), certification (R-PPL-4), lifecycle, saving the case
