@@ -8,9 +8,11 @@ otherwise the report says "grade not computed" and still works.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import math
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,56 +44,73 @@ def _grader() -> Callable[..., Any] | None:
     return getattr(module, "suggest_grade", None)
 
 
-def _grade(
-    series: Series, ident: Identification, grader: Callable[..., Any] | None
-) -> tuple[int | None, tuple[str, ...], dict[str, float], list[Finding]]:
+@dataclass(frozen=True)
+class _Graded:
+    """What grading one series gave: the grade and its reasons, findings, the pixels' digest."""
+
+    grade: int | None = None
+    reasons: tuple[str, ...] = ()
+    metrics: dict[str, float] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    digest: str | None = None
+
+
+def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | None) -> _Graded:
     uid = series.series_instance_uid
     if grader is None:
-        return (
-            None,
-            (),
-            {},
-            [
+        return _Graded(
+            findings=(
                 Finding(
                     "R-QC-1",
                     Severity.INFO,
                     "grade not computed: the quality grading module is not available",
                     uid,
-                )
-            ],
+                ),
+            )
         )
     if (
         ident.sequence not in GRADED_SEQUENCES
         or len(series.stacks[0].instances) < DEFAULT_PARAMETERS.minimum_slices
     ):
-        return None, (), {}, []
-    from CNSTumorQCLib.dicom.stack_image import stack_image
+        return _Graded()
+    import SimpleITK as sitk
 
+    from CNSTumorQCLib.dicom.stack_image import stack_image
+    from CNSTumorQCLib.quality.pixel_findings import slice_findings
+    from CNSTumorQCLib.quality.slices import check_slices, volume_digest
+
+    digest = None
+    pixel_findings: list[Finding] = []
     try:
-        suggestion = grader(stack_image(series.stacks[0]), ident.sequence)
+        image = stack_image(series.stacks[0])
+        volume = sitk.GetArrayViewFromImage(image)  # DICOM stack: slices along numpy axis 0
+        digest = volume_digest(volume)
+        check = check_slices(volume)  # R-DATA-2, R-QC-3: blank, duplicated, outlier slices
+        pixel_findings = slice_findings(check, series.stacks[0], uid)
+        suggestion = grader(image, ident.sequence, slices=check)
     except CNSTumorError as error:
-        return (
-            None,
-            (),
-            {},
-            [Finding("R-QC-1", Severity.WARNING, f"grade not computed: {error}", uid)],
+        return _Graded(
+            findings=(
+                *pixel_findings,
+                Finding("R-QC-1", Severity.WARNING, f"grade not computed: {error}", uid),
+            ),
+            digest=digest,
         )
     except Exception as error:  # the grade is a suggestion: its failure must not stop the QC
-        return (
-            None,
-            (),
-            {},
-            [
+        return _Graded(
+            findings=(
+                *pixel_findings,
                 Finding(
                     "R-QC-1",
                     Severity.WARNING,
                     f"grade not computed ({type(error).__name__}: {error})",
                     uid,
-                )
-            ],
+                ),
+            ),
+            digest=digest,
         )
     grade = int(suggestion.grade)
-    findings = []
+    findings = list(pixel_findings)
     if grade == 1:
         findings.append(
             Finding(
@@ -104,7 +123,9 @@ def _grade(
     # A metric that cannot be computed (NaN: no air around a skull-stripped volume) is left out:
     # JSON has no NaN, and the grade's reasons already say which metrics were unavailable.
     metrics = {k: float(v) for k, v in dict(suggestion.metrics).items() if not math.isnan(float(v))}
-    return grade, tuple(str(r) for r in suggestion.reasons), metrics, findings
+    return _Graded(
+        grade, tuple(str(r) for r in suggestion.reasons), metrics, tuple(findings), digest
+    )
 
 
 def _thumbnail(series: Series) -> tuple[str | None, list[Finding]]:
@@ -129,14 +150,18 @@ def series_report(
     table: RuleTable,
     params: IntegrityParameters,
     thumbnails: bool,
-) -> SeriesReport:
-    """Identify, check and grade one series."""
-    ident = identify_series(series)
+    ident: Identification | None = None,
+) -> tuple[SeriesReport, str | None]:
+    """Identify (unless ``ident`` is given), check and grade one series.
+
+    Returns the entry and the digest of the pixels read for the grade (None when not read).
+    """
+    ident = ident or identify_series(series)
     findings = check_integrity(series, params) + check_series_rules(
         ident, series.series_instance_uid, series.files, table
     )
     blocked = any(f.severity is Severity.ERROR and f.rule == "R-DATA-2" for f in findings)
-    grade, reasons, metrics, grade_findings = _grade(series, ident, None if blocked else grader)
+    graded = _grade(series, ident, None if blocked else grader)
     thumb, thumb_findings = _thumbnail(series) if thumbnails and not blocked else (None, [])
     return SeriesReport(
         patient_id=series.patient_id,
@@ -159,12 +184,12 @@ def series_report(
         images=len(series.instances),
         files=len(series.files),
         volumes=len(series.stacks),
-        suggested_grade=grade,
-        grade_reasons=reasons,
-        quality_metrics=metrics,
-        findings=tuple(findings + grade_findings + thumb_findings),
+        suggested_grade=graded.grade,
+        grade_reasons=graded.reasons,
+        quality_metrics=graded.metrics,
+        findings=tuple(findings) + graded.findings + tuple(thumb_findings),
         thumbnail_png=thumb,
-    )
+    ), graded.digest
 
 
 def build_report(
@@ -180,10 +205,12 @@ def build_report(
     """Run the QC on a DICOM folder and return the report (nothing written)."""
     index = index_folder(dicom_dir, workers=workers, progress=progress)
     grader = _grader() if grade else None
-    series = tuple(
-        series_report(s, grader, table, params, thumbnails)
+    idents = {s.series_instance_uid: identify_series(s) for s in index.series}
+    results = [
+        series_report(s, grader, table, params, thumbnails, idents[s.series_instance_uid])
         for s in _with_progress(index.series, progress)
-    )
+    ]
+    series = _with_duplicate_volumes(results, index.series)
     stamp = provenance(
         "qc",
         rule_tables={"acquisition": table.version, "integrity": INTEGRITY_TABLE_VERSION},
@@ -205,6 +232,39 @@ def build_report(
         provenance=stamp,
         files_seen=index.files_seen,
         files_indexed=index.files_indexed,
+    )
+
+
+def _with_duplicate_volumes(
+    results: list[tuple[SeriesReport, str | None]], indexed: tuple[Series, ...]
+) -> tuple[SeriesReport, ...]:
+    """Entries, with an R-DATA-2 finding on each series whose pixels equal another's in its study."""
+    from CNSTumorQCLib.quality.pixel_findings import duplicate_volume_findings
+
+    by_study: dict[str, list[tuple[str, str, int | None, str, tuple[str, ...]]]] = {}
+    for (entry, digest), source in zip(results, indexed, strict=True):
+        if digest is not None:
+            files = source.stacks[0].files
+            by_study.setdefault(entry.study_instance_uid, []).append(
+                (
+                    entry.series_instance_uid,
+                    digest,
+                    entry.series_number,
+                    entry.series_description,
+                    files,
+                )
+            )
+    extra: dict[str, list[Finding]] = {}
+    for volumes in by_study.values():
+        for uid, findings in duplicate_volume_findings(volumes).items():
+            extra.setdefault(uid, []).extend(findings)
+    return tuple(
+        dataclasses.replace(
+            entry, findings=entry.findings + tuple(extra[entry.series_instance_uid])
+        )
+        if entry.series_instance_uid in extra
+        else entry
+        for entry, _ in results
     )
 
 

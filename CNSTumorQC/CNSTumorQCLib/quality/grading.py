@@ -35,9 +35,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorQCLib.quality.head_mask import scalar_volume
 from CNSTumorQCLib.quality.metrics import MetricParameters, QualityMetrics, compute_quality_metrics
+from CNSTumorQCLib.quality.slices import SliceCheck, check_slices, repaired
 from CNSTumorQCLib.sequences import MRSequence
 
 GRADE_THRESHOLDS_VERSION = "quality-grade-2026.11-4"
@@ -191,6 +194,7 @@ class GradeSuggestion:
     metrics: dict[str, float] = field(default_factory=dict)
     thresholds_version: str = GRADE_THRESHOLDS_VERSION
     sequence: str = MRSequence.OTHER.value
+    slices: SliceCheck | None = None  # the pixel-level slice check the grade took into account
 
     @property
     def annotatable(self) -> bool:
@@ -213,13 +217,59 @@ def thresholds_for(sequence: MRSequence) -> GradeThresholds:
     return THRESHOLDS_BY_SEQUENCE.get(sequence, STRUCTURAL_THRESHOLDS)
 
 
+def _slice_caps(check: SliceCheck | None) -> list[tuple[int, str]]:
+    """Grade caps from defective slices (R-DATA-2, R-QC-1, R-QC-3): named as themselves.
+
+    A blank or duplicated slice inside the volume means the anatomy of that position is missing:
+    the series as delivered is not diagnostic there (grade 1; re-export or rescan). A single slice
+    whose intensity jumps from both neighbours is an artifact of that slice (grade 2).
+    """
+    if check is None:
+        return []
+    caps = []
+    if check.blank:
+        listed = ", ".join(str(k + 1) for k in check.blank)
+        caps.append(
+            (
+                1,
+                f"grade 1: {len(check.blank)} blank slice(s) inside the volume (slice {listed}: "
+                "every pixel has one value): the image of that position is missing (R-DATA-2)",
+            )
+        )
+    if check.duplicates:
+        listed = ", ".join(f"{copy + 1} = {original + 1}" for copy, original in check.duplicates)
+        caps.append(
+            (
+                1,
+                f"grade 1: {len(check.duplicates)} duplicated slice(s) (slice {listed}: identical "
+                "pixels at another position): the anatomy of that position is missing (R-DATA-2)",
+            )
+        )
+    if check.jumps:
+        listed = ", ".join(f"{k + 1} ({v:.0%})" for k, v in check.jumps)
+        caps.append(
+            (
+                2,
+                f"grade 2: {len(check.jumps)} slice(s) whose intensity jumps far from both "
+                f"neighbours (slice {listed}): a corrupted or mis-scaled slice (R-QC-3)",
+            )
+        )
+    return caps
+
+
 def grade_from_metrics(
-    metrics: QualityMetrics, sequence: MRSequence, table: GradeThresholds | None = None
+    metrics: QualityMetrics,
+    sequence: MRSequence,
+    table: GradeThresholds | None = None,
+    slices: SliceCheck | None = None,
 ) -> GradeSuggestion:
-    """Apply the rule table (by default the sequence's) to computed metrics (R-QC-1, R-QC-3)."""
+    """Apply the rule table (by default the sequence's) to computed metrics (R-QC-1, R-QC-3).
+
+    ``slices``: the slice check of the volume; its defects cap the grade with their own reasons.
+    """
     table = table or thresholds_for(sequence)
     values = metrics.to_dict()
-    grade, caps = 3, []
+    grade, caps = 3, _slice_caps(slices)
     for rule in table.rules:
         value = values[rule.metric]
         cap, limit = rule.cap(value)
@@ -227,7 +277,7 @@ def grade_from_metrics(
             axis = getattr(metrics, rule.axis_field) if rule.axis_field else ""
             text = rule.reason.format(value=value, limit=limit, axis=axis)
             caps.append((cap, f"grade {cap}: {text}"))
-            grade = min(grade, cap)
+    grade = min([grade] + [cap for cap, _ in caps])
     reasons = [text for _, text in sorted(caps)]
     uses_air = any(rule.metric in _AIR_METRICS for rule in table.rules)
     if uses_air and not metrics.has_air:
@@ -237,11 +287,33 @@ def grade_from_metrics(
         )
     if grade == 3 and not caps:
         reasons.insert(0, "no quality problem detected by the metrics")
-    return GradeSuggestion(grade, reasons, values, GRADE_THRESHOLDS_VERSION, sequence.value)
+    return GradeSuggestion(grade, reasons, values, GRADE_THRESHOLDS_VERSION, sequence.value, slices)
+
+
+def slice_axis_of(image: sitk.Image) -> int:
+    """The numpy axis of the acquisition slices: the coarsest spacing, else axis 0 (DICOM stacks)."""
+    spacing_kji = list(reversed(image.GetSpacing()))
+    return int(np.argmax(spacing_kji)) if max(spacing_kji) > 1.2 * min(spacing_kji) else 0
 
 
 def suggest_grade(
-    image: sitk.Image, sequence: MRSequence, parameters: MetricParameters | None = None
+    image: sitk.Image,
+    sequence: MRSequence,
+    parameters: MetricParameters | None = None,
+    slices: SliceCheck | None = None,
 ) -> GradeSuggestion:
-    """Suggest the R-QC-1 grade of one series from its segmentation-free quality metrics."""
-    return grade_from_metrics(compute_quality_metrics(image, parameters), sequence)
+    """Suggest the R-QC-1 grade of one series from its segmentation-free quality metrics.
+
+    The slices are checked first (``slices``, or :func:`check_slices` along the slice axis):
+    defective slices are replaced by their neighbours for the metrics, and cap the grade with
+    their own reasons, so that one lost slice is not mistaken for motion or stair-steps.
+    """
+    image = scalar_volume(image)
+    axis = slice_axis_of(image)
+    volume = np.moveaxis(sitk.GetArrayViewFromImage(image), axis, 0)
+    check = slices if slices is not None else check_slices(volume)
+    if not check.clean:
+        fixed = sitk.GetImageFromArray(np.moveaxis(repaired(volume, check), 0, axis))
+        fixed.CopyInformation(image)
+        image = fixed
+    return grade_from_metrics(compute_quality_metrics(image, parameters), sequence, slices=check)
