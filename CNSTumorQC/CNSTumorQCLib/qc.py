@@ -23,6 +23,10 @@ from CNSTumorQCLib.acquisition.integrity import (
     check_integrity,
 )
 from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, RuleTable, check_series_rules
+from CNSTumorQCLib.acquisition.study_context import (
+    mark_field_map_pairs,
+    resolve_contrast_by_time,
+)
 from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.dicom.model import Series
 from CNSTumorQCLib.errors import CNSTumorError
@@ -206,6 +210,9 @@ def build_report(
     index = index_folder(dicom_dir, workers=workers, progress=progress)
     grader = _grader() if grade else None
     idents = {s.series_instance_uid: identify_series(s) for s in index.series}
+    # Decisions that need the rest of the study (R-ACQ-5 pre/post pairs, R-ACQ-7 field maps)
+    idents = resolve_contrast_by_time(index.series, idents)
+    idents = mark_field_map_pairs(index.series, idents)
     results = [
         series_report(s, grader, table, params, thumbnails, idents[s.series_instance_uid])
         for s in _with_progress(index.series, progress)
