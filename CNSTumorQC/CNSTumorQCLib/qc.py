@@ -22,6 +22,7 @@ from CNSTumorQCLib.acquisition.integrity import (
     IntegrityParameters,
     check_integrity,
 )
+from CNSTumorQCLib.acquisition.parameters import acquisition_parameters
 from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, RuleTable, check_series_rules
 from CNSTumorQCLib.acquisition.study_context import (
     mark_field_map_pairs,
@@ -91,6 +92,10 @@ def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | N
         digest = volume_digest(volume)
         check = check_slices(volume)  # R-DATA-2, R-QC-3: blank, duplicated, outlier slices
         pixel_findings = slice_findings(check, series.stacks[0], uid)
+        if ident.sequence is MRSequence.ADC:  # R-ACQ-4: values in a plausible range and unit
+            from CNSTumorQCLib.quality.adc import adc_findings
+
+            pixel_findings += adc_findings(volume, uid, series.stacks[0].files)
         suggestion = grader(image, ident.sequence, slices=check)
     except CNSTumorError as error:
         return _Graded(
@@ -185,6 +190,7 @@ def series_report(
         slice_spacing_mm=ident.slice_spacing_mm,
         slice_gap_mm=ident.slice_gap_mm,
         b_values=ident.b_values,
+        acquisition_parameters=acquisition_parameters(series, ident),  # R-DATA-3
         images=len(series.instances),
         files=len(series.files),
         volumes=len(series.stacks),
