@@ -119,7 +119,7 @@ def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | N
             digest=digest,
         )
     grade = int(suggestion.grade)
-    findings = list(pixel_findings)
+    findings = list(pixel_findings) + _metal_findings(suggestion.metrics, series, uid)
     if grade == 1:
         findings.append(
             Finding(
@@ -135,6 +135,34 @@ def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | N
     return _Graded(
         grade, tuple(str(r) for r in suggestion.reasons), metrics, tuple(findings), digest
     )
+
+
+def _metal_findings(metrics: dict[str, float], series: Series, uid: str) -> list[Finding]:
+    """R-QC-1: a metal or susceptibility artifact, for the radiologist to confirm and grade."""
+    from CNSTumorQCLib.quality.grading import METAL, METAL_OVER_BRAIN
+
+    total = float(metrics.get("metal_void_ml", 0.0))
+    core = float(metrics.get("metal_void_core_ml", 0.0))
+    if not (total > (METAL.grade2 or 0.0) or core > (METAL_OVER_BRAIN.grade1 or 0.0)):
+        return []
+    stack = series.stacks[0]
+    where = metrics.get("metal_void_slice", float("nan"))
+    files: tuple[str, ...] = ()
+    if not math.isnan(where) and 0 <= int(where) < len(stack.instances):
+        files = (stack.instances[int(where)].label,)
+    return [
+        Finding(
+            "R-QC-1",
+            Severity.WARNING,
+            f"metal or susceptibility artifact: {total:.1f} mL of signal void next to bright "
+            f"pile-up, {core:.1f} mL of it over the brain; a radiologist confirms the grade: 1 "
+            "for a removable metal artifact (remove the metal and rescan), 2 when soft tissue "
+            "and bone remain distinguishable",
+            uid,
+            files,
+            details={"metal_void_ml": total, "metal_void_core_ml": core},
+        )
+    ]
 
 
 def _thumbnail(series: Series) -> tuple[str | None, list[Finding]]:

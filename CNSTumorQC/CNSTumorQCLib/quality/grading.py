@@ -22,6 +22,13 @@ construction). The TCGA volumes (native and SRI-24) are held out for evaluation.
 ratings the segmentation-free cut points agree weakly with people (quadratic kappa about 0.2-0.3,
 raters among themselves 0.31-0.57): re-calibrate on local radiologist grades before relying on them.
 
+Version ``-5`` adds two rules (R-QC-1): a metal or susceptibility artifact (signal void next to
+bright pile-up, :mod:`CNSTumorQCLib.quality.susceptibility`) over the brain caps the grade at 1
+("removable foreign-metal artifact": remove and rescan), one confined to the scalp, skull or skull
+base at 2 ("soft-tissue or bone structures distinguishable, a few artifacts"). Both are 0 on every
+real volume of the pinned tests and the benchmarks; the detector's largest false signal on a real
+series (the bundled T2, 1.0 mL, at the skull base) stays below the 2 mL cut point.
+
 Version ``-4`` changes a metric, not a cut point: ``inu_range`` now comes from N4
 (:mod:`CNSTumorQCLib.quality.bias_field`) instead of a polynomial fit, and Otsu's threshold of the head
 mask is computed with numpy on a 50,000-voxel subsample (the same bin as SimpleITK's filter on
@@ -43,7 +50,7 @@ from CNSTumorQCLib.quality.metrics import MetricParameters, QualityMetrics, comp
 from CNSTumorQCLib.quality.slices import SliceCheck, check_slices, repaired
 from CNSTumorQCLib.sequences import MRSequence
 
-GRADE_THRESHOLDS_VERSION = "quality-grade-2026.11-4"
+GRADE_THRESHOLDS_VERSION = "quality-grade-2026.12-5"
 
 
 @dataclass(frozen=True)
@@ -158,11 +165,43 @@ _STAIRS = MetricRule(
     "slice-to-slice intensity jumps (stair-step / interleave motion; {value:.2f} > {limit:g})",
 )
 
+METAL = MetricRule(
+    "metal_void_ml",
+    True,
+    2.0,
+    None,
+    "metal or susceptibility artifact at the scalp, skull or skull base ({value:.1f} mL of "
+    "signal void and pile-up > {limit:g} mL); soft tissue and bone remain distinguishable",
+)
+METAL_OVER_BRAIN = MetricRule(
+    "metal_void_core_ml",
+    True,
+    None,
+    1.0,
+    "metal artifact over the brain ({value:.1f} mL of signal void and pile-up > {limit:g} mL): "
+    "if the metal is removable (hair clip, denture, piercing), remove it and rescan",
+)
+
 STRUCTURAL_THRESHOLDS = GradeThresholds(
     "structural (T1, T1C, T2, FLAIR, other)",
-    (_NOISE, _GHOST, _GHOST_QI1, _FBER, _EFC, _BLUR, _INU, _WRAP, _EDGE, _VERTEX, _STAIRS),
+    (
+        _NOISE,
+        _GHOST,
+        _GHOST_QI1,
+        _FBER,
+        _EFC,
+        _BLUR,
+        _INU,
+        _WRAP,
+        _EDGE,
+        _VERTEX,
+        _STAIRS,
+        METAL,
+        METAL_OVER_BRAIN,
+    ),
 )
-# DWI is single-shot EPI: lower SNR, N/2 ghosts and coarse matrices are expected (R-ACQ-4).
+# DWI is single-shot EPI: lower SNR, N/2 ghosts and coarse matrices are expected (R-ACQ-4), and
+# so are voids and pile-ups at air-bone interfaces: the metal rules are not applied to it.
 DWI_THRESHOLDS = GradeThresholds(
     "diffusion-weighted EPI",
     (
