@@ -67,17 +67,19 @@ def metal_artifact(
     if head.sum() < 100:
         return SusceptibilityResult(0.0, 0.0, float("nan"))
     values = work.data[head]
-    median = float(np.median(values))
+    median, p99 = (float(v) for v in np.percentile(values, [50, 99]))
     if median <= 0:
         return SusceptibilityResult(0.0, 0.0, float("nan"))
     voxel_ml = float(np.prod(work.spacing)) / 1000.0
+    values_max = block_max(full, work.strides, work.data.shape) if full is not None else work.data
+    pileup = head & (values_max > params.pileup_factor * p99)
+    if pileup.sum() * voxel_ml < params.min_pileup_ml:  # the common case: no pile-up at all
+        return SusceptibilityResult(0.0, 0.0, float("nan"))
+    pileup = _large_pieces(pileup, params.min_pileup_ml / voxel_ml)
     void_limit = params.void_fraction * median
     if work.has_air:  # a void is at the noise level of the air, not merely dark tissue
         void_limit = min(void_limit, float(np.percentile(work.data[work.air], 99)))
     void = head & (work.data < void_limit)
-    values_max = block_max(full, work.strides, work.data.shape) if full is not None else work.data
-    pileup = head & (values_max > params.pileup_factor * float(np.percentile(values, 99)))
-    pileup = _large_pieces(pileup, params.min_pileup_ml / voxel_ml)
     if not pileup.any() or not void.any():
         return SusceptibilityResult(0.0, 0.0, float("nan"))
     labels, count = ndimage.label(void)
