@@ -357,6 +357,8 @@ def _combine(
             return physics, min(0.98, strength + 0.15)
         if strength >= 0.85:  # ImageType says ADC / TRACEW / derived: trust it over the words
             return physics, 0.7
+        if words is MRSequence.OTHER:  # "fmap", "asl", "scout" are specific: no structural label
+            return MRSequence.OTHER, 0.4
         return physics, 0.4
     if physics is not None:
         return physics, strength

@@ -159,11 +159,13 @@ def test_a_multi_phase_asl_is_other_not_t1(shared_data: Path, tmp_path: Path) ->
 def test_asl_and_field_map_names_are_heard(
     shared_data: Path, tmp_path: Path, description: str, sequence_name: str
 ) -> None:
+    """Short TR / TE alone would say T1: the names decide, OTHER (to confirm when only words say it)."""
     _ge_gradient_echo(
-        shared_data, tmp_path, 4000, 11.0, SeriesDescription=description, SequenceName=sequence_name
+        shared_data, tmp_path, 650, 4.9, SeriesDescription=description, SequenceName=sequence_name
     )
     ident = identify_series(only_series(tmp_path))
     assert ident.sequence is MRSequence.OTHER, ident.evidence
+    assert ident.needs_confirmation == (not sequence_name)
 
 
 def test_the_real_gradient_echo_t1_is_still_t1(shared_data: Path) -> None:
