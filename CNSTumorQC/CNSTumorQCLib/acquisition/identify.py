@@ -57,7 +57,7 @@ _WORDS: tuple[tuple[MRSequence, str], ...] = (
 _CONTRAST_WORDS = re.compile(
     r"\+c\b|\bc\+|\bgd\b|gad|post|contrast|\bce\b|t1c|t1ce|enhanc|增强|\bmdc\b|\+gd"
 )
-_NO_CONTRAST = {"", "NONE", "NO", "N/A", "NA", "0"}
+NO_CONTRAST = {"", "NONE", "NO", "N/A", "NA", "0"}
 _DERIVED_OTHER = {"FA", "EADC", "TENSOR_B0", "COLFA", "TENSOR", "EXP", "FA_COLOR", "ISODWI"}
 #: ImageType values (from the third on) of phase, real, imaginary and field-map images (R-ACQ-7).
 _PHASE_TYPES = {"P", "PHASE", "R", "REAL", "I", "IMAGINARY", "PHASE_MAP", "FIELD_MAP", "FIELDMAP"}
@@ -370,7 +370,7 @@ def _combine(
 def _post_contrast(series: Series, evidence: list[Evidence]) -> bool:
     """True when tags or words say gadolinium was given (the T1 becomes T1C)."""
     agent = series.first.contrast_agent
-    if agent is not None and agent.strip().upper() not in _NO_CONTRAST:
+    if agent is not None and agent.strip().upper() not in NO_CONTRAST:
         evidence.append(Evidence("(0018,0010) ContrastBolusAgent", agent, "contrast given -> T1C"))
         return True
     text = _plain_words(f"{series.first.series_description} {series.first.protocol_name}")

@@ -20,7 +20,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from CNSTumorQCLib.acquisition.identify import Evidence, Identification, is_epi
+from CNSTumorQCLib.acquisition.identify import NO_CONTRAST, Evidence, Identification, is_epi
 from CNSTumorQCLib.dicom.model import Series
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -61,6 +61,12 @@ def _protocol(series: Series, ident: Identification) -> tuple[object, ...]:
     )
 
 
+def _says_no_contrast(series: Series) -> bool:
+    """ContrastBolusAgent explicitly "NONE" / "NO": not an empty tag, so time does not decide."""
+    agent = (series.first.contrast_agent or "").strip().upper()
+    return bool(agent) and agent in NO_CONTRAST
+
+
 def _shown(stamp: str) -> str:
     return f"{stamp[8:10]}:{stamp[10:12]}:{stamp[12:14]}"
 
@@ -88,7 +94,7 @@ def resolve_contrast_by_time(
             group.sort(key=lambda item: item[0])
             (first_stamp, first), *later = group
             for stamp, s in later:
-                if stamp == first_stamp:
+                if stamp == first_stamp or _says_no_contrast(s):
                     continue
                 ident = resolved[s.series_instance_uid]
                 resolved[s.series_instance_uid] = dataclasses.replace(

@@ -142,3 +142,21 @@ def test_the_qc_report_states_the_unit_of_the_real_adc(shared_data: Path, tmp_pa
     (entry,) = build_report(tmp_path, workers=1, thumbnails=False).series
     assert entry.sequence == "ADC"
     assert with_rule(entry.findings, "R-ACQ-4", "ADC map stored in 10^-6 mm2/s")
+
+
+def test_an_explicit_no_contrast_tag_is_not_overruled_by_time(study: Path, tmp_path: Path) -> None:
+    """Only EMPTY contrast tags are resolved by time: "NONE" is the scanner's own word."""
+
+    def timed(when: str, agent: str):  # type: ignore[no-untyped-def]
+        def edit(_: int, ds: pydicom.Dataset) -> None:
+            ds.AcquisitionTime = when
+            ds.ContrastBolusAgent = agent
+            ds.SeriesDescription = ds.ProtocolName = "T1_AX_SE"
+
+        return edit
+
+    for name, when, agent in (("T1", "093600", ""), ("T1C", "095800", "NONE")):
+        source = sorted(bundled_series(study, name).glob("*.dcm"))
+        copy_files(source, tmp_path / name, timed(when, agent))
+    report = build_report(tmp_path, workers=1, grade=False, thumbnails=False)
+    assert _by_number(report) == {3: "T1", 7: "T1"}
