@@ -170,8 +170,8 @@ METAL = MetricRule(
     True,
     2.0,
     None,
-    "metal or susceptibility artifact at the scalp, skull or skull base ({value:.1f} mL of "
-    "signal void and pile-up > {limit:g} mL); soft tissue and bone remain distinguishable",
+    "metal or susceptibility artifact ({value:.1f} mL of signal void next to bright pile-up > "
+    "{limit:g} mL): a few artifacts while soft tissue and bone remain distinguishable",
 )
 METAL_OVER_BRAIN = MetricRule(
     "metal_void_core_ml",

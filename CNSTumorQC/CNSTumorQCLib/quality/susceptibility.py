@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from CNSTumorQCLib.quality.head_mask import WorkingVolume
+from CNSTumorQCLib.quality.head_mask import WorkingVolume, mask_box
 
 
 @dataclass(frozen=True)
@@ -85,9 +85,7 @@ def metal_artifact(
     labels, count = ndimage.label(void)
     sizes = np.bincount(labels.ravel(), minlength=count + 1)
     reach = [max(1, int(round(params.rim_mm / s))) for s in work.spacing]
-    near_pileup = ndimage.binary_dilation(
-        pileup, structure=np.ones([2 * r + 1 for r in reach], dtype=bool)
-    )
+    near_pileup = _dilated(pileup, reach)
     touched = np.unique(labels[near_pileup & void])
     kept = [
         int(label) for label in touched if label and sizes[label] * voxel_ml >= params.min_void_ml
@@ -95,12 +93,9 @@ def metal_artifact(
     if not kept:
         return SusceptibilityResult(0.0, 0.0, float("nan"))
     artifact = np.isin(labels, kept)
-    near_void = ndimage.binary_dilation(
-        artifact, structure=np.ones([2 * r + 1 for r in reach], dtype=bool)
-    )
+    near_void = _dilated(artifact, reach)
     artifact |= pileup & near_void
-    depth = ndimage.distance_transform_edt(head, sampling=work.spacing)
-    core = artifact & (depth > params.core_depth_mm)
+    core = artifact & _deeper_than(head, artifact, work.spacing, params.core_depth_mm)
     largest = max(kept, key=lambda label: sizes[label])
     slice_index = float(np.mean(np.nonzero(labels == largest)[0]) * work.strides[0])
     return SusceptibilityResult(
@@ -130,4 +125,29 @@ def block_max(
                 part = np.asarray(full[dk :: strides[0], dj :: strides[1], di :: strides[2]])
                 view = out[: part.shape[0], : part.shape[1], : part.shape[2]]
                 np.maximum(view, part[: shape[0], : shape[1], : shape[2]], out=view)
+    return out
+
+
+def _dilated(mask: np.ndarray, reach: list[int]) -> np.ndarray:
+    """Binary dilation by a box of half-widths ``reach`` (a separable maximum filter: fast)."""
+    size = [2 * r + 1 for r in reach]
+    return np.asarray(ndimage.maximum_filter(mask.view(np.uint8), size=size) > 0)
+
+
+def _deeper_than(
+    head: np.ndarray, where: np.ndarray, spacing: tuple[float, float, float], depth_mm: float
+) -> np.ndarray:
+    """Voxels of ``head`` farther than ``depth_mm`` from outside it, near ``where`` only.
+
+    The distance transform runs on the bounding box of ``where`` grown by more than ``depth_mm``:
+    for the voxels of ``where`` that is exact for "deeper than ``depth_mm``" (any outside voxel
+    closer than that lies in the box), at a fraction of the whole grid's cost.
+    """
+    margin = max(int(np.ceil(depth_mm / s)) + 1 for s in spacing)
+    box = mask_box(where, margin)
+    out = np.zeros_like(head)
+    if box is None:
+        return out
+    depth = ndimage.distance_transform_edt(head[box], sampling=spacing)
+    out[box] = depth > depth_mm
     return out
