@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from CNSTumorQCLib.quality.head_mask import otsu_threshold_of_histogram
+from CNSTumorQCLib.quality.head_mask import OTSU_SAMPLE, otsu_threshold_of_histogram
 
 
 @dataclass(frozen=True)
@@ -79,40 +79,56 @@ def _constant(volume: np.ndarray) -> np.ndarray:
 
 
 def _duplicates(volume: np.ndarray, constant: np.ndarray) -> list[tuple[int, int]]:
-    seen: dict[bytes, int] = {}
+    """Pairs (copy, original) of non-constant slices with identical pixels.
+
+    A cheap fingerprint (the sum and a strided sample of each slice) finds the
+    candidates; only slices with equal fingerprints are compared pixel by pixel.
+    """
+    flat = volume.reshape(volume.shape[0], -1)
+    sums = flat.sum(axis=1, dtype=np.float64)
+    sample = flat[:, :: max(1, flat.shape[1] // 97)]
+    seen: dict[bytes, list[int]] = {}
     found = []
     for k in range(volume.shape[0]):
         if constant[k]:
             continue
-        digest = hashlib.blake2b(np.ascontiguousarray(volume[k]).tobytes(), digest_size=16)
-        key = digest.digest()
-        if key in seen and np.array_equal(volume[k], volume[seen[key]]):
-            found.append((k, seen[key]))
+        key = np.float64(sums[k]).tobytes() + np.ascontiguousarray(sample[k]).tobytes()
+        originals = seen.setdefault(key, [])
+        match = next((o for o in originals if np.array_equal(flat[k], flat[o])), None)
+        if match is None:
+            originals.append(k)
         else:
-            seen.setdefault(key, k)
+            found.append((k, match))
     return found
 
 
 def _jumps(volume: np.ndarray, skip: set[int], params: SliceParameters) -> list[tuple[int, float]]:
+    """Slices whose mean on their neighbours' shared tissue jumps from the neighbours' mean."""
     s = params.inplane_stride
     data = np.asarray(volume[:, ::s, ::s], dtype=np.float32)
-    sample = data[:, :: max(1, data.shape[1] // 64), :: max(1, data.shape[2] // 64)].ravel()
+    if data.shape[0] < 3:
+        return []
+    sample = data.ravel()[:: max(1, data.size // OTSU_SAMPLE)]
     threshold = otsu_threshold_of_histogram(sample) if sample.size else 0.0
     bright = data > threshold
     plane = data.shape[1] * data.shape[2]
     minimum = max(params.min_shared_pixels // (s * s), int(params.min_shared_fraction * plane))
-    good = [k for k in range(data.shape[0]) if k not in skip]
+    shared = bright[:-2] & bright[2:]  # the tissue both neighbours of slice k = 1..n-2 show
+    count = shared.sum(axis=(1, 2))
+    weights = shared.astype(np.float32)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        means = [
+            np.einsum("kij,kij->k", part, weights, dtype=np.float64) / count
+            for part in (data[:-2], data[1:-1], data[2:])
+        ]
     values: list[tuple[int, float]] = []
-    for before, k, after in zip(good, good[1:], good[2:], strict=False):
-        if after - before != 2:  # the neighbours must be the slice's own neighbours
+    for k in range(1, data.shape[0] - 1):
+        if {k - 1, k, k + 1} & skip or count[k - 1] < minimum:
             continue
-        shared = bright[before] & bright[after]
-        if shared.sum() < minimum:
-            continue
-        neighbours = 0.5 * (float(data[before][shared].mean()) + float(data[after][shared].mean()))
+        neighbours = 0.5 * (float(means[0][k - 1]) + float(means[2][k - 1]))
         if neighbours <= 0:
             continue
-        values.append((k, abs(float(data[k][shared].mean()) - neighbours) / neighbours))
+        values.append((k, abs(float(means[1][k - 1]) - neighbours) / neighbours))
     if len(values) < 3:
         return []
     typical = float(np.median([v for _, v in values]))
