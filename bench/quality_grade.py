@@ -2,7 +2,8 @@
 
 Run: ``.venv/bin/python -m bench.quality_grade`` (needs the ``bench`` extra: torch, torchio);
 ``--cost-only`` re-runs part (a) alone and merges it into the existing results file (the
-synthetic and ABIDE sections are kept; the replaced cost rows are kept as ``cost_previous_run``).
+synthetic and ABIDE sections are kept; the replaced cost rows are kept as ``cost_previous_run``);
+it needs no torch: the artifact module is imported by parts (b) and (c) only.
 
 (a) Cost: grading a series vs reading it into memory with SimpleITK, side by side in one run
     (target: grading <= 10x reading). The bundled case's native volumes are read as NIfTI and,
@@ -31,7 +32,6 @@ import numpy as np
 import SimpleITK as sitk
 from sklearn.metrics import cohen_kappa_score, confusion_matrix
 
-from bench._quality_artifacts import ARTIFACTS, INTENDED_GRADES, degrade
 from CNSTumorQCLib.acquisition.identify import identify_series
 from CNSTumorQCLib.acquisition.integrity import DEFAULT_PARAMETERS
 from CNSTumorQCLib.atomic import write_json_atomic
@@ -223,6 +223,8 @@ def _read_files(files: list[str]) -> sitk.Image:
 # ------------------------------------------------------------------ (b) synthetic artifacts
 def synthetic_cases() -> list[dict[str, Any]]:
     """Metrics and grade of every clean and degraded volume."""
+    from bench._quality_artifacts import ARTIFACTS, INTENDED_GRADES, degrade  # torch, torchio
+
     cases = []
     for volume in volumes():
         image = sitk.ReadImage(str(volume["path"]))
@@ -308,6 +310,8 @@ def agreement(cases: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def per_artifact(cases: list[dict[str, Any]]) -> dict[str, Any]:
+    from bench._quality_artifacts import ARTIFACTS
+
     out = {}
     for artifact in ["clean"] + [a.name for a in ARTIFACTS]:
         chosen = [c for c in cases if c["artifact"] == artifact]
@@ -510,6 +514,8 @@ def main() -> int:
         "test": [c for c in cases if c["split"] == "test"],
         "all": cases,
     }
+    from bench._quality_artifacts import ARTIFACTS, INTENDED_GRADES
+
     report = {
         "provenance": provenance(
             "bench.quality_grade",

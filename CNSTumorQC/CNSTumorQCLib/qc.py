@@ -8,8 +8,10 @@ off (``grade=False``, ``cnstumor qc --no-grade``) each series says "grade not co
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,12 @@ from CNSTumorQCLib.acquisition.integrity import (
     IntegrityParameters,
     check_integrity,
 )
+from CNSTumorQCLib.acquisition.parameters import acquisition_parameters
 from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, RuleTable, check_series_rules
+from CNSTumorQCLib.acquisition.study_context import (
+    mark_field_map_pairs,
+    resolve_contrast_by_time,
+)
 from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.dicom.model import Series
 from CNSTumorQCLib.errors import CNSTumorError
@@ -33,56 +40,77 @@ INTEGRITY_TABLE_VERSION = "qc-anchors-s7/1.0"
 GRADED_SEQUENCES = frozenset(MRSequence) - {MRSequence.OTHER}
 
 
-def _grade(
-    series: Series, ident: Identification, grader: Callable[..., Any] | None
-) -> tuple[int | None, tuple[str, ...], dict[str, float], list[Finding]]:
+@dataclass(frozen=True)
+class _Graded:
+    """What grading one series gave: the grade and its reasons, findings, the pixels' digest."""
+
+    grade: int | None = None
+    reasons: tuple[str, ...] = ()
+    metrics: dict[str, float] = field(default_factory=dict)
+    findings: tuple[Finding, ...] = ()
+    digest: str | None = None
+
+
+def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | None) -> _Graded:
     uid = series.series_instance_uid
     if grader is None:
-        return (
-            None,
-            (),
-            {},
-            [
+        return _Graded(
+            findings=(
                 Finding(
                     "R-QC-1",
                     Severity.INFO,
                     "grade not computed: image-quality grading was switched off (--no-grade)",
                     uid,
-                )
-            ],
+                ),
+            )
         )
     if (
         ident.sequence not in GRADED_SEQUENCES
         or len(series.stacks[0].instances) < DEFAULT_PARAMETERS.minimum_slices
     ):
-        return None, (), {}, []
-    from CNSTumorQCLib.dicom.stack_image import stack_image
+        return _Graded()
+    import SimpleITK as sitk
 
+    from CNSTumorQCLib.dicom.stack_image import stack_image
+    from CNSTumorQCLib.quality.pixel_findings import slice_findings
+    from CNSTumorQCLib.quality.slices import check_slices, volume_digest
+
+    digest = None
+    pixel_findings: list[Finding] = []
     try:
-        suggestion = grader(stack_image(series.stacks[0]), ident.sequence)
+        image = stack_image(series.stacks[0])
+        volume = sitk.GetArrayViewFromImage(image)  # DICOM stack: slices along numpy axis 0
+        digest = volume_digest(volume)
+        check = check_slices(volume)  # R-DATA-2, R-QC-3: blank, duplicated, outlier slices
+        pixel_findings = slice_findings(check, series.stacks[0], uid)
+        if ident.sequence is MRSequence.ADC:  # R-ACQ-4: values in a plausible range and unit
+            from CNSTumorQCLib.quality.adc import adc_findings
+
+            pixel_findings += adc_findings(volume, uid, series.stacks[0].files)
+        suggestion = grader(image, ident.sequence, slices=check)
     except CNSTumorError as error:
-        return (
-            None,
-            (),
-            {},
-            [Finding("R-QC-1", Severity.WARNING, f"grade not computed: {error}", uid)],
+        return _Graded(
+            findings=(
+                *pixel_findings,
+                Finding("R-QC-1", Severity.WARNING, f"grade not computed: {error}", uid),
+            ),
+            digest=digest,
         )
     except Exception as error:  # the grade is a suggestion: its failure must not stop the QC
-        return (
-            None,
-            (),
-            {},
-            [
+        return _Graded(
+            findings=(
+                *pixel_findings,
                 Finding(
                     "R-QC-1",
                     Severity.WARNING,
                     f"grade not computed ({type(error).__name__}: {error})",
                     uid,
-                )
-            ],
+                ),
+            ),
+            digest=digest,
         )
     grade = int(suggestion.grade)
-    findings = []
+    findings = list(pixel_findings) + _metal_findings(suggestion.metrics, series, uid)
     if grade == 1:
         findings.append(
             Finding(
@@ -95,7 +123,37 @@ def _grade(
     # A metric that cannot be computed (NaN: no air around a skull-stripped volume) is left out:
     # JSON has no NaN, and the grade's reasons already say which metrics were unavailable.
     metrics = {k: float(v) for k, v in dict(suggestion.metrics).items() if not math.isnan(float(v))}
-    return grade, tuple(str(r) for r in suggestion.reasons), metrics, findings
+    return _Graded(
+        grade, tuple(str(r) for r in suggestion.reasons), metrics, tuple(findings), digest
+    )
+
+
+def _metal_findings(metrics: dict[str, float], series: Series, uid: str) -> list[Finding]:
+    """R-QC-1: a metal or susceptibility artifact, for the radiologist to confirm and grade."""
+    from CNSTumorQCLib.quality.grading import METAL, METAL_OVER_BRAIN
+
+    total = float(metrics.get("metal_void_ml", 0.0))
+    core = float(metrics.get("metal_void_core_ml", 0.0))
+    if not (total > (METAL.grade2 or 0.0) or core > (METAL_OVER_BRAIN.grade1 or 0.0)):
+        return []
+    stack = series.stacks[0]
+    where = metrics.get("metal_void_slice", float("nan"))
+    files: tuple[str, ...] = ()
+    if not math.isnan(where) and 0 <= int(where) < len(stack.instances):
+        files = (stack.instances[int(where)].label,)
+    return [
+        Finding(
+            "R-QC-1",
+            Severity.WARNING,
+            f"metal or susceptibility artifact: {total:.1f} mL of signal void next to bright "
+            f"pile-up, {core:.1f} mL of it over the brain; a radiologist confirms the grade: 1 "
+            "for a removable metal artifact (remove the metal and rescan), 2 when soft tissue "
+            "and bone remain distinguishable",
+            uid,
+            files,
+            details={"metal_void_ml": total, "metal_void_core_ml": core},
+        )
+    ]
 
 
 def _thumbnail(series: Series) -> tuple[str | None, list[Finding]]:
@@ -120,14 +178,18 @@ def series_report(
     table: RuleTable,
     params: IntegrityParameters,
     thumbnails: bool,
-) -> SeriesReport:
-    """Identify, check and grade one series."""
-    ident = identify_series(series)
+    ident: Identification | None = None,
+) -> tuple[SeriesReport, str | None]:
+    """Identify (unless ``ident`` is given), check and grade one series.
+
+    Returns the entry and the digest of the pixels read for the grade (None when not read).
+    """
+    ident = ident or identify_series(series)
     findings = check_integrity(series, params) + check_series_rules(
         ident, series.series_instance_uid, series.files, table
     )
     blocked = any(f.severity is Severity.ERROR and f.rule == "R-DATA-2" for f in findings)
-    grade, reasons, metrics, grade_findings = _grade(series, ident, None if blocked else grader)
+    graded = _grade(series, ident, None if blocked else grader)
     thumb, thumb_findings = _thumbnail(series) if thumbnails and not blocked else (None, [])
     return SeriesReport(
         patient_id=series.patient_id,
@@ -147,15 +209,16 @@ def series_report(
         slice_spacing_mm=ident.slice_spacing_mm,
         slice_gap_mm=ident.slice_gap_mm,
         b_values=ident.b_values,
+        acquisition_parameters=acquisition_parameters(series, ident),  # R-DATA-3
         images=len(series.instances),
         files=len(series.files),
         volumes=len(series.stacks),
-        suggested_grade=grade,
-        grade_reasons=reasons,
-        quality_metrics=metrics,
-        findings=tuple(findings + grade_findings + thumb_findings),
+        suggested_grade=graded.grade,
+        grade_reasons=graded.reasons,
+        quality_metrics=graded.metrics,
+        findings=tuple(findings) + graded.findings + tuple(thumb_findings),
         thumbnail_png=thumb,
-    )
+    ), graded.digest
 
 
 def build_report(
@@ -177,14 +240,19 @@ def build_report(
         callback(0, 0, "indexing")
     index = index_folder(dicom_dir, workers=workers, progress=progress)
     grader = suggest_grade if grade else None
-    checked = []
+    idents = {s.series_instance_uid: identify_series(s) for s in index.series}
+    # Decisions that need the rest of the study (R-ACQ-5 pre/post pairs, R-ACQ-7 field maps)
+    idents = resolve_contrast_by_time(index.series, idents)
+    idents = mark_field_map_pairs(index.series, idents)
+    results = []
     for number, item in enumerate(_with_progress(index.series, progress)):
         if callback is not None:
             callback(number, len(index.series), f"series {item.series_number or number + 1}")
-        checked.append(series_report(item, grader, table, params, thumbnails))
+        ident = idents[item.series_instance_uid]
+        results.append(series_report(item, grader, table, params, thumbnails, ident))
     if callback is not None:
         callback(len(index.series), len(index.series), "done")
-    series = tuple(checked)
+    series = _with_duplicate_volumes(results, index.series)
     stamp = provenance(
         "qc",
         rule_tables={"acquisition": table.version, "integrity": INTEGRITY_TABLE_VERSION},
@@ -206,6 +274,39 @@ def build_report(
         provenance=stamp,
         files_seen=index.files_seen,
         files_indexed=index.files_indexed,
+    )
+
+
+def _with_duplicate_volumes(
+    results: list[tuple[SeriesReport, str | None]], indexed: tuple[Series, ...]
+) -> tuple[SeriesReport, ...]:
+    """Entries, with an R-DATA-2 finding on each series whose pixels equal another's in its study."""
+    from CNSTumorQCLib.quality.pixel_findings import duplicate_volume_findings
+
+    by_study: dict[str, list[tuple[str, str, int | None, str, tuple[str, ...]]]] = {}
+    for (entry, digest), source in zip(results, indexed, strict=True):
+        if digest is not None:
+            files = source.stacks[0].files
+            by_study.setdefault(entry.study_instance_uid, []).append(
+                (
+                    entry.series_instance_uid,
+                    digest,
+                    entry.series_number,
+                    entry.series_description,
+                    files,
+                )
+            )
+    extra: dict[str, list[Finding]] = {}
+    for volumes in by_study.values():
+        for uid, findings in duplicate_volume_findings(volumes).items():
+            extra.setdefault(uid, []).extend(findings)
+    return tuple(
+        dataclasses.replace(
+            entry, findings=entry.findings + tuple(extra[entry.series_instance_uid])
+        )
+        if entry.series_instance_uid in extra
+        else entry
+        for entry, _ in results
     )
 
 

@@ -54,3 +54,30 @@ def with_rule(
 ) -> list[Finding]:
     """Findings of ``rule`` whose message contains ``words``."""
     return [f for f in findings if f.rule == rule and words in f.message]
+
+
+def bundled_series(study: Path, sequence: str) -> Path:
+    """The folder of one series of the bundled case written as DICOM (``T1``, ``T1C``, ``T2``, ``FLAIR``)."""
+    names = {
+        "T1": "03_T1_AX_SE",
+        "T2": "04_MRHR_T2_AX_SE",
+        "FLAIR": "05_MRHR_FLAIR_AX_SE_IR",
+        "T1C": "07_MRHR_T1_AX_POST_GAD_SE",
+    }
+    return study / names[sequence]
+
+
+def copy_series(source: Path, folder: Path) -> list[Path]:
+    """Copy one series folder; returns its files in name order (slice order for the fixture)."""
+    shutil.copytree(source, folder)
+    return sorted(folder.glob("*.dcm"))
+
+
+def set_pixels(path: Path, edit: Callable[[object], object]) -> None:
+    """Rewrite a file's pixels with ``edit(pixel_array)`` (same shape and type)."""
+    import numpy as np
+
+    dataset = pydicom.dcmread(path)
+    array = np.asarray(edit(dataset.pixel_array.copy())).astype(dataset.pixel_array.dtype)
+    dataset.PixelData = array.tobytes()
+    dataset.save_as(path)

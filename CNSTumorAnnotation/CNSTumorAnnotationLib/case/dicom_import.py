@@ -116,6 +116,8 @@ def import_case_from_dicom(
                 "series_description": entry.get("series_description"),
                 "qc_grade": entry.get("confirmed_grade"),
                 "qc_report": str(report_path.resolve()),
+                # R-DATA-3: the acquisition parameters the QC recorded, carried to exports
+                "acquisition_parameters": dict(entry.get("acquisition_parameters") or {}),
             }
         case = create_case_folder(volumes, Path(out_dir), str(patient), family, series=series_info)
     for sequence in series_info:  # the source is the DICOM series, not a scratch file

@@ -251,6 +251,13 @@ def _manifest_header(ctx: ExportContext, formats: tuple[str, ...]) -> dict[str, 
                 "series_instance_uid": case.series_uids.get(seq),
                 "file": ctx.image_source(seq).file,
                 "sha256": ctx.image_source(seq).sha256,
+                # R-DATA-3: recorded at DICOM import (empty for a case imported from NIfTI)
+                "acquisition_parameters": dict(
+                    (case.metadata.get("sequences") or {})
+                    .get(seq.value, {})
+                    .get("acquisition_parameters")
+                    or {}
+                ),
             }
             for seq in ctx.sequences
         },

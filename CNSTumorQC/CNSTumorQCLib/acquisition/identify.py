@@ -42,7 +42,8 @@ GRE_T1_MAX_TE_MS = 10.0
 _WORDS: tuple[tuple[MRSequence, str], ...] = (
     (
         MRSequence.OTHER,
-        r"localizer|localiser|scout|survey|\b3 ?plane|aahead|\bswi\b|t2\*|t2 ?star|perfusion|\basl\b|\bbold\b|fmri|\bmra\b|\btof\b",
+        r"localizer|localiser|scout|survey|\b3 ?plane|aahead|\bswi\b|t2\*|t2 ?star|perfusion|\basl\b|\bbold\b|fmri|\bmra\b|\btof\b"
+        r"|fmap|field ?map|fieldmap|\bb0 ?map|topup|\bsbref\b|pcasl|\bpasl\b|\bperf\b|\bfunc\b|resting|\bdsc\b|\bdce\b|\bphase\b",
     ),
     (MRSequence.ADC, r"\badc\b|apparent diffusion"),
     (
@@ -56,8 +57,19 @@ _WORDS: tuple[tuple[MRSequence, str], ...] = (
 _CONTRAST_WORDS = re.compile(
     r"\+c\b|\bc\+|\bgd\b|gad|post|contrast|\bce\b|t1c|t1ce|enhanc|增强|\bmdc\b|\+gd"
 )
-_NO_CONTRAST = {"", "NONE", "NO", "N/A", "NA", "0"}
+NO_CONTRAST = {"", "NONE", "NO", "N/A", "NA", "0"}
 _DERIVED_OTHER = {"FA", "EADC", "TENSOR_B0", "COLFA", "TENSOR", "EXP", "FA_COLOR", "ISODWI"}
+#: ImageType values (from the third on) of phase, real, imaginary and field-map images (R-ACQ-7).
+_PHASE_TYPES = {"P", "PHASE", "R", "REAL", "I", "IMAGINARY", "PHASE_MAP", "FIELD_MAP", "FIELDMAP"}
+_PHASE_TYPES |= {"B0_MAP", "B0MAP", "PHASE_CONTRAST"}
+#: ImageType values of perfusion and functional series (ASL, DSC, BOLD) (R-ACQ-7).
+_PERFUSION_TYPES = {"ASL", "PERFUSION", "PERF", "CBF", "RELCBF", "CBV", "RELCBV", "MTT", "TTP"}
+_PERFUSION_TYPES |= {"FMRI", "BOLD", "MOCO", "DSC"}
+#: Siemens / vendor sequence names of field maps and ASL (``*fm2d2r``, ``tgse_pcasl``, ``ep2d_pasl``).
+_FIELD_MAP_SEQUENCE = re.compile(r"^\*?fm\d|fieldmap|field_map|b0map")
+_ASL_SEQUENCE = re.compile(r"asl|tgse")
+FIELD_MAP_MAX_TE_MS = 15.0  # gradient-echo field maps: two short echoes (e.g. 4.92 / 7.38 ms)
+TIME_SERIES_MIN_VOLUMES = 3  # volumes at the same positions without diffusion: a time series
 
 
 @dataclass(frozen=True)
@@ -126,7 +138,114 @@ def _physics(series: Series, evidence: list[Evidence]) -> tuple[MRSequence | Non
             )
         )
         return MRSequence.DWI, 0.85
+    if b_values == [0.0] and diffusion_context:
+        evidence.append(
+            Evidence(
+                first.b_value_source or "b-value",
+                "0",
+                "b = 0 only: the unweighted part of a diffusion acquisition -> DWI",
+            )
+        )
+        return MRSequence.DWI, 0.6
+    non_structural = _non_structural(series, image_type, evidence)
+    if non_structural is not None:
+        return MRSequence.OTHER, non_structural
     return _weighting(first, evidence)
+
+
+def is_epi(first: DicomInstance) -> bool:
+    """Echo-planar readout: ScanningSequence EP, Philips' EPI factor, or an ``ep`` sequence name."""
+    name = first.sequence_name.lower().lstrip("*")
+    return (
+        "EP" in first.scanning_sequence
+        or (first.epi_factor or 0) > 1
+        or name.startswith(("ep2d", "epse", "epfid", "ep_", "epi"))
+    )
+
+
+def _non_structural(series: Series, image_type: set[str], evidence: list[Evidence]) -> float | None:
+    """The strength with which the header says "not a structural series" (R-ACQ-7), or None.
+
+    Field maps (phase / field-map image types, Siemens ``fm`` sequences, two short gradient
+    echoes), ASL and other perfusion or functional series (image types, ``asl`` / ``tgse``
+    sequences, three or more volumes at the same positions) and EPI without diffusion weighting
+    (spin-echo EPI field maps, BOLD, DSC) look like T1 or T2 to TR / TE alone: a wrong
+    structural label is worse than "OTHER, confirm".
+    """
+    first = series.first
+    values = {t for i in series.instances for t in i.image_type[2:]}
+    it = "\\".join(first.image_type)
+    phase = (values & _PHASE_TYPES) or ({first.complex_component} & {"PHASE", "REAL", "IMAGINARY"})
+    if phase:
+        evidence.append(
+            Evidence(
+                "(0008,0008) ImageType / (0008,9208) ComplexImageComponent",
+                it or first.complex_component,
+                f"{sorted(phase)[0]}: phase or field-map image -> OTHER",
+            )
+        )
+        return 0.9
+    perfusion = image_type & _PERFUSION_TYPES
+    name = first.sequence_name.lower()
+    if perfusion or _ASL_SEQUENCE.search(name):
+        evidence.append(
+            Evidence(
+                "(0008,0008) ImageType / (0018,0024) SequenceName",
+                f"{it}; {first.sequence_name}",
+                "perfusion (ASL) or functional series -> OTHER",
+            )
+        )
+        return 0.9
+    if _FIELD_MAP_SEQUENCE.search(name):
+        evidence.append(
+            Evidence("(0018,0024) SequenceName", first.sequence_name, "field map sequence -> OTHER")
+        )
+        return 0.9
+    echoes = sorted({i.echo_time for i in series.instances if i.echo_time is not None})
+    gradient_echo = "GR" in first.scanning_sequence and "SE" not in first.scanning_sequence
+    if len(echoes) >= 2 and gradient_echo and echoes[-1] <= FIELD_MAP_MAX_TE_MS:
+        evidence.append(
+            Evidence(
+                "(0018,0081/0086) EchoTime, EchoNumbers",
+                ", ".join(f"{te:g}" for te in echoes),
+                "two short gradient echoes: a gradient-echo field map -> OTHER",
+            )
+        )
+        return 0.85
+    volumes = _volumes_at_same_positions(series)
+    if volumes >= TIME_SERIES_MIN_VOLUMES and len(echoes) <= 1:
+        evidence.append(
+            Evidence(
+                "(0020,0032/0100) positions, TemporalPositionIdentifier",
+                f"{volumes} volumes",
+                "repeated volumes without diffusion: a time series (ASL, BOLD, perfusion) -> OTHER",
+            )
+        )
+        return 0.85
+    if is_epi(first):
+        evidence.append(
+            Evidence(
+                "(0018,0020) ScanningSequence / (2001,1013) EPI factor / (0018,0024) SequenceName",
+                f"{'/'.join(first.scanning_sequence)}; EPI factor {first.epi_factor}; "
+                f"{first.sequence_name}",
+                "echo-planar without diffusion weighting (field map, BOLD, perfusion) -> OTHER",
+            )
+        )
+        return 0.8
+    return None
+
+
+def _volumes_at_same_positions(series: Series) -> int:
+    """The number of stacks that repeat the first stack's slice positions and orientation."""
+    reference = series.stacks[0].instances
+    positions = [i.position for i in reference]
+    return sum(
+        1
+        for stack in series.stacks
+        if len(stack.instances) == len(reference)
+        and stack.instances[0].orientation == reference[0].orientation
+        and [i.position for i in stack.instances] == positions
+    )
 
 
 def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequence | None, float]:
@@ -238,6 +357,8 @@ def _combine(
             return physics, min(0.98, strength + 0.15)
         if strength >= 0.85:  # ImageType says ADC / TRACEW / derived: trust it over the words
             return physics, 0.7
+        if words is MRSequence.OTHER:  # "fmap", "asl", "scout" are specific: no structural label
+            return MRSequence.OTHER, 0.4
         return physics, 0.4
     if physics is not None:
         return physics, strength
@@ -249,7 +370,7 @@ def _combine(
 def _post_contrast(series: Series, evidence: list[Evidence]) -> bool:
     """True when tags or words say gadolinium was given (the T1 becomes T1C)."""
     agent = series.first.contrast_agent
-    if agent is not None and agent.strip().upper() not in _NO_CONTRAST:
+    if agent is not None and agent.strip().upper() not in NO_CONTRAST:
         evidence.append(Evidence("(0018,0010) ContrastBolusAgent", agent, "contrast given -> T1C"))
         return True
     text = _plain_words(f"{series.first.series_description} {series.first.protocol_name}")

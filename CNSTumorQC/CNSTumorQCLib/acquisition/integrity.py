@@ -2,8 +2,9 @@
 
 Thresholds are the ones existing tools use (docs/references.md, DICOM integrity), gathered in
 ``IntegrityParameters`` and stamped into the report. Every check reads the index only (no pixel
-data), so it runs on thousands of files in seconds. Pixel-value checks (all-constant slices,
-identical-pixel duplicates) need the pixels and are not done here.
+data), so it runs on thousands of files in seconds. Pixel-value checks (blank or constant slices,
+identical-pixel duplicates, intensity outliers, duplicated volumes) need the pixels and run with the
+grade, on the pixels it reads (:mod:`CNSTumorQCLib.quality.slices`).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from CNSTumorQCLib.acquisition.identify import Identification
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.sequences import Acquisition, MRSequence, Plane
 
-RULE_TABLE_VERSION = "consensus-2021-acq/1.0"
+RULE_TABLE_VERSION = "consensus-2021-acq/1.1"
 
 _ANY_ACQ = frozenset({Acquisition.TWO_D, Acquisition.THREE_D})
 
@@ -51,7 +51,8 @@ class RuleTable:
     b_value_tolerance: float = (
         0.05  # +-5 % after rounding to 10 (docs/references.md, DICOM integrity)
     )
-    #: The five required sequences; DWI and ADC together count as one requirement (R-ACQ-4).
+    #: The five required sequences; DWI and ADC together count as one requirement (R-ACQ-4),
+    #: which needs both of them (``together``): a DWI without its ADC map is incomplete.
     required: tuple[tuple[MRSequence, ...], ...] = (
         (MRSequence.T1,),
         (MRSequence.T1C,),
@@ -59,6 +60,8 @@ class RuleTable:
         (MRSequence.FLAIR,),
         (MRSequence.DWI, MRSequence.ADC),
     )
+    together: tuple[str, ...] = ("DWI/ADC",)
+    dwi_b0_max: float = 50.0  # R-ACQ-4: the DWI acquisition holds a b~0 volume (b <= this)
     rule_of_requirement: dict[str, str] = field(
         default_factory=lambda: {
             "T1": "R-ACQ-1",
@@ -87,6 +90,8 @@ class RuleTable:
             "thickness": vars(self.thickness).copy(),
             "b_value_tolerance": self.b_value_tolerance,
             "required": ["/".join(s.value for s in group) for group in self.required],
+            "together": list(self.together),
+            "dwi_b0_max": self.dwi_b0_max,
         }
 
 
@@ -294,9 +299,12 @@ class RequirementStatus:
     valid_series: tuple[str, ...]
     invalid_series: tuple[str, ...]
     duplicated: bool = False  # more than one valid series of the same sequence
+    lacking: tuple[str, ...] = ()  # members of a ``together`` group with no valid series
 
     @property
     def status(self) -> str:
+        if self.valid_series and self.lacking:
+            return "incomplete"
         if self.duplicated:
             return "duplicated"
         if self.valid_series:
@@ -320,9 +328,27 @@ def check_study_requirements(
         valid = tuple(uid for uid, seq, ok in series if seq in group and ok)
         invalid = tuple(uid for uid, seq, ok in series if seq in group and not ok)
         per_sequence = [sum(1 for _, seq, ok in series if seq is s and ok) for s in group]
-        status = RequirementStatus(name, rule, valid, invalid, duplicated=max(per_sequence) > 1)
+        lacking = tuple(s.value for s, count in zip(group, per_sequence, strict=True) if count == 0)
+        status = RequirementStatus(
+            name,
+            rule,
+            valid,
+            invalid,
+            duplicated=max(per_sequence) > 1,
+            lacking=lacking if name in table.together else (),
+        )
         statuses.append(status)
-        if status.status == "missing":
+        if status.status == "incomplete":
+            findings.append(
+                Finding(
+                    rule,
+                    Severity.ERROR,
+                    f"required sequence {name} is incomplete: no valid {' or '.join(lacking)} "
+                    f"series (the consensus requires {' and '.join(s.value for s in group)})",
+                    details={"series": list(valid), "lacking": list(lacking)},
+                )
+            )
+        elif status.status == "missing":
             findings.append(
                 Finding(rule, Severity.ERROR, f"required sequence {name} is missing from the study")
             )

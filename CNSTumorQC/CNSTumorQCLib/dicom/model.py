@@ -35,6 +35,14 @@ DiffusionBValue (0018,9087) + vendor   b_value      R-ACQ-4 b = 800 / 1000 (see 
 DiffusionGradientOrientation           gradient     splitting diffusion volumes
 ImagesInAcquisition (0020,1002)        images_...   missing images
 PixelData (7FE0,0010) offset/length    pixel_data   truncated files (header-only check)
+EchoTrainLength (0018,0091) and        echo_train.. EPI factor / turbo factor: an EPI without
+Philips EPI factor (2001,1013)         epi_factor   diffusion is a field map, BOLD or ASL (R-ACQ-7)
+InPlanePhaseEncodingDirection          phase_enc... field-map pairs; recorded (R-DATA-3)
+ComplexImageComponent (0008,9208)      complex_...  phase / real / imaginary images are OTHER
+MagneticFieldStrength / Manufacturer-  field_str... acquisition parameters recorded (R-DATA-3)
+ModelName / AcquisitionMatrix
+SeriesDate / SeriesTime /              ...          T1C acquired after T1 (R-ACQ-5)
+AcquisitionDate / AcquisitionDateTime
 =====================================  ===========  ==============================================
 """
 
@@ -110,6 +118,21 @@ class DicomInstance:
     acquisition_contrast: str = ""  # enhanced MR (0008,9209): T1, T2, FLAIR, DIFFUSION ...
     rescale_slope: float = 1.0
     rescale_intercept: float = 0.0
+    echo_train_length: int | None = None
+    epi_factor: int | None = (
+        None  # Philips (2001,1013): > 1 for EPI (EchoTrainLength is the TSE factor too)
+    )
+    phase_encoding_direction: str = ""  # ROW / COL
+    complex_component: str = ""  # enhanced MR (0008,9208): MAGNITUDE, PHASE, REAL, IMAGINARY
+    field_strength_t: float | None = None
+    model_name: str = ""
+    acquisition_matrix: tuple[
+        int, ...
+    ] = ()  # (0018,1310): freq rows, freq cols, phase rows, phase cols
+    acquisition_date: str = (
+        ""  # YYYYMMDD: AcquisitionDate, else SeriesDate, else of AcquisitionDateTime
+    )
+    series_time: str = ""
 
     @property
     def is_multiframe(self) -> bool:

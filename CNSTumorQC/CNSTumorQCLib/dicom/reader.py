@@ -23,7 +23,12 @@ from pydicom.dataelem import RawDataElement
 from pydicom.dataset import Dataset
 from pydicom.tag import Tag
 
-from CNSTumorQCLib.dicom.bvalues import BVALUE_PRIVATE_TAGS, b_value_from_dataset
+from CNSTumorQCLib.dicom.bvalues import (
+    BVALUE_PRIVATE_TAGS,
+    _as_float,
+    _creator,
+    b_value_from_dataset,
+)
 from CNSTumorQCLib.dicom.fastscan import RawItem, Value, decodable, decode_value, scan_header
 from CNSTumorQCLib.dicom.header import HeaderBytes, parse_header, read_header_bytes
 from CNSTumorQCLib.dicom.model import DicomInstance
@@ -38,11 +43,19 @@ _KEYWORDS = (
     "EchoPlanarPulseSequence AcquisitionNumber InstanceNumber ImagePositionPatient "
     "ImageOrientationPatient TemporalPositionIdentifier ImagesInAcquisition NumberOfFrames Rows "
     "Columns PixelSpacing BitsAllocated LossyImageCompression RescaleSlope RescaleIntercept "
-    "AcquisitionContrast SharedFunctionalGroupsSequence PerFrameFunctionalGroupsSequence"
+    "AcquisitionContrast SharedFunctionalGroupsSequence PerFrameFunctionalGroupsSequence "
+    "EchoTrainLength InPlanePhaseEncodingDirection ComplexImageComponent MagneticFieldStrength "
+    "ManufacturerModelName AcquisitionMatrix SeriesDate SeriesTime AcquisitionDate "
+    "AcquisitionDateTime"
 ).split()
 
 #: The tags parsed from each header (everything else is skipped by pydicom's reader).
-SPECIFIC_TAGS: list[int] = [int(Tag(k)) for k in _KEYWORDS] + list(BVALUE_PRIVATE_TAGS)
+#: Philips' EPI factor, (2001,1013) under the creator "Philips Imaging DD 001" (read with the b-value's).
+PHILIPS_EPI_FACTOR = 0x20011013
+
+SPECIFIC_TAGS: list[int] = (
+    [int(Tag(k)) for k in _KEYWORDS] + list(BVALUE_PRIVATE_TAGS) + [PHILIPS_EPI_FACTOR]
+)
 
 #: The largest tag a classic header needs (Philips' private b-value); parsing stops after it.
 LAST_TAG = max(t for t in SPECIFIC_TAGS if t < 0x52000000)
@@ -68,9 +81,11 @@ _COMMON_TAGS = tuple(
         "SeriesNumber Manufacturer SeriesDescription ProtocolName SequenceVariant ScanOptions "
         "SequenceName PulseSequenceName MRAcquisitionType ContrastBolusAgent ContrastBolusRoute "
         "Rows Columns BitsAllocated LossyImageCompression ImagesInAcquisition AcquisitionTime "
-        "NumberOfFrames"
+        "NumberOfFrames EchoTrainLength InPlanePhaseEncodingDirection ComplexImageComponent "
+        "MagneticFieldStrength ManufacturerModelName AcquisitionMatrix SeriesDate SeriesTime "
+        "AcquisitionDate AcquisitionDateTime"
     ).split()
-)
+) + (0x20010010, PHILIPS_EPI_FACTOR)
 #: Tags that :func:`b_value_from_dataset` reads (private creators included).
 _BVALUE_TAGS = (0x00189087, *BVALUE_PRIVATE_TAGS)
 #: Memo size: enough for the distinct headers of a large folder, bounded for memory.
@@ -292,7 +307,7 @@ def _common(
     transfer = transfer or transfer_syntax
     contrast = _get(dataset, "ContrastBolusAgent")
     frames = _int(dataset, "NumberOfFrames") or 1
-    return {
+    common: dict[str, Any] = {
         "path": path,
         "sop_instance_uid": _text(dataset, "SOPInstanceUID"),
         "sop_class_uid": _text(dataset, "SOPClassUID"),
@@ -319,7 +334,45 @@ def _common(
         "acquisition_time": _text(dataset, "AcquisitionTime"),
         "number_of_frames": frames,
         "pixel_data": header.pixel_data,
+        "echo_train_length": _int(dataset, "EchoTrainLength"),
+        "epi_factor": _philips_epi_factor(dataset),
+        "phase_encoding_direction": _text(dataset, "InPlanePhaseEncodingDirection").upper(),
+        "complex_component": _text(dataset, "ComplexImageComponent").upper(),
+        "field_strength_t": _float(dataset, "MagneticFieldStrength"),
+        "model_name": _text(dataset, "ManufacturerModelName"),
+        "acquisition_matrix": tuple(int(v) for v in _numbers(dataset, "AcquisitionMatrix")),
+        "acquisition_date": _text(dataset, "AcquisitionDate")
+        or _text(dataset, "SeriesDate")
+        or _text(dataset, "AcquisitionDateTime")[:8],
+        "series_time": _text(dataset, "SeriesTime"),
     }
+    if not common["acquisition_time"] and len(_text(dataset, "AcquisitionDateTime")) > 8:
+        common["acquisition_time"] = _text(dataset, "AcquisitionDateTime")[8:]
+    return common
+
+
+def _numbers(dataset: Any, keyword: str) -> tuple[float, ...]:
+    """All values of a numeric multi-valued element (empty when absent or malformed)."""
+    value = _get(dataset, keyword)
+    if value is None or value == "":
+        return ()
+    try:
+        values = [value] if isinstance(value, int | float | str) else list(value)
+        return tuple(float(v) for v in values)
+    except (TypeError, ValueError):
+        return ()
+
+
+def _philips_epi_factor(dataset: Any) -> int | None:
+    """Philips' EPI factor (2001,1013), when the private creator of group 2001 is Philips."""
+    try:
+        element = dataset.get(PHILIPS_EPI_FACTOR)
+        if element is None or not _creator(dataset, 0x2001, "Philips"):
+            return None
+        value = _as_float(element.value)
+    except Exception:  # a malformed private element is no evidence, not an error
+        return None
+    return int(value) if value is not None else None
 
 
 def _classic(

@@ -22,6 +22,13 @@ construction). The TCGA volumes (native and SRI-24) are held out for evaluation.
 ratings the segmentation-free cut points agree weakly with people (quadratic kappa about 0.2-0.3,
 raters among themselves 0.31-0.57): re-calibrate on local radiologist grades before relying on them.
 
+Version ``-5`` adds two rules (R-QC-1): a metal or susceptibility artifact (signal void next to
+bright pile-up, :mod:`CNSTumorQCLib.quality.susceptibility`) over the brain caps the grade at 1
+("removable foreign-metal artifact": remove and rescan), one confined to the scalp, skull or skull
+base at 2 ("soft-tissue or bone structures distinguishable, a few artifacts"). Both are 0 on every
+real volume of the pinned tests and the benchmarks; the detector's largest false signal on a real
+series (the bundled T2, 1.0 mL, at the skull base) stays below the 2 mL cut point.
+
 Version ``-4`` changes a metric, not a cut point: ``inu_range`` now comes from N4
 (:mod:`CNSTumorQCLib.quality.bias_field`) instead of a polynomial fit, and Otsu's threshold of the head
 mask is computed with numpy on a 50,000-voxel subsample (the same bin as SimpleITK's filter on
@@ -35,12 +42,15 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorQCLib.quality.head_mask import scalar_volume
 from CNSTumorQCLib.quality.metrics import MetricParameters, QualityMetrics, compute_quality_metrics
+from CNSTumorQCLib.quality.slices import SliceCheck, check_slices, repaired
 from CNSTumorQCLib.sequences import MRSequence
 
-GRADE_THRESHOLDS_VERSION = "quality-grade-2026.11-4"
+GRADE_THRESHOLDS_VERSION = "quality-grade-2026.12-5"
 
 
 @dataclass(frozen=True)
@@ -155,11 +165,43 @@ _STAIRS = MetricRule(
     "slice-to-slice intensity jumps (stair-step / interleave motion; {value:.2f} > {limit:g})",
 )
 
+METAL = MetricRule(
+    "metal_void_ml",
+    True,
+    2.0,
+    None,
+    "metal or susceptibility artifact ({value:.1f} mL of signal void next to bright pile-up > "
+    "{limit:g} mL): a few artifacts while soft tissue and bone remain distinguishable",
+)
+METAL_OVER_BRAIN = MetricRule(
+    "metal_void_core_ml",
+    True,
+    None,
+    1.0,
+    "metal artifact over the brain ({value:.1f} mL of signal void and pile-up > {limit:g} mL): "
+    "if the metal is removable (hair clip, denture, piercing), remove it and rescan",
+)
+
 STRUCTURAL_THRESHOLDS = GradeThresholds(
     "structural (T1, T1C, T2, FLAIR, other)",
-    (_NOISE, _GHOST, _GHOST_QI1, _FBER, _EFC, _BLUR, _INU, _WRAP, _EDGE, _VERTEX, _STAIRS),
+    (
+        _NOISE,
+        _GHOST,
+        _GHOST_QI1,
+        _FBER,
+        _EFC,
+        _BLUR,
+        _INU,
+        _WRAP,
+        _EDGE,
+        _VERTEX,
+        _STAIRS,
+        METAL,
+        METAL_OVER_BRAIN,
+    ),
 )
-# DWI is single-shot EPI: lower SNR, N/2 ghosts and coarse matrices are expected (R-ACQ-4).
+# DWI is single-shot EPI: lower SNR, N/2 ghosts and coarse matrices are expected (R-ACQ-4), and
+# so are voids and pile-ups at air-bone interfaces: the metal rules are not applied to it.
 DWI_THRESHOLDS = GradeThresholds(
     "diffusion-weighted EPI",
     (
@@ -191,6 +233,7 @@ class GradeSuggestion:
     metrics: dict[str, float] = field(default_factory=dict)
     thresholds_version: str = GRADE_THRESHOLDS_VERSION
     sequence: str = MRSequence.OTHER.value
+    slices: SliceCheck | None = None  # the pixel-level slice check the grade took into account
 
     @property
     def annotatable(self) -> bool:
@@ -213,13 +256,59 @@ def thresholds_for(sequence: MRSequence) -> GradeThresholds:
     return THRESHOLDS_BY_SEQUENCE.get(sequence, STRUCTURAL_THRESHOLDS)
 
 
+def _slice_caps(check: SliceCheck | None) -> list[tuple[int, str]]:
+    """Grade caps from defective slices (R-DATA-2, R-QC-1, R-QC-3): named as themselves.
+
+    A blank or duplicated slice inside the volume means the anatomy of that position is missing:
+    the series as delivered is not diagnostic there (grade 1; re-export or rescan). A single slice
+    whose intensity jumps from both neighbours is an artifact of that slice (grade 2).
+    """
+    if check is None:
+        return []
+    caps = []
+    if check.blank:
+        listed = ", ".join(str(k + 1) for k in check.blank)
+        caps.append(
+            (
+                1,
+                f"grade 1: {len(check.blank)} blank slice(s) inside the volume (slice {listed}: "
+                "every pixel has one value): the image of that position is missing (R-DATA-2)",
+            )
+        )
+    if check.duplicates:
+        listed = ", ".join(f"{copy + 1} = {original + 1}" for copy, original in check.duplicates)
+        caps.append(
+            (
+                1,
+                f"grade 1: {len(check.duplicates)} duplicated slice(s) (slice {listed}: identical "
+                "pixels at another position): the anatomy of that position is missing (R-DATA-2)",
+            )
+        )
+    if check.jumps:
+        listed = ", ".join(f"{k + 1} ({v:.0%})" for k, v in check.jumps)
+        caps.append(
+            (
+                2,
+                f"grade 2: {len(check.jumps)} slice(s) whose intensity jumps far from both "
+                f"neighbours (slice {listed}): a corrupted or mis-scaled slice (R-QC-3)",
+            )
+        )
+    return caps
+
+
 def grade_from_metrics(
-    metrics: QualityMetrics, sequence: MRSequence, table: GradeThresholds | None = None
+    metrics: QualityMetrics,
+    sequence: MRSequence,
+    table: GradeThresholds | None = None,
+    slices: SliceCheck | None = None,
 ) -> GradeSuggestion:
-    """Apply the rule table (by default the sequence's) to computed metrics (R-QC-1, R-QC-3)."""
+    """Apply the rule table (by default the sequence's) to computed metrics (R-QC-1, R-QC-3).
+
+    ``slices``: the slice check of the volume; its defects cap the grade with their own reasons.
+    """
     table = table or thresholds_for(sequence)
     values = metrics.to_dict()
-    grade, caps = 3, []
+    grade, caps = 3, _slice_caps(slices)
     for rule in table.rules:
         value = values[rule.metric]
         cap, limit = rule.cap(value)
@@ -227,7 +316,7 @@ def grade_from_metrics(
             axis = getattr(metrics, rule.axis_field) if rule.axis_field else ""
             text = rule.reason.format(value=value, limit=limit, axis=axis)
             caps.append((cap, f"grade {cap}: {text}"))
-            grade = min(grade, cap)
+    grade = min([grade] + [cap for cap, _ in caps])
     reasons = [text for _, text in sorted(caps)]
     uses_air = any(rule.metric in _AIR_METRICS for rule in table.rules)
     if uses_air and not metrics.has_air:
@@ -237,11 +326,33 @@ def grade_from_metrics(
         )
     if grade == 3 and not caps:
         reasons.insert(0, "no quality problem detected by the metrics")
-    return GradeSuggestion(grade, reasons, values, GRADE_THRESHOLDS_VERSION, sequence.value)
+    return GradeSuggestion(grade, reasons, values, GRADE_THRESHOLDS_VERSION, sequence.value, slices)
+
+
+def slice_axis_of(image: sitk.Image) -> int:
+    """The numpy axis of the acquisition slices: the coarsest spacing, else axis 0 (DICOM stacks)."""
+    spacing_kji = list(reversed(image.GetSpacing()))
+    return int(np.argmax(spacing_kji)) if max(spacing_kji) > 1.2 * min(spacing_kji) else 0
 
 
 def suggest_grade(
-    image: sitk.Image, sequence: MRSequence, parameters: MetricParameters | None = None
+    image: sitk.Image,
+    sequence: MRSequence,
+    parameters: MetricParameters | None = None,
+    slices: SliceCheck | None = None,
 ) -> GradeSuggestion:
-    """Suggest the R-QC-1 grade of one series from its segmentation-free quality metrics."""
-    return grade_from_metrics(compute_quality_metrics(image, parameters), sequence)
+    """Suggest the R-QC-1 grade of one series from its segmentation-free quality metrics.
+
+    The slices are checked first (``slices``, or :func:`check_slices` along the slice axis):
+    defective slices are replaced by their neighbours for the metrics, and cap the grade with
+    their own reasons, so that one lost slice is not mistaken for motion or stair-steps.
+    """
+    image = scalar_volume(image)
+    axis = slice_axis_of(image)
+    volume = np.moveaxis(sitk.GetArrayViewFromImage(image), axis, 0)
+    check = slices if slices is not None else check_slices(volume)
+    if not check.clean:
+        fixed = sitk.GetImageFromArray(np.moveaxis(repaired(volume, check), 0, axis))
+        fixed.CopyInformation(image)
+        image = fixed
+    return grade_from_metrics(compute_quality_metrics(image, parameters), sequence, slices=check)

@@ -30,6 +30,8 @@ Formulas follow MRIQC (``nipreps/mriqc:mriqc/qc/anatomical.py``, transcribed in
   0 is perfectly uniform.
 * coverage, wrap-around, phase ghosts, stair-steps: see :mod:`CNSTumorQCLib.quality.artifacts`.
 * ``slice_anisotropy``: coarsest / finest voxel spacing (thick 2D slices reformat in steps).
+* ``metal_void_ml``, ``metal_void_core_ml``, ``metal_void_slice``: metal or susceptibility
+  artifacts, signal voids next to bright pile-up: see :mod:`CNSTumorQCLib.quality.susceptibility`.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from CNSTumorQCLib.quality.head_mask import (
     mask_box,
     scalar_volume,
 )
+from CNSTumorQCLib.quality.susceptibility import SusceptibilityParameters, metal_artifact
 
 DIETRICH_FACTOR = 0.6551364  # 1 / sqrt(2 / (4 - pi)), MRIQC's constant
 MAD_SCALE = 1.4826  # MAD of a normal sample -> its standard deviation
@@ -69,6 +72,7 @@ class MetricParameters:
     qi1_zscore: float = 10.0  # MRIQC's artifact z-score
     inu: N4Parameters = N4Parameters()  # the N4 bias-field estimate behind ``inu_range``
     edge_band_fraction: float = 0.05  # outer band of each axis examined for wrap-around
+    susceptibility: SusceptibilityParameters = SusceptibilityParameters()
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,11 @@ class QualityMetrics:
     stair_step: float
     slice_anisotropy: float
     has_air: bool
+    # R-QC-1: metal / susceptibility voids with bright pile-up (susceptibility.py); defaults for
+    # metric tables recorded before the detector existed
+    metal_void_ml: float = 0.0
+    metal_void_core_ml: float = 0.0
+    metal_void_slice: float = float("nan")
 
     def to_dict(self) -> dict[str, float]:
         """Numeric metrics only (the ``*_axis`` words are left out; ``has_air`` becomes 0/1)."""
@@ -264,6 +273,7 @@ def compute_quality_metrics(
     inu_range = inu_n4(work, parameters.inu)
     fov, edge, superior = coverage_metrics(work, image)
     wrap, wrap_axis = wrap_indicator(work, image, names, parameters.edge_band_fraction)
+    metal = metal_artifact(work, full, parameters.susceptibility)
     return QualityMetrics(
         snr=snr_immerkaer(work),
         snrd=snrd,
@@ -287,4 +297,7 @@ def compute_quality_metrics(
         stair_step=stair_step(work),
         slice_anisotropy=float(max(spacing_kji) / min(spacing_kji)),
         has_air=work.has_air,
+        metal_void_ml=metal.void_ml,
+        metal_void_core_ml=metal.core_ml,
+        metal_void_slice=metal.slice_index,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from CNSTumorQCLib.acquisition.parameters import PARAMETER_KEYS, parameter_text
 from CNSTumorQCLib.findings import Finding
 from CNSTumorQCLib.report.html_page import html_page
 
@@ -27,7 +28,7 @@ table{border-collapse:collapse;font-size:13px;margin:6px 0}td,th{border-bottom:1
 .card{display:flex;gap:16px;background:#fff;border:1px solid #d9dde5;border-radius:8px;padding:12px;margin:10px 0}
 .thumb{width:160px;min-width:160px;height:160px;background:#000;display:flex;align-items:center;justify-content:center;color:#888;font-size:12px}
 .thumb img{max-width:160px;max-height:160px}.error{color:#c62828;font-weight:600}.warning{color:#b26a00;font-weight:600}.info{color:#5b6475}
-.valid{color:#2e7d32;font-weight:600}.missing,.invalid{color:#c62828;font-weight:600}.duplicated{color:#b26a00;font-weight:600}
+.valid{color:#2e7d32;font-weight:600}.missing,.invalid,.incomplete{color:#c62828;font-weight:600}.duplicated{color:#b26a00;font-weight:600}
 details{font-size:12px;color:#5b6475}code{font-size:12px}
 """
 
@@ -80,6 +81,21 @@ def _grade(entry: SeriesReport) -> str:
     return text
 
 
+def _acquisition(parameters: dict[str, Any]) -> str:
+    """The recorded acquisition parameters: a one-line summary, the full list folded."""
+    if not parameters:
+        return "&mdash;"
+    p = {k: escape(parameter_text(v)) for k, v in parameters.items()}
+    summary = (
+        f"{p.get('field_strength_t') or '?'} T {p.get('model') or ''} &middot; "
+        f"TR {p.get('repetition_time_ms') or '&mdash;'} / TE {p.get('echo_time_ms') or '&mdash;'} / "
+        f"TI {p.get('inversion_time_ms') or '&mdash;'} ms &middot; flip {p.get('flip_angle_deg') or '&mdash;'}&deg; "
+        f"&middot; matrix {p.get('matrix') or '&mdash;'}"
+    )
+    rows = "".join(f"<tr><td>{escape(k)}</td><td>{p.get(k, '')}</td></tr>" for k in PARAMETER_KEYS)
+    return f"{summary}<details><summary>all parameters</summary><table>{rows}</table></details>"
+
+
 def _series_card(entry: SeriesReport) -> str:
     thumb = (
         f"<img alt='middle slice' src='data:image/png;base64,{entry.thumbnail_png}'>"
@@ -108,6 +124,7 @@ def _series_card(entry: SeriesReport) -> str:
         ),
         ("b-values (s/mm&sup2;)", _value(entry.b_values)),
         ("Images / volumes", f"{entry.images} / {entry.volumes}"),
+        ("Acquisition (R-DATA-3)", _acquisition(entry.acquisition_parameters)),
         ("Image quality grade", _grade(entry)),
     ]
     table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)

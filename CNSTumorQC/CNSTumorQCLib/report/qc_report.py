@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from CNSTumorQCLib.acquisition.parameters import PARAMETER_KEYS, parameter_text
 from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, RuleTable, check_study_requirements
+from CNSTumorQCLib.acquisition.study_rules import contrast_order_findings, dwi_b0_findings
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.findings import Finding, Severity
@@ -66,6 +68,7 @@ class SeriesReport:
     quality_metrics: dict[str, float]
     confirmed_grade: int | None = None
     confirmation: dict[str, str] | None = None
+    acquisition_parameters: dict[str, Any] = field(default_factory=dict)  # R-DATA-3
     findings: tuple[Finding, ...] = ()
     thumbnail_png: str | None = field(default=None, compare=False)
 
@@ -171,6 +174,7 @@ def study_report(
     """The verdict of one study from its series entries (see the module docstring)."""
     triples = [(s.series_instance_uid, MRSequence(s.sequence), s.usable) for s in series]
     statuses, findings = check_study_requirements(triples, table)
+    findings += contrast_order_findings(series) + dwi_b0_findings(series, table)  # R-ACQ-5, 4
     requirements = tuple(
         {
             "requirement": st.requirement,
@@ -216,6 +220,8 @@ CSV_COLUMNS = (
     "identification_confidence needs_confirmation plane acquisition slice_thickness_mm slice_gap_mm "
     "b_values suggested_grade confirmed_grade excluded study_verdict errors warnings findings"
 ).split()
+#: R-DATA-3: the acquisition parameters, one column each (the ones not already above).
+CSV_COLUMNS += [k for k in PARAMETER_KEYS if k not in CSV_COLUMNS]
 
 
 def report_csv(report: QCReport) -> str:
@@ -226,6 +232,9 @@ def report_csv(report: QCReport) -> str:
     writer.writeheader()
     for entry in report.series:
         row = entry.to_dict()
+        for key in PARAMETER_KEYS:
+            if key not in row:
+                row[key] = parameter_text(entry.acquisition_parameters.get(key))
         row["b_values"] = " ".join(f"{b:g}" for b in entry.b_values)
         row["study_verdict"] = verdicts.get(entry.study_instance_uid, "")
         row["errors"] = sum(f.severity is Severity.ERROR for f in entry.findings)

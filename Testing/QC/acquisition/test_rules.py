@@ -31,12 +31,16 @@ def philips_slices(shared_data: Path) -> list[Path]:
 
 
 def _as_t2(k: int, ds: pydicom.Dataset) -> None:
-    """The real Philips slice re-labelled as an axial 2D T2 TSE (diffusion tags removed)."""
+    """The real Philips slice re-labelled as an axial 2D T2 TSE (diffusion tags removed).
+
+    Its EPI factor (2001,1013) goes too: a TSE has none, and an EPI without diffusion is now
+    identified as OTHER (field map, BOLD; R-ACQ-7), not T2.
+    """
     ds.InstanceNumber = k + 1
     ds.RepetitionTime, ds.EchoTime = 4000, 100
     ds.SeriesDescription = ds.ProtocolName = "T2 TSE tra"
     ds.ImageType = ["ORIGINAL", "PRIMARY", "M", "T2"]
-    for tag in (0x00189087, 0x00189089, 0x20011003):
+    for tag in (0x00189087, 0x00189089, 0x20011003, 0x20011013):
         if tag in ds:
             del ds[tag]
 

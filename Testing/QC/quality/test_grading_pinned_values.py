@@ -9,7 +9,9 @@ with a non-zero QI1) and a ghosted, noisy copy of the TCGA T1 (grade 1) (R-QC-1,
 Re-pinned deliberately once, for grade table ``quality-grade-2026.11-4``: ``inu_range`` comes
 from N4 (``bias_field.py``), and Otsu's threshold of the head mask is computed with numpy (the
 same bin as SimpleITK's filter, tested) on a 50,000-voxel subsample. The grades and reasons did
-not change; the other metrics moved by under 10 %.
+not change; the other metrics moved by under 10 %. Grade table ``quality-grade-2026.12-5`` added
+the metal / susceptibility metrics (``metal_void_*``): 0 (no artifact) on every pinned volume, no
+other value changed.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ PINNED: dict[str, tuple[int, dict[str, float | None]]] = {
             "stair_step": 0.05309178476690405,
             "slice_anisotropy": 6.121735945991848,
             "has_air": 1.0,
+            "metal_void_ml": 0.0,
+            "metal_void_core_ml": 0.0,
+            "metal_void_slice": None,
         },
     ),
     "tcga_native_FLAIR": (
@@ -71,6 +76,9 @@ PINNED: dict[str, tuple[int, dict[str, float | None]]] = {
             "stair_step": 0.03568327513282831,
             "slice_anisotropy": 6.121740191915761,
             "has_air": 1.0,
+            "metal_void_ml": 0.0,
+            "metal_void_core_ml": 0.0,
+            "metal_void_slice": None,
         },
     ),
     "icbm152_avg152T1": (
@@ -94,6 +102,9 @@ PINNED: dict[str, tuple[int, dict[str, float | None]]] = {
             "stair_step": 0.009971151241490745,
             "slice_anisotropy": 1.0,
             "has_air": 1.0,
+            "metal_void_ml": 0.0,
+            "metal_void_core_ml": 0.0,
+            "metal_void_slice": None,
         },
     ),
     "mni152_2009a_T1": (
@@ -117,6 +128,9 @@ PINNED: dict[str, tuple[int, dict[str, float | None]]] = {
             "stair_step": 0.0065793583260593995,
             "slice_anisotropy": 1.0,
             "has_air": 0.0,
+            "metal_void_ml": 0.0,
+            "metal_void_core_ml": 0.0,
+            "metal_void_slice": None,
         },
     ),
     "xa30_T1": (
@@ -140,6 +154,9 @@ PINNED: dict[str, tuple[int, dict[str, float | None]]] = {
             "stair_step": 0.09256630465291893,
             "slice_anisotropy": 1.0000005263157894,
             "has_air": 1.0,
+            "metal_void_ml": 0.0,
+            "metal_void_core_ml": 0.0,
+            "metal_void_slice": None,
         },
     ),
     "tcga_native_T1_ghosted_noisy": (
@@ -163,6 +180,9 @@ PINNED: dict[str, tuple[int, dict[str, float | None]]] = {
             "stair_step": 0.08818258446031184,
             "slice_anisotropy": 6.121735945991848,
             "has_air": 1.0,
+            "metal_void_ml": 0.0,
+            "metal_void_core_ml": 0.0,
+            "metal_void_slice": None,
         },
     ),
 }

@@ -47,6 +47,11 @@ def test_metrics_of_the_real_bundled_volumes_are_finite_and_plausible_R_QC_1(
         sitk.ReadImage(str(sample_case / "native" / f"{name}.nii.gz"))
     )
     values = metrics.to_dict()
+    # no metal (R-QC-1, susceptibility.py): nothing over the brain, under the 2 mL grade-2 cut
+    # point elsewhere (the T2 reads 1.0 mL at the skull base); the slice is NaN when none is found
+    where = values.pop("metal_void_slice")
+    assert metrics.metal_void_core_ml == 0.0 and metrics.metal_void_ml < 2.0
+    assert np.isnan(where) == (metrics.metal_void_ml == 0.0)
     assert all(np.isfinite(v) for v in values.values()), values
     assert metrics.has_air
     assert 10 < metrics.snrd < 500
