@@ -65,6 +65,8 @@ class SeriesReport:
     quality_metrics: dict[str, float]
     confirmed_grade: int | None = None
     confirmation: dict[str, str] | None = None
+    #: Who confirmed (or corrected) the sequence, when, and what was identified (R-ACQ-*).
+    sequence_confirmation: dict[str, Any] | None = None
     findings: tuple[Finding, ...] = ()
     thumbnail_png: str | None = field(default=None, compare=False)
 
