@@ -10,6 +10,8 @@ on TCGA-LGG TCGA-FG-6692 (``SampleData/``), with nothing but the project itself:
    de-identification, which strips some of the tags it reads), and that report stays private;
 3. QC checks every series of the de-identified copy and suggests a quality grade (R-DATA-2,
    R-ACQ-*, R-QC-*); its identification must agree with the one made on the original headers;
+   the demo's radiologist then confirms the four annotated series' sequences and grades
+   (``qc-confirm``; done mechanically here, by accepting the suggestions, and recorded as such);
 4. a case folder is made from the QC-checked DICOM series and co-registered; its volumes and one
    segmentation per reference sequence are loaded into an MRML scene (R-ANN-8);
 5. the bundled *machine-made* reference labels (majority vote of five BraTS algorithms, SRI-24
@@ -110,7 +112,7 @@ def run_demo(
     case = _import_case(qc_report, deid, out, steps, summary, runtime)
     _apply_reference_labels(case, steps, summary, runtime)
     selfcheck_file = _self_check(case, steps, summary, runtime)
-    _review(case, selfcheck_file, out, steps, summary)
+    _review(case, selfcheck_file, out, steps, summary, qc_report)
     _export(case, out, steps, summary, runtime)
     _agreement(out, steps, summary)
 
@@ -210,7 +212,34 @@ def _quality_control(
             "      (the TCGA case has no DWI/ADC; its four annotated sequences pass, so the demo "
             "goes on with them)"
         )
+    summary["qc"]["confirmed"] = _confirm_as_suggested(qc_dir)
+    steps.say(f"      {DEMO_QC_REVIEWER} confirmed: {', '.join(summary['qc']['confirmed'])}")
     return qc_dir / "qc_report.json"
+
+
+#: Who confirms the demo's QC suggestions: named for what it is, a mechanical stand-in.
+DEMO_QC_REVIEWER = "demo radiologist (accepts the suggestions mechanically)"
+
+
+def _confirm_as_suggested(qc_dir: Path) -> list[str]:
+    """R-QC-2: confirm the annotated series' sequences and suggested grades, as recorded
+    confirmations (``qc-confirm``); the case import takes confirmed series only."""
+    from CNSTumorAnnotationLib.case.nifti_import import CASE_SEQUENCES
+    from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence
+    from CNSTumorQCLib.report.qc_report import load_report, write_report
+
+    report = load_report(qc_dir / "qc_report.json")
+    confirmed: list[str] = []
+    for entry in report.series:
+        if entry.sequence not in {s.value for s in CASE_SEQUENCES} or entry.suggested_grade is None:
+            continue
+        uid = entry.series_instance_uid
+        if entry.needs_confirmation:
+            report = confirm_sequence(report, uid, entry.sequence, DEMO_QC_REVIEWER)
+        report = confirm_grade(report, uid, int(entry.suggested_grade), DEMO_QC_REVIEWER)
+        confirmed.append(f"{entry.sequence} grade {entry.suggested_grade}")
+    write_report(report, qc_dir)
+    return confirmed
 
 
 def _import_case(
@@ -348,12 +377,17 @@ def correct_findings(case: Any, report: Any, runtime: Any) -> Any:
 
 
 def _review(
-    case: Any, selfcheck_file: Path, out: Path, steps: _Steps, summary: dict[str, Any]
+    case: Any,
+    selfcheck_file: Path,
+    out: Path,
+    steps: _Steps,
+    summary: dict[str, Any],
+    qc_report: Path,
 ) -> None:
     from CNSTumorAnnotationLib.project.case_bridge import DEMO_REVIEWER, run_review_demo
 
     started = steps.start("Review in an annotation project (R-PPL-1..4, R-FLOW-1)")
-    review = run_review_demo(out / "05_project", case.root, selfcheck_file)
+    review = run_review_demo(out / "05_project", case.root, selfcheck_file, qc_report=qc_report)
     summary["review"] = review
     if review.get("state") != "approved":
         raise InvalidInputError(

@@ -49,3 +49,30 @@ def synthetic_masks(case: Any) -> dict[str, sitk.Image]:
         masks[region.key] = sphere_mask(reference, center, SPHERE_RADII_MM[region.key])
     masks["enhancing"] = sitk.And(masks["enhancing"], sitk.Not(masks["non_enhancing"]))
     return masks
+
+
+def confirm_as_suggested(qc_dir: Path, reviewer: str = "Dr Wang") -> Path:
+    """What a radiologist does in ``qc_dir``: confirm each case series' sequence and grade."""
+    from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence
+    from CNSTumorQCLib.report.qc_report import load_report, write_report
+
+    report = load_report(qc_dir / "qc_report.json")
+    for entry in report.series:
+        if entry.sequence not in {s.value for s in CASE_SEQUENCES}:
+            continue
+        uid = entry.series_instance_uid
+        if entry.needs_confirmation:
+            report = confirm_sequence(report, uid, entry.sequence, reviewer)
+        report = confirm_grade(report, uid, int(entry.suggested_grade or 2), reviewer)
+    write_report(report, qc_dir)
+    return qc_dir / "qc_report.json"
+
+
+def confirmed_qc_report(root: Path, reviewer: str = "Dr Wang") -> Path:
+    """The bundled case written as a DICOM study under ``root``, its real QC, confirmed."""
+    from CNSTumorQCLib.dicom.writer import write_sample_case_study
+    from CNSTumorQCLib.qc import run_qc
+
+    write_sample_case_study(root / "dicom")
+    run_qc(root / "dicom", root / "qc", thumbnails=False, workers=1)
+    return confirm_as_suggested(root / "qc", reviewer)

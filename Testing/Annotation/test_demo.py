@@ -59,6 +59,18 @@ def test_the_qc_report_names_the_missing_dwi_of_the_tcga_case(a_demo_output):
     assert (a_demo_output / "03_qc" / "qc_report.html").is_file()
 
 
+def test_the_case_is_imported_from_grades_and_sequences_a_person_confirmed_R_QC_2(a_demo_output):
+    report = json.loads((a_demo_output / "03_qc" / "qc_report.json").read_text())
+    for entry in report["series"]:
+        assert entry["confirmed_grade"] == entry["suggested_grade"]
+        assert "mechanically" in entry["confirmation"]["reviewer"]
+        assert entry["needs_confirmation"] is False
+    t1c = next(e for e in report["series"] if e["sequence"] == "T1C")
+    assert t1c["sequence_confirmation"]["identified_sequence"] == "T1C"
+    case = json.loads(next((a_demo_output / "04_case").glob("*/case.json")).read_text())
+    assert {s["qc_grade"] for s in case["sequences"].values()} <= {2, 3}
+
+
 def test_the_reference_labels_are_recorded_as_machine_made(a_demo_output):
     summary = json.loads((a_demo_output / "summary.json").read_text())
     assert summary["annotation"]["machine_made"] is True

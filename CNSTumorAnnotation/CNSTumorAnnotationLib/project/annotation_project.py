@@ -368,13 +368,37 @@ class Project:
         """Record that the case's images were de-identified (R-DATA-1)."""
         return self.move(case_id, Action.DEIDENTIFY, actor=actor, details={"method": method})
 
-    def pass_qc(self, case_id: str, *, actor: str, grade: int | None = None) -> CaseState:
-        """Record a passed QC (R-QC-2: grade 2 or 3 only)."""
+    def pass_qc(
+        self,
+        case_id: str,
+        *,
+        actor: str,
+        grade: int | None = None,
+        qc_report: str | Path | None = None,
+    ) -> CaseState:
+        """Record a passed QC (R-QC-2: grade 2 or 3 only).
+
+        With ``qc_report`` (what the command line requires) the audit entry records the
+        report's verdict, the radiologist-confirmed grade of each annotated sequence, the series
+        and the report's SHA-256 (``qc_gate.qc_evidence``); an unconfirmed grade is refused.
+        ``grade`` alone is for callers that hold no report (fixtures) and is recorded as given.
+        """
+        details: dict[str, Any] = {"grade": grade}
+        if qc_report is not None:
+            from CNSTumorAnnotationLib.project.qc_gate import qc_evidence
+
+            details = qc_evidence(qc_report)
+            if grade is not None and grade != details["grade"]:
+                raise InvalidInputError(
+                    f"R-QC-2: grade {grade} given, but the QC report's confirmed grades are "
+                    f"{details['grades']}; the report decides"
+                )
+            grade = int(details["grade"])
         if grade is not None and grade not in (2, 3):
             raise WorkflowError(
                 f"R-QC-2: case {case_id} has quality grade {grade}; only 2 or 3 may be annotated"
             )
-        return self.move(case_id, Action.PASS_QC, actor=actor, details={"grade": grade})
+        return self.move(case_id, Action.PASS_QC, actor=actor, details=details)
 
     def exclude(self, case_id: str, *, actor: str, reason: str) -> CaseState:
         """Exclude a case with a reason (R-QC-2)."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import SimpleITK as sitk
+from _case_helpers import confirmed_qc_report
 from _project_helpers import brats_phantom
 
 from CNSTumorAnnotationLib.cli.app import main
@@ -162,9 +163,11 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     )
     status, _, err = run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")
     assert status == 2 and "only the assignee" in err
+    qc_report = confirmed_qc_report(tmp_path / "qc_study")
     status, _, err = run(
-        capsys, "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--actor", "ghost"
-    )
+        capsys, "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--actor", "ghost",
+        "--qc-report", qc_report,
+    )  # fmt: skip
     assert status == 2 and "no person 'ghost'" in err
     assert (
         run(
@@ -176,8 +179,8 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
             "c1",
             "--action",
             "pass_qc",
-            "--grade",
-            "3",
+            "--qc-report",
+            qc_report,
             "--actor",
             "admin",
         )[0]
@@ -297,3 +300,53 @@ def test_project_commands_on_a_folder_without_a_project_fail_cleanly(
     status, _, err = run(capsys, "status", tmp_path)
     assert status == 2 and "no annotation project database here" in err and "Traceback" not in err
     assert not (tmp_path / "project.sqlite").exists()
+
+
+def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typed_grade_R_QC_2(
+    tmp_path: Path, capsys
+) -> None:
+    from _case_helpers import PATIENT
+
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+    from CNSTumorQCLib.atomic import sha256_file
+    from CNSTumorQCLib.qc import run_qc
+
+    proj = tmp_path / "proj"
+    assert run(capsys, "init", proj)[0] == 0
+    for person in (("admin", "Admin", "administrator", "3", "attending"),):
+        args = ("--id", person[0], "--name", person[1], "--role", person[2])
+        assert run(capsys, "person", "add", proj, *args, "--years", person[3],
+                   "--title", person[4])[0] == 0  # fmt: skip
+    assert run(capsys, "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1",
+               "--ethics-date", "2026-01-10", "--deidentified")[0] == 0  # fmt: skip
+    assert run(capsys, "case", "register", proj, "--case", "c1", "--dataset", "ds",
+               "--patient", PATIENT, "--actor", "admin")[0] == 0  # fmt: skip
+    step = ("case", "step", proj, "--case", "c1", "--actor", "admin", "--action")
+    assert run(capsys, *step, "deidentify")[0] == 0
+
+    with pytest.raises(SystemExit):  # no free grade at the project's door
+        run(capsys, *step, "pass_qc", "--grade", "3")
+    assert "unrecognized arguments: --grade" in capsys.readouterr().err
+    status, _, err = run(capsys, *step, "pass_qc")
+    assert status == 2 and "pass_qc needs --qc-report" in err
+    unconfirmed = tmp_path / "unconfirmed"
+    from CNSTumorQCLib.dicom.writer import write_sample_case_study
+
+    write_sample_case_study(unconfirmed / "dicom")
+    run_qc(unconfirmed / "dicom", unconfirmed / "qc", thumbnails=False, workers=1)
+    status, _, err = run(
+        capsys, *step, "pass_qc", "--qc-report", unconfirmed / "qc" / "qc_report.json"
+    )
+    assert status == 2 and "R-QC-2" in err and "qc-confirm" in err
+
+    report = confirmed_qc_report(tmp_path / "confirmed", reviewer="Dr Zhou")
+    assert run(capsys, *step, "pass_qc", "--qc-report", report)[0] == 0
+
+    with Project.open(proj) as project:
+        entry = [e for e in project.audit_entries("c1") if e.action == "pass_qc"][-1]
+    details = entry.details
+    assert details["qc_report_sha256"] == sha256_file(report)
+    assert details["verdict"] == "NOT_FIT"  # recorded as the report says: the case has no DWI/ADC
+    assert set(details["grades"]) == {"FLAIR", "T1", "T1C", "T2"}
+    assert set(details["grades"].values()) <= {2, 3}
+    assert set(details["confirmed_by"].values()) == {"Dr Zhou"}
