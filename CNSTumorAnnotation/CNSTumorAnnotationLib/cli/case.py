@@ -2,6 +2,7 @@
 
 ``cnstumor case import OUT --flair F --t1 F --t1c F --t2 F --patient ID --family intra_axial``
 ``cnstumor case import OUT ... --diagnosis meningioma --site sellar``  (refused: R-SCOPE-2)
+``cnstumor case import OUT ... --diagnosis ependymoma --family intra_axial``  (accepted, noted)
 ``cnstumor case import OUT --qc-report QC/qc_report.json --dicom DIR --family meningeal``
 ``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F]``
 """
@@ -46,7 +47,8 @@ def _register_import(commands: Any) -> None:
     parser.add_argument("--family", choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family")
     parser.add_argument(
         "--diagnosis",
-        help="glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the family)",
+        help="glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the family); another "
+        "diagnosis (e.g. ependymoma) with --family, recorded with a note (R-SCOPE-1)",
     )
     parser.add_argument(
         "--site", help="sellar|pineal|cerebellopontine_angle|bone_invading|skull_crossing|other"
@@ -68,29 +70,20 @@ def _register_labels(commands: Any) -> None:
     parser.set_defaults(func=_run_labels)
 
 
-def _family(args: argparse.Namespace) -> str:
-    """The family from --family and/or --diagnosis/--site; out-of-scope cases refused (R-SCOPE-2)."""
-    if args.diagnosis is None:
-        if args.family is None:
-            raise InvalidInputError("give --family or --diagnosis (R-SCOPE-1)")
-        if args.site is not None:
-            raise InvalidInputError("--site is checked together with --diagnosis (R-SCOPE-2)")
-        return str(args.family)
-    from CNSTumorAnnotationLib.scope import check_scope
+def _scope(args: argparse.Namespace) -> Any:
+    """R-SCOPE-1/2 from --family, --diagnosis and --site: another tumor of a family is accepted
+    with a note; the R-SCOPE-2 sites are refused whichever option was given."""
+    from CNSTumorAnnotationLib.scope import assess_scope
 
-    family = check_scope(args.diagnosis, args.site).value
-    if args.family is not None and args.family != family:
-        raise InvalidInputError(
-            f"--diagnosis {args.diagnosis} belongs to the {family} family, not {args.family} (R-SCOPE-1)"
-        )
-    return family
+    return assess_scope(args.diagnosis, args.site, args.family)
 
 
 def _run_import(args: argparse.Namespace) -> int:
     volumes = {
         seq: getattr(args, opt) for opt, seq in _VOLUME_OPTIONS.items() if getattr(args, opt)
     }
-    family = _family(args)
+    scope = _scope(args)
+    family = scope.family.value
     register_sequences = not args.no_registration
     if args.qc_report or args.dicom:
         if not (args.qc_report and args.dicom) or volumes:
@@ -111,7 +104,13 @@ def _run_import(args: argparse.Namespace) -> int:
         case = import_case_from_nifti(
             volumes, args.out, args.patient, family, register=register_sequences
         )
+    from CNSTumorAnnotationLib.case.folder import write_case_record
+
+    case.metadata["scope"] = scope.to_dict()
+    write_case_record(case)
     print(f"case {case.case_id} ({case.family.value}) written to {case.root}")
+    if not scope.named_by_consensus:
+        print(f"  note: {scope.note}")
     for sequence, path in case.volumes.items():
         print(f"  {sequence.value:5s} {path.relative_to(case.root)}")
     for name, quality in case.registration.get("sequences", {}).items():

@@ -191,3 +191,68 @@ def test_the_diagnosis_sets_the_family_R_SCOPE_1(sample_case: Path, tmp_path: Pa
     assert main([*args, "--no-registration"]) == 0
     assert load_case(tmp_path / "case").family.value == "intra_axial"
     assert main([*args[:2], str(tmp_path / "other"), *args[3:], "--family", "meningeal"]) == 2
+
+
+def import_args(sample_case: Path, out: Path, *options: str) -> list[str]:
+    args = ["case", "import", str(out), "--patient", "P1", "--no-registration", *options]
+    for sequence, path in native_volumes(sample_case).items():
+        args += [f"--{sequence.value.lower()}", str(path)]
+    return args
+
+
+def test_another_intra_axial_tumor_is_accepted_with_a_recorded_note_R_SCOPE_1(
+    sample_case: Path, tmp_path: Path, capsys
+) -> None:
+    options = ("--diagnosis", "ependymoma", "--family", "intra_axial")
+
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 0
+
+    assert "note: R-SCOPE-1: ependymoma is not named by the consensus" in capsys.readouterr().out
+    record = json.loads((tmp_path / "case" / "case.json").read_text())
+    scope = record["scope"]
+    assert (scope["family"], scope["diagnosis"], scope["named_by_consensus"]) == (
+        "intra_axial",
+        "ependymoma",
+        False,
+    )
+    assert "another tumor of that family" in scope["note"] and scope["version"]
+    assert load_case(tmp_path / "case").family.value == "intra_axial"
+    # without a family the software cannot tell where an unnamed diagnosis belongs
+    assert main(import_args(sample_case, tmp_path / "other", "--diagnosis", "ependymoma")) == 2
+    assert "R-SCOPE-1" in capsys.readouterr().err and not (tmp_path / "other").exists()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--family", "meningeal", "--site", "sellar"),
+        ("--family", "intra_axial", "--site", "skull_crossing"),
+        ("--diagnosis", "ependymoma", "--family", "intra_axial", "--site", "bone invading"),
+        ("--family", "meningeal", "--site", "pineal"),
+    ],
+)
+def test_the_R_SCOPE_2_sites_are_refused_whatever_option_was_given(
+    sample_case: Path, tmp_path: Path, capsys, options: tuple[str, ...]
+) -> None:
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 2
+    error = capsys.readouterr().err
+    assert "R-SCOPE-2" in error and "Traceback" not in error
+    assert not (tmp_path / "case").exists()
+
+
+def test_an_unknown_site_is_an_error_not_a_skipped_check(
+    sample_case: Path, tmp_path: Path, capsys
+) -> None:
+    options = ("--family", "meningeal", "--site", "selar")
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 2
+    assert "unknown site 'selar'" in capsys.readouterr().err
+
+
+def test_a_site_given_with_the_family_is_checked_not_refused_outright_R_SCOPE_2(
+    sample_case: Path, tmp_path: Path
+) -> None:
+    """R-SCOPE-2 names extra-axial pineal tumors: an intra-axial one is in scope."""
+    options = ("--family", "intra_axial", "--site", "pineal")
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 0
+    scope = json.loads((tmp_path / "case" / "case.json").read_text())["scope"]
+    assert (scope["family"], scope["site"], scope["diagnosis"]) == ("intra_axial", "pineal", None)
