@@ -395,10 +395,12 @@ def _review(
         )
     # The project database records the approval; the case folder's version is made immutable too.
     from CNSTumorAnnotationLib.case.folder import approve_version, latest_version
+    from CNSTumorAnnotationLib.project.people import Person, Role, Title
 
+    reviewer = Person(DEMO_REVIEWER, "Dr Wang", Role.REVIEWER, 15, Title.ASSOCIATE_CHIEF)
     latest = latest_version(case)
     if latest is not None and not latest.approved:
-        approve_version(case, latest.version, reviewer=DEMO_REVIEWER)
+        approve_version(case, latest.version, DEMO_REVIEWER, people={DEMO_REVIEWER: reviewer})
     steps.done(
         "review",
         started,

@@ -76,3 +76,23 @@ def confirmed_qc_report(root: Path, reviewer: str = "Dr Wang") -> Path:
     write_sample_case_study(root / "dicom")
     run_qc(root / "dicom", root / "qc", thumbnails=False, workers=1)
     return confirm_as_suggested(root / "qc", reviewer)
+
+
+def reviewers_file(folder: Path) -> Path:
+    """A people file (R-PPL-1) with a qualified reviewer, an unqualified one and an annotator."""
+    import json
+
+    people = [
+        {"id": "dr_wang", "name": "Dr Wang", "role": "reviewer", "years_experience": 15,
+         "title": "associate_chief"},
+        {"id": "prof.li", "name": "Prof Li", "role": "reviewer", "years_experience": 22,
+         "title": "chief"},
+        {"id": "dr_zhao", "name": "Dr Zhao", "role": "reviewer", "years_experience": 7,
+         "title": "attending"},
+        {"id": "dr.wang", "name": "Dr Wang junior", "role": "annotator", "years_experience": 6,
+         "title": "attending"},
+    ]  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "people.json"
+    path.write_text(json.dumps({"people": people}), encoding="utf-8")
+    return path

@@ -5,6 +5,7 @@
 ``cnstumor case import OUT ... --diagnosis ependymoma --family intra_axial``  (accepted, noted)
 ``cnstumor case import OUT --qc-report QC/qc_report.json --dicom DIR --family meningeal``
 ``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F]``
+``cnstumor case approve CASE_DIR --reviewer dr_wang --people people.json [--version N]``
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def register(subparsers: Any) -> None:
     case.set_defaults(func=lambda args: case.print_help() or 0)
     _register_import(commands)
     _register_labels(commands)
+    _register_approve(commands)
 
 
 def _register_import(commands: Any) -> None:
@@ -68,6 +70,38 @@ def _register_labels(commands: Any) -> None:
         "--atlas-flair", type=Path, help="FLAIR of the label map's space, if not native"
     )
     parser.set_defaults(func=_run_labels)
+
+
+def _register_approve(commands: Any) -> None:
+    parser = commands.add_parser(
+        "approve",
+        help="approve a case-folder version outside a project (R-PPL-1, R-PPL-3)",
+        description=(
+            "Mark an annotation version approved: its files become read-only. The reviewer must "
+            "be listed in the people file as a qualified reviewer (R-PPL-1) and must not be the "
+            "version's annotator (R-PPL-3). Inside an annotation project, review there instead."
+        ),
+    )
+    parser.add_argument("case_dir", type=Path)
+    parser.add_argument("--reviewer", required=True, help="the reviewer's id in the people file")
+    parser.add_argument(
+        "--people",
+        type=Path,
+        required=True,
+        help='JSON: {"people": [{"id", "name", "role", "years_experience", "title"}, ...]}',
+    )
+    parser.add_argument("--version", type=int, default=None, help="default: the latest")
+    parser.set_defaults(func=_run_approve)
+
+
+def _run_approve(args: argparse.Namespace) -> int:
+    from CNSTumorAnnotationLib.case.folder import approve_version, get_version, load_case
+
+    case = load_case(args.case_dir)
+    number = get_version(case, args.version).version
+    approved = approve_version(case, number, args.reviewer, people=args.people)
+    print(f"case {case.case_id}: version {approved.version} approved by {args.reviewer}")
+    return 0
 
 
 def _scope(args: argparse.Namespace) -> Any:
