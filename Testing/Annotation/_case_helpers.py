@@ -96,3 +96,23 @@ def reviewers_file(folder: Path) -> Path:
     path = folder / "people.json"
     path.write_text(json.dumps({"people": people}), encoding="utf-8")
     return path
+
+
+def wizard_version(case: Any, runtime: Any, annotator: str, masks: Any = None) -> Any:
+    """An annotator's full wizard session on ``case``: review all sequences (R-ANN-1), walk the
+    regions, self-check, confirm the checklist, save a new version (``masks``: default, those of
+    version 1). Leaves ``selfcheck.json`` and the session record beside the version."""
+    from CNSTumorAnnotationLib.case.folder import region_masks
+    from CNSTumorAnnotationLib.selfcheck.params import CHECKLIST
+    from CNSTumorAnnotationLib.wizard.machine import AnnotationWizard, WizardStep
+
+    masks = masks if masks is not None else region_masks(case, 1, runtime=runtime)
+    wizard = AnnotationWizard.start(case, annotator)
+    wizard.confirm_review()
+    while wizard.step is WizardStep.DRAW:
+        wizard.next_region()
+    wizard.run_self_check(masks)
+    for key in CHECKLIST:
+        wizard.confirm_item(key, annotator)
+    wizard.finish_checklist()
+    return wizard.save(masks, runtime=runtime)

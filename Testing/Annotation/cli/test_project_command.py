@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 import SimpleITK as sitk
-from _case_helpers import confirmed_qc_report
+from _case_helpers import confirmed_qc_report, wizard_version
 from _project_helpers import brats_phantom
 
+from CNSTumorAnnotationLib.case.folder import region_masks, save_annotation_version
 from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorAnnotationLib.cli.project import parse_comment
 from CNSTumorAnnotationLib.project.status import approved_versions
@@ -51,8 +52,10 @@ def test_a_review_comment_reads_region_slice_and_text() -> None:
     assert parse_comment("looks fine overall").region is None
 
 
+@pytest.mark.mrml
+@pytest.mark.slow
 def test_the_project_commands_take_a_case_from_registration_to_approval(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_annotated_case, mrml_runtime
 ) -> None:
     proj = tmp_path / "proj"
     assert run(capsys, "init", proj)[0] == 0
@@ -201,38 +204,24 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
         == 0
     )
 
-    label = tmp_path / "P1_FLAIR_annotation.nii.gz"
-    sitk.WriteImage(brats_phantom(10.0), str(label))
-    assert (
-        run(
-            capsys,
-            "save",
-            proj,
-            "--case",
-            "c1",
-            "--actor",
-            "dr_li",
-            "--schema-version",
-            "s1",
-            "--file",
-            label,
-        )[0]
-        == 0
-    )
-    blocking = selfcheck_json(
-        tmp_path, Finding("R-ANN-4", Severity.ERROR, "enhancing region empty")
-    )
-    assert (
-        run(capsys, "selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", blocking)[
-            0
-        ]
-        == 1
-    )
-    clean = selfcheck_json(tmp_path, Finding("R-ANN-9", Severity.INFO, "ok"))
-    assert (
-        run(capsys, "selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", clean)[0]
-        == 0
-    )
+    # A real case folder: a version whose enhancing region was erased blocks (R-ANN-4) ...
+    case, root = small_annotated_case, str(small_annotated_case.root)
+    masks = region_masks(case, 1, runtime=mrml_runtime)
+    erased = dict(masks, enhancing=sitk.Multiply(masks["enhancing"], 0))
+    save_annotation_version(case, erased, "dr_li", runtime=mrml_runtime)
+    save = ("save", proj, "--case", "c1", "--actor", "dr_li", "--case-folder", root)
+    assert run(capsys, *save)[0] == 0
+    assert main(["selfcheck", root]) == 1  # writes the blocking selfcheck.json
+    report = small_annotated_case.root / "selfcheck.json"
+    check = ("selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", report)
+    assert run(capsys, *check)[0] == 1
+    hand_made = selfcheck_json(tmp_path, Finding("R-ANN-9", Severity.INFO, "ok"))
+    status, _, err = run(capsys, *check[:-1], hand_made)
+    assert status == 2 and "not a self-check report written by" in err  # evidence, not trust
+    # ... the annotator redraws it in the wizard (R-ANN-1 review, checklist) and it passes.
+    wizard_version(case, mrml_runtime, "dr_li")
+    assert run(capsys, *save)[0] == 0
+    assert run(capsys, *check)[0] == 0
     assert run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")[0] == 0
     status, out, _ = run(
         capsys,
@@ -253,26 +242,9 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
         ]
         == 0
     )
-    assert (
-        run(
-            capsys,
-            "save",
-            proj,
-            "--case",
-            "c1",
-            "--actor",
-            "dr_li",
-            "--schema-version",
-            "s1",
-            "--file",
-            label,
-        )[0]
-        == 0
-    )
-    assert (
-        run(capsys, "selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", clean)[0]
-        == 0
-    )
+    wizard_version(case, mrml_runtime, "dr_li")
+    assert run(capsys, *save)[0] == 0
+    assert run(capsys, *check)[0] == 0
     assert run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")[0] == 0
     assert run(capsys, "review", proj, "--case", "c1", "--reviewer", "dr_wang", "--approve")[0] == 0
 
@@ -281,7 +253,7 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     assert status == 0 and "approved 1" in out
     page = html_path.read_text()
     assert "<svg" in page and "rim too thick" in page and "hash chain verified" in page
-    assert [a.version.number for a in approved_versions(proj)] == [2]
+    assert [a.version.number for a in approved_versions(proj)] == [3]
     status, out, _ = run(capsys, "verify", proj)
     assert status == 0 and "hash chain verified" in out
 
