@@ -245,9 +245,17 @@ class Project:
         actor: str,
         phase: str = "production",
         source: str | Path | None = None,
+        dicom_dir: str | Path | None = None,
+        key_file: str | Path | None = None,
     ) -> ProjectCase:
         """Register a collected case (state ``imported``). R-DATA-1: refused unless its dataset
-        has an ethics approval and is de-identified."""
+        has an ethics approval and is de-identified.
+
+        With ``dicom_dir`` and the pseudonym ``key_file`` that de-identified it, the
+        de-identification is verified, not declared (``CNSTumorQCLib.deid.verify``): every file
+        must say PatientIdentityRemoved YES, carry a pseudonym and no original identity from the
+        key; a failure refuses the case naming the files, and the result is in the audit entry.
+        """
         _check_id(case_id, "case")
         if phase not in ("production", "calibration"):
             raise InvalidInputError(f"phase must be production or calibration, not {phase!r}")
@@ -261,6 +269,7 @@ class Project:
             raise WorkflowError(
                 f"R-DATA-1: dataset {dataset_id} is not de-identified; case {case_id} may not be used"
             )
+        verification = _verify_deidentification(case_id, dicom_dir, key_file)
         folder = f"cases/{case_id}"
         (self.directory / folder).mkdir(parents=True, exist_ok=True)
         with store.transaction(self.conn) as conn:
@@ -286,6 +295,7 @@ class Project:
                     "dataset": dataset_id,
                     "phase": phase,
                     "source": str(source) if source else None,
+                    "deidentification": verification,
                 },
             )
         return self.case(case_id)
@@ -408,6 +418,28 @@ class Project:
 
     def audit_entries(self, case_id: str | None = None) -> list[audit.AuditEntry]:
         return audit.entries(self.conn, case_id)
+
+
+def _verify_deidentification(
+    case_id: str, dicom_dir: str | Path | None, key_file: str | Path | None
+) -> dict[str, Any]:
+    """R-DATA-1: the case's DICOM checked against its pseudonym key (see ``register_case``)."""
+    if dicom_dir is None and key_file is None:
+        return {"verified": False, "reason": "no DICOM given to verify"}
+    if dicom_dir is None or key_file is None:
+        raise InvalidInputError("verifying de-identification needs the DICOM folder and its key")
+    from CNSTumorQCLib.deid.verify import verify_deidentified
+
+    result = verify_deidentified(dicom_dir, key_file)
+    if not result.ok:
+        problems = [f"{f.files[0] if f.files else '?'}: {f.message}" for f in result.findings]
+        raise WorkflowError(
+            f"R-DATA-1: case {case_id} is not de-identified ({len(problems)} problem(s) in "
+            f"{result.files_checked} files): " + "; ".join(problems[:3])
+        )
+    data = result.to_dict()
+    data["dicom_dir"] = str(Path(dicom_dir).resolve())
+    return data
 
 
 def _row_to_case(row: sqlite3.Row) -> ProjectCase:

@@ -144,9 +144,19 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
         == 0
     )
     assert (
-        run(capsys, "case", "register", proj, "--case", "c1", "--dataset", "ds", "--patient", "P1")[
-            0
-        ]
+        run(
+            capsys,
+            "case",
+            "register",
+            proj,
+            "--case",
+            "c1",
+            "--dataset",
+            "ds",
+            "--patient",
+            "P1",
+            "--no-dicom",
+        )[0]
         == 0
     )
     assert (
@@ -292,7 +302,7 @@ def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typ
     assert run(capsys, "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1",
                "--ethics-date", "2026-01-10", "--deidentified")[0] == 0  # fmt: skip
     assert run(capsys, "case", "register", proj, "--case", "c1", "--dataset", "ds",
-               "--patient", PATIENT, "--actor", "admin")[0] == 0  # fmt: skip
+               "--patient", PATIENT, "--actor", "admin", "--no-dicom")[0] == 0  # fmt: skip
     step = ("case", "step", proj, "--case", "c1", "--actor", "admin", "--action")
     assert run(capsys, *step, "deidentify")[0] == 0
 
@@ -322,3 +332,52 @@ def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typ
     assert set(details["grades"]) == {"FLAIR", "T1", "T1C", "T2"}
     assert set(details["grades"].values()) <= {2, 3}
     assert set(details["confirmed_by"].values()) == {"Dr Zhou"}
+
+
+def test_registering_a_case_verifies_its_de_identification_not_declared_R_DATA_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundled case as a scanner study (invented identity), de-identified with its key."""
+    import shutil
+
+    import pydicom
+
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+    from CNSTumorQCLib.demo.dicom_study import prepare_demo_dicom
+
+    demo = prepare_demo_dicom(tmp_path / "demo")
+    proj = tmp_path / "proj"
+    assert run(capsys, "init", proj)[0] == 0
+    assert run(capsys, "person", "add", proj, "--id", "admin", "--name", "Admin", "--role",
+               "administrator", "--years", "3", "--title", "attending")[0] == 0  # fmt: skip
+    assert run(capsys, "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1",
+               "--ethics-date", "2026-01-10", "--deidentified")[0] == 0  # fmt: skip
+    register = ("case", "register", proj, "--dataset", "ds", "--patient", "P1", "--case")
+
+    with pytest.raises(SystemExit):  # argparse: verified (--dicom), or explicitly --no-dicom
+        run(capsys, *register, "c0")
+    assert "one of the arguments --dicom --no-dicom is required" in capsys.readouterr().err
+    status, _, err = run(capsys, *register, "c1", "--dicom", demo.original_dir,
+                         "--key-file", demo.key_file)  # fmt: skip
+    assert status == 2 and "R-DATA-1: case c1 is not de-identified" in err
+    assert "PatientIdentityRemoved" in err and "ZHANGSAN" not in err  # never repeats the leak
+
+    leaky = tmp_path / "leaky"
+    shutil.copytree(demo.deidentified_dir, leaky)
+    planted = sorted(leaky.rglob("*.dcm"))[7]
+    dataset = pydicom.dcmread(planted)
+    dataset.ImageComments = "follow-up of Zhangsan"  # a name typed into a free-text field
+    dataset.save_as(planted)
+    status, _, err = run(capsys, *register, "c2", "--dicom", leaky, "--key-file", demo.key_file)
+    assert status == 2 and str(planted.relative_to(leaky)) in err
+    assert "original identity value(s) from the key in its header" in err
+
+    status, _, _ = run(capsys, *register, "c3", "--dicom", demo.deidentified_dir,
+                       "--key-file", demo.key_file)  # fmt: skip
+    assert status == 0
+    with Project.open(proj) as project:
+        assert [c.id for c in project.cases()] == ["c3"]
+        entry = [e for e in project.audit_entries("c3") if e.action == "case_imported"][0]
+    verification = entry.details["deidentification"]
+    assert verification["verified"] is True and verification["files_checked"] == 104
+    assert verification["identities_searched"] >= 2
