@@ -57,6 +57,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         help="also export versions no reviewer has approved (recorded in the manifest)",
     )
     parser.add_argument(
+        "--deface",
+        action="store_true",
+        help="deface every exported image with Quickshear (R-DATA-1; recorded in the manifest)",
+    )
+    parser.add_argument(
         "--actor",
         default=None,
         help="who exports (recorded in the project's audit log; needed for project cases)",
@@ -105,6 +110,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         nnunet_dataset_name=args.nnunet_name,
         approved_only=not args.include_unapproved,
         project_dir=args.project,
+        deface=args.deface,
     )
 
 
