@@ -126,3 +126,17 @@ def test_a_non_empty_folder_that_is_not_a_demo_output_is_refused(tmp_path, capsy
     assert cli.main(["demo", "--out", str(tmp_path)]) == 2
     assert (tmp_path / "precious.txt").read_text() == "keep me"
     assert "not an earlier demo's output" in capsys.readouterr().err
+
+
+def test_the_submitted_self_check_was_verified_against_the_saved_files_R_ANN_9_R_ANN_1(
+    a_demo_output,
+):
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+
+    with Project.open(a_demo_output / "05_project") as project:
+        checks = [e for e in project.audit_entries() if e.action == "self_check"]
+        qc = [e for e in project.audit_entries() if e.action == "pass_qc"]
+    evidence = checks[-1].details["evidence"]
+    assert evidence["verified"] is True and evidence["checklist_open"] == []
+    assert evidence["review_sequences"]["by"].startswith("demo annotator")
+    assert set(qc[-1].details["grades"]) == {"FLAIR", "T1", "T1C", "T2"}
