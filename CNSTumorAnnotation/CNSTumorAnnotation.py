@@ -741,6 +741,8 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
         """Record (or withdraw) a checklist confirmation with who and when."""
         if key == "no_enhancement" and confirmed:
             wizard.confirm_no_enhancement()
+        elif key == "no_edema" and confirmed:  # R-SEG-7, meningeal tumors
+            wizard.confirm_no_edema()
         elif confirmed:
             wizard.confirm_item(key)
         else:

@@ -10,6 +10,8 @@ on TCGA-LGG TCGA-FG-6692 (``SampleData/``), with nothing but the project itself:
    de-identification, which strips some of the tags it reads), and that report stays private;
 3. QC checks every series of the de-identified copy and suggests a quality grade (R-DATA-2,
    R-ACQ-*, R-QC-*); its identification must agree with the one made on the original headers;
+   the demo's radiologist then confirms the four annotated series' sequences and grades
+   (``qc-confirm``; done mechanically here, by accepting the suggestions, and recorded as such);
 4. a case folder is made from the QC-checked DICOM series and co-registered; its volumes and one
    segmentation per reference sequence are loaded into an MRML scene (R-ANN-8);
 5. the bundled *machine-made* reference labels (majority vote of five BraTS algorithms, SRI-24
@@ -117,7 +119,7 @@ def run_demo(
     case = _import_case(qc_report, deid, out, steps, summary, runtime)
     _apply_reference_labels(case, steps, summary, runtime)
     selfcheck_file = _self_check(case, steps, summary, runtime)
-    _review(case, selfcheck_file, out, steps, summary)
+    _review(case, selfcheck_file, out, steps, summary, qc_report)
     _export(case, out, steps, summary, runtime)
     _agreement(out, steps, summary)
 
@@ -217,7 +219,34 @@ def _quality_control(
             "      (the TCGA case has no DWI/ADC; its four annotated sequences pass, so the demo "
             "goes on with them)"
         )
+    summary["qc"]["confirmed"] = _confirm_as_suggested(qc_dir)
+    steps.say(f"      {DEMO_QC_REVIEWER} confirmed: {', '.join(summary['qc']['confirmed'])}")
     return qc_dir / "qc_report.json"
+
+
+#: Who confirms the demo's QC suggestions: named for what it is, a mechanical stand-in.
+DEMO_QC_REVIEWER = "demo radiologist (accepts the suggestions mechanically)"
+
+
+def _confirm_as_suggested(qc_dir: Path) -> list[str]:
+    """R-QC-2: confirm the annotated series' sequences and suggested grades, as recorded
+    confirmations (``qc-confirm``); the case import takes confirmed series only."""
+    from CNSTumorAnnotationLib.case.nifti_import import CASE_SEQUENCES
+    from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence
+    from CNSTumorQCLib.report.qc_report import load_report, write_report
+
+    report = load_report(qc_dir / "qc_report.json")
+    confirmed: list[str] = []
+    for entry in report.series:
+        if entry.sequence not in {s.value for s in CASE_SEQUENCES} or entry.suggested_grade is None:
+            continue
+        uid = entry.series_instance_uid
+        if entry.needs_confirmation:
+            report = confirm_sequence(report, uid, entry.sequence, DEMO_QC_REVIEWER)
+        report = confirm_grade(report, uid, int(entry.suggested_grade), DEMO_QC_REVIEWER)
+        confirmed.append(f"{entry.sequence} grade {entry.suggested_grade}")
+    write_report(report, qc_dir)
+    return confirmed
 
 
 def _import_case(
@@ -294,12 +323,43 @@ def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRML
             f"(parent {version.parent}); self-check again:"
         )
         report = run_selfcheck(case.root, runtime=runtime)
+    if not report.blocking:  # R-ANN-1 and the checklist, confirmed and recorded (mechanically)
+        checked = int(report.to_dict()["annotation_version"])
+        _record_review_of_sequences(case, checked)
+        report = run_selfcheck(case.root, checked, _demo_confirmations(), runtime=runtime)
     path = write_selfcheck(report, case.root)
     summary["selfcheck"] = {"file": str(path), **_finding_counts(report)}
     steps.done("selfcheck", started, f"final: {_finding_counts(report)}; {path}")
     if report.blocking:
         raise InvalidInputError("the corrected annotation still has a blocking finding", path)
     return path
+
+
+#: Who confirms what software cannot check, in the demo: named for what it is.
+DEMO_CHECKER = "demo annotator (confirms mechanically)"
+
+
+def _demo_confirmations() -> Any:
+    """The self-check checklist (R-ANN-2/3/7/9), every item confirmed by the demo's annotator."""
+    from CNSTumorAnnotationLib.selfcheck.params import CHECKLIST, Confirmations
+
+    return Confirmations(checklist=frozenset(CHECKLIST), confirmed_by=DEMO_CHECKER)
+
+
+def _record_review_of_sequences(case: Any, version: int) -> None:
+    """R-ANN-1: the wizard's record that all sequences were reviewed, kept beside ``version``.
+
+    The demo's labels are machine-made, not drawn in the wizard, so the demo writes the
+    wizard's session record itself, with its mechanical annotator as the one who confirmed.
+    """
+    from CNSTumorAnnotationLib.wizard import session
+
+    record = session.new_record(str(case.case_id), DEMO_CHECKER, version, list(case.schema.keys))
+    before = {"step": record["step"], "region": None}
+    record["confirmations"]["review_sequences"] = {"by": DEMO_CHECKER, "at": session.now()}
+    record["step"], record["saved_version"] = "done", version
+    session.add_event(record, "confirm_review", DEMO_CHECKER, before, {"rule": "R-ANN-1"})
+    session.archive_record(case.root, record, version)
 
 
 def _finding_counts(report: Any) -> dict[str, Any]:
@@ -360,12 +420,17 @@ def correct_findings(case: Any, report: Any, runtime: MRMLRuntime) -> Any:
 
 
 def _review(
-    case: Any, selfcheck_file: Path, out: Path, steps: _Steps, summary: dict[str, Any]
+    case: Any,
+    selfcheck_file: Path,
+    out: Path,
+    steps: _Steps,
+    summary: dict[str, Any],
+    qc_report: Path,
 ) -> None:
     from CNSTumorAnnotationLib.project.review_demo import DEMO_REVIEWER, run_review_demo
 
     started = steps.start("Review in an annotation project (R-PPL-1..4, R-FLOW-1)")
-    review = run_review_demo(out / "05_project", case.root, selfcheck_file)
+    review = run_review_demo(out / "05_project", case.root, selfcheck_file, qc_report=qc_report)
     summary["review"] = review
     if review.get("state") != "approved":
         raise InvalidInputError(
@@ -373,10 +438,12 @@ def _review(
         )
     # The project database records the approval; the case folder's version is made immutable too.
     from CNSTumorAnnotationLib.case.folder import approve_version, latest_version
+    from CNSTumorAnnotationLib.project.people import Person, Role, Title
 
+    reviewer = Person(DEMO_REVIEWER, "Dr Wang", Role.REVIEWER, 15, Title.ASSOCIATE_CHIEF)
     latest = latest_version(case)
     if latest is not None and not latest.approved:
-        approve_version(case, latest.version, reviewer=DEMO_REVIEWER)
+        approve_version(case, latest.version, DEMO_REVIEWER, people={DEMO_REVIEWER: reviewer})
     steps.done(
         "review",
         started,

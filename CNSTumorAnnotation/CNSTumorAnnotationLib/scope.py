@@ -4,11 +4,18 @@
 the reason, what the consensus leaves out (R-SCOPE-2): tumors invading bone or crossing the
 skull, and extra-axial tumors of the sellar region, the pineal region and the
 cerebellopontine angle. Those are flagged, not annotated.
+
+The consensus names its diagnoses *as examples*: another tumor of either family (an
+ependymoma, an intra-axial tumor) is annotated under that family when the user names the
+family, with a recorded note (``assess_scope``). The R-SCOPE-2 sites are checked whatever
+option the user gave, family or diagnosis.
 """
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
+from typing import Any
 
 from CNSTumorAnnotationLib.schemas import TumorFamily
 from CNSTumorQCLib.errors import SchemaError
@@ -87,6 +94,98 @@ def parse_site(site: Site | str | None) -> Site:
         return Site(_key(site))
     except ValueError:
         return Site.OTHER
+
+
+def parse_site_strict(site: Site | str | None) -> Site:
+    """A site from its name; an unknown name is an error (a typo must not skip R-SCOPE-2)."""
+    if site is None or isinstance(site, Site):
+        return parse_site(site)
+    try:
+        return Site(_key(site))
+    except ValueError:
+        known = ", ".join(s.value for s in Site)
+        raise SchemaError(f"R-SCOPE-2: unknown site {site!r} (one of {known})") from None
+
+
+def _site_refusal(family: TumorFamily, where: Site, what: str) -> None:
+    if where in ALWAYS_OUT:
+        raise SchemaError(
+            f"R-SCOPE-2: {what} {where.value.replace('_', ' ')} is out of scope: tumors "
+            "invading bone or crossing the skull are flagged, not annotated"
+        )
+    if where in EXTRA_AXIAL_OUT and family is TumorFamily.MENINGEAL:
+        raise SchemaError(
+            f"R-SCOPE-2: extra-axial {what} of the {where.value.replace('_', ' ')} region is "
+            "out of scope: sellar, pineal and cerebellopontine-angle extra-axial tumors are "
+            "flagged, not annotated"
+        )
+
+
+@dataclass(frozen=True)
+class ScopeDecision:
+    """Under which family a case is annotated, and why (recorded in ``case.json``)."""
+
+    family: TumorFamily
+    diagnosis: str | None
+    named_by_consensus: bool
+    site: Site
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": SCOPE_VERSION,
+            "family": self.family.value,
+            "diagnosis": self.diagnosis,
+            "named_by_consensus": self.named_by_consensus,
+            "site": self.site.value,
+            "note": self.note,
+            "rules": ["R-SCOPE-1", "R-SCOPE-2"],
+        }
+
+
+def assess_scope(
+    diagnosis: str | None = None,
+    site: Site | str | None = None,
+    family: TumorFamily | str | None = None,
+) -> ScopeDecision:
+    """The family to annotate under (R-SCOPE-1), the R-SCOPE-2 sites always checked.
+
+    A diagnosis the consensus names sets the family (a different ``family`` is an error). Any
+    other diagnosis is accepted under the ``family`` the user gives, with a note; without a
+    family it is refused, since the software cannot tell which family it belongs to.
+    """
+    from CNSTumorAnnotationLib.schemas import parse_family
+
+    given = parse_family(family) if family is not None else None
+    where = parse_site_strict(site)
+    text = str(diagnosis).strip() if diagnosis is not None and str(diagnosis).strip() else None
+    if text is None:
+        if given is None:
+            raise SchemaError("R-SCOPE-1: give the tumor family or a diagnosis")
+        _site_refusal(given, where, f"{given.value} tumor")
+        note = f"annotated under the {given.value} family; no diagnosis given"
+        return ScopeDecision(given, None, False, where, note)
+    try:
+        named = parse_diagnosis(text)
+    except SchemaError:
+        if given is None:
+            families = ", ".join(f.value for f in TumorFamily)
+            raise SchemaError(
+                f"R-SCOPE-1: {text!r} is not one of the diagnoses the consensus names; it is "
+                f"annotated under its family when you give it ({families}), with a note"
+            ) from None
+        _site_refusal(given, where, text)
+        note = (
+            f"R-SCOPE-1: {text} is not named by the consensus (its diagnoses are examples); "
+            f"annotated under the {given.value} family as another tumor of that family"
+        )
+        return ScopeDecision(given, text, False, where, note)
+    own = FAMILY_OF[named]
+    if given is not None and given is not own:
+        raise SchemaError(f"R-SCOPE-1: {text} belongs to the {own.value} family, not {given.value}")
+    _site_refusal(own, where, named.value)
+    note = f"{named.value} is named by the consensus: {own.value} family"
+    return ScopeDecision(own, named.value, True, where, note)
 
 
 def check_scope(diagnosis: Diagnosis | str, site: Site | str | None = None) -> TumorFamily:

@@ -27,6 +27,28 @@ class RealInputs:
     transforms: dict[MRSequence, sitk.Transform]
 
 
+def check(inputs: RealInputs, masks: Mapping[str, sitk.Image], **options: Any) -> Any:
+    """The self-check's core on ``masks`` with the case's references and registration."""
+    from CNSTumorAnnotationLib.selfcheck.core import check_masks
+
+    return check_masks(
+        masks,
+        inputs.references,
+        options.pop("schema", inputs.schema),
+        transforms=inputs.transforms,
+        **options,
+    )
+
+
+def found(result: Any, rule: str, severity: Any, region: str) -> list[Any]:
+    """The findings of ``result`` with this rule, severity and region."""
+    return [
+        f
+        for f in result.findings
+        if f.rule == rule and f.severity is severity and f.region == region
+    ]
+
+
 def array(mask: sitk.Image) -> np.ndarray:
     return sitk.GetArrayFromImage(mask).astype(bool)
 

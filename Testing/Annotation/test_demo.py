@@ -59,6 +59,18 @@ def test_the_qc_report_names_the_missing_dwi_of_the_tcga_case(a_demo_output):
     assert (a_demo_output / "03_qc" / "qc_report.html").is_file()
 
 
+def test_the_case_is_imported_from_grades_and_sequences_a_person_confirmed_R_QC_2(a_demo_output):
+    report = json.loads((a_demo_output / "03_qc" / "qc_report.json").read_text())
+    for entry in report["series"]:
+        assert entry["confirmed_grade"] == entry["suggested_grade"]
+        assert "mechanically" in entry["confirmation"]["reviewer"]
+        assert entry["needs_confirmation"] is False
+    t1c = next(e for e in report["series"] if e["sequence"] == "T1C")
+    assert t1c["sequence_confirmation"]["identified_sequence"] == "T1C"
+    case = json.loads(next((a_demo_output / "04_case").glob("*/case.json")).read_text())
+    assert {s["qc_grade"] for s in case["sequences"].values()} <= {2, 3}
+
+
 def test_the_reference_labels_are_recorded_as_machine_made(a_demo_output):
     summary = json.loads((a_demo_output / "summary.json").read_text())
     assert summary["annotation"]["machine_made"] is True
@@ -114,3 +126,17 @@ def test_a_non_empty_folder_that_is_not_a_demo_output_is_refused(tmp_path, capsy
     assert cli.main(["demo", "--out", str(tmp_path)]) == 2
     assert (tmp_path / "precious.txt").read_text() == "keep me"
     assert "not an earlier demo's output" in capsys.readouterr().err
+
+
+def test_the_submitted_self_check_was_verified_against_the_saved_files_R_ANN_9_R_ANN_1(
+    a_demo_output,
+):
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+
+    with Project.open(a_demo_output / "05_project") as project:
+        checks = [e for e in project.audit_entries() if e.action == "self_check"]
+        qc = [e for e in project.audit_entries() if e.action == "pass_qc"]
+    evidence = checks[-1].details["evidence"]
+    assert evidence["verified"] is True and evidence["checklist_open"] == []
+    assert evidence["review_sequences"]["by"].startswith("demo annotator")
+    assert set(qc[-1].details["grades"]) == {"FLAIR", "T1", "T1C", "T2"}

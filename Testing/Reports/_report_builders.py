@@ -110,7 +110,7 @@ def _walk_case(project: Project, case_id: str, label_map: Path, state: str) -> N
     workflow.save_version(project, case_id, [label_map], actor=ANNOTATOR, schema_version="brats")
     clean = [Finding("R-ANN-9", Severity.INFO, "first and last slice labelled")]
     assert workflow.record_self_check(project, case_id, clean, actor=ANNOTATOR)
-    workflow.submit(project, case_id, actor=ANNOTATOR)
+    workflow.submit(project, case_id, actor=ANNOTATOR, allow_unverified=True)
     if state == "approved":
         workflow.review(project, case_id, reviewer=REVIEWER, decision="approve")
     elif state == "returned":

@@ -2,7 +2,10 @@
 
 The QC report (``CNSTumorQCLib``, ``cnstumor qc``) names each series' sequence and
 SeriesInstanceUID; this module picks, per case sequence, the usable series (not excluded as grade
-1, R-QC-2; no blocking finding), reads it with SimpleITK's ``ImageSeriesReader`` (GDCM sorts the
+1, R-QC-2; no blocking finding) whose grade a radiologist CONFIRMED as 2 or 3 and whose sequence
+identification needs no confirmation or was confirmed (``cnstumor qc-confirm``). A suggested
+grade is never enough: an unconfirmed series blocks the import with the series to confirm
+(R-QC-2, R-FLOW-1). The chosen series is read with SimpleITK's ``ImageSeriesReader`` (GDCM sorts the
 slices by position) and hands the volumes to ``case_import``. The case records the source series
 UIDs and files so that exports can reference them (R-FMT-2).
 """
@@ -42,12 +45,31 @@ def _usable(entry: Mapping[str, Any]) -> bool:
 
 
 def _grade(entry: Mapping[str, Any]) -> int:
-    return int(entry.get("confirmed_grade") or entry.get("suggested_grade") or 0)
+    return int(entry.get("confirmed_grade") or 0)
+
+
+def _confirmed(entry: Mapping[str, Any]) -> bool:
+    """R-QC-2: a radiologist confirmed grade 2 or 3 and nothing about the sequence is open."""
+    return entry.get("confirmed_grade") in (2, 3) and not entry.get("needs_confirmation", False)
+
+
+def _to_confirm(entry: Mapping[str, Any]) -> str:
+    what = [] if entry.get("confirmed_grade") in (2, 3) else ["grade"]
+    if entry.get("needs_confirmation", False):
+        what.insert(0, "sequence")
+    return (
+        f"series {entry.get('series_number')} {entry.get('sequence')} "
+        f"{entry.get('series_instance_uid')} ({' and '.join(what)})"
+    )
 
 
 def choose_series(report: Mapping[str, Any], path: Path) -> dict[MRSequence, dict[str, Any]]:
-    """Per case sequence, the usable series with the best grade (then the most images)."""
+    """Per case sequence, the usable, confirmed series with the best grade (then most images).
+
+    Raises naming every series a radiologist still has to confirm (R-QC-2).
+    """
     chosen: dict[MRSequence, dict[str, Any]] = {}
+    unconfirmed: list[str] = []
     for sequence in CASE_SEQUENCES:
         entries = [e for e in report["series"] if e.get("sequence") == sequence.value]
         usable = [e for e in entries if _usable(e)]
@@ -57,8 +79,18 @@ def choose_series(report: Mapping[str, Any], path: Path) -> dict[MRSequence, dic
                 "(R-QC-2): it cannot be annotated",
                 path,
             )
-        if usable:
-            chosen[sequence] = max(usable, key=lambda e: (_grade(e), int(e.get("images", 0))))
+        confirmed = [e for e in usable if _confirmed(e)]
+        if usable and not confirmed:
+            unconfirmed += [_to_confirm(e) for e in usable]
+        elif confirmed:
+            chosen[sequence] = max(confirmed, key=lambda e: (_grade(e), int(e.get("images", 0))))
+    if unconfirmed:
+        raise InvalidInputError(
+            "R-QC-2: only grades a radiologist confirmed may be annotated; confirm "
+            + "; ".join(unconfirmed)
+            + " with `cnstumor qc-confirm QC_DIR SERIES_UID GRADE [--sequence SEQ] --reviewer NAME`",
+            path,
+        )
     return chosen
 
 
@@ -115,6 +147,8 @@ def import_case_from_dicom(
                 "dicom_files": [str(Path(f).resolve()) for f in files],
                 "series_description": entry.get("series_description"),
                 "qc_grade": entry.get("confirmed_grade"),
+                "qc_confirmation": entry.get("confirmation"),
+                "qc_sequence_confirmation": entry.get("sequence_confirmation"),
                 "qc_report": str(report_path.resolve()),
                 # R-DATA-3: the acquisition parameters the QC recorded, carried to exports
                 "acquisition_parameters": dict(entry.get("acquisition_parameters") or {}),

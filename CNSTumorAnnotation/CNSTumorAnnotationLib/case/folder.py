@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -457,14 +458,48 @@ def _write_version_record(folder: Path, version: FolderVersion, case: CaseFolder
     write_json_atomic(folder / VERSION_FILE, record)
 
 
-def approve_version(case: CaseFolder, version: int, reviewer: str) -> FolderVersion:
-    """Mark a version approved (R-PPL-3); its files become read-only and it can never change."""
+def approve_version(
+    case: CaseFolder, version: int, reviewer: str, *, people: Mapping[str, Any] | str | Path
+) -> FolderVersion:
+    """Mark a version approved (R-PPL-3); its files become read-only and it can never change.
+
+    Outside a project the team is a people file (``project.people.load_people_file``) or a
+    mapping of id to ``Person``: the reviewer must be listed, a qualified reviewer (R-PPL-1:
+    >= 10 years, associate chief or chief physician) and not the version's annotator (R-PPL-3).
+    """
+    from CNSTumorAnnotationLib.project.people import (
+        CONSENSUS_RULES,
+        QualificationError,
+        load_people_file,
+        require_reviewer,
+    )
+
+    team = load_people_file(people) if isinstance(people, str | Path) else dict(people)
+    person = require_reviewer(team, reviewer)
     chosen = get_version(case, version)
     if chosen.approved:
         raise WorkflowError(f"version {version} is already approved and immutable", chosen.folder)
+    if chosen.annotator in (person.id, person.name):
+        raise QualificationError(
+            f"R-PPL-3: {person.name} annotated version {version}; a reviewer never approves "
+            "their own work"
+        )
     path = chosen.folder / VERSION_FILE
     record = _read_json(path)
-    record.update({"approved": True, "approved_by": reviewer, "approved_at": _now()})
+    record.update(
+        {
+            "approved": True,
+            "approved_by": person.id,
+            "approved_at": _now(),
+            "reviewer": {
+                "id": person.id,
+                "name": person.name,
+                "title": person.title.value,
+                "years_experience": person.years_experience,
+                "qualification_rules": CONSENSUS_RULES.version,
+            },
+        }
+    )
     write_json_atomic(path, record)
     for file in chosen.folder.iterdir():
         file.chmod(0o444)

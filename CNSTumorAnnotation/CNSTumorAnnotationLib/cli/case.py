@@ -2,8 +2,10 @@
 
 ``cnstumor case import OUT --flair F --t1 F --t1c F --t2 F --patient ID --family intra_axial``
 ``cnstumor case import OUT ... --diagnosis meningioma --site sellar``  (refused: R-SCOPE-2)
+``cnstumor case import OUT ... --diagnosis ependymoma --family intra_axial``  (accepted, noted)
 ``cnstumor case import OUT --qc-report QC/qc_report.json --dicom DIR --family meningeal``
 ``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F]``
+``cnstumor case approve CASE_DIR --reviewer dr_wang --people people.json [--version N]``
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ def register(subparsers: Any) -> None:
     case.set_defaults(func=lambda args: case.print_help() or 0)
     _register_import(commands)
     _register_labels(commands)
+    _register_approve(commands)
 
 
 def _register_import(commands: Any) -> None:
@@ -46,7 +49,8 @@ def _register_import(commands: Any) -> None:
     parser.add_argument("--family", choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family")
     parser.add_argument(
         "--diagnosis",
-        help="glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the family)",
+        help="glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the family); another "
+        "diagnosis (e.g. ependymoma) with --family, recorded with a note (R-SCOPE-1)",
     )
     parser.add_argument(
         "--site", help="sellar|pineal|cerebellopontine_angle|bone_invading|skull_crossing|other"
@@ -68,29 +72,52 @@ def _register_labels(commands: Any) -> None:
     parser.set_defaults(func=_run_labels)
 
 
-def _family(args: argparse.Namespace) -> str:
-    """The family from --family and/or --diagnosis/--site; out-of-scope cases refused (R-SCOPE-2)."""
-    if args.diagnosis is None:
-        if args.family is None:
-            raise InvalidInputError("give --family or --diagnosis (R-SCOPE-1)")
-        if args.site is not None:
-            raise InvalidInputError("--site is checked together with --diagnosis (R-SCOPE-2)")
-        return str(args.family)
-    from CNSTumorAnnotationLib.scope import check_scope
+def _register_approve(commands: Any) -> None:
+    parser = commands.add_parser(
+        "approve",
+        help="approve a case-folder version outside a project (R-PPL-1, R-PPL-3)",
+        description=(
+            "Mark an annotation version approved: its files become read-only. The reviewer must "
+            "be listed in the people file as a qualified reviewer (R-PPL-1) and must not be the "
+            "version's annotator (R-PPL-3). Inside an annotation project, review there instead."
+        ),
+    )
+    parser.add_argument("case_dir", type=Path)
+    parser.add_argument("--reviewer", required=True, help="the reviewer's id in the people file")
+    parser.add_argument(
+        "--people",
+        type=Path,
+        required=True,
+        help='JSON: {"people": [{"id", "name", "role", "years_experience", "title"}, ...]}',
+    )
+    parser.add_argument("--version", type=int, default=None, help="default: the latest")
+    parser.set_defaults(func=_run_approve)
 
-    family = check_scope(args.diagnosis, args.site).value
-    if args.family is not None and args.family != family:
-        raise InvalidInputError(
-            f"--diagnosis {args.diagnosis} belongs to the {family} family, not {args.family} (R-SCOPE-1)"
-        )
-    return family
+
+def _run_approve(args: argparse.Namespace) -> int:
+    from CNSTumorAnnotationLib.case.folder import approve_version, get_version, load_case
+
+    case = load_case(args.case_dir)
+    number = get_version(case, args.version).version
+    approved = approve_version(case, number, args.reviewer, people=args.people)
+    print(f"case {case.case_id}: version {approved.version} approved by {args.reviewer}")
+    return 0
+
+
+def _scope(args: argparse.Namespace) -> Any:
+    """R-SCOPE-1/2 from --family, --diagnosis and --site: another tumor of a family is accepted
+    with a note; the R-SCOPE-2 sites are refused whichever option was given."""
+    from CNSTumorAnnotationLib.scope import assess_scope
+
+    return assess_scope(args.diagnosis, args.site, args.family)
 
 
 def _run_import(args: argparse.Namespace) -> int:
     volumes = {
         seq: getattr(args, opt) for opt, seq in _VOLUME_OPTIONS.items() if getattr(args, opt)
     }
-    family = _family(args)
+    scope = _scope(args)
+    family = scope.family.value
     register_sequences = not args.no_registration
     if args.qc_report or args.dicom:
         if not (args.qc_report and args.dicom) or volumes:
@@ -111,7 +138,13 @@ def _run_import(args: argparse.Namespace) -> int:
         case = import_case_from_nifti(
             volumes, args.out, args.patient, family, register=register_sequences
         )
+    from CNSTumorAnnotationLib.case.folder import write_case_record
+
+    case.metadata["scope"] = scope.to_dict()
+    write_case_record(case)
     print(f"case {case.case_id} ({case.family.value}) written to {case.root}")
+    if not scope.named_by_consensus:
+        print(f"  note: {scope.note}")
     for sequence, path in case.volumes.items():
         print(f"  {sequence.value:5s} {path.relative_to(case.root)}")
     for name, quality in case.registration.get("sequences", {}).items():

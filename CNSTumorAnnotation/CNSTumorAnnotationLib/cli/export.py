@@ -2,6 +2,9 @@
 
 The same argument parser serves ``Scripts/batch_export.py`` (plain Python or inside Slicer).
 Prints one line per failed case and a final count; the exit status is 1 when any case failed.
+Only approved versions are exported unless ``--include-unapproved`` is given (R-PPL-3), and the
+manifest records the choice. An export of a case that belongs to an annotation project is an
+entry in that project's audit log: who, which case and version, where (R-FLOW-1).
 """
 
 from __future__ import annotations
@@ -46,10 +49,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         action="store_true",
         help="write non-ASCII characters of names as uXXXX code points",
     )
-    parser.add_argument(
+    approval = parser.add_mutually_exclusive_group()
+    approval.add_argument(
         "--approved-only",
         action="store_true",
-        help="refuse a version that no reviewer has approved (R-PPL-3)",
+        help="refuse a version that no reviewer has approved (R-PPL-3; the default)",
+    )
+    approval.add_argument(
+        "--include-unapproved",
+        action="store_true",
+        help="also export versions no reviewer has approved (recorded in the manifest)",
+    )
+    parser.add_argument(
+        "--deface",
+        action="store_true",
+        help="deface every exported image with Quickshear (R-DATA-1; recorded in the manifest)",
+    )
+    parser.add_argument(
+        "--actor",
+        default=None,
+        help="who exports (recorded in the project's audit log; needed for project cases)",
     )
     parser.add_argument(
         "--project",
@@ -93,8 +112,9 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         dataset_reference=MRSequence(args.dataset_reference),
         nnunet_dataset_id=args.nnunet_id,
         nnunet_dataset_name=args.nnunet_name,
-        approved_only=args.approved_only,
+        approved_only=not args.include_unapproved,
         project_dir=args.project,
+        deface=args.deface,
     )
 
 
@@ -103,6 +123,7 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
     from CNSTumorAnnotationLib.export.batch import export_batch
 
     formats = parse_formats(args.formats or ["all"])
+    _require_project_actor(args)
     summary = export_batch(
         args.case_dirs,
         args.out,
@@ -112,6 +133,7 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
         runtime=runtime,
         progress=not args.no_progress,
     )
+    _audit_project_exports(summary, args)
     for outcome in summary.failed:
         first_line = (outcome.error or "").splitlines()[0] if outcome.error else "unknown error"
         print(f"cnstumor export: FAILED {outcome.case_dir}: {first_line}", file=sys.stderr)
@@ -120,6 +142,57 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
         f"({', '.join(formats)}) into {summary.out_dir}; summary: {summary.summary_path}"
     )
     return summary.exit_status
+
+
+def _require_project_actor(args: argparse.Namespace) -> None:
+    """Before anything is written: a project case's export needs a known --actor (R-FLOW-1)."""
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+    from CNSTumorAnnotationLib.project.approval import find_project
+    from CNSTumorQCLib.errors import InvalidInputError
+
+    projects = {args.project} if args.project else set()
+    projects |= {find_project(Path(d)) for d in args.case_dirs} - {None}
+    for project_dir in projects:
+        if not args.actor:
+            raise InvalidInputError(
+                "exporting cases of an annotation project needs --actor (a person of the "
+                "project): the export is recorded in its audit log (R-FLOW-1)",
+                project_dir,
+            )
+        with Project.open(project_dir) as project:
+            project.person(args.actor)
+
+
+def _audit_project_exports(summary: Any, args: argparse.Namespace) -> None:
+    """R-FLOW-1: each exported case of an annotation project is an audit entry in it."""
+    import json
+
+    from CNSTumorAnnotationLib.project import audit, store
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+    from CNSTumorAnnotationLib.project.approval import find_project
+
+    for outcome in summary.exported:
+        project_dir = args.project or find_project(Path(outcome.case_dir))
+        if project_dir is None or outcome.manifest is None:
+            continue
+        manifest = json.loads(Path(outcome.manifest).read_text(encoding="utf-8"))
+        annotation = manifest.get("annotation", {})
+        with Project.open(project_dir) as project, store.transaction(project.conn) as conn:
+            audit.append(
+                conn,
+                actor=str(args.actor),
+                action="export",
+                case_id=outcome.case_id,
+                details={
+                    "case_folder": str(Path(outcome.case_dir).resolve()),
+                    "annotation_version": annotation.get("version"),
+                    "approved": annotation.get("approved"),
+                    "include_unapproved": bool(args.include_unapproved),
+                    "out": str(Path(outcome.manifest).parent.resolve()),
+                    "manifest": str(Path(outcome.manifest).resolve()),
+                    "formats": list(summary.formats),
+                },
+            )
 
 
 def main(argv: Sequence[str] | None = None, runtime: MRMLRuntime | None = None) -> int:

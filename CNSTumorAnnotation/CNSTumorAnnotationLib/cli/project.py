@@ -4,7 +4,9 @@ cnstumor project init DIR
 cnstumor project person add DIR --id dr_li --name "Dr Li" --role annotator --years 6 --title attending
 cnstumor project dataset add DIR --id tcga --ethics-ref IRB-1 --ethics-date 2026-03-01 --deidentified
 cnstumor project case register DIR --case c1 --dataset tcga --patient P1 --actor admin
+    (--dicom DEID_DIR --key-file KEY: de-identification verified; or --no-dicom, recorded)
 cnstumor project case step DIR --case c1 --action deidentify|pass_qc|exclude|start|revise|reopen --actor X
+    (pass_qc takes --qc-report QC/qc_report.json: its verdict and confirmed grades are recorded)
 cnstumor project assign DIR --case c1 --to dr_li --actor admin
 cnstumor project save DIR --case c1 --actor dr_li (--file F ... | --case-folder CASE_DIR [--version N])
 cnstumor project selfcheck DIR --case c1 --actor dr_li --findings selfcheck.json
@@ -118,6 +120,16 @@ def _register_cases(commands: Any) -> None:
     reg.add_argument("--patient", required=True)
     reg.add_argument("--phase", default="production", choices=["production", "calibration"])
     reg.add_argument("--source", help="where the case came from (recorded in the audit log)")
+    deid = reg.add_mutually_exclusive_group(required=True)
+    deid.add_argument(
+        "--dicom", type=Path, help="the case's de-identified DICOM folder, verified (R-DATA-1)"
+    )
+    deid.add_argument(
+        "--no-dicom",
+        action="store_true",
+        help="the case has no DICOM to verify (e.g. NIfTI from a public archive); recorded",
+    )
+    reg.add_argument("--key-file", type=Path, help="the pseudonym key that de-identified --dicom")
     reg.add_argument("--actor", default="admin")
     step = _simple(case, "step", "move a case one lifecycle step (R-FLOW-1)", _case_step)
     step.add_argument("--case", required=True)
@@ -125,7 +137,9 @@ def _register_cases(commands: Any) -> None:
     step.add_argument("--actor", required=True)
     step.add_argument("--reason", default="", help="for exclude / reopen")
     step.add_argument(
-        "--grade", type=int, choices=[1, 2, 3], help="quality grade for pass_qc (R-QC-1)"
+        "--qc-report",
+        type=Path,
+        help="pass_qc: the case's qc_report.json with radiologist-confirmed grades (R-QC-2)",
     )
     assign = _simple(
         commands, "assign", "assign a case to a qualified, certified annotator", _assign
@@ -231,6 +245,8 @@ def _case_register(args: argparse.Namespace) -> int:
             actor=args.actor,
             phase=args.phase,
             source=args.source,
+            dicom_dir=args.dicom,
+            key_file=args.key_file if args.dicom else None,
         )
     print(f"registered case {args.case} (imported)")
     return 0
@@ -239,7 +255,12 @@ def _case_register(args: argparse.Namespace) -> int:
 def _case_step(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
         if args.action == "pass_qc":
-            state = project.pass_qc(args.case, actor=args.actor, grade=args.grade)
+            if args.qc_report is None:
+                raise InvalidInputError(
+                    "pass_qc needs --qc-report: the grades a radiologist confirmed in the QC "
+                    "report are recorded, never a grade typed here (R-QC-2)"
+                )
+            state = project.pass_qc(args.case, actor=args.actor, qc_report=args.qc_report)
         elif args.action == "exclude":
             state = project.exclude(args.case, actor=args.actor, reason=args.reason)
         elif args.action == "reopen":

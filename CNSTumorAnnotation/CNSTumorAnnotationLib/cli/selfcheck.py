@@ -16,7 +16,7 @@ from CNSTumorAnnotationLib.selfcheck.params import CHECKLIST, Confirmations
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "selfcheck",
-        help="self-check an annotation (R-ANN-2/3/4/7/8/9, region hierarchy)",
+        help="self-check an annotation (R-ANN-2/3/4/7/8/9, region hierarchy R-SEG-1..7)",
         description=(
             "Check an annotation version of a case folder: required regions, region hierarchy, "
             "lesion inventory and specks, skipped and missed slices, CSF-like voxels, original "
@@ -33,6 +33,12 @@ def register(subparsers: Any) -> None:
         help="R-ANN-4: the tumor shows no definite enhancement; an empty enhancing region is not an error",
     )
     parser.add_argument(
+        "--confirm-no-edema",
+        action="store_true",
+        help="R-SEG-7: a meningeal tumor without peritumoral edema; an empty edema region is not "
+        "an error",
+    )
+    parser.add_argument(
         "--confirm",
         action="append",
         default=[],
@@ -46,6 +52,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     confirmations = Confirmations(
         no_enhancement=bool(args.confirm_no_enhancement),
+        no_edema=bool(args.confirm_no_edema),
         checklist=frozenset(args.confirm),
         confirmed_by=args.by,
     )

@@ -42,6 +42,8 @@ class ExportOptions:
     #: The annotation project whose review store decides approval (default: found beside
     #: the case folder, else the case folder's own flag; see ``approval``).
     project_dir: Path | None = None
+    #: R-DATA-1: deface every exported image (``export.deface``: Quickshear).
+    deface: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,7 +54,15 @@ class ExportOptions:
             "nnunet_dataset": f"Dataset{self.nnunet_dataset_id:03d}_{self.nnunet_dataset_name}",
             "approved_only": self.approved_only,
             "project_dir": str(self.project_dir) if self.project_dir else None,
+            "deface": self._deface_record(),
         }
+
+    def _deface_record(self) -> dict[str, Any]:
+        if not self.deface:
+            return {"defaced": False}
+        from CNSTumorAnnotationLib.export.deface import method_record
+
+        return {"defaced": True, **method_record()}
 
 
 @dataclass
@@ -110,7 +120,12 @@ class ExportContext:
     def reference_image(self, sequence: MRSequence) -> sitk.Image:
         """The case's volume of ``sequence`` (its native geometry, R-ANN-8), read once."""
         if sequence not in self._reference_cache:
-            self._reference_cache[sequence] = self.reference_reader(sequence)
+            image = self.reference_reader(sequence)
+            if self.options.deface:  # R-DATA-1: no face leaves in an exported image
+                from CNSTumorAnnotationLib.export.deface import brain_mask, deface
+
+                image = deface(image, brain_mask(self.case, sequence, image))
+            self._reference_cache[sequence] = image
         return self._reference_cache[sequence]
 
     def reference_grid(self, sequence: MRSequence) -> sitk.Image:

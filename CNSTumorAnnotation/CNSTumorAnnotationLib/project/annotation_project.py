@@ -250,9 +250,17 @@ class Project:
         actor: str,
         phase: str = "production",
         source: str | Path | None = None,
+        dicom_dir: str | Path | None = None,
+        key_file: str | Path | None = None,
     ) -> ProjectCase:
         """Register a collected case (state ``imported``). R-DATA-1: refused unless its dataset
-        has an ethics approval and is de-identified."""
+        has an ethics approval and is de-identified.
+
+        With ``dicom_dir`` and the pseudonym ``key_file`` that de-identified it, the
+        de-identification is verified, not declared (``CNSTumorQCLib.deid.verify``): every file
+        must say PatientIdentityRemoved YES, carry a pseudonym and no original identity from the
+        key; a failure refuses the case naming the files, and the result is in the audit entry.
+        """
         _check_id(case_id, "case")
         if phase not in ("production", "calibration"):
             raise InvalidInputError(f"phase must be production or calibration, not {phase!r}")
@@ -266,6 +274,7 @@ class Project:
             raise WorkflowError(
                 f"R-DATA-1: dataset {dataset_id} is not de-identified; case {case_id} may not be used"
             )
+        verification = _verify_deidentification(case_id, dicom_dir, key_file)
         folder = f"cases/{case_id}"
         (self.directory / folder).mkdir(parents=True, exist_ok=True)
         with store.transaction(self.conn) as conn:
@@ -291,6 +300,7 @@ class Project:
                     "dataset": dataset_id,
                     "phase": phase,
                     "source": str(source) if source else None,
+                    "deidentification": verification,
                 },
             )
         return self.case(case_id)
@@ -373,13 +383,37 @@ class Project:
         """Record that the case's images were de-identified (R-DATA-1)."""
         return self.move(case_id, Action.DEIDENTIFY, actor=actor, details={"method": method})
 
-    def pass_qc(self, case_id: str, *, actor: str, grade: int | None = None) -> CaseState:
-        """Record a passed QC (R-QC-2: grade 2 or 3 only)."""
+    def pass_qc(
+        self,
+        case_id: str,
+        *,
+        actor: str,
+        grade: int | None = None,
+        qc_report: str | Path | None = None,
+    ) -> CaseState:
+        """Record a passed QC (R-QC-2: grade 2 or 3 only).
+
+        With ``qc_report`` (what the command line requires) the audit entry records the
+        report's verdict, the radiologist-confirmed grade of each annotated sequence, the series
+        and the report's SHA-256 (``qc_gate.qc_evidence``); an unconfirmed grade is refused.
+        ``grade`` alone is for callers that hold no report (fixtures) and is recorded as given.
+        """
+        details: dict[str, Any] = {"grade": grade}
+        if qc_report is not None:
+            from CNSTumorAnnotationLib.project.qc_gate import qc_evidence
+
+            details = qc_evidence(qc_report)
+            if grade is not None and grade != details["grade"]:
+                raise InvalidInputError(
+                    f"R-QC-2: grade {grade} given, but the QC report's confirmed grades are "
+                    f"{details['grades']}; the report decides"
+                )
+            grade = int(details["grade"])
         if grade is not None and grade not in (2, 3):
             raise WorkflowError(
                 f"R-QC-2: case {case_id} has quality grade {grade}; only 2 or 3 may be annotated"
             )
-        return self.move(case_id, Action.PASS_QC, actor=actor, details={"grade": grade})
+        return self.move(case_id, Action.PASS_QC, actor=actor, details=details)
 
     def exclude(self, case_id: str, *, actor: str, reason: str) -> CaseState:
         """Exclude a case with a reason (R-QC-2)."""
@@ -389,6 +423,28 @@ class Project:
 
     def audit_entries(self, case_id: str | None = None) -> list[audit.AuditEntry]:
         return audit.entries(self.conn, case_id)
+
+
+def _verify_deidentification(
+    case_id: str, dicom_dir: str | Path | None, key_file: str | Path | None
+) -> dict[str, Any]:
+    """R-DATA-1: the case's DICOM checked against its pseudonym key (see ``register_case``)."""
+    if dicom_dir is None and key_file is None:
+        return {"verified": False, "reason": "no DICOM given to verify"}
+    if dicom_dir is None or key_file is None:
+        raise InvalidInputError("verifying de-identification needs the DICOM folder and its key")
+    from CNSTumorQCLib.deid.verify import verify_deidentified
+
+    result = verify_deidentified(dicom_dir, key_file)
+    if not result.ok:
+        problems = [f"{f.files[0] if f.files else '?'}: {f.message}" for f in result.findings]
+        raise WorkflowError(
+            f"R-DATA-1: case {case_id} is not de-identified ({len(problems)} problem(s) in "
+            f"{result.files_checked} files): " + "; ".join(problems[:3])
+        )
+    data = result.to_dict()
+    data["dicom_dir"] = str(Path(dicom_dir).resolve())
+    return data
 
 
 def _row_to_case(row: sqlite3.Row) -> ProjectCase:

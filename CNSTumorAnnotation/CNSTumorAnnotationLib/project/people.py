@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
-from CNSTumorQCLib.errors import SchemaError, WorkflowError
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, SchemaError, WorkflowError
 
 
 class Role(enum.Enum):
@@ -184,3 +185,47 @@ def _rank(title: Title) -> int:
 
 
 CONSENSUS_RULES = QualificationRules()
+
+
+def load_people_file(path: str | Path) -> dict[str, Person]:
+    """People from a JSON file, keyed by id: ``{"people": [{"id", "name", "role",
+    "years_experience", "title"}, ...]}`` (or the list alone). Used outside a project, where no
+    project database holds the team (R-PPL-1)."""
+    import json
+
+    path = Path(path)
+    if not path.is_file():
+        raise MissingInputError("people file not found", path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        items = data["people"] if isinstance(data, dict) else data
+        people = {}
+        for item in items:
+            person = Person(
+                id=str(item["id"]),
+                name=str(item.get("name") or item["id"]),
+                role=Role(str(item["role"])),
+                years_experience=int(item["years_experience"]),
+                title=Title.parse(str(item["title"])),
+            )
+            people[person.id] = person
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, SchemaError) as error:
+        raise InvalidInputError(f"not a people file ({error})", path) from None
+    return people
+
+
+def require_reviewer(
+    people: dict[str, Person], reviewer: str, rules: QualificationRules | None = None
+) -> Person:
+    """The qualified reviewer named ``reviewer`` (R-PPL-1), or a refusal naming the rule."""
+    rules = rules or CONSENSUS_RULES
+    person = people.get(reviewer)
+    if person is None:
+        raise QualificationError(
+            f"R-PPL-1: {reviewer!r} is not in the people file; a reviewer must be a listed, "
+            "qualified person"
+        )
+    if person.role is not Role.REVIEWER:
+        raise QualificationError(f"R-PPL-3: {person.name} is a {person.role.value}, not a reviewer")
+    rules.require(person, Role.REVIEWER)
+    return person

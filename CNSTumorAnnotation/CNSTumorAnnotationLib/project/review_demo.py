@@ -35,13 +35,16 @@ def run_review_demo(
     *,
     case_id: str | None = None,
     qc_grade: int | None = None,
+    qc_report: str | Path | None = None,
     calibration: Sequence[training.CalibrationCase] | None = None,
     ethics_reference: str = "TCIA TCGA-LGG data usage policy (public, de-identified at source)",
     ethics_date: str | None = None,
 ) -> dict[str, Any]:
     """Walk one case folder through the review workflow in a new project at ``project_dir``.
 
-    ``self_check``: the self-check's findings (or its ``selfcheck.json``). ``calibration``:
+    ``self_check``: the self-check's findings (or its ``selfcheck.json``). ``qc_report``: the
+    case's confirmed ``qc_report.json``, whose verdict and grades ``pass_qc`` records (R-QC-2).
+    ``calibration``:
     a two-team batch certifying the annotator (R-PPL-4); without one, the certification is
     recorded as an external training record, labelled as such in the audit log.
     Returns a summary: states, the refused reviewer's message, approved files, verification.
@@ -73,7 +76,7 @@ def run_review_demo(
             source=str(case.root),
         )
         project.deidentify(case_id, actor=DEMO_ADMIN, method="de-identified at source")
-        project.pass_qc(case_id, actor=DEMO_ADMIN, grade=qc_grade)
+        project.pass_qc(case_id, actor=DEMO_ADMIN, grade=qc_grade, qc_report=qc_report)
         workflow.assign(project, case_id, DEMO_ANNOTATOR, actor=DEMO_ADMIN)
         workflow.start(project, case_id, actor=DEMO_ANNOTATOR)
         version = save_case_folder_version(project, case_id, case.root, actor=DEMO_ANNOTATOR)
@@ -82,7 +85,9 @@ def run_review_demo(
             project, case_id, self_check, actor=DEMO_ANNOTATOR
         )
         if summary["self_check_passed"]:
-            workflow.submit(project, case_id, actor=DEMO_ANNOTATOR)
+            # findings given in code (fixtures) are recorded as unverified and said so
+            in_code = not isinstance(self_check, str | Path)
+            workflow.submit(project, case_id, actor=DEMO_ANNOTATOR, allow_unverified=in_code)
             workflow.review(
                 project,
                 case_id,

@@ -172,10 +172,17 @@ def record_self_check(
     findings: Iterable[Finding] | str | Path,
     *,
     actor: str,
+    runtime: Any = None,
 ) -> bool:
     """Record the self-check of the latest version (R-ANN-9). Returns True when it passed (no
     blocking finding) and the case is ``self_checked``; a blocked check is recorded and the
-    case stays ``in_progress``."""
+    case stays ``in_progress``.
+
+    A ``selfcheck.json`` is verified, not trusted (``selfcheck_evidence.verify_report``): bound
+    to the version's files, re-run on them, the same findings; the re-run's findings are what
+    is recorded, with the checklist and the R-ANN-1 record in the audit entry. Findings given as
+    objects (code that ran the check itself) are recorded as unverified, and ``submit`` refuses
+    them unless its caller says otherwise."""
     _require_assignee(project, case_id, actor, "self-check")
     found, source, checked = load_findings(findings)
     latest = versions.latest_version(project.conn, case_id)
@@ -184,6 +191,11 @@ def record_self_check(
             f"R-ANN-9: case {case_id} has no saved annotation version to self-check"
         )
     _check_same_files(case_id, latest, checked, source)
+    evidence: dict[str, Any] = {"verified": False, "source": "findings given in code"}
+    if source is not None:
+        from CNSTumorAnnotationLib.project.selfcheck_evidence import verify_report
+
+        found, evidence = verify_report(Path(source), latest, runtime=runtime)
     blocking = has_blocking(found)
     with store.transaction(project.conn) as conn:
         conn.execute(
@@ -204,6 +216,7 @@ def record_self_check(
             "blocking": blocking,
             "findings": len(found),
             "blocking_rules": sorted({f.rule for f in found if f.severity.blocking}),
+            "evidence": evidence,
         }
         if blocking:
             audit.append(
@@ -221,9 +234,43 @@ def record_self_check(
     return not blocking
 
 
-def submit(project: Project, case_id: str, *, actor: str) -> CaseState:
+def _self_check_evidence(project: Project, case_id: str, version_id: int) -> dict[str, Any]:
+    """The evidence recorded with the latest passing self-check of a version (audit log)."""
+    entries = [
+        e
+        for e in audit.entries(project.conn, case_id)
+        if e.action == Action.SELF_CHECK.value and e.version_id == version_id
+    ]
+    return dict(entries[-1].details.get("evidence") or {}) if entries else {}
+
+
+def _evidence_problems(evidence: dict[str, Any], number: int) -> list[str]:
+    if not evidence.get("verified"):
+        return [
+            f"R-ANN-9: the self-check of version {number} was not verified against its files "
+            "(record the selfcheck.json that `cnstumor selfcheck` wrote for it)"
+        ]
+    problems = []
+    if evidence.get("checklist_open"):
+        problems.append(
+            "R-ANN-9: checklist items still open: " + ", ".join(evidence["checklist_open"])
+        )
+    if not evidence.get("review_sequences"):
+        problems.append(
+            f"R-ANN-1: no record that all sequences were reviewed before version {number} was "
+            "drawn (the annotation wizard's review step)"
+        )
+    return problems
+
+
+def submit(
+    project: Project, case_id: str, *, actor: str, allow_unverified: bool = False
+) -> CaseState:
     """Submit for review: the latest version needs a recorded self-check without a blocking
-    finding (R-ANN-9)."""
+    finding (R-ANN-9), verified against the version's files, with every checklist item
+    confirmed, and the R-ANN-1 record that all sequences were reviewed. ``allow_unverified``
+    accepts a self-check recorded from findings given in code (fixtures without a case folder);
+    the command line never sets it."""
     _require_assignee(project, case_id, actor, "submit")
     latest = versions.latest_version(project.conn, case_id)
     check = None
@@ -246,12 +293,16 @@ def submit(project: Project, case_id: str, *, actor: str) -> CaseState:
             f"R-ANN-9: case {case_id} cannot be submitted: {what}; submission requires a recorded "
             "self-check with no blocking finding"
         )
+    evidence = _self_check_evidence(project, case_id, latest.id)
+    problems = _evidence_problems(evidence, latest.number)
+    if problems and not (allow_unverified and not evidence.get("verified")):
+        raise WorkflowError(f"case {case_id} cannot be submitted: " + "; ".join(problems))
     return project.move(
         case_id,
         Action.SUBMIT,
         actor=actor,
         version_id=latest.id,
-        details={"version": latest.number},
+        details={"version": latest.number, "verified_self_check": bool(evidence.get("verified"))},
     )
 
 

@@ -2,8 +2,10 @@
 
 ``check_masks`` needs no case folder (``selfcheck.run_selfcheck`` reads one). Checks, rule by rule:
 
-* R-ANN-4  a required region is empty (error), unless "no enhancement" is confirmed (info);
-* R-SEG-1/3/4/5/6  region hierarchy on a common grid, with a partial-volume tolerance;
+* R-ANN-4  a required region is empty (error), unless "no enhancement" (or, for a meningeal
+  tumor, "no peritumoral edema", R-SEG-7) is confirmed (info);
+* R-SEG-1/3/4/5/6/7  region hierarchy on a common grid, with a partial-volume tolerance,
+  independent of the optional tumor body, a meningeal dural tail allowed (``hierarchy``);
 * R-ANN-7  lesion inventory (numbered, volume, centroid, slice range) and specks;
 * R-ANN-9  skipped interior slices (error) and likely missed end slices (warning);
 * R-ANN-2  CSF-like voxels inside whole tumor / edema (warning);
@@ -21,6 +23,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.selfcheck.endslice import missed_end_slice_findings
+from CNSTumorAnnotationLib.selfcheck.hierarchy import hierarchy_findings
 from CNSTumorAnnotationLib.selfcheck.lesions import (
     Lesion,
     lesion_inventory,
@@ -30,7 +33,6 @@ from CNSTumorAnnotationLib.selfcheck.lesions import (
 from CNSTumorAnnotationLib.selfcheck.params import Confirmations, SelfCheckParameters
 from CNSTumorAnnotationLib.selfcheck.rules import (
     csf_findings,
-    hierarchy_findings,
     is_empty,
     remote_edema_findings,
     required_region_findings,

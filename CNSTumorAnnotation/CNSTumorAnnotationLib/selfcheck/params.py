@@ -1,9 +1,9 @@
-"""The self-check's rule table (R-ANN-2/3/4/7/8/9, region hierarchy) as versioned data.
+"""The self-check's rule table (R-ANN-2/3/4/7/8/9, R-SEG-6/7, region hierarchy) as versioned data.
 
 Every threshold the self-check uses lives here, with the reason for its value, and the table's
 ``version`` is stamped into every report. Changing a value means a new ``SELFCHECK_VERSION``.
-The annotator's confirmations (R-ANN-4 "no enhancement", checklist items a person confirms)
-are data too, recorded in the report.
+The annotator's confirmations (R-ANN-4 "no enhancement", R-SEG-7 "no peritumoral edema",
+checklist items a person confirms) are data too, recorded in the report.
 """
 
 from __future__ import annotations
@@ -13,10 +13,18 @@ from typing import Any
 
 from CNSTumorQCLib.sequences import MRSequence
 
-SELFCHECK_VERSION = "cnstumor-selfcheck-1.0"
+SELFCHECK_VERSION = "cnstumor-selfcheck-1.1"
 
 #: Regions that an annotator may leave empty by confirming "no enhancement" (R-ANN-4).
 NO_ENHANCEMENT_REGIONS: tuple[str, ...] = ("enhancing",)
+#: Regions that an annotator may leave empty by confirming "no peritumoral edema": a meningioma
+#: without edema leaves the (meningeal) edema region empty (R-SEG-7, recorded as R-ANN-4).
+NO_EDEMA_REGIONS: tuple[str, ...] = ("edema",)
+#: Each confirmable empty region: the confirmation's key in ``Confirmations`` and its words.
+CONFIRMABLE_EMPTY: dict[str, tuple[str, str]] = {
+    **{key: ("no_enhancement", "no enhancement") for key in NO_ENHANCEMENT_REGIONS},
+    **{key: ("no_edema", "no peritumoral edema") for key in NO_EDEMA_REGIONS},
+}
 
 #: Checklist items the software cannot decide by itself; a person confirms them (docs/rules.md).
 CHECKLIST: dict[str, tuple[str, str]] = {
@@ -68,6 +76,12 @@ class SelfCheckParameters:
     #: the inner region (registration noise on thick slices moves a thin shell, not a blob).
     hierarchy_min_outside_mm3: float = 100.0
     hierarchy_min_outside_fraction: float = 0.05
+    #: R-SEG-7 dural tail: in the meningeal schema, enhancing voxels outside the tumor body that
+    #: form a component attached to it (within the hierarchy tolerance) are thickened enhancing
+    #: dura, part of the enhancing region, up to this distance from the tumor body. The consensus
+    #: gives no length; dural tails rarely reach beyond a few centimetres from the tumor margin.
+    #: Enhancing voxels farther away, or detached from the body, are still a hierarchy error.
+    dural_tail_max_mm: float = 30.0
     #: R-ANN-8: geometry equality tolerance (mm for origin and spacing, cosines for direction).
     geometry_tolerance: float = 1e-3
     #: R-ANN-8: a reference volume is axial when its slice normal is within this angle of the
@@ -112,16 +126,20 @@ class Confirmations:
     """What the annotator confirmed by hand; recorded in the report (R-ANN-4, checklist).
 
     ``no_enhancement``: the tumor shows no definite enhancement, so the enhancing region is
-    empty on purpose (R-ANN-4). ``checklist``: keys of ``CHECKLIST`` the annotator confirmed.
+    empty on purpose (R-ANN-4). ``no_edema``: a meningeal tumor without peritumoral edema, so
+    the edema region is empty on purpose (R-SEG-7). ``checklist``: keys of ``CHECKLIST`` the
+    annotator confirmed.
     """
 
     no_enhancement: bool = False
+    no_edema: bool = False
     checklist: frozenset[str] = field(default_factory=frozenset)
     confirmed_by: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "no_enhancement": self.no_enhancement,
+            "no_edema": self.no_edema,
             "checklist": sorted(self.checklist),
             "confirmed_by": self.confirmed_by,
         }
@@ -131,9 +149,14 @@ class Confirmations:
         data = dict(data or {})
         return cls(
             no_enhancement=bool(data.get("no_enhancement", False)),
+            no_edema=bool(data.get("no_edema", False)),
             checklist=frozenset(data.get("checklist", ())),
             confirmed_by=data.get("confirmed_by"),
         )
+
+    def confirmed(self, key: str) -> bool:
+        """Whether the confirmation named ``key`` (``no_enhancement`` / ``no_edema``) was given."""
+        return bool(getattr(self, key, False))
 
 
 def checklist_items(confirmations: Confirmations) -> list[dict[str, Any]]:

@@ -1,7 +1,7 @@
-"""Region-level rules: required regions (R-ANN-4), hierarchy (R-SEG-1..6), CSF (R-ANN-2), R-ANN-3.
+"""Region-level rules: required regions (R-ANN-4, R-SEG-7), CSF (R-ANN-2), remote edema (R-ANN-3).
 
-Hierarchy and CSF checks run on the common grid (``selfcheck_space.CommonSpace``). Voxel
-counts and volumes in their findings are on that grid.
+The region hierarchy lives in ``selfcheck.hierarchy``. The CSF check runs on the common grid
+(``selfcheck.space.CommonSpace``); voxel counts and volumes in its findings are on that grid.
 """
 
 from __future__ import annotations
@@ -14,22 +14,11 @@ import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.selfcheck.lesions import Lesion
 from CNSTumorAnnotationLib.selfcheck.params import (
-    NO_ENHANCEMENT_REGIONS,
+    CONFIRMABLE_EMPTY,
     Confirmations,
     SelfCheckParameters,
 )
-from CNSTumorAnnotationLib.selfcheck.space import CommonSpace
 from CNSTumorQCLib.findings import Finding, Severity
-from CNSTumorQCLib.sequences import MRSequence
-
-#: The consensus rule behind each containment / disjointness relation.
-_RELATION_RULES = {
-    "whole_tumor": "R-SEG-1",  # whole tumor = tumor body plus edema
-    "enhancing": "R-SEG-3",
-    "non_enhancing": "R-SEG-4",  # the non-enhancing part of the tumor body
-    "enhancing_non_enhancing": "R-SEG-5",
-    "edema": "R-SEG-6",  # edema excludes the tumor body
-}
 
 
 def is_empty(mask: sitk.Image | None) -> bool:
@@ -41,24 +30,27 @@ def is_empty(mask: sitk.Image | None) -> bool:
 def required_region_findings(
     schema: Any, masks: Mapping[str, sitk.Image], confirmations: Confirmations
 ) -> list[Finding]:
-    """R-ANN-4: required regions must be drawn; "no enhancement" is a recorded confirmation."""
+    """R-ANN-4: required regions must be drawn; "no enhancement" (R-ANN-4) and, for a meningeal
+    tumor, "no peritumoral edema" (R-SEG-7) are recorded confirmations, never errors."""
     findings: list[Finding] = []
     for region in schema.regions:
         empty = is_empty(masks.get(region.key))
-        confirmable = region.key in NO_ENHANCEMENT_REGIONS
-        if empty and region.required and confirmable and confirmations.no_enhancement:
+        confirmation, words = CONFIRMABLE_EMPTY.get(region.key, ("", ""))
+        confirmed = bool(confirmation) and confirmations.confirmed(confirmation)
+        rule = "R-SEG-7" if confirmation == "no_edema" else "R-ANN-4"
+        if empty and region.required and confirmed:
             findings.append(
                 Finding(
-                    "R-ANN-4",
+                    rule,
                     Severity.INFO,
-                    f"The {region.key} region is empty: no enhancement confirmed"
+                    f"The {region.key} region is empty: {words} confirmed"
                     + (f" by {confirmations.confirmed_by}." if confirmations.confirmed_by else "."),
                     region=region.key,
-                    details={"confirmation": "no_enhancement"},
+                    details={"confirmation": confirmation},
                 )
             )
         elif empty and region.required:
-            hint = ' (or confirm "no enhancement")' if confirmable else ""
+            hint = f' (or confirm "{words}")' if confirmation else ""
             findings.append(
                 Finding(
                     "R-ANN-4",
@@ -77,136 +69,17 @@ def required_region_findings(
                     region=region.key,
                 )
             )
-        elif confirmable and confirmations.no_enhancement:
+        elif confirmed:
             findings.append(
                 Finding(
-                    "R-ANN-4",
+                    rule,
                     Severity.WARNING,
-                    f'"No enhancement" was confirmed but the {region.key} region is drawn: '
+                    f'"{words.capitalize()}" was confirmed but the {region.key} region is drawn: '
                     "withdraw the confirmation or clear the region.",
                     region=region.key,
                 )
             )
     return findings
-
-
-def _sequence(schema: Any, key: str) -> MRSequence:
-    return schema.region(key).reference_sequence
-
-
-def _tolerance_mm(schema: Any, refs: Mapping[MRSequence, sitk.Image], keys, params) -> float:
-    slices = [
-        refs[_sequence(schema, k)].GetSpacing()[2] for k in keys if _sequence(schema, k) in refs
-    ]
-    return max([params.hierarchy_tolerance_mm, *slices])
-
-
-def hierarchy_findings(
-    schema: Any,
-    masks: Mapping[str, sitk.Image],
-    refs: Mapping[MRSequence, sitk.Image],
-    space: CommonSpace,
-    params: SelfCheckParameters,
-) -> list[Finding]:
-    """Containment (inner inside outer) and disjointness, with a partial-volume tolerance."""
-    findings: list[Finding] = []
-    for inner, outer in schema.hierarchy:
-        if is_empty(masks.get(inner)) or is_empty(masks.get(outer)):
-            continue
-        inside = space.mask(inner, masks[inner], _sequence(schema, inner))
-        container = space.mask(outer, masks[outer], _sequence(schema, outer))
-        distance = space.distance_mm(container)
-        tolerance = _tolerance_mm(schema, refs, (inner, outer), params)
-        outside = inside & (distance > 0)
-        beyond = inside & (distance > tolerance)
-        findings.extend(
-            _relation_finding(
-                inner,
-                outer,
-                "outside",
-                outside,
-                beyond,
-                int(inside.sum()),
-                tolerance,
-                space,
-                params,
-            )
-        )
-    for first, second in schema.disjoint:
-        if is_empty(masks.get(first)) or is_empty(masks.get(second)):
-            continue
-        a = space.mask(first, masks[first], _sequence(schema, first))
-        b = space.mask(second, masks[second], _sequence(schema, second))
-        tolerance = _tolerance_mm(schema, refs, (first, second), params)
-        overlap = a & b
-        beyond = a & (space.distance_mm(~b) > tolerance)  # deeper than the tolerance inside b
-        findings.extend(
-            _relation_finding(
-                first,
-                second,
-                "overlapping",
-                overlap,
-                beyond,
-                int(min(a.sum(), b.sum())),  # overlap measured against the smaller region
-                tolerance,
-                space,
-                params,
-            )
-        )
-    return findings
-
-
-def _relation_finding(
-    inner: str,
-    outer: str,
-    word: str,
-    raw: np.ndarray,
-    beyond: np.ndarray,
-    inner_voxels: int,
-    tolerance: float,
-    space: CommonSpace,
-    params: SelfCheckParameters,
-) -> list[Finding]:
-    raw_count, beyond_count = int(raw.sum()), int(beyond.sum())
-    if raw_count == 0:
-        return []
-    beyond_mm3 = beyond_count * space.voxel_mm3
-    slices = sorted({int(k) for k in np.nonzero(beyond.any(axis=(1, 2)))[0]})
-    details = {
-        "voxels_" + word: raw_count,
-        "volume_" + word + "_mm3": round(raw_count * space.voxel_mm3, 1),
-        "voxels_beyond_tolerance": beyond_count,
-        "volume_beyond_tolerance_mm3": round(beyond_mm3, 1),
-        "tolerance_mm": tolerance,
-        "slices_beyond_tolerance": slices,
-        "grid": space.sequence.value,
-        "registered": space.registered,
-    }
-    error = beyond_mm3 >= params.hierarchy_min_outside_mm3 and beyond_count >= (
-        params.hierarchy_min_outside_fraction * max(inner_voxels, 1)
-    )
-    relation = "outside" if word == "outside" else "overlapping"
-    rule = _RELATION_RULES.get(outer if outer == "whole_tumor" else inner, "R-SEG-6")
-    if error:
-        message = (
-            f"{beyond_count} voxels ({beyond_mm3:.0f} mm3) of {inner} lie {relation} {outer} by "
-            f"more than {tolerance:.1f} mm (on the {space.sequence.value} grid, slices {slices})."
-        )
-        return [
-            Finding(
-                rule,
-                Severity.ERROR,
-                message,
-                region=inner,
-                slice_index=slices[0] if slices else None,
-                details=details,
-            )
-        ]
-    message = (
-        f"{raw_count} voxels of {inner} are {relation} {outer} on the {space.sequence.value} grid, "
-        f"within the {tolerance:.1f} mm partial-volume tolerance."
-    )
-    return [Finding(rule, Severity.INFO, message, region=inner, details=details)]
 
 
 def csf_findings(

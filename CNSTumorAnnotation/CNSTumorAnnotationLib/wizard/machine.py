@@ -52,6 +52,7 @@ from CNSTumorAnnotationLib.selfcheck.case_check import (
 from CNSTumorAnnotationLib.selfcheck.core import check_masks
 from CNSTumorAnnotationLib.selfcheck.params import (
     CHECKLIST,
+    NO_EDEMA_REGIONS,
     NO_ENHANCEMENT_REGIONS,
     Confirmations,
     SelfCheckParameters,
@@ -86,11 +87,13 @@ ALLOWED_MOVES: dict[WizardStep, tuple[str, ...]] = {
         "go_to_region",
         "finish_drawing",
         "confirm_no_enhancement",
+        "confirm_no_edema",
     ),
     WizardStep.SELF_CHECK: ("run_self_check", "go_to_region"),
     WizardStep.CONFIRM_CHECKLIST: (
         "confirm_item",
         "confirm_no_enhancement",
+        "confirm_no_edema",
         "withdraw_item",
         "finish_checklist",
         "go_to_region",
@@ -101,13 +104,16 @@ ALLOWED_MOVES: dict[WizardStep, tuple[str, ...]] = {
 
 #: The checklist key of R-ANN-4's "no enhancement" confirmation.
 NO_ENHANCEMENT = "no_enhancement"
+#: The checklist key of R-SEG-7's "no peritumoral edema" confirmation (meningeal tumors).
+NO_EDEMA = "no_edema"
 
 
 def _deferred(finding: Finding, empty: set[str]) -> bool:
-    """An empty enhancing region waits for the R-ANN-4 checklist item instead of blocking."""
+    """An empty enhancing (or meningeal edema) region waits for its checklist item (R-ANN-4,
+    R-SEG-7) instead of blocking."""
     return (
         finding.rule == "R-ANN-4"
-        and finding.region in NO_ENHANCEMENT_REGIONS
+        and finding.region in (*NO_ENHANCEMENT_REGIONS, *NO_EDEMA_REGIONS)
         and finding.region in empty
     )
 
@@ -196,6 +202,16 @@ class AnnotationWizard:
                     "confirmed": self.record["confirmations"][NO_ENHANCEMENT],
                 }
             )
+        if any(k in NO_EDEMA_REGIONS for k in self.record["empty_regions"]):
+            items.append(
+                {
+                    "key": NO_EDEMA,
+                    "rule": "R-SEG-7",
+                    "text": "The meningeal tumor has no peritumoral edema: the edema region is "
+                    "left empty on purpose",
+                    "confirmed": self.record["confirmations"].get(NO_EDEMA),
+                }
+            )
         return items
 
     def confirmations(self) -> Confirmations:
@@ -203,6 +219,7 @@ class AnnotationWizard:
         c = self.record["confirmations"]
         return Confirmations(
             no_enhancement=c[NO_ENHANCEMENT] is not None,
+            no_edema=c.get(NO_EDEMA) is not None,
             checklist=frozenset(c["checklist"]),
             confirmed_by=self.annotator,
         )
@@ -334,6 +351,10 @@ class AnnotationWizard:
             raise InvalidInputError(
                 'confirm "no enhancement" with confirm_no_enhancement (R-ANN-4)'
             )
+        if key == NO_EDEMA:
+            raise InvalidInputError(
+                'confirm "no peritumoral edema" with confirm_no_edema (R-SEG-7)'
+            )
         if key not in CHECKLIST:
             raise InvalidInputError(
                 f"unknown checklist item {key!r}; known: {', '.join(CHECKLIST)}"
@@ -353,12 +374,22 @@ class AnnotationWizard:
         self.record["confirmations"][NO_ENHANCEMENT] = {"by": self._who(who), "at": session.now()}
         self._commit("confirm_no_enhancement", self._who(who), before, {"rule": "R-ANN-4"})
 
+    def confirm_no_edema(self, who: str | None = None) -> None:
+        """R-SEG-7: a meningeal tumor without peritumoral edema; the edema region stays empty."""
+        before = self._require("confirm_no_edema")
+        if not any(k in NO_EDEMA_REGIONS for k in self.case.schema.keys):
+            raise InvalidInputError("only the meningeal schema has an edema region to leave empty")
+        self.record["confirmations"][NO_EDEMA] = {"by": self._who(who), "at": session.now()}
+        self._commit("confirm_no_edema", self._who(who), before, {"rule": "R-SEG-7"})
+
     def withdraw_item(self, key: str, who: str | None = None) -> None:
         """Take back a confirmation (recorded too)."""
         before = self._require("withdraw_item")
         confirmations = self.record["confirmations"]
         if key == NO_ENHANCEMENT:
             confirmations[NO_ENHANCEMENT] = None
+        elif key == NO_EDEMA:
+            confirmations[NO_EDEMA] = None
         elif confirmations["checklist"].pop(key, None) is None:
             raise InvalidInputError(f"checklist item {key!r} was not confirmed")
         self._commit("withdraw_item", self._who(who), before, {"item": key})

@@ -46,7 +46,12 @@ def new_record(
         "regions": regions,
         "step": "review_sequences",
         "region": None,
-        "confirmations": {"review_sequences": None, "checklist": {}, "no_enhancement": None},
+        "confirmations": {
+            "review_sequences": None,
+            "checklist": {},
+            "no_enhancement": None,
+            "no_edema": None,
+        },
         "empty_regions": [],
         "last_selfcheck": None,
         "saved_version": None,

@@ -1,6 +1,7 @@
 """``cnstumor qc DICOM_DIR --out OUT``: is this case fit to annotate? (R-ACQ-*, R-DATA-2, R-QC-*)
 
-Also ``cnstumor qc-confirm OUT SERIES_UID GRADE --reviewer NAME``: record a radiologist's grade.
+Also ``cnstumor qc-confirm OUT SERIES_UID [GRADE] [--sequence SEQ] --reviewer NAME``: record a
+radiologist's grade and/or confirmed (or corrected) sequence identification.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Severity
 from CNSTumorQCLib.qc import run_qc
-from CNSTumorQCLib.quality.confirmation import record_grade_confirmation
-from CNSTumorQCLib.report.qc_report import Verdict
+from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence
+from CNSTumorQCLib.report.qc_report import Verdict, load_report, write_report
+from CNSTumorQCLib.sequences import MRSequence
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -49,12 +52,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     confirm = subparsers.add_parser(
         "qc-confirm",
-        help="record a radiologist's confirmed image-quality grade for a series (R-QC-2)",
-        description="Record the confirmed grade (1, 2 or 3) of one series in OUT/qc_report.json and rewrite the reports. Grade 1 excludes the series and needs --reason.",
+        help="record a radiologist's confirmed grade and/or sequence for a series (R-QC-2, R-ACQ-*)",
+        description=(
+            "Record the confirmed grade (1, 2 or 3) and/or the confirmed sequence of one series in "
+            "OUT/qc_report.json and rewrite the reports. Grade 1 excludes the series and needs "
+            "--reason. --sequence confirms or corrects the identification; the acquisition rules "
+            "are checked again for the confirmed sequence."
+        ),
     )
     confirm.add_argument("out", type=Path, metavar="OUT", help="folder holding qc_report.json")
     confirm.add_argument("series_uid", metavar="SERIES_UID")
-    confirm.add_argument("grade", type=int, choices=(1, 2, 3))
+    confirm.add_argument("grade", type=int, choices=(1, 2, 3), nargs="?", default=None)
+    confirm.add_argument(
+        "--sequence",
+        type=str.upper,
+        choices=[s.value for s in MRSequence],
+        help="the sequence this series is (confirms or corrects the identification)",
+    )
     confirm.add_argument("--reviewer", required=True)
     confirm.add_argument("--reason", default="")
     confirm.set_defaults(func=run_confirm)
@@ -90,9 +104,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_confirm(args: argparse.Namespace) -> int:
-    report = record_grade_confirmation(
-        args.out, args.series_uid, args.grade, args.reviewer, args.reason
-    )
+    if args.grade is None and args.sequence is None:
+        raise InvalidInputError("qc-confirm needs a GRADE, a --sequence, or both")
+    report = load_report(args.out / "qc_report.json")
+    if args.sequence is not None:
+        report = confirm_sequence(
+            report, args.series_uid, args.sequence, args.reviewer, args.reason
+        )
+    if args.grade is not None:
+        report = confirm_grade(report, args.series_uid, args.grade, args.reviewer, args.reason)
+    write_report(report, args.out)  # both confirmations or neither
     for study in report.studies:
         print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
     return 0

@@ -105,6 +105,13 @@ def _series_card(entry: SeriesReport) -> str:
     confirm = (
         " <span class='warning'>(a person must confirm)</span>" if entry.needs_confirmation else ""
     )
+    if entry.sequence_confirmation:
+        record = entry.sequence_confirmation
+        confirm = (
+            f" confirmed by {escape(str(record.get('reviewer')))} "
+            f"({escape(str(record.get('confirmed_utc')))}; identified as "
+            f"{escape(str(record.get('identified_sequence')))})"
+        )
     evidence = "".join(
         f"<li><code>{escape(e['source'])}</code> = {escape(e['value'])} &rarr; {escape(e['says'])}</li>"
         for e in entry.evidence

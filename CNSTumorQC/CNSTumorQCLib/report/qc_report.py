@@ -69,6 +69,8 @@ class SeriesReport:
     confirmed_grade: int | None = None
     confirmation: dict[str, str] | None = None
     acquisition_parameters: dict[str, Any] = field(default_factory=dict)  # R-DATA-3
+    #: Who confirmed (or corrected) the sequence, when, and what was identified (R-ACQ-*).
+    sequence_confirmation: dict[str, Any] | None = None
     findings: tuple[Finding, ...] = ()
     thumbnail_png: str | None = field(default=None, compare=False)
 

@@ -8,7 +8,7 @@ import os
 import numpy as np
 import pytest
 import SimpleITK as sitk
-from _case_helpers import synthetic_masks
+from _case_helpers import reviewers_file, synthetic_masks
 
 from CNSTumorAnnotationLib.case.folder import (
     approve_version,
@@ -19,6 +19,7 @@ from CNSTumorAnnotationLib.case.folder import (
     region_masks,
     save_annotation_version,
 )
+from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorAnnotationLib.naming import safe_name
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.sequences import MRSequence
@@ -94,14 +95,15 @@ def test_a_save_makes_a_new_version_with_its_parent_and_never_touches_the_previo
 
 @pytest.mark.mrml
 def test_an_approved_version_is_immutable_and_later_work_is_a_new_version(
-    small_annotated_case, mrml_runtime
+    small_annotated_case, mrml_runtime, tmp_path
 ) -> None:
-    approved = approve_version(small_annotated_case, 1, "prof.li")
+    people = reviewers_file(tmp_path)
+    approved = approve_version(small_annotated_case, 1, "prof.li", people=people)
     assert approved.approved
     assert all(not os.access(p, os.W_OK) or os.geteuid() == 0 for p in approved.folder.iterdir())
     assert all((p.stat().st_mode & 0o222) == 0 for p in approved.folder.iterdir())
     with pytest.raises(WorkflowError, match="immutable"):
-        approve_version(small_annotated_case, 1, "prof.li")
+        approve_version(small_annotated_case, 1, "prof.li", people=people)
     newer = save_annotation_version(
         small_annotated_case, synthetic_masks(small_annotated_case), "dr.wang", runtime=mrml_runtime
     )
@@ -155,3 +157,42 @@ def test_a_version_number_taken_by_a_concurrent_save_is_not_overwritten(tmp_path
     assert not _claim(staged, taken)
     assert (taken / "version.json").read_text() == "{}"
     assert _claim(staged, tmp_path / "v0003") and not staged.exists()
+
+
+@pytest.mark.mrml
+def test_approving_outside_a_project_needs_a_qualified_reviewer_from_a_people_file_R_PPL_1(
+    small_annotated_case, tmp_path, capsys
+) -> None:
+    """``cnstumor case approve``: listed, qualified, not the annotator; the record names them."""
+    root = str(small_annotated_case.root)
+    people = str(reviewers_file(tmp_path))
+    base = ["case", "approve", root, "--people", people, "--reviewer"]
+
+    assert main([*base, "dr_zhao"]) == 2  # 7 years, attending
+    assert "R-PPL-1: reviewer needs >= 10 years" in capsys.readouterr().err
+    assert main([*base, "dr.wang"]) == 2  # an annotator
+    assert "R-PPL-3" in capsys.readouterr().err
+    assert main([*base, "nobody"]) == 2
+    assert "not in the people file" in capsys.readouterr().err
+    with pytest.raises(SystemExit):  # argparse: --people is required
+        main(["case", "approve", root, "--reviewer", "prof.li"])
+    capsys.readouterr()
+    assert not load_case(small_annotated_case.root).annotations[0].approved
+
+    assert main([*base, "prof.li"]) == 0
+    version = load_case(small_annotated_case.root).annotations[0]
+    assert version.approved
+    record = json.loads((version.folder / "version.json").read_text(encoding="utf-8"))
+    assert record["approved_by"] == "prof.li"
+    assert record["reviewer"]["title"] == "chief" and record["reviewer"]["years_experience"] == 22
+    assert record["reviewer"]["qualification_rules"].startswith("R-PPL-1")
+
+
+@pytest.mark.mrml
+def test_the_annotator_of_a_version_cannot_approve_it_R_PPL_3(small_annotated_case, tmp_path):
+    from CNSTumorAnnotationLib.project.people import Person, QualificationError, Role, Title
+
+    author = small_annotated_case.annotations[0].annotator
+    people = {author: Person(author, author, Role.REVIEWER, 20, Title.CHIEF)}
+    with pytest.raises(QualificationError, match="R-PPL-3"):
+        approve_version(small_annotated_case, 1, author, people=people)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 import SimpleITK as sitk
-from _case_helpers import CASE_SEQUENCES, PATIENT, native_volumes
+from _case_helpers import CASE_SEQUENCES, PATIENT, confirm_as_suggested, native_volumes
 
 from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
 from CNSTumorAnnotationLib.case.folder import load_case, reference_image
@@ -89,11 +90,22 @@ def qc_checked_dicom_study(
     return root / "qc" / "qc_report.json", root / "dicom"
 
 
+@pytest.fixture(scope="module")
+def confirmed_qc_report(
+    qc_checked_dicom_study, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
+    """The same QC report after a radiologist confirmed the case series (R-QC-2)."""
+    report_path, dicom = qc_checked_dicom_study
+    copy = tmp_path_factory.mktemp("confirmed") / "qc"
+    shutil.copytree(report_path.parent, copy)
+    return confirm_as_suggested(copy), dicom
+
+
 @pytest.mark.slow
 def test_a_qc_checked_dicom_study_becomes_a_case_with_its_series_uids_and_geometry(
-    qc_checked_dicom_study, sample_case: Path, tmp_path: Path
+    confirmed_qc_report, sample_case: Path, tmp_path: Path
 ) -> None:
-    report_path, dicom = qc_checked_dicom_study
+    report_path, dicom = confirmed_qc_report
     report = json.loads(report_path.read_text())
     case = import_case_from_dicom(
         report_path, dicom, tmp_path / "case", "intra_axial", register=False
@@ -101,6 +113,9 @@ def test_a_qc_checked_dicom_study_becomes_a_case_with_its_series_uids_and_geomet
     uids = {e["sequence"]: e["series_instance_uid"] for e in report["series"]}
     for sequence in CASE_SEQUENCES:
         assert case.series_uids[sequence] == uids[sequence.value]
+        recorded = case.metadata["sequences"][sequence.value]
+        assert recorded["qc_grade"] in (2, 3)
+        assert recorded["qc_confirmation"]["reviewer"] == "Dr Wang"
         assert len(case.metadata["sequences"][sequence.value]["dicom_files"]) == 26
         native = sitk.ReadImage(str(native_volumes(sample_case)[sequence]))
         image = reference_image(case, sequence)
@@ -119,10 +134,33 @@ def test_a_qc_checked_dicom_study_becomes_a_case_with_its_series_uids_and_geomet
         assert np.corrcoef(a, b)[0, 1] > 0.99, sequence
 
 
-def test_a_series_excluded_by_its_confirmed_grade_is_refused_R_QC_2(
-    qc_checked_dicom_study, tmp_path: Path
+def test_only_confirmed_grades_are_imported_and_the_message_names_the_series_R_QC_2(
+    qc_checked_dicom_study, tmp_path: Path, capsys
 ) -> None:
     report_path, dicom = qc_checked_dicom_study
+    report = json.loads(report_path.read_text())
+    t1c = next(e for e in report["series"] if e["sequence"] == "T1C")
+    assert all(e["confirmed_grade"] is None for e in report["series"])  # suggestions only
+
+    status = main(["case", "import", str(tmp_path / "case"), "--qc-report", str(report_path),
+                   "--dicom", str(dicom), "--family", "intra_axial", "--no-registration"])  # fmt: skip
+
+    assert status == 2
+    error = capsys.readouterr().err
+    assert "R-QC-2" in error and "qc-confirm" in error and "Traceback" not in error
+    assert (
+        f"series {t1c['series_number']} T1C {t1c['series_instance_uid']} (sequence and grade)"
+        in error
+    )
+    for sequence in ("T1", "T2", "FLAIR"):
+        assert f" {sequence} " in error
+    assert not (tmp_path / "case").exists()
+
+
+def test_a_series_excluded_by_its_confirmed_grade_is_refused_R_QC_2(
+    confirmed_qc_report, tmp_path: Path
+) -> None:
+    report_path, dicom = confirmed_qc_report
     report = json.loads(report_path.read_text())
     for entry in report["series"]:
         if entry["sequence"] == "FLAIR":
@@ -154,3 +192,68 @@ def test_the_diagnosis_sets_the_family_R_SCOPE_1(sample_case: Path, tmp_path: Pa
     assert main([*args, "--no-registration"]) == 0
     assert load_case(tmp_path / "case").family.value == "intra_axial"
     assert main([*args[:2], str(tmp_path / "other"), *args[3:], "--family", "meningeal"]) == 2
+
+
+def import_args(sample_case: Path, out: Path, *options: str) -> list[str]:
+    args = ["case", "import", str(out), "--patient", "P1", "--no-registration", *options]
+    for sequence, path in native_volumes(sample_case).items():
+        args += [f"--{sequence.value.lower()}", str(path)]
+    return args
+
+
+def test_another_intra_axial_tumor_is_accepted_with_a_recorded_note_R_SCOPE_1(
+    sample_case: Path, tmp_path: Path, capsys
+) -> None:
+    options = ("--diagnosis", "ependymoma", "--family", "intra_axial")
+
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 0
+
+    assert "note: R-SCOPE-1: ependymoma is not named by the consensus" in capsys.readouterr().out
+    record = json.loads((tmp_path / "case" / "case.json").read_text())
+    scope = record["scope"]
+    assert (scope["family"], scope["diagnosis"], scope["named_by_consensus"]) == (
+        "intra_axial",
+        "ependymoma",
+        False,
+    )
+    assert "another tumor of that family" in scope["note"] and scope["version"]
+    assert load_case(tmp_path / "case").family.value == "intra_axial"
+    # without a family the software cannot tell where an unnamed diagnosis belongs
+    assert main(import_args(sample_case, tmp_path / "other", "--diagnosis", "ependymoma")) == 2
+    assert "R-SCOPE-1" in capsys.readouterr().err and not (tmp_path / "other").exists()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("--family", "meningeal", "--site", "sellar"),
+        ("--family", "intra_axial", "--site", "skull_crossing"),
+        ("--diagnosis", "ependymoma", "--family", "intra_axial", "--site", "bone invading"),
+        ("--family", "meningeal", "--site", "pineal"),
+    ],
+)
+def test_the_R_SCOPE_2_sites_are_refused_whatever_option_was_given(
+    sample_case: Path, tmp_path: Path, capsys, options: tuple[str, ...]
+) -> None:
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 2
+    error = capsys.readouterr().err
+    assert "R-SCOPE-2" in error and "Traceback" not in error
+    assert not (tmp_path / "case").exists()
+
+
+def test_an_unknown_site_is_an_error_not_a_skipped_check(
+    sample_case: Path, tmp_path: Path, capsys
+) -> None:
+    options = ("--family", "meningeal", "--site", "selar")
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 2
+    assert "unknown site 'selar'" in capsys.readouterr().err
+
+
+def test_a_site_given_with_the_family_is_checked_not_refused_outright_R_SCOPE_2(
+    sample_case: Path, tmp_path: Path
+) -> None:
+    """R-SCOPE-2 names extra-axial pineal tumors: an intra-axial one is in scope."""
+    options = ("--family", "intra_axial", "--site", "pineal")
+    assert main(import_args(sample_case, tmp_path / "case", *options)) == 0
+    scope = json.loads((tmp_path / "case" / "case.json").read_text())["scope"]
+    assert (scope["family"], scope["site"], scope["diagnosis"]) == ("intra_axial", "pineal", None)

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 import SimpleITK as sitk
+from _case_helpers import confirmed_qc_report, wizard_version
 from _project_helpers import brats_phantom
 
+from CNSTumorAnnotationLib.case.folder import region_masks, save_annotation_version
 from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorAnnotationLib.cli.project import parse_comment
 from CNSTumorAnnotationLib.project.status import approved_versions
@@ -50,8 +52,10 @@ def test_a_review_comment_reads_region_slice_and_text() -> None:
     assert parse_comment("looks fine overall").region is None
 
 
+@pytest.mark.mrml
+@pytest.mark.slow
 def test_the_project_commands_take_a_case_from_registration_to_approval(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_annotated_case, mrml_runtime
 ) -> None:
     proj = tmp_path / "proj"
     assert run(capsys, "init", proj)[0] == 0
@@ -140,9 +144,19 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
         == 0
     )
     assert (
-        run(capsys, "case", "register", proj, "--case", "c1", "--dataset", "ds", "--patient", "P1")[
-            0
-        ]
+        run(
+            capsys,
+            "case",
+            "register",
+            proj,
+            "--case",
+            "c1",
+            "--dataset",
+            "ds",
+            "--patient",
+            "P1",
+            "--no-dicom",
+        )[0]
         == 0
     )
     assert (
@@ -162,9 +176,11 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     )
     status, _, err = run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")
     assert status == 2 and "only the assignee" in err
+    qc_report = confirmed_qc_report(tmp_path / "qc_study")
     status, _, err = run(
-        capsys, "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--actor", "ghost"
-    )
+        capsys, "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--actor", "ghost",
+        "--qc-report", qc_report,
+    )  # fmt: skip
     assert status == 2 and "no person 'ghost'" in err
     assert (
         run(
@@ -176,8 +192,8 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
             "c1",
             "--action",
             "pass_qc",
-            "--grade",
-            "3",
+            "--qc-report",
+            qc_report,
             "--actor",
             "admin",
         )[0]
@@ -198,38 +214,24 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
         == 0
     )
 
-    label = tmp_path / "P1_FLAIR_annotation.nii.gz"
-    sitk.WriteImage(brats_phantom(10.0), str(label))
-    assert (
-        run(
-            capsys,
-            "save",
-            proj,
-            "--case",
-            "c1",
-            "--actor",
-            "dr_li",
-            "--schema-version",
-            "s1",
-            "--file",
-            label,
-        )[0]
-        == 0
-    )
-    blocking = selfcheck_json(
-        tmp_path, Finding("R-ANN-4", Severity.ERROR, "enhancing region empty")
-    )
-    assert (
-        run(capsys, "selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", blocking)[
-            0
-        ]
-        == 1
-    )
-    clean = selfcheck_json(tmp_path, Finding("R-ANN-9", Severity.INFO, "ok"))
-    assert (
-        run(capsys, "selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", clean)[0]
-        == 0
-    )
+    # A real case folder: a version whose enhancing region was erased blocks (R-ANN-4) ...
+    case, root = small_annotated_case, str(small_annotated_case.root)
+    masks = region_masks(case, 1, runtime=mrml_runtime)
+    erased = dict(masks, enhancing=sitk.Multiply(masks["enhancing"], 0))
+    save_annotation_version(case, erased, "dr_li", runtime=mrml_runtime)
+    save = ("save", proj, "--case", "c1", "--actor", "dr_li", "--case-folder", root)
+    assert run(capsys, *save)[0] == 0
+    assert main(["selfcheck", root]) == 1  # writes the blocking selfcheck.json
+    report = small_annotated_case.root / "selfcheck.json"
+    check = ("selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", report)
+    assert run(capsys, *check)[0] == 1
+    hand_made = selfcheck_json(tmp_path, Finding("R-ANN-9", Severity.INFO, "ok"))
+    status, _, err = run(capsys, *check[:-1], hand_made)
+    assert status == 2 and "not a self-check report written by" in err  # evidence, not trust
+    # ... the annotator redraws it in the wizard (R-ANN-1 review, checklist) and it passes.
+    wizard_version(case, mrml_runtime, "dr_li")
+    assert run(capsys, *save)[0] == 0
+    assert run(capsys, *check)[0] == 0
     assert run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")[0] == 0
     status, out, _ = run(
         capsys,
@@ -250,26 +252,9 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
         ]
         == 0
     )
-    assert (
-        run(
-            capsys,
-            "save",
-            proj,
-            "--case",
-            "c1",
-            "--actor",
-            "dr_li",
-            "--schema-version",
-            "s1",
-            "--file",
-            label,
-        )[0]
-        == 0
-    )
-    assert (
-        run(capsys, "selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", clean)[0]
-        == 0
-    )
+    wizard_version(case, mrml_runtime, "dr_li")
+    assert run(capsys, *save)[0] == 0
+    assert run(capsys, *check)[0] == 0
     assert run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")[0] == 0
     assert run(capsys, "review", proj, "--case", "c1", "--reviewer", "dr_wang", "--approve")[0] == 0
 
@@ -278,7 +263,7 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     assert status == 0 and "approved 1" in out
     page = html_path.read_text()
     assert "<svg" in page and "rim too thick" in page and "hash chain verified" in page
-    assert [a.version.number for a in approved_versions(proj)] == [2]
+    assert [a.version.number for a in approved_versions(proj)] == [3]
     status, out, _ = run(capsys, "verify", proj)
     assert status == 0 and "hash chain verified" in out
 
@@ -297,3 +282,102 @@ def test_project_commands_on_a_folder_without_a_project_fail_cleanly(
     status, _, err = run(capsys, "status", tmp_path)
     assert status == 2 and "no annotation project database here" in err and "Traceback" not in err
     assert not (tmp_path / "project.sqlite").exists()
+
+
+def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typed_grade_R_QC_2(
+    tmp_path: Path, capsys
+) -> None:
+    from _case_helpers import PATIENT
+
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+    from CNSTumorQCLib.atomic import sha256_file
+    from CNSTumorQCLib.qc import run_qc
+
+    proj = tmp_path / "proj"
+    assert run(capsys, "init", proj)[0] == 0
+    for person in (("admin", "Admin", "administrator", "3", "attending"),):
+        args = ("--id", person[0], "--name", person[1], "--role", person[2])
+        assert run(capsys, "person", "add", proj, *args, "--years", person[3],
+                   "--title", person[4])[0] == 0  # fmt: skip
+    assert run(capsys, "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1",
+               "--ethics-date", "2026-01-10", "--deidentified")[0] == 0  # fmt: skip
+    assert run(capsys, "case", "register", proj, "--case", "c1", "--dataset", "ds",
+               "--patient", PATIENT, "--actor", "admin", "--no-dicom")[0] == 0  # fmt: skip
+    step = ("case", "step", proj, "--case", "c1", "--actor", "admin", "--action")
+    assert run(capsys, *step, "deidentify")[0] == 0
+
+    with pytest.raises(SystemExit):  # no free grade at the project's door
+        run(capsys, *step, "pass_qc", "--grade", "3")
+    assert "unrecognized arguments: --grade" in capsys.readouterr().err
+    status, _, err = run(capsys, *step, "pass_qc")
+    assert status == 2 and "pass_qc needs --qc-report" in err
+    unconfirmed = tmp_path / "unconfirmed"
+    from CNSTumorQCLib.dicom.writer import write_sample_case_study
+
+    write_sample_case_study(unconfirmed / "dicom")
+    run_qc(unconfirmed / "dicom", unconfirmed / "qc", thumbnails=False, workers=1)
+    status, _, err = run(
+        capsys, *step, "pass_qc", "--qc-report", unconfirmed / "qc" / "qc_report.json"
+    )
+    assert status == 2 and "R-QC-2" in err and "qc-confirm" in err
+
+    report = confirmed_qc_report(tmp_path / "confirmed", reviewer="Dr Zhou")
+    assert run(capsys, *step, "pass_qc", "--qc-report", report)[0] == 0
+
+    with Project.open(proj) as project:
+        entry = [e for e in project.audit_entries("c1") if e.action == "pass_qc"][-1]
+    details = entry.details
+    assert details["qc_report_sha256"] == sha256_file(report)
+    assert details["verdict"] == "NOT_FIT"  # recorded as the report says: the case has no DWI/ADC
+    assert set(details["grades"]) == {"FLAIR", "T1", "T1C", "T2"}
+    assert set(details["grades"].values()) <= {2, 3}
+    assert set(details["confirmed_by"].values()) == {"Dr Zhou"}
+
+
+def test_registering_a_case_verifies_its_de_identification_not_declared_R_DATA_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The bundled case as a scanner study (invented identity), de-identified with its key."""
+    import shutil
+
+    import pydicom
+
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+    from CNSTumorQCLib.demo.dicom_study import prepare_demo_dicom
+
+    demo = prepare_demo_dicom(tmp_path / "demo")
+    proj = tmp_path / "proj"
+    assert run(capsys, "init", proj)[0] == 0
+    assert run(capsys, "person", "add", proj, "--id", "admin", "--name", "Admin", "--role",
+               "administrator", "--years", "3", "--title", "attending")[0] == 0  # fmt: skip
+    assert run(capsys, "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1",
+               "--ethics-date", "2026-01-10", "--deidentified")[0] == 0  # fmt: skip
+    register = ("case", "register", proj, "--dataset", "ds", "--patient", "P1", "--case")
+
+    with pytest.raises(SystemExit):  # argparse: verified (--dicom), or explicitly --no-dicom
+        run(capsys, *register, "c0")
+    assert "one of the arguments --dicom --no-dicom is required" in capsys.readouterr().err
+    status, _, err = run(capsys, *register, "c1", "--dicom", demo.original_dir,
+                         "--key-file", demo.key_file)  # fmt: skip
+    assert status == 2 and "R-DATA-1: case c1 is not de-identified" in err
+    assert "PatientIdentityRemoved" in err and "ZHANGSAN" not in err  # never repeats the leak
+
+    leaky = tmp_path / "leaky"
+    shutil.copytree(demo.deidentified_dir, leaky)
+    planted = sorted(leaky.rglob("*.dcm"))[7]
+    dataset = pydicom.dcmread(planted)
+    dataset.ImageComments = "follow-up of Zhangsan"  # a name typed into a free-text field
+    dataset.save_as(planted)
+    status, _, err = run(capsys, *register, "c2", "--dicom", leaky, "--key-file", demo.key_file)
+    assert status == 2 and str(planted.relative_to(leaky)) in err
+    assert "original identity value(s) from the key in its header" in err
+
+    status, _, _ = run(capsys, *register, "c3", "--dicom", demo.deidentified_dir,
+                       "--key-file", demo.key_file)  # fmt: skip
+    assert status == 0
+    with Project.open(proj) as project:
+        assert [c.id for c in project.cases()] == ["c3"]
+        entry = [e for e in project.audit_entries("c3") if e.action == "case_imported"][0]
+    verification = entry.details["deidentification"]
+    assert verification["verified"] is True and verification["files_checked"] == 104
+    assert verification["identities_searched"] >= 2

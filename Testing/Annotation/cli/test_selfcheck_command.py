@@ -18,6 +18,7 @@ from CNSTumorAnnotationLib.case.folder import load_case, region_masks, save_anno
 from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorAnnotationLib.selfcheck.case_check import REPORT_FILE, run_selfcheck, write_selfcheck
 from CNSTumorAnnotationLib.selfcheck.params import SELFCHECK_VERSION, Confirmations
+from CNSTumorQCLib.sequences import MRSequence
 
 pytestmark = pytest.mark.mrml
 
@@ -76,6 +77,7 @@ def test_an_erased_enhancing_region_blocks_with_R_ANN_4_until_no_enhancement_is_
     confirmed = read_report(small_annotated_case.root)
     assert confirmed["confirmations"] == {
         "no_enhancement": True,
+        "no_edema": False,
         "checklist": [],
         "confirmed_by": "dr.wang",
     }
@@ -86,6 +88,45 @@ def test_an_erased_enhancing_region_blocks_with_R_ANN_4_until_no_enhancement_is_
 
     assert main(["selfcheck", root, "--version", "1"]) == 0  # the earlier version still passes
     assert read_report(small_annotated_case.root)["annotation_version"] == 1
+
+
+@pytest.mark.slow
+def test_a_meningioma_without_edema_passes_once_no_edema_is_confirmed_R_SEG_7(
+    sample_case, tmp_path, mrml_runtime, capsys
+):
+    """A meningeal case folder of the real volumes whose edema region is left empty."""
+    from _case_helpers import PATIENT, SPHERE_RADII_MM, native_volumes, sphere_mask
+
+    from CNSTumorAnnotationLib.case.folder import reference_image
+    from CNSTumorAnnotationLib.case.nifti_import import import_case_from_nifti
+
+    case = import_case_from_nifti(
+        native_volumes(sample_case), tmp_path / PATIENT, PATIENT, "meningeal", register=False
+    )
+    flair = reference_image(case, MRSequence.FLAIR)
+    centre = flair.TransformContinuousIndexToPhysicalPoint([(n - 1) / 2 for n in flair.GetSize()])
+    masks = {}
+    for region in case.schema.regions:
+        reference = reference_image(case, region.reference_sequence)
+        radius = SPHERE_RADII_MM.get(region.key, 1.0)
+        masks[region.key] = sphere_mask(reference, centre, radius)
+    masks["edema"] = sitk.Multiply(masks["edema"], 0)  # no peritumoral edema drawn
+    masks["enhancing"] = sitk.And(masks["enhancing"], sitk.Not(masks["non_enhancing"]))
+    save_annotation_version(case, masks, "dr.chen", runtime=mrml_runtime)
+    root = str(case.root)
+
+    assert main(["selfcheck", root]) == 1
+    errors = [f for f in read_report(case.root)["findings"] if f["severity"] == "error"]
+    assert [(f["rule"], f["region"]) for f in errors] == [("R-ANN-4", "edema")]
+    assert 'confirm "no peritumoral edema"' in errors[0]["message"]
+
+    assert main(["selfcheck", root, "--confirm-no-edema", "--by", "dr.chen"]) == 0
+    report = read_report(case.root)
+    assert report["confirmations"]["no_edema"] is True
+    assert report["confirmations"]["confirmed_by"] == "dr.chen"
+    notes = [f for f in report["findings"] if f["region"] == "edema"]
+    assert [(f["rule"], f["severity"]) for f in notes] == [("R-SEG-7", "info")]
+    assert report["provenance"]["parameters"]["no_edema"] is True
 
 
 def test_checklist_confirmations_are_recorded(small_annotated_case):
@@ -136,8 +177,6 @@ def reformat_to_isotropic(path: Path) -> None:
 
 def test_a_segmentation_saved_on_a_reformatted_grid_is_an_error_with_R_ANN_8(small_annotated_case):
     """Reading masks back resamples them, so the saved file's own grid is what is checked."""
-    from CNSTumorQCLib.sequences import MRSequence
-
     flair_file = small_annotated_case.annotations[0].files[MRSequence.FLAIR]
     reformat_to_isotropic(flair_file)
 

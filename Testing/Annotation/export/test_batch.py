@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _case_helpers import reviewers_file
 from _export_helpers import build_case, cropped_volumes
 
 from CNSTumorAnnotationLib.case.folder import approve_version
@@ -40,7 +41,7 @@ def test_the_batch_script_exports_the_good_cases_and_reports_the_broken_one(
     out = tmp_path / "out"
     command = [sys.executable, str(SCRIPT), "--", *map(str, three_cases), "--out", str(out)]
     run = subprocess.run(
-        [*command, "--format", "nifti", "--format", "nnunet"],
+        [*command, "--format", "nifti", "--format", "nnunet", "--include-unapproved"],
         capture_output=True,
         text=True,
         timeout=300,
@@ -65,8 +66,9 @@ def test_a_batch_without_failures_exits_with_status_0(
 ) -> None:
     good = [str(three_cases[0]), str(three_cases[2])]
     status = cnstumor(
-        ["export", *good, "--out", str(tmp_path), "--format", "nifti", "--no-progress"]
-    )
+        ["export", *good, "--out", str(tmp_path), "--format", "nifti", "--no-progress",
+         "--include-unapproved"]
+    )  # fmt: skip
     assert status == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["P001", "P002", "export_summary.json"]
 
@@ -76,7 +78,7 @@ def test_approved_only_refuses_an_unapproved_version_clearly_per_R_PPL_3(
 ) -> None:
     volumes = cropped_volumes(tmp_path / "volumes", (48, 48, 6))
     approved: Any = build_case(tmp_path / "A001", "A001", volumes=volumes)
-    approve_version(approved, 1, "dr_wang")
+    approve_version(approved, 1, "dr_wang", people=reviewers_file(tmp_path))
     pending = build_case(tmp_path / "B001", "B001", volumes=volumes)
     out = tmp_path / "out"
     args = ["export", str(approved.root), str(pending.root), "--out", str(out)]
@@ -113,7 +115,7 @@ def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
     assert summary["state"] == "approved"
     out = tmp_path / "out"
     base = ["export", str(case.root), "--out", str(out), "--format", "nifti", "--no-progress"]
-    project = ["--approved-only", "--project", str(tmp_path / "project")]
+    project = ["--approved-only", "--project", str(tmp_path / "project"), "--actor", "dr_wang"]
     assert cnstumor([*base, *project]) == 0
     approval = json.loads((out / "R001" / "manifest.json").read_text())["annotation"]["approval"]
     assert approval["approved"] is True and approval["reviewer"] == "dr_wang"
@@ -129,10 +131,59 @@ def test_the_pattern_option_names_every_per_case_file_per_R_FMT_3(
     three_cases: list[Path], tmp_path: Path
 ) -> None:
     pattern = "{patient}_{sequence}_{content}_{version}"
-    args = ["export", str(three_cases[0]), "--out", str(tmp_path), "--pattern", pattern]
+    args = ["export", str(three_cases[0]), "--out", str(tmp_path), "--include-unapproved"]
+    args += ["--pattern", pattern]
     assert cnstumor([*args, "--format", "nifti,seg-nrrd", "--no-progress"]) == 0
     names = sorted(p.name for p in (tmp_path / "P001").rglob("*.nii.gz"))
     assert "P001_FLAIR_whole-tumor_v0001.nii.gz" in names
     assert all(n.startswith("P001_") and "_v0001." in n for n in names)
     assert (tmp_path / "P001" / "seg-nrrd" / "P001_T1C_annotation_v0001.seg.nrrd").is_file()
     assert cnstumor([*args[:-1], "{patient}/{content}", "--format", "nifti"]) == 2
+
+
+def test_export_defaults_to_approved_versions_and_records_an_override_R_PPL_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = build_case(
+        tmp_path / "U001", "U001", volumes=cropped_volumes(tmp_path / "v", (48, 48, 6))
+    )
+    out = tmp_path / "out"
+    base = ["export", str(case.root), "--out", str(out), "--format", "nifti", "--no-progress"]
+
+    assert cnstumor(base) == 1
+    assert "not approved" in capsys.readouterr().err and not (out / "U001").exists()
+    assert cnstumor([*base, "--include-unapproved"]) == 0
+    manifest = json.loads((out / "U001" / "manifest.json").read_text())
+    assert manifest["annotation"]["approved"] is False
+    assert manifest["provenance"]["parameters"]["approved_only"] is False
+
+
+def test_every_export_from_a_project_is_an_audit_entry_R_FLOW_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from _project_helpers import clean_self_check
+
+    from CNSTumorAnnotationLib.project.annotation_project import Project
+    from CNSTumorAnnotationLib.project.case_bridge import run_review_demo
+    from CNSTumorAnnotationLib.project.status import verify_project
+
+    case = build_case(
+        tmp_path / "E001", "E001", volumes=cropped_volumes(tmp_path / "v", (48, 48, 6))
+    )
+    run_review_demo(tmp_path / "project", case.root, clean_self_check())
+    out = tmp_path / "out"
+    base = ["export", str(case.root), "--out", str(out), "--format", "nifti", "--no-progress"]
+    base += ["--project", str(tmp_path / "project")]
+
+    assert cnstumor(base) == 2  # who exports?
+    assert "needs --actor" in capsys.readouterr().err and not out.exists()
+    assert cnstumor([*base, "--actor", "nobody"]) == 2
+    assert cnstumor([*base, "--actor", "dr_wang"]) == 0
+
+    with Project.open(tmp_path / "project") as project:
+        exports = [e for e in project.audit_entries() if e.action == "export"]
+    assert len(exports) == 1 and exports[0].actor == "dr_wang"
+    details = exports[0].details
+    assert details["annotation_version"] == 1 and details["approved"] is True
+    assert details["out"] == str((out / "E001").resolve())
+    assert verify_project(tmp_path / "project").ok

@@ -24,10 +24,13 @@ from CNSTumorQCLib.findings import has_blocking
 def test_R_FLOW_1_a_case_folder_goes_through_self_check_review_and_approval(
     small_annotated_case: Any, tmp_path: Path, mrml_runtime: Any
 ) -> None:
-    from CNSTumorAnnotationLib.selfcheck.case_check import run_selfcheck, write_selfcheck
+    from _case_helpers import wizard_version
 
+    from CNSTumorAnnotationLib.selfcheck.case_check import REPORT_FILE, run_selfcheck
+
+    wizard_version(small_annotated_case, mrml_runtime, "dr.zhou")  # R-ANN-1, checklist, report
+    selfcheck_json = small_annotated_case.root / REPORT_FILE
     report = run_selfcheck(small_annotated_case, runtime=mrml_runtime)
-    selfcheck_json = write_selfcheck(report, small_annotated_case.root)
     summary = run_review_demo(tmp_path / "proj", small_annotated_case.root, selfcheck_json)
     assert summary["self_check_passed"] is (not has_blocking(report.findings))
     if summary["self_check_passed"]:

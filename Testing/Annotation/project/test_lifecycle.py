@@ -32,7 +32,7 @@ from CNSTumorAnnotationLib.project.lifecycle import (
 from CNSTumorAnnotationLib.project.people import QualificationError
 from CNSTumorAnnotationLib.project.status import approved_versions, verify_project
 from CNSTumorAnnotationLib.project.workflow import ReviewComment
-from CNSTumorQCLib.errors import WorkflowError
+from CNSTumorQCLib.errors import SchemaError, WorkflowError
 
 
 @pytest.fixture
@@ -115,7 +115,10 @@ def test_R_PPL_3_a_returned_case_carries_comments_per_region_and_slice_and_is_su
     )
     assert v2.number == 2 and v2.parent_id is not None
     workflow.record_self_check(project, "case-1", clean_self_check(), actor=ANNOTATOR)
-    assert workflow.submit(project, "case-1", actor=ANNOTATOR) is CaseState.SUBMITTED
+    assert (
+        workflow.submit(project, "case-1", actor=ANNOTATOR, allow_unverified=True)
+        is CaseState.SUBMITTED
+    )
     history = workflow.review_comments(project, "case-1")
     assert history[0]["decision"] == "return" and history[0]["version"] == 1
     assert {(c["region"], c["slice_index"]) for c in history[0]["comments"]} == {
@@ -173,7 +176,7 @@ def test_R_ANN_9_submission_without_a_self_check_is_refused(
         WorkflowError,
         match="R-ANN-9: case case-1 cannot be submitted: version 1 has no recorded self-check",
     ):
-        workflow.submit(project, "case-1", actor=ANNOTATOR)
+        workflow.submit(project, "case-1", actor=ANNOTATOR, allow_unverified=True)
 
 
 def test_R_ANN_9_a_self_check_with_a_blocking_finding_keeps_the_case_in_progress(
@@ -189,21 +192,23 @@ def test_R_ANN_9_a_self_check_with_a_blocking_finding_keeps_the_case_in_progress
     )
     assert project.case("case-1").state is CaseState.IN_PROGRESS
     with pytest.raises(WorkflowError, match="self-check of version 1 has blocking findings"):
-        workflow.submit(project, "case-1", actor=ANNOTATOR)
+        workflow.submit(project, "case-1", actor=ANNOTATOR, allow_unverified=True)
     assert project.audit_entries("case-1")[-1].details["blocking_rules"] == ["R-ANN-4"]
 
 
-def test_R_ANN_9_a_self_check_result_is_read_from_a_selfcheck_json(
+def test_R_ANN_9_a_hand_made_selfcheck_json_is_refused_not_trusted(
     project: Project, tmp_path: Path
 ) -> None:
+    """A list of findings in a file is not evidence (verified in test_submit_evidence.py)."""
     case_in_progress(project)
     workflow.save_version(
         project, "case-1", [label_file(tmp_path)], actor=ANNOTATOR, schema_version="glioma-1"
     )
     report = tmp_path / "selfcheck.json"
     report.write_text(json.dumps({"findings": [f.to_dict() for f in clean_self_check()]}))
-    assert workflow.record_self_check(project, "case-1", report, actor=ANNOTATOR) is True
-    assert workflow.submit(project, "case-1", actor=ANNOTATOR) is CaseState.SUBMITTED
+    with pytest.raises(SchemaError, match="not a self-check report written by"):
+        workflow.record_self_check(project, "case-1", report, actor=ANNOTATOR)
+    assert project.case("case-1").state is CaseState.IN_PROGRESS
 
 
 def test_R_ANN_9_saving_after_a_self_check_voids_it(project: Project, tmp_path: Path) -> None:
@@ -224,7 +229,7 @@ def test_R_ANN_9_saving_after_a_self_check_voids_it(project: Project, tmp_path: 
         WorkflowError,
         match="R-ANN-9: case case-1 cannot be submitted: version 2 has no recorded self-check",
     ):
-        workflow.submit(project, "case-1", actor=ANNOTATOR)
+        workflow.submit(project, "case-1", actor=ANNOTATOR, allow_unverified=True)
 
 
 def test_R_FLOW_1_only_the_assignee_may_work_on_a_case(project: Project, tmp_path: Path) -> None:
@@ -310,7 +315,7 @@ def test_R_PPL_3_an_approved_version_is_immutable_and_a_change_is_a_new_version_
         0
     ].case_state is CaseState.IN_PROGRESS
     workflow.record_self_check(project, "case-1", clean_self_check(), actor=ANNOTATOR)
-    workflow.submit(project, "case-1", actor=ANNOTATOR)
+    workflow.submit(project, "case-1", actor=ANNOTATOR, allow_unverified=True)
     workflow.review(project, "case-1", reviewer=REVIEWER, decision="approve")
     approved = approved_versions(project.directory)
     assert [a.version.id for a in approved] == [v2.id] and approved[0].approved_by == REVIEWER

@@ -8,69 +8,25 @@ each test then makes one edit and asserts the finding's rule ID, region, lesion 
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import numpy as np
 import pytest
 import SimpleITK as sitk
 from _selfcheck_helpers import (
-    RealInputs,
     array,
-    cleaned_masks,
+    check,
     edited,
+    found,
     image_like,
     slices_of,
     ventricle_voxels,
     with_region,
 )
 
-from CNSTumorAnnotationLib.selfcheck.core import SelfCheckResult, check_masks
 from CNSTumorAnnotationLib.selfcheck.params import Confirmations
-from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.findings import Severity
 from CNSTumorQCLib.sequences import MRSequence
 
 pytestmark = pytest.mark.slow  # the session fixture registers the real case once (~50 s)
-
-
-@pytest.fixture(scope="module")
-def real_inputs(annotated_case_template: Path, fixture_runtime: Any) -> RealInputs:
-    """Masks, native volumes and registration of the really registered case (read-only)."""
-    from CNSTumorAnnotationLib.case.folder import load_case, reference_image, region_masks
-    from CNSTumorAnnotationLib.selfcheck.case_check import case_transforms
-
-    case = load_case(annotated_case_template)
-    return RealInputs(
-        schema=case.schema,
-        masks=region_masks(case, runtime=fixture_runtime),
-        references={seq: reference_image(case, seq) for seq in case.volumes},
-        transforms=case_transforms(case, MRSequence.FLAIR),
-    )
-
-
-@pytest.fixture(scope="module")
-def clean_masks(real_inputs: RealInputs) -> dict[str, sitk.Image]:
-    from CNSTumorAnnotationLib.case.registration import move_label
-
-    return cleaned_masks(real_inputs, move_label)
-
-
-def check(inputs: RealInputs, masks: dict[str, sitk.Image], **options: Any) -> SelfCheckResult:
-    return check_masks(
-        masks,
-        inputs.references,
-        options.pop("schema", inputs.schema),
-        transforms=inputs.transforms,
-        **options,
-    )
-
-
-def found(result: SelfCheckResult, rule: str, severity: Severity, region: str) -> list[Finding]:
-    return [
-        f
-        for f in result.findings
-        if f.rule == rule and f.severity is severity and f.region == region
-    ]
 
 
 def test_a_clean_annotation_has_no_blocking_finding(real_inputs, clean_masks):

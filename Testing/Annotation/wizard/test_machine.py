@@ -190,3 +190,49 @@ def test_a_session_resumes_where_it_stopped_and_is_not_silently_discarded(
         state["allowed_moves"] == ["confirm_review"]
         and state["guidance"]["title"] == "浏览全部序列"
     )
+
+
+def test_a_meningioma_without_edema_is_a_checklist_item_not_a_draw_error_R_SEG_7(
+    sample_case, tmp_path, mrml_runtime
+) -> None:
+    """The wizard on a meningeal case of the real volumes whose edema region is left empty."""
+    from _case_helpers import PATIENT, SPHERE_RADII_MM, native_volumes, sphere_mask
+
+    from CNSTumorAnnotationLib.case.folder import reference_image
+    from CNSTumorAnnotationLib.case.nifti_import import import_case_from_nifti
+    from CNSTumorQCLib.sequences import MRSequence
+
+    case = import_case_from_nifti(
+        native_volumes(sample_case), tmp_path / PATIENT, PATIENT, "meningeal", register=False
+    )
+    flair = reference_image(case, MRSequence.FLAIR)
+    centre = flair.TransformContinuousIndexToPhysicalPoint([(n - 1) / 2 for n in flair.GetSize()])
+    masks = {
+        region.key: sphere_mask(
+            reference_image(case, region.reference_sequence),
+            centre,
+            SPHERE_RADII_MM.get(region.key, 1.0),
+        )
+        for region in case.schema.regions
+    }
+    masks["edema"] = sitk.Multiply(masks["edema"], 0)
+    masks["enhancing"] = sitk.And(masks["enhancing"], sitk.Not(masks["non_enhancing"]))
+    wizard = AnnotationWizard.start(case, "dr_chen")
+    wizard.confirm_review()
+    _draw_all(wizard)
+    wizard.run_self_check(masks)
+
+    assert wizard.step is WizardStep.CONFIRM_CHECKLIST  # not sent back to draw the edema
+    _confirm_all(wizard, "dr_chen")
+    assert wizard.open_items() == ["no_edema"]
+    with pytest.raises(WorkflowError, match="still open: no_edema"):
+        wizard.finish_checklist()
+    wizard.confirm_no_edema("dr_chen")
+    wizard.finish_checklist()
+    version = wizard.save(masks, runtime=mrml_runtime)
+
+    assert wizard.step is WizardStep.DONE and version.version == 1
+    report = json.loads((case.root / REPORT_FILE).read_text())
+    assert report["confirmations"]["no_edema"] is True and not report["blocking"]
+    record = json.loads((case.root / SESSION_FILE).read_text())
+    assert record["confirmations"]["no_edema"]["by"] == "dr_chen"

@@ -52,8 +52,8 @@ def test_the_radiologist_confirms_sequence_then_grade_and_both_are_kept(checked)
     saved = json.loads((root / "qc" / "qc_report.json").read_text())["series"][0]
     assert saved["confirmed_grade"] == 2
     assert saved["confirmation"]["reason"] == "mild motion"
-    assert saved["confirmation"]["sequence_reviewer"] == "Dr Wang"  # not overwritten
-    assert saved["confirmation"]["suggested_sequence"] == "T1"
+    assert saved["sequence_confirmation"]["reviewer"] == "Dr Wang"  # not overwritten
+    assert saved["sequence_confirmation"]["identified_sequence"] == "T1"
 
 
 def test_staging_refuses_missing_files_and_a_used_folder(tmp_path):
