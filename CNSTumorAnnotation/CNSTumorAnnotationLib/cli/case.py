@@ -3,7 +3,7 @@
 ``cnstumor case import OUT --flair F --t1 F --t1c F --t2 F --patient ID --family intra_axial``
 ``cnstumor case import OUT ... --diagnosis meningioma --site sellar``  (refused: R-SCOPE-2)
 ``cnstumor case import OUT --qc-report QC/qc_report.json --dicom DIR --family meningeal``
-``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F]``
+``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F | --transform T]``
 """
 
 from __future__ import annotations
@@ -63,7 +63,16 @@ def _register_labels(commands: Any) -> None:
         "--convention", default="brats2021", help="brats2021|brats2023|brats-men|cnstumor"
     )
     parser.add_argument(
-        "--atlas-flair", type=Path, help="FLAIR of the label map's space, if not native"
+        "--atlas-flair",
+        type=Path,
+        help="FLAIR of the label map's space (e.g. an atlas such as SRI-24): registered to the "
+        "case's FLAIR and the labels follow",
+    )
+    parser.add_argument(
+        "--transform",
+        help="ITK transform file mapping the case's FLAIR points into the label map's space, or "
+        "'identity' for a map in the scanner's space on another grid; without it (or "
+        "--atlas-flair) a map on no case volume's grid is refused",
     )
     parser.set_defaults(func=_run_labels)
 
@@ -128,7 +137,11 @@ def _run_labels(args: argparse.Namespace) -> int:
 
     case = load_case(args.case_dir)
     version = apply_reference_labels(
-        case, args.label_map, args.convention, atlas_flair=args.atlas_flair
+        case,
+        args.label_map,
+        args.convention,
+        atlas_flair=args.atlas_flair,
+        transform=args.transform,
     )
     print(
         json.dumps(
