@@ -69,6 +69,14 @@ def run(args: argparse.Namespace) -> int:
         thumbnails=not args.no_thumbnails,
     )
     errors = sum(f.severity is Severity.ERROR for s in report.series for f in s.findings)
+    folder_errors = [f for f in report.input_findings if f.severity is Severity.ERROR]
+    if not report.series and folder_errors:
+        # The same words the HTML report shows at its top, and a failing exit status (2).
+        for finding in folder_errors:
+            where = ", ".join(finding.files) or str(args.dicom_dir)
+            print(f"cnstumor qc: error: {where}: {finding.message}", file=sys.stderr)
+        print(f"report: {args.out / 'qc_report.html'}", file=sys.stderr)
+        return 2
     for study in report.studies:
         print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
         for reason in study.reasons:

@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from CNSTumorQCLib.dicom.file_kinds import describe, is_own_file
 from CNSTumorQCLib.dicom.header import NotDicomError
 from CNSTumorQCLib.dicom.model import DicomIndex, DicomInstance, PixelDataStatus
 from CNSTumorQCLib.dicom.reader import DICOMDIR_SOP_CLASS, IMAGE_STORAGE_PREFIX, read_instances
@@ -128,7 +129,11 @@ def list_files(root: Path) -> tuple[list[str], list[Finding]]:
 
     for folder, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         dirnames.sort()
-        files.extend(os.path.join(folder, name) for name in sorted(filenames))
+        files.extend(
+            os.path.join(folder, name)
+            for name in sorted(filenames)
+            if not is_own_file(os.path.join(folder, name), root)  # e.g. deid_report.json
+        )
     return files, findings
 
 
@@ -202,7 +207,7 @@ def index_folder(
             Finding(
                 "R-DATA-2",
                 Severity.ERROR,
-                "the folder contains no readable MR DICOM images",
+                f"the folder contains no readable MR DICOM images ({describe(files)})",
                 files=(str(root),),
             )
         )
