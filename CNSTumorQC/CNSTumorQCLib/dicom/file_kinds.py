@@ -70,7 +70,7 @@ def describe(paths: list[str] | list[Path], examples: int = 2) -> str:
 
 def files_under(root: str | Path) -> list[str]:
     """Every file under ``root``, sorted, without this project's own files."""
-    found = []
+    found: list[str] = []
     for folder, dirnames, filenames in os.walk(root):
         dirnames.sort()
         found.extend(
