@@ -1,6 +1,6 @@
 """``cnstumor qc DICOM_DIR --out OUT``: is this case fit to annotate? (R-ACQ-*, R-DATA-2, R-QC-*)
 
-Also ``cnstumor qc-confirm OUT SERIES_UID GRADE --reviewer NAME``: record a radiologist's grade.
+Also ``cnstumor qc-confirm OUT SERIES GRADE --reviewer NAME``: record a radiologist's grade.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from CNSTumorQCLib.findings import Severity
 from CNSTumorQCLib.qc import run_qc
-from CNSTumorQCLib.quality.confirmation import record_grade_confirmation
+from CNSTumorQCLib.quality.confirmation import record_grade_confirmation, resolve_series
 from CNSTumorQCLib.report.qc_report import Verdict
 
 
@@ -53,7 +53,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Record the confirmed grade (1, 2 or 3) of one series in OUT/qc_report.json and rewrite the reports. Grade 1 excludes the series and needs --reason.",
     )
     confirm.add_argument("out", type=Path, metavar="OUT", help="folder holding qc_report.json")
-    confirm.add_argument("series_uid", metavar="SERIES_UID")
+    confirm.add_argument(
+        "series_uid",
+        metavar="SERIES",
+        help="the series' number (as in the report: 'Series 3'), description or instance UID",
+    )
     confirm.add_argument("grade", type=int, choices=(1, 2, 3))
     confirm.add_argument("--reviewer", required=True)
     confirm.add_argument("--reason", default="")
@@ -94,6 +98,12 @@ def run(args: argparse.Namespace) -> int:
 def run_confirm(args: argparse.Namespace) -> int:
     report = record_grade_confirmation(
         args.out, args.series_uid, args.grade, args.reviewer, args.reason
+    )
+    entry = resolve_series(report, args.series_uid)
+    excluded = " (excluded from annotation, R-QC-2)" if args.grade == 1 else ""
+    print(
+        f"grade {args.grade} confirmed for {entry.series_description or entry.series_instance_uid}"
+        f" (series {entry.series_number}, {entry.sequence}) by {args.reviewer.strip()}{excluded}"
     )
     for study in report.studies:
         print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
