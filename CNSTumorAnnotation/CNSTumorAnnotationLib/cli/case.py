@@ -42,7 +42,17 @@ def _register_import(commands: Any) -> None:
         parser.add_argument(f"--{option}", type=Path, help=f"{sequence.value} volume (NIfTI)")
     parser.add_argument("--qc-report", type=Path, help="qc_report.json of the study (cnstumor qc)")
     parser.add_argument("--dicom", type=Path, help="the DICOM folder the QC report describes")
-    parser.add_argument("--patient", help="patient number used in file names (R-FMT-3)")
+    parser.add_argument(
+        "--patient",
+        help="patient number or pseudonym used in file names (R-FMT-3); a person's name is "
+        "refused (R-DATA-1) unless --key-file maps it to its pseudonym",
+    )
+    parser.add_argument(
+        "--key-file",
+        type=Path,
+        help="the pseudonym key of cnstumor deid: an original name or ID given to --patient is "
+        "replaced by its pseudonym",
+    )
     parser.add_argument("--family", choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family")
     parser.add_argument(
         "--diagnosis",
@@ -100,6 +110,12 @@ def _run_import(args: argparse.Namespace) -> int:
         seq: getattr(args, opt) for opt, seq in _VOLUME_OPTIONS.items() if getattr(args, opt)
     }
     family = _family(args)
+    if args.patient:
+        from CNSTumorQCLib.deid.identifiers import checked_patient_number
+
+        args.patient, note = checked_patient_number(args.patient, args.key_file)  # R-DATA-1
+        if note:
+            print(note)
     register_sequences = not args.no_registration
     if args.qc_report or args.dicom:
         if not (args.qc_report and args.dicom) or volumes:
