@@ -41,6 +41,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--by", default=None, help="who confirms (recorded in the report)")
     parser.set_defaults(func=run)
+    _register_correct(subparsers)  # ``cnstumor correct``: resolve the findings as a new version
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,3 +55,9 @@ def run(args: argparse.Namespace) -> int:
     print(format_report(report))
     print(f"report: {path}")
     return 1 if report.blocking else 0
+
+
+def _register_correct(subparsers: Any) -> None:
+    from CNSTumorAnnotationLib.cli import correct
+
+    correct.register(subparsers)
