@@ -96,6 +96,7 @@ def test_the_readme_tutorial_runs_as_written_on_the_demo_study(tmp_path: Path) -
     assert done.returncode == 0, f"{done.stderr[-6000:]}\n--- stdout ---\n{done.stdout[-3000:]}"
     assert "Traceback" not in done.stderr
     assert "ERROR: In " not in done.stderr  # no VTK error blocks on a normal run
+    assert "%|" not in done.stderr  # no progress bars in a pipe
     work = clone / "tutorial"
     summary = json.loads((work / "export" / "export_summary.json").read_text())
     assert summary

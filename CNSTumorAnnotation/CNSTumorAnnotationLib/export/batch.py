@@ -23,6 +23,7 @@ from CNSTumorAnnotationLib.export.case_export import export_case, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import CNSTumorError
+from CNSTumorQCLib.progress import on_terminal
 from CNSTumorQCLib.provenance import provenance
 
 SUMMARY_NAME = "export_summary.json"
@@ -143,7 +144,13 @@ def export_batch(
         runtime = create_runtime()
     cases = [Path(c) for c in case_dirs]
     summary = BatchSummary(out_dir=out, formats=names)
-    bar = tqdm(cases, desc="export", unit="case", disable=not progress, dynamic_ncols=True)
+    bar = tqdm(
+        cases,
+        desc="export",
+        unit="case",
+        disable=not (progress and on_terminal()),
+        dynamic_ncols=True,
+    )
     for case_dir in bar:
         bar.set_postfix_str(case_dir.name[:30])
         summary.outcomes.append(_export_one(case_dir, out, names, options, version, runtime))

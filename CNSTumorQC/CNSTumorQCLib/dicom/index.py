@@ -21,6 +21,7 @@ from CNSTumorQCLib.dicom.reader import DICOMDIR_SOP_CLASS, IMAGE_STORAGE_PREFIX,
 from CNSTumorQCLib.dicom.series import group_series
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.progress import on_terminal
 
 
 def default_workers() -> int:
@@ -143,7 +144,7 @@ def _read_all(
     workers = workers if workers is not None else default_workers()
     bar = None
     if progress is None:
-        progress = len(files) >= 2000 and sys.stderr.isatty()
+        progress = len(files) >= 200 and on_terminal()
     if progress:
         from tqdm import tqdm
 
@@ -181,7 +182,7 @@ def index_folder(
     """Index every DICOM file under ``root`` (header only) into series and stacks.
 
     ``workers``: processes reading headers (default: :func:`default_workers`; 1 = in this process).
-    ``progress``: a tqdm bar on stderr (default: on for >= 2000 files on a terminal).
+    ``progress``: a tqdm bar on stderr (default: on for >= 200 files on a terminal).
     Raises MissingInputError / InvalidInputError only when ``root`` itself is not a folder.
     """
     root = Path(root)
