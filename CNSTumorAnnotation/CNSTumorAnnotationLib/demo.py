@@ -337,9 +337,11 @@ def _review(
         raise InvalidInputError(
             f"the review did not approve the case: {review}", out / "05_project"
         )
-    # The project database records the approval; the case folder's version is made immutable too.
-    from CNSTumorAnnotationLib.case.folder import approve_version, latest_version
+    # The project database records the approval and mirrors it into the case folder's version
+    # (project/folder_approval.py); a version saved without a source folder is approved here.
+    from CNSTumorAnnotationLib.case.folder import approve_version, latest_version, load_case
 
+    case.annotations = load_case(case.root).annotations
     latest = latest_version(case)
     if latest is not None and not latest.approved:
         approve_version(case, latest.version, reviewer=DEMO_REVIEWER)

@@ -450,14 +450,20 @@ def _write_version_record(folder: Path, version: FolderVersion, case: CaseFolder
     write_json_atomic(folder / VERSION_FILE, record)
 
 
-def approve_version(case: CaseFolder, version: int, reviewer: str) -> FolderVersion:
-    """Mark a version approved (R-PPL-3); its files become read-only and it can never change."""
+def approve_version(
+    case: CaseFolder, version: int, reviewer: str, approved_at: str | None = None
+) -> FolderVersion:
+    """Mark a version approved (R-PPL-3); its files become read-only and it can never change.
+
+    ``approved_at``: the review's own time when the approval comes from a project's review
+    store, so that the case folder and the store say the same "when".
+    """
     chosen = get_version(case, version)
     if chosen.approved:
         raise WorkflowError(f"version {version} is already approved and immutable", chosen.folder)
     path = chosen.folder / VERSION_FILE
     record = _read_json(path)
-    record.update({"approved": True, "approved_by": reviewer, "approved_at": _now()})
+    record.update({"approved": True, "approved_by": reviewer, "approved_at": approved_at or _now()})
     write_json_atomic(path, record)
     for file in chosen.folder.iterdir():
         file.chmod(0o444)
