@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.selfcheck.lesions import label_lesions
+from CNSTumorAnnotationLib.selfcheck.lesions import human_slice, label_lesions
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.errors import InvalidInputError
 
@@ -68,7 +68,8 @@ def _fill(region: str, lesions: np.ndarray, array: np.ndarray, correction: Corre
             added = ((lesions[below] == number) | (lesions[above] == number)) & ~array[k]
             array[k] |= added
             correction.changes.append(
-                f"{region} #{number}: filled skipped slice {k} from slices {below} and {above} "
+                f"{region} #{number}: filled skipped slice {human_slice(k)} from slices "
+                f"{human_slice(below)} and {human_slice(above)} "
                 f"({int(added.sum())} voxels)"
             )
 

@@ -47,6 +47,10 @@ def test_a_blocking_skipped_slice_and_specks_are_corrected_as_a_new_version(
     root = small_annotated_case.root
     version, gap = _with_gap_and_specks(small_annotated_case, mrml_runtime)
     assert main(["selfcheck", str(root)]) == 1  # blocked: R-ANN-9 skipped slice
+    blocking = [f for f in json.loads((root / "selfcheck.json").read_text())["findings"]
+                if f["severity"] == "error"]  # fmt: skip
+    assert blocking[0]["slice_index"] == gap  # 0-based in the JSON (IJK)
+    assert f"skips slice {gap + 1} " in blocking[0]["message"]  # 1-based for people
     specks = _lesion_names(root)
     assert len(specks) == 2
     capsys.readouterr()
@@ -54,7 +58,7 @@ def test_a_blocking_skipped_slice_and_specks_are_corrected_as_a_new_version(
                  "--keep", specks[0]])  # fmt: skip
     assert code == 0
     out = capsys.readouterr().out
-    assert f"filled skipped slice {gap}" in out and f"{specks[1]}: removed" in out
+    assert f"filled skipped slice {gap + 1}" in out and f"{specks[1]}: removed" in out
     record = json.loads(out.strip().splitlines()[-2])
     assert record == {"version": version + 1, "parent": version, "annotator": "Dr Li"}
     case = load_case(root)
