@@ -52,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
     )
     report = run_selfcheck(args.case_dir, args.version, confirmations)
     path = write_selfcheck(report, args.case_dir)
+    from CNSTumorAnnotationLib.selfcheck.report_html import write_selfcheck_html
+
+    page = write_selfcheck_html(args.case_dir, report, args.case_dir)
     print(format_report(report))
-    print(f"report: {path}")
+    print(f"report: {path}; with pictures: {page}")
     return 1 if report.blocking else 0
 
 
