@@ -37,17 +37,6 @@ def page(title: str, body: str, *, extra_style: str = STYLE) -> str:
     )
 
 
-def for_people(value: float | None, digits: int = 2) -> str:
-    """A number as a person reads it: ``0.65``, not ``0.6499999999999999``; ``—`` for none."""
-    if value is None:
-        return "—"
-    if isinstance(value, float) and value != value:  # NaN
-        return "—"
-    rounded = round(float(value), digits)
-    text = f"{rounded:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{rounded:.0f}"
-    return "0" if text in ("-0", "") else text
-
-
 #: What each number in the reports means, in words; shown at the end of the reports that use it.
 GLOSSARY: dict[str, str] = {
     "Dice": "overlap of two masks: 2 |A∩B| / (|A| + |B|); 1 is identical, 0 is no overlap.",
@@ -95,4 +84,26 @@ def glossary_html(terms: list[str] | None = None, *, grades: bool = False) -> st
     return (
         "<section class='glossary'><h2>What the numbers mean</h2>"
         f"<dl>{items}{grade_items}</dl></section>"
+    )
+
+
+def rounded(value: object, digits: int = 4) -> object:
+    """``value`` with every float rounded (recursively), for JSON shown to people."""
+    if isinstance(value, float):
+        return round(value, digits)
+    if isinstance(value, dict):
+        return {key: rounded(item, digits) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(item, digits) for item in value]
+    return value
+
+
+def provenance_html(record: object, title: str = "provenance") -> str:
+    """Provenance (and parameters) once, folded, with numbers rounded for people."""
+    import json
+
+    text = json.dumps(rounded(record), indent=1, ensure_ascii=False)
+    return (
+        f"<details class='provenance'><summary>{html.escape(title)}</summary>"
+        f"<pre class='meta'>{html.escape(text)}</pre></details>"
     )

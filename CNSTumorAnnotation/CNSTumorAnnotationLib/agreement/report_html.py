@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -181,7 +180,10 @@ def agreement_report_html(
     for region, labels in table.regions.items():
         parts.append(f"<h2>{html.escape(region)} (labels {html.escape(str(list(labels)))})</h2>")
         parts.append(_pair_table(table, region))
+    from CNSTumorAnnotationLib.report_html import glossary_html, provenance_html
+
+    parts.append(glossary_html())
     parts.append("<h2>Provenance</h2>")
-    meta = json.dumps({"provenance": provenance_record, "parameters": table.parameters}, indent=1)
-    parts.append(f"<div class='meta'>{html.escape(meta)}</div></body></html>")
+    record = {"provenance": provenance_record, "parameters": table.parameters}
+    parts.append(provenance_html(record, "provenance and parameters") + "</body></html>")
     return "\n".join(parts)

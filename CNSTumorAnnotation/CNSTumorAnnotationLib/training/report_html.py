@@ -8,7 +8,6 @@ of the two teams' volumes per region (inline SVG from matplotlib's object API, n
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,13 @@ from matplotlib.figure import Figure
 
 from CNSTumorAnnotationLib.agreement.report_html import bland_altman_svg
 from CNSTumorAnnotationLib.agreement.stats import bland_altman
-from CNSTumorAnnotationLib.report_html import STYLE, figure_svg, page
+from CNSTumorAnnotationLib.report_html import (
+    STYLE,
+    figure_svg,
+    glossary_html,
+    page,
+    provenance_html,
+)
 from CNSTumorQCLib.atomic import write_text_atomic
 
 if TYPE_CHECKING:
@@ -94,8 +99,9 @@ def training_report_html(report: CalibrationReport) -> str:
 {_bland_altman(report)}
 <h2>Quality grades (R-QC-1)</h2><p>quadratic-weighted Cohen kappa: {_num(report.kappa.get("kappa"))}
 ({report.kappa.get("band") or "—"})</p>
+{glossary_html(["Dice", "HD95", "ICC(2,1)", "weighted kappa", "volume"], grades=True)}
 <h2>Thresholds and provenance</h2>
-<pre class='meta'>{html.escape(json.dumps({"thresholds": report.thresholds, "provenance": report.provenance}, indent=2))}</pre>
+{provenance_html({"thresholds": report.thresholds, "provenance": report.provenance}, "thresholds and provenance")}
 """
     return page("Training-phase calibration", body, extra_style=STYLE)
 
