@@ -103,3 +103,6 @@ def test_the_readme_tutorial_runs_as_written_on_the_demo_study(tmp_path: Path) -
     assert next((work / "export").rglob("manifest.json")).is_file()
     assert (work / "proj" / "status.html").is_file()
     assert "grade 3 confirmed for T1_AX_SE" in done.stdout
+    index = work / "cases" / "P001" / "index.html"
+    links = re.findall(r"href='([^']+)'", index.read_text(encoding="utf-8"))
+    assert len(links) >= 4 and all((index.parent / link).is_file() for link in links), links

@@ -31,6 +31,7 @@ def register(subparsers: Any) -> None:
     case.set_defaults(func=lambda args: case.print_help() or 0)
     _register_import(commands)
     _register_labels(commands)
+    _register_index(commands)
 
 
 def _register_import(commands: Any) -> None:
@@ -85,6 +86,24 @@ def _register_labels(commands: Any) -> None:
         "--atlas-flair) a map on no case volume's grid is refused",
     )
     parser.set_defaults(func=_run_labels)
+
+
+def _register_index(commands: Any) -> None:
+    parser = commands.add_parser(
+        "index", help="write CASE_DIR/index.html linking QC, versions, self-check, review, export"
+    )
+    parser.add_argument("case_dir", type=Path)
+    parser.add_argument("--project", type=Path, help="the annotation project reviewing the case")
+    parser.add_argument("--export", type=Path, help="the export folder of the case")
+    parser.set_defaults(func=_run_index)
+
+
+def _run_index(args: argparse.Namespace) -> int:
+    from CNSTumorAnnotationLib.case.index_html import write_case_index
+
+    path = write_case_index(args.case_dir, project=args.project, export=args.export)
+    print(f"case index: {path}")
+    return 0
 
 
 def _family(args: argparse.Namespace) -> str:
