@@ -372,51 +372,29 @@ def _finding_counts(report: Any) -> dict[str, Any]:
 def correct_findings(case: Any, report: Any, runtime: MRMLRuntime) -> Any:
     """What an annotator does with a self-check report, done mechanically for the demo.
 
-    A skipped interior slice (R-ANN-9) is filled with the lesion's outline from its two
-    neighbouring slices; specks (R-ANN-7) are removed. Saved as a NEW version whose parent is
-    the checked one (nothing is overwritten), recorded as a machine-made correction.
+    The same correction ``cnstumor correct --fill-skipped-slices --remove-specks`` applies: a
+    skipped interior slice (R-ANN-9) is filled from the lesion's neighbouring slices; specks
+    (R-ANN-7) are removed. Saved as a NEW version whose parent is the checked one (nothing is
+    overwritten), recorded as a machine-made correction.
     """
-    import numpy as np
-    import SimpleITK as sitk
-    from scipy import ndimage
+    from CNSTumorAnnotationLib.selfcheck.corrections import Correction, correct_version
+    from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 
-    from CNSTumorAnnotationLib.case.folder import load_case, region_masks, save_annotation_version
-
-    checked = int(report.to_dict()["annotation_version"])
-    masks = region_masks(case, checked, runtime=runtime)
-    arrays = {key: sitk.GetArrayFromImage(image).astype(bool) for key, image in masks.items()}
-    for finding in report.findings:
-        skipped = finding.rule == "R-ANN-9" and finding.severity.blocking
-        if skipped and finding.region in arrays and finding.slice_index is not None:
-            array, k = arrays[finding.region], int(finding.slice_index)
-            if 0 < k < array.shape[0] - 1:
-                array[k] |= array[k - 1] | array[k + 1]
-    limits = report.to_dict().get("parameters", {})
-    max_voxels = int(limits.get("speck_max_voxels", 10))
-    max_mm3 = float(limits.get("speck_max_mm3", 20.0))
-    for key, array in arrays.items():
-        voxel_mm3 = float(np.prod(masks[key].GetSpacing()))
-        labels, count = ndimage.label(array, structure=np.ones((3, 3, 3)))
-        sizes = ndimage.sum_labels(array, labels, index=np.arange(1, count + 1))
-        for label, size in enumerate(sizes, start=1):
-            if size <= max_voxels or size * voxel_mm3 <= max_mm3:
-                array[labels == label] = False
-    corrected = {}
-    for key, array in arrays.items():
-        image = sitk.GetImageFromArray(array.astype(np.uint8))
-        image.CopyInformation(masks[key])
-        corrected[key] = image
-    version = save_annotation_version(
-        case,
-        corrected,
-        "demo annotator (mechanical correction of the self-check findings)",
-        runtime=runtime,
-        note="filled skipped interior slices (R-ANN-9) and removed specks (R-ANN-7)",
-        machine_made=True,
-        parent=checked,
+    params = SelfCheckParameters()
+    correction = Correction(
+        fill_skipped=True,
+        remove_below_voxels=params.speck_max_voxels,
+        remove_below_mm3=params.speck_max_mm3,
     )
-    case.annotations = load_case(case.root).annotations
-    return version
+    return correct_version(
+        case,
+        correction,
+        "demo annotator (mechanical correction of the self-check findings)",
+        version=int(report.to_dict()["annotation_version"]),
+        params=params,
+        runtime=runtime,
+        machine_made=True,
+    )
 
 
 def _review(
@@ -436,11 +414,13 @@ def _review(
         raise InvalidInputError(
             f"the review did not approve the case: {review}", out / "05_project"
         )
-    # The project database records the approval; the case folder's version is made immutable too.
-    from CNSTumorAnnotationLib.case.folder import approve_version, latest_version
+    # The project database records the approval and mirrors it into the case folder's version
+    # (project/folder_approval.py); a version saved without a source folder is approved here.
+    from CNSTumorAnnotationLib.case.folder import approve_version, latest_version, load_case
     from CNSTumorAnnotationLib.project.people import Person, Role, Title
 
     reviewer = Person(DEMO_REVIEWER, "Dr Wang", Role.REVIEWER, 15, Title.ASSOCIATE_CHIEF)
+    case.annotations = load_case(case.root).annotations
     latest = latest_version(case)
     if latest is not None and not latest.approved:
         approve_version(case, latest.version, DEMO_REVIEWER, people={DEMO_REVIEWER: reviewer})

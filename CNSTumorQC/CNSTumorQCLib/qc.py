@@ -311,15 +311,11 @@ def _with_duplicate_volumes(
 
 
 def _with_progress(items: tuple[Series, ...], progress: bool | None) -> Any:
-    if progress is None:
-        progress = len(items) >= 20
-    if not progress:
+    if progress is False:
         return items
-    import sys
+    from CNSTumorQCLib.progress import steps
 
-    from tqdm import tqdm
-
-    return tqdm(items, desc="checking series", unit="series", file=sys.stderr)
+    return steps(items, "checking series", "series", len(items))
 
 
 def run_qc(dicom_dir: str | Path, out_dir: str | Path, **options: Any) -> QCReport:

@@ -10,6 +10,7 @@ and the content a radiologist needs is visible on the page.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,6 +145,27 @@ def test_the_training_report_shows_the_verdict_and_dice_per_case_and_region(
         for region in ("whole_tumor", "tumor_core", "enhancing"):
             assert table.locator("tr").filter(has_text=case).filter(has_text=region).count() == 1
     assert "0." in text
+
+
+@pytest.mark.slow
+def test_the_agreement_and_training_reports_explain_their_numbers_and_fold_provenance(
+    a_browser: Any, the_agreement_report: Path, the_training_report: Path
+) -> None:
+    """Issue 13: a glossary (why a missed lesion gives HD95 374 mm), the grade scale 1-3,
+    provenance once and folded, no float printed to 16 digits on the visible page."""
+    for report in (the_agreement_report, the_training_report):
+        opened = opened_without_problems(a_browser, report)
+        visible = opened.text()
+        glossary = opened.text("section.glossary")
+        assert "What the numbers mean" in glossary and "Dice" in glossary and "HD95" in glossary
+        assert opened.page.locator("details.provenance").count() == 1
+        assert not opened.page.locator("pre.meta").first.is_visible()  # folded until asked
+        assert not re.search(r"\d\.\d{7,}", visible), re.search(r"\d\.\d{7,}", visible)
+    agreement = opened_without_problems(a_browser, the_agreement_report).text("section.glossary")
+    assert "374 mm" in agreement and "ASSD" in agreement and "NSD" in agreement
+    training = opened_without_problems(a_browser, the_training_report).text("section.glossary")
+    for grade in (1, 2, 3):
+        assert f"grade {grade}" in training
 
 
 def test_a_broken_page_fails_every_check(a_browser: Any, tmp_path: Path) -> None:

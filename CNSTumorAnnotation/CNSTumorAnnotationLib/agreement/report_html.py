@@ -9,6 +9,7 @@ the file opens anywhere without network or side files.
 from __future__ import annotations
 
 import html
+import io
 from collections.abc import Mapping
 from typing import Any
 
@@ -165,5 +166,8 @@ def agreement_report_html(
     for region, labels in table.regions.items():
         parts.append(f"<h2>{html.escape(region)} (labels {html.escape(str(list(labels)))})</h2>")
         parts.append(_pair_table(table, region))
+    from CNSTumorAnnotationLib.report_html import glossary_html
+
+    parts.append(glossary_html())
     record = {"provenance": dict(provenance_record), "parameters": table.parameters}
     return html_page(title, "\n".join(parts), provenance=record)

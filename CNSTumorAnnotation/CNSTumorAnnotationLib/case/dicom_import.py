@@ -24,6 +24,7 @@ from CNSTumorAnnotationLib.case.folder import CaseFolder
 from CNSTumorAnnotationLib.case.nifti_import import CASE_SEQUENCES, create_case_folder
 from CNSTumorAnnotationLib.schemas import TumorFamily
 from CNSTumorQCLib.errors import InvalidInputError, InvalidSeriesError, MissingInputError
+from CNSTumorQCLib.progress import steps
 from CNSTumorQCLib.sequences import MRSequence
 
 
@@ -136,7 +137,7 @@ def import_case_from_dicom(
     series_info: dict[MRSequence, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="cnstumor-dicom-") as scratch:
         volumes: dict[MRSequence, Path] = {}
-        for sequence, entry in chosen.items():
+        for sequence, entry in steps(chosen.items(), "reading DICOM series", "series", len(chosen)):
             uid = str(entry["series_instance_uid"])
             files = series_files(dicom, uid)
             volumes[sequence] = Path(scratch) / f"{sequence.value}.nii.gz"

@@ -459,13 +459,20 @@ def _write_version_record(folder: Path, version: FolderVersion, case: CaseFolder
 
 
 def approve_version(
-    case: CaseFolder, version: int, reviewer: str, *, people: Mapping[str, Any] | str | Path
+    case: CaseFolder,
+    version: int,
+    reviewer: str,
+    *,
+    people: Mapping[str, Any] | str | Path,
+    approved_at: str | None = None,
 ) -> FolderVersion:
     """Mark a version approved (R-PPL-3); its files become read-only and it can never change.
 
     Outside a project the team is a people file (``project.people.load_people_file``) or a
     mapping of id to ``Person``: the reviewer must be listed, a qualified reviewer (R-PPL-1:
     >= 10 years, associate chief or chief physician) and not the version's annotator (R-PPL-3).
+    ``approved_at``: the review's own time when the approval comes from a project's review
+    store, so that the case folder and the store say the same "when".
     """
     from CNSTumorAnnotationLib.project.people import (
         CONSENSUS_RULES,
@@ -490,7 +497,7 @@ def approve_version(
         {
             "approved": True,
             "approved_by": person.id,
-            "approved_at": _now(),
+            "approved_at": approved_at or _now(),
             "reviewer": {
                 "id": person.id,
                 "name": person.name,

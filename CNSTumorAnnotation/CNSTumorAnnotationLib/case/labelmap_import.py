@@ -6,10 +6,16 @@ nearest-neighbour resampling, and the result is saved as a new annotation versio
 machine-made. A label map can live:
 
 - on a native volume's grid (same geometry): taken as is;
-- in the native scanner space on another grid: resampled through physical space;
 - in an atlas space (the bundled case's SRI-24): the atlas FLAIR is registered to the native
   FLAIR (``registration.register_atlas_to_native``), the transform is cached in the case folder,
-  and the map follows it, then each sequence's rigid transform to FLAIR.
+  and the map follows it, then each sequence's rigid transform to FLAIR;
+- under a given transform (an ITK transform file from native FLAIR to the map's space), or
+  ``identity`` for a map in the native scanner space on another grid.
+
+A map on no case volume's grid with none of these is refused, naming both grids: resampled
+through physical space alone, a map from another space (a model's output in SRI-24) landed
+silently somewhere else in the head. A map that, once landed, leaves the case's FLAIR or lies
+mostly outside the head is refused too, and no version is written.
 """
 
 from __future__ import annotations
@@ -101,8 +107,37 @@ def atlas_transform(case: CaseFolder, atlas_flair_path: Path) -> sitk.Transform:
     return transform
 
 
+IDENTITY = "identity"
+MIN_HEAD_FRACTION = 0.5  # of the landed labelled voxels that must lie in the head
+
+
+def describe_grid(image: sitk.Image) -> str:
+    """A grid in words: size, spacing, origin (LPS mm)."""
+    size = "x".join(str(n) for n in image.GetSize())
+    spacing = "x".join(f"{s:.3g}" for s in image.GetSpacing())
+    origin = ", ".join(f"{v:.1f}" for v in image.GetOrigin())
+    return f"{size} voxels of {spacing} mm at ({origin})"
+
+
+def read_transform(value: Path | str) -> sitk.Transform:
+    """``identity`` or an ITK transform file (native FLAIR -> label-map space)."""
+    if str(value) == IDENTITY:
+        return sitk.Euler3DTransform()
+    path = Path(value)
+    if not path.is_file():
+        raise MissingInputError("transform file not found", path)
+    try:
+        return sitk.ReadTransform(str(path))
+    except RuntimeError as error:
+        raise InvalidInputError(f"SimpleITK cannot read the transform ({error})", path) from None
+
+
 def _space_transform(
-    case: CaseFolder, label: sitk.Image, atlas_flair: Path | None
+    case: CaseFolder,
+    label: sitk.Image,
+    atlas_flair: Path | None,
+    transform: Path | str | None = None,
+    label_path: Path | None = None,
 ) -> tuple[sitk.Transform | None, MRSequence | None]:
     """How the label map reaches native space: (native-FLAIR -> label-space transform, own grid)."""
     for sequence in case.volumes:
@@ -110,14 +145,62 @@ def _space_transform(
             return None, sequence
     if atlas_flair is not None:
         return atlas_transform(case, atlas_flair), None
-    return sitk.Euler3DTransform(), None  # native scanner space, another grid
+    if transform is not None:
+        return read_transform(transform), None
+    grids = "; ".join(
+        f"{sequence.value} {describe_grid(reference_image(case, sequence))}"
+        for sequence in case.volumes
+    )
+    raise InvalidInputError(
+        f"the label map's grid ({describe_grid(label)}) is not the grid of any case volume "
+        f"({grids}): it may lie in another space (an atlas such as SRI-24). Give --atlas-flair "
+        "with the FLAIR of its space to register it, --transform FILE, or --transform identity "
+        "if it is in the scanner's space on another grid",
+        label_path,
+    )
+
+
+def _head_mask(flair: sitk.Image) -> sitk.Image:
+    """The head on FLAIR: Otsu foreground, closed, holes (ventricles, dark tumor) filled."""
+    bright = sitk.OtsuThreshold(sitk.Cast(flair, sitk.sitkFloat32), 0, 1)
+    closed = sitk.BinaryMorphologicalClosing(bright, [3, 3, 1])
+    return sitk.BinaryFillhole(closed)
+
+
+def check_overlap(case: CaseFolder, landed: sitk.Image, label: sitk.Image, path: Path) -> None:
+    """Refuse a map that, landed on FLAIR, lost its labels or lies mostly outside the head."""
+    before = int(np.count_nonzero(sitk.GetArrayViewFromImage(label)))
+    after = sitk.GetArrayViewFromImage(landed) > 0
+    count = int(after.sum())
+    if before and not count:
+        raise InvalidInputError(
+            "no labelled voxel lands inside the case's FLAIR volume: the label map lies in "
+            "another space (give --atlas-flair or --transform)",
+            path,
+        )
+    if not count:
+        return
+    head = sitk.GetArrayViewFromImage(_head_mask(reference_image(case, FIXED_SEQUENCE))) > 0
+    inside = float((after & head).sum()) / count
+    if inside < MIN_HEAD_FRACTION:
+        raise InvalidInputError(
+            f"only {inside:.0%} of the labelled voxels land in the head on the case's FLAIR "
+            f"(at least {MIN_HEAD_FRACTION:.0%} expected): the label map lies in another space "
+            "or under a wrong transform; nothing was written",
+            path,
+        )
 
 
 def label_map_on_sequence(
-    case: CaseFolder, label: sitk.Image, sequence: MRSequence, atlas_flair: Path | None = None
+    case: CaseFolder,
+    label: sitk.Image,
+    sequence: MRSequence,
+    atlas_flair: Path | None = None,
+    transform: Path | str | None = None,
+    label_path: Path | None = None,
 ) -> sitk.Image:
     """The label map resampled (nearest neighbour) onto ``sequence``'s native grid."""
-    to_label, own = _space_transform(case, label, atlas_flair)
+    to_label, own = _space_transform(case, label, atlas_flair, transform, label_path)
     grid = reference_image(case, sequence)
     composite = sitk.CompositeTransform(3)
     if own is not None:  # label on a native grid: own-space points from FLAIR points
@@ -137,10 +220,14 @@ def import_label_map(
     *,
     annotator: str,
     atlas_flair: Path | str | None = None,
+    transform: Path | str | None = None,
     runtime: MRMLRuntime | None = None,
     machine_made: bool = True,
 ) -> FolderVersion:
-    """Save a label map as a new annotation version, each region on its reference sequence."""
+    """Save a label map as a new annotation version, each region on its reference sequence.
+
+    ``transform``: an ITK transform file (native FLAIR -> label-map space) or ``identity``.
+    """
     path = Path(label_map_path)
     conv = get_convention(convention)
     label = _read_label_map(path)
@@ -148,9 +235,11 @@ def import_label_map(
     if atlas is not None and not atlas.is_file():
         raise MissingInputError("atlas FLAIR not found", atlas)
     _combined(sitk.GetArrayViewFromImage(label), conv, path)  # fail early on unknown values
+    on_flair = label_map_on_sequence(case, label, FIXED_SEQUENCE, atlas, transform, path)
+    check_overlap(case, on_flair, label, path)
     masks: dict[str, sitk.Image] = {}
     for sequence in case.schema.reference_sequences:
-        moved = label_map_on_sequence(case, label, sequence, atlas)
+        moved = label_map_on_sequence(case, label, sequence, atlas, transform, path)
         combined = _combined(sitk.GetArrayFromImage(moved), conv, path)
         region_arrays = masks_from_combined(combined, case.schema)
         for region in case.schema.regions_on(sequence):
@@ -182,6 +271,7 @@ def apply_reference_labels(
     *,
     runtime: MRMLRuntime | None = None,
     atlas_flair: Path | str | None = None,
+    transform: Path | str | None = None,
 ) -> FolderVersion:
     """Land a machine-made reference label map (e.g. the bundled ``mav``) on the native sequences.
 
@@ -197,6 +287,7 @@ def apply_reference_labels(
         convention,
         annotator=f"algorithm:{name} (machine-made reference)",
         atlas_flair=atlas,
+        transform=transform,
         runtime=runtime,
         machine_made=True,
     )

@@ -23,6 +23,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.progress import steps
 from CNSTumorQCLib.sequences import MRSequence
 
 REGISTRATION_VERSION = "cnstumor-registration-1.0"
@@ -229,9 +230,8 @@ def register_case_sequences(case: Any) -> dict[str, Any]:
     fixed = reference_image(case, FIXED_SEQUENCE)
     report: dict[str, Any] = {"version": REGISTRATION_VERSION, "fixed": FIXED_SEQUENCE.value}
     sequences: dict[str, Any] = {}
-    for sequence in case.volumes:
-        if sequence is FIXED_SEQUENCE:
-            continue
+    moving = [s for s in case.volumes if s is not FIXED_SEQUENCE]
+    for sequence in steps(moving, "co-registering to FLAIR", unit="sequence"):
         transform, quality = register_rigid(
             fixed, reference_image(case, sequence), moving_name=sequence.value, fixed_name="FLAIR"
         )

@@ -4,7 +4,7 @@
 ``cnstumor case import OUT ... --diagnosis meningioma --site sellar``  (refused: R-SCOPE-2)
 ``cnstumor case import OUT ... --diagnosis ependymoma --family intra_axial``  (accepted, noted)
 ``cnstumor case import OUT --qc-report QC/qc_report.json --dicom DIR --family meningeal``
-``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F]``
+``cnstumor case labels CASE_DIR LABELS.nii.gz --convention brats2021 [--atlas-flair F | --transform T]``
 ``cnstumor case approve CASE_DIR --reviewer dr_wang --people people.json [--version N]``
 """
 
@@ -34,6 +34,7 @@ def register(subparsers: Any) -> None:
     _register_import(commands)
     _register_labels(commands)
     _register_approve(commands)
+    _register_index(commands)
 
 
 def _register_import(commands: Any) -> None:
@@ -45,7 +46,17 @@ def _register_import(commands: Any) -> None:
         parser.add_argument(f"--{option}", type=Path, help=f"{sequence.value} volume (NIfTI)")
     parser.add_argument("--qc-report", type=Path, help="qc_report.json of the study (cnstumor qc)")
     parser.add_argument("--dicom", type=Path, help="the DICOM folder the QC report describes")
-    parser.add_argument("--patient", help="patient number used in file names (R-FMT-3)")
+    parser.add_argument(
+        "--patient",
+        help="patient number or pseudonym used in file names (R-FMT-3); a person's name is "
+        "refused (R-DATA-1) unless --key-file maps it to its pseudonym",
+    )
+    parser.add_argument(
+        "--key-file",
+        type=Path,
+        help="the pseudonym key of cnstumor deid: an original name or ID given to --patient is "
+        "replaced by its pseudonym",
+    )
     parser.add_argument("--family", choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family")
     parser.add_argument(
         "--diagnosis",
@@ -67,7 +78,16 @@ def _register_labels(commands: Any) -> None:
         "--convention", default="brats2021", help="brats2021|brats2023|brats-men|cnstumor"
     )
     parser.add_argument(
-        "--atlas-flair", type=Path, help="FLAIR of the label map's space, if not native"
+        "--atlas-flair",
+        type=Path,
+        help="FLAIR of the label map's space (e.g. an atlas such as SRI-24): registered to the "
+        "case's FLAIR and the labels follow",
+    )
+    parser.add_argument(
+        "--transform",
+        help="ITK transform file mapping the case's FLAIR points into the label map's space, or "
+        "'identity' for a map in the scanner's space on another grid; without it (or "
+        "--atlas-flair) a map on no case volume's grid is refused",
     )
     parser.set_defaults(func=_run_labels)
 
@@ -94,6 +114,24 @@ def _register_approve(commands: Any) -> None:
     parser.set_defaults(func=_run_approve)
 
 
+def _register_index(commands: Any) -> None:
+    parser = commands.add_parser(
+        "index", help="write CASE_DIR/index.html linking QC, versions, self-check, review, export"
+    )
+    parser.add_argument("case_dir", type=Path)
+    parser.add_argument("--project", type=Path, help="the annotation project reviewing the case")
+    parser.add_argument("--export", type=Path, help="the export folder of the case")
+    parser.set_defaults(func=_run_index)
+
+
+def _run_index(args: argparse.Namespace) -> int:
+    from CNSTumorAnnotationLib.case.index_html import write_case_index
+
+    path = write_case_index(args.case_dir, project=args.project, export=args.export)
+    print(f"case index: {path}")
+    return 0
+
+
 def _run_approve(args: argparse.Namespace) -> int:
     from CNSTumorAnnotationLib.case.folder import approve_version, get_version, load_case
 
@@ -118,6 +156,12 @@ def _run_import(args: argparse.Namespace) -> int:
     }
     scope = _scope(args)
     family = scope.family.value
+    if args.patient:
+        from CNSTumorQCLib.deid.identifiers import checked_patient_number
+
+        args.patient, note = checked_patient_number(args.patient, args.key_file)  # R-DATA-1
+        if note:
+            print(note)
     register_sequences = not args.no_registration
     if args.qc_report or args.dicom:
         if not (args.qc_report and args.dicom) or volumes:
@@ -161,7 +205,11 @@ def _run_labels(args: argparse.Namespace) -> int:
 
     case = load_case(args.case_dir)
     version = apply_reference_labels(
-        case, args.label_map, args.convention, atlas_flair=args.atlas_flair
+        case,
+        args.label_map,
+        args.convention,
+        atlas_flair=args.atlas_flair,
+        transform=args.transform,
     )
     print(
         json.dumps(

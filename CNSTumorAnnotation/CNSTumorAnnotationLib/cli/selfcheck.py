@@ -47,6 +47,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--by", default=None, help="who confirms (recorded in the report)")
     parser.set_defaults(func=run)
+    _register_correct(subparsers)  # ``cnstumor correct``: resolve the findings as a new version
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,6 +59,15 @@ def run(args: argparse.Namespace) -> int:
     )
     report = run_selfcheck(args.case_dir, args.version, confirmations)
     path = write_selfcheck(report, args.case_dir)
+    from CNSTumorAnnotationLib.selfcheck.report_html import write_selfcheck_html
+
+    page = write_selfcheck_html(args.case_dir, report, args.case_dir)
     print(format_report(report))
-    print(f"report: {path}")
+    print(f"report: {path}; with pictures: {page}")
     return 1 if report.blocking else 0
+
+
+def _register_correct(subparsers: Any) -> None:
+    from CNSTumorAnnotationLib.cli import correct
+
+    correct.register(subparsers)

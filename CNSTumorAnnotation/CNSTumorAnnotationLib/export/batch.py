@@ -28,6 +28,7 @@ from CNSTumorAnnotationLib.export.context import ExportOptions
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.paths import output_folder
+from CNSTumorQCLib.progress import on_terminal
 from CNSTumorQCLib.provenance import provenance
 
 if TYPE_CHECKING:
@@ -168,7 +169,13 @@ def export_batch(
         runtime = create_runtime()
     cases = [Path(c) for c in case_dirs]
     summary = BatchSummary(out_dir=out, formats=names)
-    bar = tqdm(cases, desc="export", unit="case", disable=not progress, dynamic_ncols=True)
+    bar = tqdm(
+        cases,
+        desc="export",
+        unit="case",
+        disable=not (progress and on_terminal()),
+        dynamic_ncols=True,
+    )
     complete = False
     try:
         for case_dir in bar:

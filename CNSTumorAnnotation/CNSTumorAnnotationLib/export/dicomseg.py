@@ -223,6 +223,12 @@ def _segmentation(
         if annotator_kind(ctx.version).machine_made
         else person_name(str(ctx.version.annotator))
     )
+    for ds in datasets:  # in-memory copies: the source files are never touched
+        name = str(ds.get("PatientName", "") or "")
+        if name and "^" not in name:
+            # a pseudonym is one component; the trailing "^" says so (PS3.5 6.2.1.2), and
+            # highdicom no longer warns that the name is "unlikely" on every export
+            ds.PatientName = person_name(name)
     return hd.seg.Segmentation(
         source_images=datasets,
         pixel_array=frames,

@@ -16,6 +16,8 @@ from typing import Any
 import slicer
 import vtk
 
+from CNSTumorAnnotationLib.mrml.vtk_messages import route_vtk_messages
+
 TERMINOLOGY_DIR = Path(__file__).resolve().parents[2] / "Resources" / "Terminology"
 
 
@@ -65,13 +67,6 @@ def _register(app_logic: Any, scene: Any, logic: Any, name: str, share_dir: Path
     return logic
 
 
-def _quiet_vtk_output() -> None:
-    """Send VTK/MRML warnings to stderr instead of a window (as trame-slicer does)."""
-    window = vtk.vtkOutputWindow()
-    window.SetDisplayModeToAlwaysStdErr()
-    vtk.vtkOutputWindow.SetInstance(window)
-
-
 def create_runtime(*, force_headless: bool = False) -> MRMLRuntime:
     """Return the MRML runtime: Slicer's own inside the application, a new headless one outside.
 
@@ -82,7 +77,7 @@ def create_runtime(*, force_headless: bool = False) -> MRMLRuntime:
         existing = _slicer_application_runtime()
         if existing is not None:
             return existing
-    _quiet_vtk_output()
+    route_vtk_messages()  # expected headless messages to a log file, real ones to stderr
     scene = slicer.vtkMRMLScene()
     app_logic = slicer.vtkSlicerApplicationLogic()
     app_logic.SetMRMLScene(scene)

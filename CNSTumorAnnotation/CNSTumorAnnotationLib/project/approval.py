@@ -42,13 +42,29 @@ def find_project(case_root: Path) -> Path | None:
     return None
 
 
+def _version_record(version: Any) -> dict[str, Any]:
+    """The case folder's ``version.json`` of ``version`` (who approved it, when), or {}."""
+    import json
+
+    folder = getattr(version, "folder", None)
+    if folder is None:
+        return {}
+    try:
+        return dict(json.loads((Path(folder) / "version.json").read_text(encoding="utf-8")))
+    except (OSError, TypeError, ValueError):
+        return {}
+
+
 def approval_of(case: Any, version: Any, project_dir: Path | None = None) -> Approval:
     """Approval of ``version`` of ``case`` from the review store, else from the case folder."""
     project = Path(project_dir) if project_dir is not None else find_project(Path(case.root))
     if project is None:
+        record = _version_record(version)
         return Approval(
             approved=bool(getattr(version, "approved", False)),
             source="case folder version.json",
+            reviewer=record.get("approved_by"),
+            approved_at=record.get("approved_at"),
         )
     from CNSTumorAnnotationLib.project.case_bridge import is_saved_from
     from CNSTumorAnnotationLib.project.status import approved_versions

@@ -62,7 +62,7 @@ def save_case_folder_version(
         actor=actor,
         schema_version=schema_version,
         note=f"case folder {case.root.name} version {chosen.version}",
-        source_folder=str(case.root),
+        source_folder=str(Path(case.root).resolve()),
         source_version=int(chosen.version),
     )
 

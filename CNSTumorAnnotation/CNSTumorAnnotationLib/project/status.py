@@ -178,6 +178,8 @@ def project_status(project: Project) -> dict[str, Any]:
                 "state": case.state.value,
                 "assignee": case.assignee,
                 "version": latest.number if latest else None,
+                # the number the annotator and the export know it by (R-FLOW-1: one version)
+                "case_folder_version": latest.source_version if latest else None,
                 "author": latest.author if latest else None,
                 "saved_at": latest.created_at if latest else None,
                 "self_check": None if check is None else ("blocked" if check[0] else "passed"),

@@ -44,6 +44,17 @@ def states_chart_svg(counts: dict[str, int]) -> str:
     return figure_svg(figure)
 
 
+def _version(row: dict[str, Any]) -> str:
+    """The version as the case folder and the export manifest number it (``v2``), with the
+    project's own record number when it differs, so all three pages name the same version."""
+    if row.get("case_folder_version") is None:
+        return "" if row["version"] is None else f"v{row['version']}"
+    text = f"v{row['case_folder_version']}"
+    if row["version"] != row["case_folder_version"]:
+        text += f" (project record {row['version']})"
+    return text
+
+
 def status_html(project: Project, *, audit_tail: int = 30) -> str:
     """The whole report as one HTML string."""
     status = project_status(project)
@@ -52,7 +63,7 @@ def status_html(project: Project, *, audit_tail: int = 30) -> str:
         _table(
             ["case", "patient", "version", "author", "saved", "self-check"],
             [
-                [r["case"], r["patient"], r["version"], r["author"], r["saved_at"], r["self_check"]]
+                [r["case"], r["patient"], _version(r), r["author"], r["saved_at"], r["self_check"]]
                 for r in status["review_queue"]
             ],
         )
@@ -67,7 +78,7 @@ def status_html(project: Project, *, audit_tail: int = 30) -> str:
                 r["phase"],
                 r["state"],
                 r["assignee"],
-                r["version"],
+                _version(r),
                 _review_text(r["last_review"]),
                 _comments(project, r["case"]),
             ]

@@ -365,6 +365,10 @@ def review(
             "INSERT INTO review_comments (review_id, region, slice_index, text) VALUES (?, ?, ?, ?)",
             [(cursor.lastrowid, c.region, c.slice_index, c.text) for c in comments],
         )
+    if decision == ReviewDecision.APPROVE:
+        from CNSTumorAnnotationLib.project.folder_approval import mirror_approval
+
+        mirror_approval(project, case_id)  # the case folder says approved, by whom, when
     return state
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.selfcheck.core import attach_sources, check_masks
-from CNSTumorAnnotationLib.selfcheck.lesions import Lesion
+from CNSTumorAnnotationLib.selfcheck.lesions import Lesion, human_slice
 from CNSTumorAnnotationLib.selfcheck.params import (
     CHECKLIST,
     SELFCHECK_VERSION,
@@ -87,8 +87,9 @@ class SelfCheckReport:
                 "grid": self.common_space,
                 "mapping": "case registration" if self.registered else "physical-space identity",
             },
-            "coordinates": "centroids in physical LPS mm (ITK) and RAS mm (Slicer); slice "
-            "indices 0-based along each reference volume's third (axial) axis",
+            "coordinates": "centroids in physical LPS mm (ITK) and RAS mm (Slicer); slice_index "
+            "fields 0-based along each reference volume's third (axial) axis; messages number "
+            "slices from 1",
             "provenance": self.provenance,
         }
 
@@ -203,12 +204,13 @@ def format_report(report: SelfCheckReport) -> str:
         lines.append(
             f"  [{finding.severity.value.upper():7}] {finding.rule:8} {finding.message}{where}"
         )
-    lines.append("Lesions (centroid in RAS mm; slices 0-based):")
+    lines.append("Lesions (centroid in RAS mm; slices numbered from 1):")
     for lesion in report.lesions:
         x, y, z = lesion.centroid_ras_mm
         lines.append(
             f"  {lesion.label:24} {lesion.volume_mm3:10.1f} mm3  ({x:6.1f}, {y:6.1f}, {z:6.1f})  "
-            f"slices {lesion.slice_first}-{lesion.slice_last}" + ("  speck" if lesion.speck else "")
+            f"slices {human_slice(lesion.slice_first)}-{human_slice(lesion.slice_last)}"
+            + ("  speck" if lesion.speck else "")
         )
     open_items = [key for key in CHECKLIST if key not in report.confirmations.checklist]
     if open_items:
@@ -223,7 +225,7 @@ def _where(lesion: int | None, slice_index: int | None) -> str:
     if lesion is not None:
         parts.append(f"lesion {lesion}")
     if slice_index is not None:
-        parts.append(f"slice {slice_index}")
+        parts.append(f"slice {human_slice(slice_index)}")
     return f" [{', '.join(parts)}]" if parts else ""
 
 

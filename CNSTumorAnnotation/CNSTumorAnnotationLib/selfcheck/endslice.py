@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from CNSTumorAnnotationLib.selfcheck.lesions import Lesion
+from CNSTumorAnnotationLib.selfcheck.lesions import Lesion, human_slice
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.findings import Finding, Severity
 
@@ -136,7 +136,7 @@ def _edge_finding(lesion: Lesion, end: int, sequence_name: str) -> Finding:
     return Finding(
         "R-ANN-9",
         Severity.WARNING,
-        f"{lesion.label} reaches slice {end}, the edge of the {sequence_name} volume: its end "
+        f"{lesion.label} reaches slice {human_slice(end)}, the edge of the {sequence_name} volume: its end "
         "may lie outside the acquired slices (check the coverage, R-QC-3).",
         region=lesion.region,
         lesion=lesion.number,
@@ -150,7 +150,7 @@ def _finding(lesion: Lesion, evidence: SliceEvidence, sequence_name: str) -> Fin
     return Finding(
         "R-ANN-9",
         Severity.WARNING,
-        f"Slice {evidence.neighbour_slice}, beyond the {side} slice of {lesion.label}, still "
+        f"Slice {human_slice(evidence.neighbour_slice)}, beyond the {side} slice of {lesion.label}, still "
         f"looks like the lesion on {sequence_name} (likeness {evidence.likeness:.2f}): "
         "a likely missed end slice.",
         region=lesion.region,

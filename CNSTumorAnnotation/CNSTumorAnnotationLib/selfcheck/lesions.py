@@ -21,6 +21,15 @@ from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.findings import Finding, Severity
 
 
+def human_slice(index: int) -> int:
+    """The slice number a person reads (1-based, as PACS numbers images) of a 0-based index.
+
+    Findings keep ``slice_index`` 0-based (IJK, as numpy and Slicer's Data module count); every
+    message says the 1-based number, and the HTML report adds the slice's position in mm.
+    """
+    return int(index) + 1
+
+
 @dataclass(frozen=True)
 class Lesion:
     """One numbered lesion of one region, in its reference sequence's grid (R-ANN-7)."""
@@ -124,7 +133,7 @@ def speck_findings(lesions: list[Lesion], params: SelfCheckParameters) -> list[F
             Severity.WARNING,
             f"{lesion.label} is a speck of {lesion.voxels} voxel{'s' if lesion.voxels != 1 else ''} "
             f"({lesion.volume_mm3:.1f} mm3) "
-            f"on slice {lesion.slice_first}: remove it or confirm it is a lesion.",
+            f"on slice {human_slice(lesion.slice_first)}: remove it or confirm it is a lesion.",
             region=lesion.region,
             lesion=lesion.number,
             slice_index=lesion.slice_first,
@@ -149,8 +158,9 @@ def skipped_slice_findings(lesions: list[Lesion]) -> list[Finding]:
                 Finding(
                     "R-ANN-9",
                     Severity.ERROR,
-                    f"{lesion.label} skips slice {k} (labelled from slice {lesion.slice_first} "
-                    f"to {lesion.slice_last}): label every slice of the lesion.",
+                    f"{lesion.label} skips slice {human_slice(k)} (labelled from slice "
+                    f"{human_slice(lesion.slice_first)} to {human_slice(lesion.slice_last)}): "
+                    "label every slice of the lesion.",
                     region=lesion.region,
                     lesion=lesion.number,
                     slice_index=k,

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.selfcheck.lesions import Lesion
+from CNSTumorAnnotationLib.selfcheck.lesions import Lesion, human_slice
 from CNSTumorAnnotationLib.selfcheck.params import (
     CONFIRMABLE_EMPTY,
     Confirmations,
@@ -119,7 +119,7 @@ def csf_findings(
             Severity.WARNING,
             f"{count} voxels ({count * voxel_mm3:.0f} mm3) of {region} have CSF-like signal "
             f"(dark on FLAIR{', bright on T2' if t2_threshold is not None else ''}) outside the "
-            f"tumor body, most on slice {worst}: a sulcus or ventricle? Leave normal structures out.",
+            f"tumor body, most on slice {human_slice(worst)}: a sulcus or ventricle? Leave normal structures out.",
             region=region,
             slice_index=worst,
             details={

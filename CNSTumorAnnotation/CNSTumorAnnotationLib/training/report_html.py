@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from CNSTumorAnnotationLib.agreement.report_html import bland_altman_svg
 from CNSTumorAnnotationLib.agreement.stats import bland_altman
-from CNSTumorAnnotationLib.report_html import figure_svg
+from CNSTumorAnnotationLib.report_html import figure_svg, glossary_html
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.report.html_page import html_page
 
@@ -94,6 +94,7 @@ def training_report_html(report: CalibrationReport) -> str:
 {_bland_altman(report)}
 <h2>Quality grades (R-QC-1)</h2><p>quadratic-weighted Cohen kappa: {_num(report.kappa.get("kappa"))}
 ({report.kappa.get("band") or "—"})</p>
+{glossary_html(["Dice", "HD95", "ICC(2,1)", "weighted kappa", "volume"], grades=True)}
 """
     return html_page(
         "Training-phase calibration",

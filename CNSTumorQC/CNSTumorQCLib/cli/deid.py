@@ -13,6 +13,7 @@ from tqdm import tqdm
 from CNSTumorQCLib.deid.folder import REPORT_NAME, deidentify_folder
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.findings import Severity
+from CNSTumorQCLib.progress import on_terminal
 
 SECRET_ENV = "CNSTUMOR_DEID_SECRET"
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     key_file = args.key_file or args.output.parent / f"{args.output.name}.deid-key.json"
     with (
         warnings.catch_warnings(),
-        tqdm(total=0, unit="file", disable=not sys.stderr.isatty()) as bar,
+        tqdm(total=0, unit="file", disable=not on_terminal()) as bar,
     ):
         warnings.simplefilter("ignore")  # pydicom's notes on invalid source values
 

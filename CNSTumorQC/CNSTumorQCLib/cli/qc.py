@@ -1,7 +1,8 @@
 """``cnstumor qc DICOM_DIR --out OUT``: is this case fit to annotate? (R-ACQ-*, R-DATA-2, R-QC-*)
 
-Also ``cnstumor qc-confirm OUT SERIES_UID [GRADE] [--sequence SEQ] --reviewer NAME``: record a
-radiologist's grade and/or confirmed (or corrected) sequence identification.
+Also ``cnstumor qc-confirm OUT SERIES [GRADE] [--sequence SEQ] --reviewer NAME``: record a
+radiologist's grade and/or confirmed (or corrected) sequence identification; SERIES is the
+series' number, description or instance UID.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Severity
 from CNSTumorQCLib.qc import run_qc
-from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence
+from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence, resolve_series
 from CNSTumorQCLib.report.qc_report import Verdict, load_report, write_report
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -61,7 +62,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     confirm.add_argument("out", type=Path, metavar="OUT", help="folder holding qc_report.json")
-    confirm.add_argument("series_uid", metavar="SERIES_UID")
+    confirm.add_argument(
+        "series_uid",
+        metavar="SERIES",
+        help="the series' number (as in the report: 'Series 3'), description or instance UID",
+    )
     confirm.add_argument("grade", type=int, choices=(1, 2, 3), nargs="?", default=None)
     confirm.add_argument(
         "--sequence",
@@ -83,6 +88,14 @@ def run(args: argparse.Namespace) -> int:
         thumbnails=not args.no_thumbnails,
     )
     errors = sum(f.severity is Severity.ERROR for s in report.series for f in s.findings)
+    folder_errors = [f for f in report.input_findings if f.severity is Severity.ERROR]
+    if not report.series and folder_errors:
+        # The same words the HTML report shows at its top, and a failing exit status (2).
+        for finding in folder_errors:
+            where = ", ".join(finding.files) or str(args.dicom_dir)
+            print(f"cnstumor qc: error: {where}: {finding.message}", file=sys.stderr)
+        print(f"report: {args.out / 'qc_report.html'}", file=sys.stderr)
+        return 2
     for finding in report.input_findings:  # broken or unreadable files, named (R-DATA-2)
         if finding.severity in (Severity.ERROR, Severity.WARNING):
             print(
@@ -107,13 +120,20 @@ def run_confirm(args: argparse.Namespace) -> int:
     if args.grade is None and args.sequence is None:
         raise InvalidInputError("qc-confirm needs a GRADE, a --sequence, or both")
     report = load_report(args.out / "qc_report.json")
+    entry = resolve_series(report, args.series_uid)
+    uid, reviewer = entry.series_instance_uid, args.reviewer.strip()
     if args.sequence is not None:
-        report = confirm_sequence(
-            report, args.series_uid, args.sequence, args.reviewer, args.reason
-        )
+        report = confirm_sequence(report, uid, args.sequence, args.reviewer, args.reason)
     if args.grade is not None:
-        report = confirm_grade(report, args.series_uid, args.grade, args.reviewer, args.reason)
+        report = confirm_grade(report, uid, args.grade, args.reviewer, args.reason)
     write_report(report, args.out)  # both confirmations or neither
+    updated = resolve_series(report, uid)
+    name = f"{entry.series_description or uid} (series {entry.series_number}, {updated.sequence})"
+    if args.sequence is not None:
+        print(f"sequence {args.sequence} confirmed for {name} by {reviewer}")
+    if args.grade is not None:
+        excluded = " (excluded from annotation, R-QC-2)" if args.grade == 1 else ""
+        print(f"grade {args.grade} confirmed for {name} by {reviewer}{excluded}")
     for study in report.studies:
         print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from CNSTumorQCLib.dicom.file_kinds import describe, files_under, has_dicom, kind_of
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 
 
@@ -21,8 +22,19 @@ def check_locations(
     in_dir: Path, out_dir: Path, key_file: Path, quarantine_dir: Path | None
 ) -> None:
     """Raise a clear error naming the path when a location is unsafe."""
+    if in_dir.is_file():
+        raise InvalidInputError(
+            f"expected a folder of DICOM files, got a file ({kind_of(in_dir)}); nothing written",
+            in_dir,
+        )
     if not in_dir.is_dir():
         raise MissingInputError("the input DICOM folder does not exist", in_dir)
+    if not has_dicom(in_dir):
+        raise InvalidInputError(
+            f"no DICOM file in the folder ({describe(files_under(in_dir))}): deid de-identifies "
+            "DICOM headers; nothing written, no key",
+            in_dir,
+        )
     if _inside(out_dir, in_dir) or _inside(in_dir, out_dir):
         raise InvalidInputError(
             "the output folder must be outside the input folder (and not contain it)", out_dir

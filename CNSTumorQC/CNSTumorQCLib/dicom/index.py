@@ -14,11 +14,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from CNSTumorQCLib.dicom.file_kinds import describe, is_own_file
 from CNSTumorQCLib.dicom.model import DicomIndex, DicomInstance, PixelDataStatus
 from CNSTumorQCLib.dicom.reader import DICOMDIR_SOP_CLASS, IMAGE_STORAGE_PREFIX, read_instances
 from CNSTumorQCLib.dicom.series import group_series
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, NotDicomError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.progress import on_terminal
 
 
 def default_workers() -> int:
@@ -142,7 +144,11 @@ def list_files(root: Path) -> tuple[list[str], list[Finding]]:
 
     for folder, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         dirnames.sort()
-        files.extend(os.path.join(folder, name) for name in sorted(filenames))
+        files.extend(
+            os.path.join(folder, name)
+            for name in sorted(filenames)
+            if not is_own_file(os.path.join(folder, name), root)  # e.g. deid_report.json
+        )
     return files, findings
 
 
@@ -152,7 +158,7 @@ def _read_all(
     workers = workers if workers is not None else default_workers()
     bar = None
     if progress is None:
-        progress = len(files) >= 2000 and sys.stderr.isatty()
+        progress = len(files) >= 200 and on_terminal()
     if progress:
         from tqdm import tqdm
 
@@ -190,7 +196,7 @@ def index_folder(
     """Index every DICOM file under ``root`` (header only) into series and stacks.
 
     ``workers``: processes reading headers (default: :func:`default_workers`; 1 = in this process).
-    ``progress``: a tqdm bar on stderr (default: on for >= 2000 files on a terminal).
+    ``progress``: a tqdm bar on stderr (default: on for >= 200 files on a terminal).
     Raises MissingInputError / InvalidInputError only when ``root`` itself is not a folder.
     """
     root = Path(root)
@@ -216,7 +222,7 @@ def index_folder(
             Finding(
                 "R-DATA-2",
                 Severity.ERROR,
-                "the folder contains no readable MR DICOM images",
+                f"the folder contains no readable MR DICOM images ({describe(files)})",
                 files=(str(root),),
             )
         )

@@ -7,9 +7,6 @@ from the headers (LPS, as SimpleITK and DICOM use). Only the stack's own files a
 
 from __future__ import annotations
 
-import base64
-import io
-
 import numpy as np
 import pydicom
 import SimpleITK as sitk
@@ -72,18 +69,12 @@ def stack_image(stack: Stack) -> sitk.Image:
 
 
 def thumbnail_png(stack: Stack, size: int = THUMBNAIL_SIZE) -> str:
-    """Base64 PNG of the stack's middle slice, windowed to its 1st..99th percentiles."""
-    from PIL import Image
+    """Base64 PNG of three slices (30, 50, 70 % through the stack) in radiological convention.
 
-    middle = stack.instances[len(stack.instances) // 2]
-    plane = stack_array(stack, (middle,))[0]
-    low, high = np.percentile(plane, [1, 99]) if plane.size else (0.0, 1.0)
-    scaled = np.clip((plane - low) / max(float(high - low), 1e-6), 0, 1) * 255
-    picture = Image.fromarray(scaled.astype(np.uint8), mode="L")
-    row_spacing, col_spacing = middle.pixel_spacing or (1.0, 1.0)
-    width, height = picture.size[0] * col_spacing, picture.size[1] * row_spacing
-    factor = size / max(width, height)
-    picture = picture.resize((max(1, round(width * factor)), max(1, round(height * factor))))
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+    The orientation comes from the headers' direction cosines (``pictures.radiological``), never
+    from the raw pixel order: patient's right on the image's left, anterior (axial) or superior
+    (coronal, sagittal) up. Three levels, not only the middle slice, show coverage at a glance.
+    """
+    from CNSTumorQCLib.report.pictures import mosaic_png, png_base64
+
+    return png_base64(mosaic_png(stack_image(stack), size=size))

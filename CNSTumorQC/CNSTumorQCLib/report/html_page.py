@@ -21,7 +21,7 @@ PAGE_LANGUAGE = "en"
 
 #: The shell's own rules: the provenance footer wraps long values instead of widening the page.
 SHELL_CSS = """
-footer.provenance pre{font-size:12px;color:#555;white-space:pre-wrap;overflow-wrap:anywhere;background:#fafafa;padding:0.5em}
+footer.provenance{margin-top:2em}footer.provenance pre{font-size:12px;color:#555;white-space:pre-wrap;overflow-wrap:anywhere;background:#fafafa;padding:0.5em}
 """
 
 #: The look of the table-and-figure reports (agreement, training, project status).
@@ -38,11 +38,24 @@ tr.short td{background:#fcbba1} tr.ok td{background:#e5f5e0}
 """
 
 
+def rounded(value: object, digits: int = 4) -> object:
+    """``value`` with every float rounded (recursively), for JSON shown to people."""
+    if isinstance(value, float):
+        return round(value, digits)
+    if isinstance(value, Mapping):
+        return {key: rounded(item, digits) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(item, digits) for item in value]
+    return value
+
+
 def provenance_footer(record: Mapping[str, Any], *, heading: str = "Provenance") -> str:
-    """The page's last element: the provenance record (and any parameters) as indented JSON."""
-    text = json.dumps(record, indent=2, ensure_ascii=False, default=str)
+    """The page's last element: the provenance record (and any parameters) once, folded, as
+    indented JSON with numbers rounded for people (the JSON files keep full precision)."""
+    text = json.dumps(rounded(record), indent=2, ensure_ascii=False, default=str)
     return (
-        f"<footer class='provenance'><h2>{escape(heading)}</h2><pre>{escape(text)}</pre></footer>"
+        f"<footer class='provenance'><details class='provenance'><summary>{escape(heading)}"
+        f"</summary><pre class='meta'>{escape(text)}</pre></details></footer>"
     )
 
 

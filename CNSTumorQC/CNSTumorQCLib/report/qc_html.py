@@ -26,8 +26,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-siz
 .FIT{background:#2e7d32}.NEEDS_REVIEW{background:#b26a00}.NOT_FIT{background:#c62828}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}td,th{border-bottom:1px solid #e4e7ee;padding:4px 8px;text-align:left;vertical-align:top}
 .card{display:flex;gap:16px;background:#fff;border:1px solid #d9dde5;border-radius:8px;padding:12px;margin:10px 0}
-.thumb{width:160px;min-width:160px;height:160px;background:#000;display:flex;align-items:center;justify-content:center;color:#888;font-size:12px}
-.thumb img{max-width:160px;max-height:160px}.error{color:#c62828;font-weight:600}.warning{color:#b26a00;font-weight:600}.info{color:#5b6475}
+.thumb{align-self:flex-start;min-width:160px;max-width:450px;background:#000;display:flex;flex-direction:column;align-items:center;justify-content:center;color:#888;font-size:11px;border-radius:4px;padding:0 0 4px}
+.thumb img{max-width:450px;max-height:200px}.thumb span{color:#c9ced8}.error{color:#c62828;font-weight:600}.warning{color:#b26a00;font-weight:600}.info{color:#5b6475}
 .valid{color:#2e7d32;font-weight:600}.missing,.invalid,.incomplete{color:#c62828;font-weight:600}.duplicated{color:#b26a00;font-weight:600}
 details{font-size:12px;color:#5b6475}code{font-size:12px}
 """
@@ -96,9 +96,20 @@ def _acquisition(parameters: dict[str, Any]) -> str:
     return f"{summary}<details><summary>all parameters</summary><table>{rows}</table></details>"
 
 
+def _view_note(plane: str | None) -> str:
+    """How to read the thumbnail (radiological convention, as in Slicer's slice views)."""
+    if plane and plane.lower().startswith("sag"):
+        return "anterior on the left, superior up"
+    if plane and plane.lower().startswith("cor"):
+        return "patient's right on the left, superior up"
+    return "patient's right on the left, anterior up"
+
+
 def _series_card(entry: SeriesReport) -> str:
     thumb = (
-        f"<img alt='middle slice' src='data:image/png;base64,{entry.thumbnail_png}'>"
+        f"<img alt='three slices, radiological convention' "
+        f"src='data:image/png;base64,{entry.thumbnail_png}'>"
+        f"<span>slices at 30, 50, 70 % &middot; {_view_note(entry.plane)}</span>"
         if entry.thumbnail_png
         else "no image"
     )

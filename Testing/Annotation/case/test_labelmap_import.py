@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -130,3 +131,76 @@ def test_cli_case_labels_imports_a_model_output_as_a_machine_made_version(
     masks = region_masks(load_case(small_annotated_case.root))
     flair_whole = _array(masks["whole_tumor"]).sum()
     assert flair_whole > 0 and _array(masks["tumor_body"]).sum() == 0
+
+
+def _sri24_map_as_a_model_output(case, sample_case: Path) -> Path:
+    """The bundled SRI-24 reference map copied away from its atlas, as a user's model output."""
+    path = case.root.parent / "model_output.nii.gz"
+    shutil.copyfile(sample_case / "reference_labels" / "mav.nii.gz", path)
+    return path
+
+
+def test_a_label_map_in_another_space_is_refused_naming_both_grids(
+    small_annotated_case, sample_case: Path, capsys
+) -> None:
+    """Issue 13: the SRI-24 map used to land somewhere else in the head, silently, exit 0."""
+    from CNSTumorAnnotationLib.cli.app import main
+
+    path = _sri24_map_as_a_model_output(small_annotated_case, sample_case)
+    code = main(["case", "labels", str(small_annotated_case.root), str(path), "--convention",
+                 "brats2021"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert str(path) in err and "240x240x155 voxels of 1x1x1 mm" in err  # the map's grid
+    assert "FLAIR 208x256x26 voxels" in err  # the case's grid
+    assert "--atlas-flair" in err
+    assert [v.version for v in load_case(small_annotated_case.root).annotations] == [1]
+
+
+def test_a_map_that_lands_outside_the_head_is_never_written(
+    small_annotated_case, sample_case: Path, capsys
+) -> None:
+    """``--transform identity`` on the SRI-24 map: its labels fall outside the native head."""
+    from CNSTumorAnnotationLib.cli.app import main
+
+    path = _sri24_map_as_a_model_output(small_annotated_case, sample_case)
+    code = main(["case", "labels", str(small_annotated_case.root), str(path), "--transform",
+                 "identity"])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert "nothing was written" in err or "no labelled voxel" in err
+    assert [v.version for v in load_case(small_annotated_case.root).annotations] == [1]
+
+
+@pytest.mark.mrml
+def test_a_native_space_map_on_another_grid_lands_with_transform_identity(
+    small_annotated_case, mrml_runtime
+) -> None:
+    """The same sphere resampled to a 1 mm grid in scanner space lands where it was drawn."""
+    flair = reference_image(small_annotated_case, MRSequence.FLAIR)
+    centre = flair.TransformContinuousIndexToPhysicalPoint([(n - 1) / 2 for n in flair.GetSize()])
+    sphere = sphere_mask(flair, centre, 15.0)
+    fine = sitk.Resample(
+        sitk.Cast(sphere * 2, sitk.sitkUInt8),
+        [int(n * s) for n, s in zip(flair.GetSize(), flair.GetSpacing(), strict=True)],
+        sitk.Transform(),
+        sitk.sitkNearestNeighbor,
+        flair.GetOrigin(),
+        (1.0, 1.0, 1.0),
+        flair.GetDirection(),
+        0,
+        sitk.sitkUInt8,
+    )
+    path = small_annotated_case.root.parent / "fine.nii.gz"
+    sitk.WriteImage(fine, str(path))
+    with pytest.raises(InvalidInputError, match="not the grid of any case volume"):
+        import_label_map(small_annotated_case, path, "brats2021", annotator="model:test")
+    version = import_label_map(
+        small_annotated_case, path, "brats2021", annotator="model:test", transform="identity",
+        runtime=mrml_runtime,
+    )  # fmt: skip
+    whole = _array(region_masks(small_annotated_case, version.version, runtime=mrml_runtime)[
+        "whole_tumor"]) > 0  # fmt: skip
+    drawn = _array(sphere) > 0
+    assert (whole & drawn).sum() > 0.9 * drawn.sum()

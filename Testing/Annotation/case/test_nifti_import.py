@@ -257,3 +257,36 @@ def test_a_site_given_with_the_family_is_checked_not_refused_outright_R_SCOPE_2(
     assert main(import_args(sample_case, tmp_path / "case", *options)) == 0
     scope = json.loads((tmp_path / "case" / "case.json").read_text())["scope"]
     assert (scope["family"], scope["site"], scope["diagnosis"]) == ("intra_axial", "pineal", None)
+
+
+@pytest.mark.parametrize("name", ["Zhang San", "ZHANG^SAN", "张三", "Wang"])
+def test_a_persons_name_given_as_patient_is_refused_R_DATA_1(
+    name: str, sample_case: Path, tmp_path: Path, capsys
+) -> None:
+    args = ["case", "import", str(tmp_path / "case"), "--patient", name, "--family", "intra_axial"]
+    args += ["--flair", str(native_volumes(sample_case)[MRSequence.FLAIR]), "--no-registration"]
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "R-DATA-1" in err and "person's name" in err
+    assert not (tmp_path / "case").exists()
+
+
+def test_a_name_the_pseudonym_key_maps_becomes_its_pseudonym(
+    sample_case: Path, tmp_path: Path, capsys
+) -> None:
+    from CNSTumorQCLib.deid.keys import KeyStore
+    from CNSTumorQCLib.deid.policy import DeidPolicy
+
+    store = KeyStore("a-project-secret-of-enough-length", DeidPolicy())
+    pseudonym = store.patient("identity-1", "HOSP-0042", "ZHANG^SAN").pseudonym
+    key = tmp_path / "private" / "key.json"
+    store.save(key, {})
+    args = ["case", "import", str(tmp_path / "case"), "--patient", "Zhang San", "--key-file",
+            str(key), "--family", "intra_axial", "--no-registration"]  # fmt: skip
+    for sequence, path in native_volumes(sample_case).items():
+        args += [f"--{sequence.value.lower()}", str(path)]
+    assert main(args) == 0
+    assert f"using its pseudonym {pseudonym}" in capsys.readouterr().out
+    case = load_case(tmp_path / "case")
+    assert case.patient_id == pseudonym
+    assert not [p for p in (tmp_path / "case").rglob("*") if "zhang" in p.name.lower()]

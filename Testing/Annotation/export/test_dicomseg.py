@@ -189,3 +189,29 @@ def test_the_DICOM_origin_SEG_frames_match_the_drawn_masks(
         sitk.GetArrayFromImage(image) > 0,
         sitk.GetArrayFromImage(resample_label(expected, image)) > 0,
     )
+
+
+def test_a_deidentified_source_exports_without_a_person_name_warning(
+    tmp_path: Path, recwarn: pytest.WarningsRecorder
+) -> None:
+    """A de-identified study names the patient by a one-component pseudonym (``CNST-...``):
+    the SEG writes it as a valid PN (``CNST-...^``) and highdicom no longer warns (issue 13)."""
+    volumes = cropped_volumes(tmp_path / "volumes", (40, 40, 6))
+    study = write_case_as_dicom_study(volumes, tmp_path / "dicom", uid_seed="pn-test")
+    series = {}
+    for seq, files in study.items():
+        for f in files:
+            ds = pydicom.dcmread(f)
+            ds.PatientName = "CNST-0123ABCDEF"
+            ds.save_as(f)
+        series[seq] = {
+            "series_instance_uid": str(pydicom.dcmread(files[0]).SeriesInstanceUID),
+            "dicom_files": [str(f) for f in files],
+        }
+    case = build_case(tmp_path / "case", volumes=volumes, series=series)
+    result = export_case(case.root, tmp_path / "out", "dicom-seg")
+    names = {str(hd.seg.segread(p).PatientName) for p in _seg_files(result).values()}
+    assert names == {"CNST-0123ABCDEF^"}
+    person_name_warnings = [w for w in recwarn if "person name" in str(w.message)]
+    assert not person_name_warnings, person_name_warnings[0].message
+    assert str(pydicom.dcmread(study[MRSequence.FLAIR][0]).PatientName) == "CNST-0123ABCDEF"

@@ -148,3 +148,45 @@ def test_qc_never_writes_into_or_modifies_its_input(small_study: Path) -> None:
     with pytest.raises(InvalidInputError, match="must not be inside"):
         run_qc(small_study, small_study / "out")
     assert {p: sha256_file(p) for p in small_study.rglob("*") if p.is_file()} == before
+
+
+def test_qc_confirm_takes_the_series_number_or_description_and_says_what_it_recorded(
+    qc_out: tuple[Path, int], tmp_path: Path, capsys
+) -> None:
+    """Issue 13: the report shows "Series 5 · T1 ..."; nobody should have to copy a 40-digit UID."""
+    out = tmp_path / "copy"
+    shutil.copytree(qc_out[0], out)
+    series = json.loads((out / "qc_report.json").read_text())["series"]
+    t1 = next(s for s in series if s["sequence"] == "T1")
+    capsys.readouterr()
+    assert (
+        main(["qc-confirm", str(out), str(t1["series_number"]), "3", "--reviewer", "Dr Wang"]) == 0
+    )
+    said = capsys.readouterr().out.splitlines()[0]
+    assert said == (
+        f"grade 3 confirmed for {t1['series_description']} (series {t1['series_number']}, T1) "
+        "by Dr Wang"
+    )
+    description = t1["series_description"].lower()
+    assert main(["qc-confirm", str(out), description, "2", "--reviewer", "Dr Li"]) == 0
+    assert "grade 2 confirmed" in capsys.readouterr().out
+    confirmed = next(
+        s for s in json.loads((out / "qc_report.json").read_text())["series"]
+        if s["series_instance_uid"] == t1["series_instance_uid"]
+    )  # fmt: skip
+    assert confirmed["confirmed_grade"] == 2 and confirmed["confirmation"]["reviewer"] == "Dr Li"
+
+
+def test_qc_confirm_lists_the_valid_choices_when_the_series_is_not_found(
+    qc_out: tuple[Path, int], tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "copy"
+    shutil.copytree(qc_out[0], out)
+    series = json.loads((out / "qc_report.json").read_text())["series"]
+    before = (out / "qc_report.json").read_bytes()
+    assert main(["qc-confirm", str(out), "99", "3", "--reviewer", "Dr Wang"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "no series matches '99'" in err
+    for entry in series:
+        assert entry["series_instance_uid"] in err and entry["series_description"] in err
+    assert (out / "qc_report.json").read_bytes() == before

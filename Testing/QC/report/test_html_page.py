@@ -23,7 +23,10 @@ def test_the_shell_declares_language_title_css_and_ends_with_the_provenance() ->
     assert "<meta charset='utf-8'>" in page and "<title>A &lt;report&gt;</title>" in page
     assert "h1{color:red}" in page and "<h1>body</h1>" in page
     footer = re.search(
-        r"<footer class='provenance'><h2>Provenance</h2><pre>(.*)</pre></footer>", page, re.S
+        r"<footer class='provenance'><details class='provenance'><summary>Provenance</summary>"
+        r"<pre class='meta'>(.*)</pre></details></footer>",
+        page,
+        re.S,
     )
     assert footer is not None and page.endswith("</footer></body></html>\n")
     shown = footer.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
