@@ -70,7 +70,7 @@ def confirm_as_suggested(qc_dir: Path, reviewer: str = "Dr Wang") -> Path:
 
 def confirmed_qc_report(root: Path, reviewer: str = "Dr Wang") -> Path:
     """The bundled case written as a DICOM study under ``root``, its real QC, confirmed."""
-    from CNSTumorQCLib.dicom.writer import write_sample_case_study
+    from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
     from CNSTumorQCLib.qc import run_qc
 
     write_sample_case_study(root / "dicom")

@@ -23,7 +23,7 @@ import pytest
 
 import CNSTumorAnnotationLib
 import CNSTumorQCLib
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.paths import sample_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]

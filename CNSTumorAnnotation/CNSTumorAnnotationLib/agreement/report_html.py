@@ -9,7 +9,6 @@ the file opens anywhere without network or side files.
 from __future__ import annotations
 
 import html
-import io
 from collections.abc import Mapping
 from typing import Any
 

@@ -13,7 +13,6 @@ cosines (``CNSTumorQCLib.report.pictures``). Provenance is shown once, folded, a
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 from typing import Any
 

@@ -312,7 +312,7 @@ def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typ
     status, _, err = run(capsys, *step, "pass_qc")
     assert status == 2 and "pass_qc needs --qc-report" in err
     unconfirmed = tmp_path / "unconfirmed"
-    from CNSTumorQCLib.dicom.writer import write_sample_case_study
+    from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 
     write_sample_case_study(unconfirmed / "dicom")
     run_qc(unconfirmed / "dicom", unconfirmed / "qc", thumbnails=False, workers=1)

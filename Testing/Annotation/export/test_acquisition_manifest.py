@@ -18,7 +18,7 @@ from _export_helpers import drawn_masks
 from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
 from CNSTumorAnnotationLib.case.folder import save_annotation_version
 from CNSTumorAnnotationLib.export.case_export import export_case
-from CNSTumorQCLib.dicom.writer import write_case_as_dicom_study
+from CNSTumorQCLib.demo.fixture_study import write_case_as_dicom_study
 from CNSTumorQCLib.qc import run_qc
 
 pytestmark = pytest.mark.mrml

@@ -164,7 +164,7 @@ def test_every_export_from_a_project_is_an_audit_entry_R_FLOW_1(
     from _project_helpers import clean_self_check
 
     from CNSTumorAnnotationLib.project.annotation_project import Project
-    from CNSTumorAnnotationLib.project.case_bridge import run_review_demo
+    from CNSTumorAnnotationLib.project.review_demo import run_review_demo
     from CNSTumorAnnotationLib.project.status import verify_project
 
     case = build_case(

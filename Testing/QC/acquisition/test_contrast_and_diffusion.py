@@ -15,9 +15,9 @@ import pytest
 from _dicom_cases import XA30, bundled_series, copy_files, with_rule
 
 from CNSTumorQCLib.acquisition.rules import check_study_requirements
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.dicom.stack_image import stack_array
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
 from CNSTumorQCLib.findings import Severity
 from CNSTumorQCLib.qc import build_report
 from CNSTumorQCLib.quality.adc import adc_findings, adc_unit

@@ -19,7 +19,7 @@ import pytest
 
 import CNSTumorAnnotationLib
 import CNSTumorQCLib
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import pytest
 from _dicom_cases import XA30
 
 from CNSTumorAnnotationLib.cli.app import main
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.qc import run_qc
 
 

@@ -16,8 +16,8 @@ import pytest
 
 from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorQCLib.deid.folder import REPORT_NAME
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.dicom.file_kinds import OWN_FILES
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
 from CNSTumorQCLib.report.qc_report import load_report
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "Reports"))

@@ -18,9 +18,9 @@ import SimpleITK as sitk
 from _dicom_cases import bundled_series, copy_series, with_rule
 from _images import metal_artifact, with_array
 
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.dicom.stack_image import stack_image
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.qc import build_report
 from CNSTumorQCLib.quality.grading import suggest_grade

@@ -17,9 +17,9 @@ import pytest
 import SimpleITK as sitk
 from PIL import Image
 
+from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.dicom.stack_image import thumbnail_png
-from CNSTumorQCLib.dicom.writer import write_sample_case_study
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.report.pictures import (
     acquisition_plane,
