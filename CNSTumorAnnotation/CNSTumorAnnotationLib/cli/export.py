@@ -73,6 +73,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--nnunet-id", type=int, default=501, help="nnU-Net dataset ID (3 digits)")
     parser.add_argument("--nnunet-name", default="CNSTumor", help="nnU-Net dataset name")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="export on this Dask scheduler (tcp://host:8786) instead of this process",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="Dask workers of a local cluster; 1 (default) exports in this process, "
+        "0 = one per CPU",
+    )
     return parser
 
 
@@ -107,13 +119,17 @@ def run(args: argparse.Namespace, runtime: Any = None) -> int:
         version=args.annotation_version,
         runtime=runtime,
         progress=not args.no_progress,
+        scheduler=args.scheduler,
+        workers=args.workers or None,
     )
     for outcome in summary.failed:
         first_line = (outcome.error or "").splitlines()[0] if outcome.error else "unknown error"
-        print(f"cnstumor export: FAILED {outcome.case_dir}: {first_line}", file=sys.stderr)
+        print(f"cnstumor export: FAILED {outcome.source}: {first_line}", file=sys.stderr)
+    exported = summary.count("done") + summary.count("unchanged")
     print(
-        f"exported {len(summary.exported)} of {len(summary.outcomes)} case(s) "
-        f"({', '.join(formats)}) into {summary.out_dir}; summary: {summary.summary_path}"
+        f"exported {exported} of {len(summary.outcomes)} case(s) "
+        f"({summary.count('unchanged')} unchanged since the last run; {', '.join(formats)}) "
+        f"into {summary.out_dir}; summary: {summary.summary_path}"
     )
     return summary.exit_status
 
