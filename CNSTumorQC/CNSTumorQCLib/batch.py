@@ -186,7 +186,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout="10s")
         except OSError as error:
             raise InvalidInputError(f"no Dask scheduler answers: {error}", scheduler) from error
         try:

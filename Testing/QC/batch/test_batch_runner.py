@@ -223,3 +223,14 @@ def test_no_more_studies_are_in_flight_than_the_bound(tmp_path: Path) -> None:
     spans = [tuple(map(float, line.split())) for line in log.read_text().splitlines()]
     most = max(sum(1 for s, e in spans if s <= t < e) for t, _ in spans)
     assert most == 2
+
+
+@pytest.mark.slow
+def test_a_scheduler_that_does_not_answer_is_one_clear_line(
+    studies: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, stderr = qc(
+        capsys, *studies, "--out", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:1"
+    )
+    assert status == 2
+    assert "no Dask scheduler answers" in stderr and "Traceback" not in stderr
