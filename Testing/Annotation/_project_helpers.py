@@ -4,11 +4,12 @@ and a case walked to a given state (every step through the public API)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project import store, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.training import calibration as training
 from CNSTumorQCLib.findings import Finding, Severity
@@ -18,10 +19,10 @@ ANNOTATOR = "dr_li"
 REVIEWER = "dr_wang"
 
 
-def new_project(directory: Path) -> Project:
+def new_project(directory: Path, database: str | None = None) -> Project:
     """A project with an approved, de-identified dataset, a qualified and certified annotator,
-    a qualified reviewer and an administrator."""
-    project = Project.init(directory, actor=ADMIN)
+    a qualified reviewer and an administrator; ``database``: None (SQLite) or a PostgreSQL URL."""
+    project = Project.init(directory, actor=ADMIN, database=database)
     project.add_dataset(
         "tcga",
         actor=ADMIN,
@@ -48,6 +49,21 @@ def new_project(directory: Path) -> Project:
         actor=ADMIN,
     )
     return project
+
+
+def open_database(project_dir: Path) -> Any:
+    """A plain connection to the project's database, whichever engine (autocommit)."""
+    database = store.project_database(project_dir)
+    assert database is not None, project_dir
+    return store.connect(database)
+
+
+def drop_trigger(conn: Any, name: str, table: str) -> None:
+    """What an attacker with the database's password does first (both engines' syntax)."""
+    if store.dialect(conn) == "postgresql":
+        conn.execute(f"DROP TRIGGER {name} ON {table}")
+    else:
+        conn.execute(f"DROP TRIGGER {name}")
 
 
 def label_file(

@@ -81,6 +81,22 @@ def review_cycles(project_dir: str, case_id: str, cycles: int) -> int:
     return cycles
 
 
+def save_versions(project_dir: str, case_id: str, count: int, writer: int) -> list[int]:
+    """Save ``count`` versions of one case (several of these run at once); their numbers."""
+    staging = Path(project_dir).parent / f"staging-{case_id}-{writer}"
+    staging.mkdir(exist_ok=True)
+    file = staging / "label.nii.gz"
+    numbers = []
+    with Project.open(project_dir) as project:
+        for _ in range(count):
+            file.write_bytes(self_verifying_bytes(2000 + writer))
+            saved = workflow.save_version(
+                project, case_id, [file], actor=ANNOTATOR, schema_version="glioma-1"
+            )
+            numbers.append(saved.number)
+    return numbers
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "save":
         save_forever(Path(sys.argv[2]), sys.argv[3])

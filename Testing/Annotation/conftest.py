@@ -18,6 +18,29 @@ from typing import Any
 
 import pytest
 from _case_helpers import PATIENT, native_volumes, synthetic_masks
+from _postgres_server import new_schema, server_url, throwaway_database
+
+
+@pytest.fixture(scope="session")
+def postgresql_database() -> Iterator[str]:
+    """A throwaway database on a real PostgreSQL server for this test session (dropped after)."""
+    with server_url() as admin_url, throwaway_database(admin_url) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def project_database(request: pytest.FixtureRequest) -> str | None:
+    """Where a test's project keeps its database: None (SQLite in the folder) or the URL of a
+    fresh schema on PostgreSQL. Every project-store test runs on both engines."""
+    if request.param == "sqlite":
+        return None
+    return new_schema(request.getfixturevalue("postgresql_database"))
+
+
+@pytest.fixture
+def postgresql_project_database(postgresql_database: str) -> str:
+    """The URL of a fresh, empty schema on PostgreSQL (tests that are about PostgreSQL)."""
+    return new_schema(postgresql_database)
 
 
 @pytest.fixture(scope="session")

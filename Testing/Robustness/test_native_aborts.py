@@ -78,6 +78,6 @@ def test_a_batch_with_one_truncated_annotation_exports_the_others_and_its_summar
     failed = [line for line in run.stderr.splitlines() if "FAILED" in line]
     assert len(failed) == 1 and str(annotation) in failed[0]
     summary = json.loads((out / "export_summary.json").read_text(encoding="utf-8"))
-    assert (summary["exported"], summary["failed"], summary["complete"]) == (1, 1, True)
+    assert (summary["done"], summary["failed"], summary["complete"]) == (1, 1, True)
     # the good copy (same case id) was exported and its files match its manifest
     assert verify_manifest(out / "P001" / "manifest.json") == []

@@ -96,6 +96,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--nnunet-id", type=int, default=501, help="nnU-Net dataset ID (3 digits)")
     parser.add_argument("--nnunet-name", default="CNSTumor", help="nnU-Net dataset name")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="export on this Dask scheduler (tcp://host:8786) instead of this process",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="Dask workers of a local cluster; 1 (default) exports in this process, "
+        "0 = one per CPU",
+    )
     return parser
 
 
@@ -132,14 +144,18 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
         version=args.annotation_version,
         runtime=runtime,
         progress=not args.no_progress,
+        scheduler=args.scheduler,
+        workers=args.workers or None,
     )
-    _audit_project_exports(summary, args)
+    _audit_project_exports(summary, args, formats)
     for outcome in summary.failed:
         first_line = (outcome.error or "").splitlines()[0] if outcome.error else "unknown error"
-        print(f"cnstumor export: FAILED {outcome.case_dir}: {first_line}", file=sys.stderr)
+        print(f"cnstumor export: FAILED {outcome.source}: {first_line}", file=sys.stderr)
+    exported = summary.count("done") + summary.count("unchanged")
     print(
-        f"exported {len(summary.exported)} of {len(summary.outcomes)} case(s) "
-        f"({', '.join(formats)}) into {summary.out_dir}; summary: {summary.summary_path}"
+        f"exported {exported} of {len(summary.outcomes)} case(s) "
+        f"({summary.count('unchanged')} unchanged since the last run; {', '.join(formats)}) "
+        f"into {summary.out_dir}; summary: {summary.summary_path}"
     )
     return summary.exit_status
 
@@ -163,34 +179,38 @@ def _require_project_actor(args: argparse.Namespace) -> None:
             project.person(args.actor)
 
 
-def _audit_project_exports(summary: Any, args: argparse.Namespace) -> None:
-    """R-FLOW-1: each exported case of an annotation project is an audit entry in it."""
+def _audit_project_exports(summary: Any, args: argparse.Namespace, formats: Sequence[str]) -> None:
+    """R-FLOW-1: each case of an annotation project this run exported is an audit entry in it
+    (a case skipped as unchanged since the last run was not exported again)."""
     import json
 
     from CNSTumorAnnotationLib.project import audit, store
     from CNSTumorAnnotationLib.project.annotation_project import Project
     from CNSTumorAnnotationLib.project.approval import find_project
 
-    for outcome in summary.exported:
-        project_dir = args.project or find_project(Path(outcome.case_dir))
-        if project_dir is None or outcome.manifest is None:
+    for outcome in summary.outcomes:
+        manifest_path = outcome.result.get("output")
+        if outcome.status != "done" or not manifest_path:
             continue
-        manifest = json.loads(Path(outcome.manifest).read_text(encoding="utf-8"))
+        project_dir = args.project or find_project(Path(outcome.source))
+        if project_dir is None:
+            continue
+        manifest = json.loads(Path(manifest_path).read_text(encoding="utf-8"))
         annotation = manifest.get("annotation", {})
         with Project.open(project_dir) as project, store.transaction(project.conn) as conn:
             audit.append(
                 conn,
                 actor=str(args.actor),
                 action="export",
-                case_id=outcome.case_id,
+                case_id=outcome.result.get("case_id"),
                 details={
-                    "case_folder": str(Path(outcome.case_dir).resolve()),
+                    "case_folder": str(Path(outcome.source).resolve()),
                     "annotation_version": annotation.get("version"),
                     "approved": annotation.get("approved"),
                     "include_unapproved": bool(args.include_unapproved),
-                    "out": str(Path(outcome.manifest).parent.resolve()),
-                    "manifest": str(Path(outcome.manifest).resolve()),
-                    "formats": list(summary.formats),
+                    "out": str(Path(manifest_path).parent.resolve()),
+                    "manifest": str(Path(manifest_path).resolve()),
+                    "formats": list(formats),
                 },
             )
 

@@ -1,6 +1,7 @@
 """``cnstumor project ...``: the annotation project's store and review workflow from the shell.
 
-cnstumor project init DIR
+cnstumor project init DIR [--db postgresql://user@host:5432/dbname]
+cnstumor project copy DIR --to postgresql://user@host:5432/dbname   (SQLite -> PostgreSQL)
 cnstumor project person add DIR --id dr_li --name "Dr Li" --role annotator --years 6 --title attending
 cnstumor project dataset add DIR --id tcga --ethics-ref IRB-1 --ethics-date 2026-03-01 --deidentified
 cnstumor project case register DIR --case c1 --dataset tcga --patient P1 --actor admin
@@ -45,10 +46,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _simple(
         commands,
         "init",
-        "create a project folder with project.sqlite",
+        "create a project folder (SQLite in the folder, or --db PostgreSQL)",
         _init,
-        lambda p: p.add_argument("--name", default=""),
+        lambda p: (
+            p.add_argument("--name", default=""),
+            p.add_argument(
+                "--db",
+                metavar="URL",
+                help="a PostgreSQL database for the project (postgresql://user@host:port/db; "
+                "the password goes in ~/.pgpass or PGPASSWORD, never in the URL)",
+            ),
+        ),
     )
+    copy = _simple(
+        commands,
+        "copy",
+        "move the project's SQLite database onto PostgreSQL (rows, ids and audit chain kept)",
+        _copy,
+    )
+    copy.add_argument("--to", required=True, metavar="URL", help="an empty PostgreSQL database")
     _simple(
         commands, "verify", "check database integrity, audit hash chain and file checksums", _verify
     )
@@ -195,8 +211,17 @@ def _register_review(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    Project.init(args.project_dir, name=args.name).close()
-    print(f"created annotation project {args.project_dir} (project.sqlite, cases/)")
+    Project.init(args.project_dir, name=args.name, database=args.db).close()
+    where = "project.database -> PostgreSQL" if args.db else "project.sqlite"
+    print(f"created annotation project {args.project_dir} ({where}, cases/)")
+    return 0
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from CNSTumorAnnotationLib.project.copy import copy_to_postgresql
+
+    for line in copy_to_postgresql(args.project_dir, args.to).lines():
+        print(line)
     return 0
 
 

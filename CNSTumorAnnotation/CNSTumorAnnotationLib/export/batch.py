@@ -1,97 +1,46 @@
-"""Batch export: many case folders into one output folder, failures collected, never aborting.
+"""Batch export: many case folders into one output folder on the batch runner
+(:mod:`CNSTumorQCLib.batch`: Dask, in-process with one worker), failures collected, never aborting.
 
 Used by ``cnstumor export CASE_DIR...`` and by ``Scripts/batch_export.py`` (also under
-``Slicer --no-main-window --python-script``). Each case is exported in turn with one shared
-MRML runtime; a case that fails (corrupt ``case.json``, missing volume, unapproved version
-with ``--approved-only``...) is recorded with its problem and the batch goes on. The summary
-``export_summary.json`` (atomic) lists every case's outcome; :attr:`BatchSummary.exit_status`
-is 1 when any case failed, 0 otherwise. The summary is always written: rewritten after each
-case (``"complete": false`` until the last one), and in a ``finally`` when the batch stops
-early (Ctrl-C, an unexpected error), so a stopped batch still says which cases were exported.
-Corrupt inputs never reach a native reader unchecked (``image_io``), so one bad case cannot
-abort the process.
+``Slicer --no-main-window --python-script``, where the batch runs in-process on Slicer's own
+scene). A case that fails (corrupt ``case.json``, missing volume, unapproved version with
+``--approved-only``...) is recorded with its problem and the batch goes on. The summary
+``export_summary.json`` and ``export_summary.csv`` (atomic) list every case's outcome;
+:attr:`BatchSummary.exit_status` is 1 when any case failed, 0 otherwise. A re-run skips the
+cases whose folder (content fingerprint) and options did not change and whose manifest is
+still there. Each worker process builds one MRML runtime and reuses it for all its cases.
+The summary is written also when the batch stops early, with ``"complete": false``, and a
+complete one checksums every file of the export folder (R-FMT-2). Corrupt inputs never reach a
+native reader unchecked (``image_io``), so one bad case cannot abort the process.
 """
 
 from __future__ import annotations
 
-import time
-import traceback
+import functools
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tqdm import tqdm
-
 from CNSTumorAnnotationLib.export.case_export import export_case, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
-from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
-from CNSTumorQCLib.errors import CNSTumorError
+from CNSTumorQCLib.atomic import sha256_file, write_text_atomic
+from CNSTumorQCLib.batch import BatchItem, BatchSummary, items_for, run_batch
 from CNSTumorQCLib.paths import output_folder
-from CNSTumorQCLib.progress import on_terminal
-from CNSTumorQCLib.provenance import provenance
 
 if TYPE_CHECKING:
     from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 
 
 SUMMARY_NAME = "export_summary.json"
-SUMMARY_FORMAT = "cnstumor-export-summary/1"
 
 
-@dataclass(frozen=True)
-class CaseOutcome:
-    """What happened to one case folder."""
+@functools.cache
+def _worker_runtime() -> Any:
+    """One headless MRML runtime per worker process (building one per case costs time)."""
+    from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
-    case_dir: str
-    status: str  # "exported" | "failed"
-    case_id: str | None = None
-    manifest: str | None = None
-    files: int = 0
-    seconds: float = 0.0
-    error: str | None = None
-    error_type: str | None = None
-
-
-@dataclass
-class BatchSummary:
-    """Every case's outcome and where the summary was written."""
-
-    out_dir: Path
-    formats: tuple[str, ...]
-    outcomes: list[CaseOutcome] = field(default_factory=list)
-    summary_path: Path | None = None
-
-    @property
-    def failed(self) -> list[CaseOutcome]:
-        return [o for o in self.outcomes if o.status == "failed"]
-
-    @property
-    def exported(self) -> list[CaseOutcome]:
-        return [o for o in self.outcomes if o.status == "exported"]
-
-    @property
-    def exit_status(self) -> int:
-        return 1 if self.failed else 0
-
-    def to_dict(self, options: ExportOptions, complete: bool = True) -> dict[str, Any]:
-        files = folder_checksums(self.out_dir) if complete else []
-        return {
-            #: every file of the export folder with its checksum, the shared dataset files
-            #: (nnU-Net dataset.json, rewritten by each case) included (R-FMT-2)
-            "files": files,
-            "format": SUMMARY_FORMAT,
-            "complete": complete,
-            "out_dir": str(self.out_dir),
-            "formats": list(self.formats),
-            "cases": len(self.outcomes),
-            "exported": len(self.exported),
-            "failed": len(self.failed),
-            "outcomes": [asdict(o) for o in self.outcomes],
-            "provenance": provenance(
-                "batch export", parameters={**options.to_dict(), "formats": list(self.formats)}
-            ),
-        }
+    return create_runtime()
 
 
 def folder_checksums(out_dir: Path) -> list[dict[str, str]]:
@@ -106,43 +55,30 @@ def folder_checksums(out_dir: Path) -> list[dict[str, str]]:
     return rows
 
 
-def _export_one(
-    case_dir: Path,
-    out_dir: Path,
+def export_task(
+    item: BatchItem,
+    *,
     formats: tuple[str, ...],
     options: ExportOptions,
     version: int | None,
-    runtime: MRMLRuntime,
-) -> CaseOutcome:
-    start = time.perf_counter()
-    try:
-        result = export_case(
-            case_dir, out_dir, formats, options=options, version=version, runtime=runtime
-        )
-    except CNSTumorError as error:
-        return CaseOutcome(
-            case_dir=str(case_dir),
-            status="failed",
-            seconds=round(time.perf_counter() - start, 3),
-            error=str(error),
-            error_type=type(error).__name__,
-        )
-    except Exception as error:  # an unexpected bug in one case must not stop the batch
-        return CaseOutcome(
-            case_dir=str(case_dir),
-            status="failed",
-            seconds=round(time.perf_counter() - start, 3),
-            error=f"unexpected {type(error).__name__}: {error}\n{traceback.format_exc(limit=5)}",
-            error_type=type(error).__name__,
-        )
-    return CaseOutcome(
-        case_dir=str(case_dir),
-        status="exported",
-        case_id=result.case_id,
-        manifest=str(result.manifest_path),
-        files=len(result.entries),
-        seconds=round(time.perf_counter() - start, 3),
+    out_dir: str,
+    runtime: Any = None,
+) -> dict[str, Any]:
+    """Export one case folder (the batch's task); a small summary of what was written."""
+    result = export_case(
+        item.source,
+        out_dir,
+        formats,
+        options=options,
+        version=version,
+        runtime=runtime if runtime is not None else _worker_runtime(),
     )
+    return {
+        "case_id": result.case_id,
+        "output": str(result.manifest_path),
+        "files": len(result.entries),
+        "version": result.version,
+    }
 
 
 def export_batch(
@@ -154,38 +90,66 @@ def export_batch(
     version: int | None = None,
     runtime: MRMLRuntime | None = None,
     progress: bool = True,
+    scheduler: str | None = None,
+    workers: int | None = 1,
 ) -> BatchSummary:
-    """Export every case folder; write ``<out_dir>/export_summary.json``; never abort on a case.
+    """Export every case folder; write ``<out_dir>/export_summary.json`` (and ``.csv``).
 
-    ``runtime`` (an MRML runtime) is shared by all cases; default ``create_runtime()``, which
-    inside Slicer is the application's own scene.
-    """
+    ``workers=1`` (the default) runs in this process with ``runtime`` (default: a new one;
+    inside Slicer the application's scene); more workers or a ``scheduler`` run on Dask, each
+    worker with its own headless runtime."""
     names = parse_formats(formats)
     options = options or ExportOptions()
     out = output_folder(out_dir, "export output folder")
-    if runtime is None:
+    in_process = workers == 1 and scheduler is None
+    if in_process and runtime is None:
         from CNSTumorAnnotationLib.mrml.runtime import create_runtime
 
         runtime = create_runtime()
-    cases = [Path(c) for c in case_dirs]
-    summary = BatchSummary(out_dir=out, formats=names)
-    bar = tqdm(
-        cases,
-        desc="export",
-        unit="case",
-        disable=not (progress and on_terminal()),
-        dynamic_ncols=True,
+    task = functools.partial(
+        export_task,
+        formats=names,
+        options=options,
+        version=version,
+        out_dir=str(out),
+        runtime=runtime if in_process else None,
     )
-    complete = False
-    try:
-        for case_dir in bar:
-            bar.set_postfix_str(case_dir.name[:30])
-            summary.outcomes.append(_export_one(case_dir, out, names, options, version, runtime))
-            bar.set_postfix(failed=len(summary.failed))
-            write_json_atomic(out / SUMMARY_NAME, summary.to_dict(options, complete=False))
-        complete = True
-    finally:  # always a summary, also when the batch is interrupted
-        summary.summary_path = write_json_atomic(
-            out / SUMMARY_NAME, summary.to_dict(options, complete=complete)
-        )
+    summary = run_batch(
+        items_for(list(case_dirs), out),
+        task,
+        name="export",
+        out_dir=out,
+        options={**options.to_dict(), "formats": list(names), "version": version},
+        scheduler=scheduler,
+        workers=workers,
+        progress=progress,
+        finish=functools.partial(_finish, nnunet="nnunet" in names),
+    )
     return summary
+
+
+def _finish(out: Path, *, nnunet: bool) -> dict[str, Any]:
+    """Once every case ran: the shared nnU-Net count, then every file's checksum (R-FMT-2)."""
+    if nnunet:
+        _recount_nnunet(out)
+    #: every file of the export folder with its checksum, the shared dataset files (nnU-Net
+    #: dataset.json, rewritten by each case) included
+    return {"files": folder_checksums(out)}
+
+
+def _recount_nnunet(out: Path) -> None:
+    """Cases exported in parallel each refresh ``dataset.json``; the count written by the last
+    one to finish may miss a case still writing then, so the batch recounts at the end."""
+    for description in (out / "nnunet").glob("Dataset*/dataset.json"):
+        data = json.loads(description.read_text(encoding="utf-8"))
+        labels = description.parent / "labelsTr"
+        count = sum(
+            1
+            for p in labels.glob(f"*{data.get('file_ending', '.nii.gz')}")
+            if not p.name.startswith(".")
+        )
+        if data.get("numTraining") != count:
+            data["numTraining"] = count
+            # key order matters (regions_class_order follows "labels"): no sort_keys
+            text = json.dumps(data, indent=2, ensure_ascii=False)
+            write_text_atomic(description, text + "\n")

@@ -1,4 +1,5 @@
-"""The annotation project: a folder with ``project.sqlite`` and the case folders.
+"""The annotation project: a folder with its database (``project.sqlite``, or
+``project.database`` naming a PostgreSQL database) and the case folders.
 
 :class:`Project` is the facade the CLI, the demo and the wizard call. It records datasets
 (R-DATA-1), people (R-PPL-1), cases and their lifecycle (R-FLOW-1); the review steps live in
@@ -11,12 +12,11 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.project import audit, store
+from CNSTumorAnnotationLib.project import audit, postgres, store
 from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, transition_for
 from CNSTumorAnnotationLib.project.people import (
     CONSENSUS_RULES,
@@ -25,7 +25,8 @@ from CNSTumorAnnotationLib.project.people import (
     Role,
     Title,
 )
-from CNSTumorQCLib.errors import InvalidInputError, WorkflowError
+from CNSTumorQCLib.atomic import write_text_atomic
+from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.paths import safe_component
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
@@ -59,20 +60,41 @@ class ProjectCase:
 class Project:
     """An open annotation project. Use :meth:`init` or :meth:`open`; close (or ``with``) after."""
 
-    def __init__(self, directory: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, directory: Path, conn: store.Connection) -> None:
         self.directory = directory
         self.conn = conn
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def init(cls, directory: str | Path, *, actor: str = "system", name: str = "") -> Project:
-        """Create a new project folder (refuses a folder that already holds one)."""
+    def init(
+        cls,
+        directory: str | Path,
+        *,
+        actor: str = "system",
+        name: str = "",
+        database: str | None = None,
+    ) -> Project:
+        """Create a new project folder (refuses a folder that already holds one).
+
+        ``database``: a ``postgresql://`` URL of an existing database (or schema, through
+        ``options=-csearch_path=...``) that holds no project yet; None keeps SQLite in the
+        folder. The URL (never a password) is written to ``project.database``."""
         directory = Path(directory)
-        database = directory / store.DATABASE_NAME
-        if database.exists():
+        if store.has_project(directory):
             raise InvalidInputError("an annotation project already exists here", directory)
+        if database is not None:
+            conn = store.connect(database, create=True)
+            if store.holds_project(conn):
+                conn.close()
+                raise InvalidInputError(
+                    "this database already holds an annotation project", postgres.redact(database)
+                )
         (directory / "cases").mkdir(parents=True, exist_ok=True)
-        project = cls(directory, store.connect(database, create=True))
+        if database is None:
+            conn = store.connect(directory / store.DATABASE_NAME, create=True)
+        else:
+            write_text_atomic(directory / store.POINTER_NAME, database + "\n")
+        project = cls(directory, conn)
         with store.transaction(project.conn) as conn:
             conn.execute(
                 "INSERT INTO project_info (key, value) VALUES ('name', ?), ('created_at', ?)",
@@ -88,7 +110,13 @@ class Project:
     def open(cls, directory: str | Path) -> Project:
         """Open an existing project (applying any pending migration)."""
         directory = Path(directory)
-        return cls(directory, store.connect(directory / store.DATABASE_NAME))
+        database = store.project_database(directory)
+        if database is None:
+            raise MissingInputError(
+                "no annotation project database here (neither project.sqlite nor project.database)",
+                directory,
+            )
+        return cls(directory, store.connect(database))
 
     def close(self) -> None:
         self.conn.close()
@@ -447,7 +475,7 @@ def _verify_deidentification(
     return data
 
 
-def _row_to_case(row: sqlite3.Row) -> ProjectCase:
+def _row_to_case(row: Any) -> ProjectCase:
     return ProjectCase(
         row["id"],
         row["dataset_id"],
@@ -473,3 +501,14 @@ def _check_date(value: str) -> None:
         _dt.date.fromisoformat(value)
     except ValueError as error:
         raise InvalidInputError(f"ethics approval date {value!r} is not YYYY-MM-DD") from error
+
+
+def project_database(directory: str | Path) -> str | Path:
+    """The database of the project at ``directory`` (SQLite path or PostgreSQL URL)."""
+    database = store.project_database(directory)
+    if database is None:
+        raise MissingInputError(
+            "no annotation project database here (neither project.sqlite nor project.database)",
+            directory,
+        )
+    return database

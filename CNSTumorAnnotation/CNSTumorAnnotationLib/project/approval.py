@@ -2,8 +2,9 @@
 
 The review store (``project_status.approved_versions``) is the authority when the case belongs
 to an annotation project: given explicitly (``--project``) or found beside the case folder
-(``<project>/project.sqlite`` with the case under it). A project version counts for a case
-folder version when it was saved from that folder and version (``case_bridge.is_saved_from``). Without a project, the case folder's own ``version.json`` flag
+(``<project>/project.sqlite`` or ``project.database`` with the case under it). A project version
+counts for a case folder version when it was saved from that folder and version
+(``case_bridge.is_saved_from``). Without a project, the case folder's own ``version.json`` flag
 (``case.approve_version``) is used, and the manifest says which source decided.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.project.store import DATABASE_NAME
+from CNSTumorAnnotationLib.project.store import has_project
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,9 @@ class Approval:
 
 
 def find_project(case_root: Path) -> Path | None:
-    """The annotation project holding ``case_root`` (a parent with ``project.sqlite``), if any."""
+    """The annotation project holding ``case_root`` (a parent holding a project), if any."""
     for parent in list(Path(case_root).resolve().parents)[:3]:
-        if (parent / DATABASE_NAME).is_file():
+        if has_project(parent):
             return parent
     return None
 

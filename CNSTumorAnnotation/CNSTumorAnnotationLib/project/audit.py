@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from CNSTumorAnnotationLib.project.store import utc_now
+from CNSTumorAnnotationLib.project.store import Connection, utc_now
 
 GENESIS_HASH = "0" * 64
 
@@ -73,7 +72,7 @@ def chain_hash(prev_hash: str, payload: dict[str, Any]) -> str:
 
 
 def append(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     actor: str,
     action: str,
@@ -111,7 +110,7 @@ def append(
     return AuditEntry(**{**entry.__dict__, "entry_hash": entry_hash})
 
 
-def entries(conn: sqlite3.Connection, case_id: str | None = None) -> list[AuditEntry]:
+def entries(conn: Connection, case_id: str | None = None) -> list[AuditEntry]:
     """All entries in order (of one case when ``case_id`` is given)."""
     query = "SELECT * FROM audit_log"
     params: tuple[Any, ...] = ()
@@ -121,7 +120,7 @@ def entries(conn: sqlite3.Connection, case_id: str | None = None) -> list[AuditE
     return [_row_to_entry(row) for row in conn.execute(query + " ORDER BY seq", params)]
 
 
-def verify_chain(conn: sqlite3.Connection) -> ChainReport:
+def verify_chain(conn: Connection) -> ChainReport:
     """Recompute the chain from the first entry; report the first entry that does not match."""
     prev_hash = GENESIS_HASH
     expected_seq = 1
@@ -143,7 +142,7 @@ def verify_chain(conn: sqlite3.Connection) -> ChainReport:
     return ChainReport(True, count)
 
 
-def _row_to_entry(row: sqlite3.Row) -> AuditEntry:
+def _row_to_entry(row: Any) -> AuditEntry:
     return AuditEntry(
         seq=int(row["seq"]),
         recorded_at=str(row["recorded_at"]),

@@ -18,7 +18,7 @@ from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
 from CNSTumorAnnotationLib.project.people import QualificationError
 from CNSTumorAnnotationLib.project.status import approved_versions, verify_project
-from CNSTumorAnnotationLib.project.store import DATABASE_NAME
+from CNSTumorAnnotationLib.project.store import has_project
 from CNSTumorAnnotationLib.training import calibration as training
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Finding
@@ -55,7 +55,7 @@ def run_review_demo(
     case = load_case(case_dir)
     case_id = case_id or case.case_id
     project_dir = Path(project_dir)
-    if (project_dir / DATABASE_NAME).exists():
+    if has_project(project_dir):
         raise InvalidInputError("the demo needs a new project folder", project_dir)
     summary: dict[str, Any] = {"project": str(project_dir), "case": case_id}
     with Project.init(project_dir, actor=DEMO_ADMIN, name="demo") as project:

@@ -7,7 +7,6 @@ verify``: the database's integrity, the audit chain (R-FLOW-1) and every file's 
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,15 +104,16 @@ def approved_case_folder_versions(project_dir: str | Path) -> set[tuple[str, int
 
 def _project_root(directory: str | Path) -> Path:
     directory = Path(directory)
-    if not (directory / store.DATABASE_NAME).is_file() and directory.name == "cases":
-        if (directory.parent / store.DATABASE_NAME).is_file():
+    if not store.has_project(directory) and directory.name == "cases":
+        if store.has_project(directory.parent):
             return directory.parent
     return directory
 
 
 def verify_project(project_dir: str | Path) -> VerifyReport:
-    """Check the database (``PRAGMA integrity_check``, foreign keys), the audit hash chain
-    and every annotation file against its recorded checksum."""
+    """Check the database (SQLite's ``PRAGMA integrity_check`` and foreign keys; the
+    protecting triggers on either engine), the audit hash chain and every annotation file
+    against its recorded checksum."""
     project_dir = Path(project_dir)
     with Project.open(project_dir) as project:
         problems = store.integrity_check(project.conn)
@@ -123,7 +123,7 @@ def verify_project(project_dir: str | Path) -> VerifyReport:
     return VerifyReport(chain, problems, files, records)
 
 
-def record_problems(conn: sqlite3.Connection) -> list[str]:
+def record_problems(conn: store.Connection) -> list[str]:
     """Where the tables and the audit log disagree (R-FLOW-1): a case whose state is not the
     one its last audited step led to, a version or review without its audit entry. This
     catches entries cut from the end of the log, which the hash chain alone cannot see."""

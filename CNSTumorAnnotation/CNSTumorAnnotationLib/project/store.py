@@ -1,24 +1,38 @@
-"""The annotation project's database: one SQLite file, WAL mode, numbered schema migrations.
+"""The annotation project's database: SQLite (the embedded default) or PostgreSQL, with one
+ordered list of numbered schema migrations for both.
 
-Why SQLite: it is the embedded default (docs/architecture.md, Storage), it survives a killed process
+Why SQLite by default: it is embedded (docs/architecture.md, Storage), it survives a killed process
 (transactions are atomic and durable), and two processes may write at once (WAL plus a busy
 timeout serialise writers instead of failing). Every connection turns foreign keys on.
+Why PostgreSQL as well: several server workers or sites sharing one project; a project folder
+then holds ``project.database`` (the server's URL) instead of ``project.sqlite``, and
+:mod:`CNSTumorAnnotationLib.project.postgres` gives the same interface, transactions
+(serialised writers), triggers and audit chain there.
 Migrations are numbered, applied in order, each inside one transaction, and recorded in
-``schema_migrations`` so a project opened by a newer release is upgraded in place.
+``schema_migrations`` so a project opened by a newer release is upgraded in place. A new
+migration is appended to :data:`MIGRATIONS` in SQLite's dialect; PostgreSQL's text is
+derived from it (``postgres.translate_ddl``) unless the migration gives its own.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeAlias
 
+from CNSTumorAnnotationLib.project import postgres
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 
+# sqlite3.Connection or postgres.PgConnection: both answer execute/executemany/in_transaction.
+Connection: TypeAlias = Any
+
 DATABASE_NAME = "project.sqlite"
+POINTER_NAME = "project.database"  # a PostgreSQL project: this file holds the server's URL
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -29,6 +43,7 @@ class Migration:
     number: int
     name: str
     sql: str
+    postgresql: str | None = None  # PostgreSQL's text when translate_ddl(sql) will not do
 
 
 _AUDIT_APPEND_ONLY = """
@@ -133,11 +148,41 @@ def utc_now() -> str:
     return _dt.datetime.now(_dt.UTC).isoformat(timespec="microseconds")
 
 
-def connect(database: str | Path, *, create: bool = False) -> sqlite3.Connection:
-    """Open the project database with WAL, foreign keys and a busy timeout; migrate it.
+def dialect(conn: Connection) -> str:
+    """``"sqlite"`` or ``"postgresql"``."""
+    return str(getattr(conn, "dialect", "sqlite"))
 
-    ``create=False`` refuses a missing file (a typo must not silently create a new project).
+
+def project_database(directory: str | Path) -> str | Path | None:
+    """Where the project at ``directory`` keeps its database: the PostgreSQL URL written in
+    ``project.database``, the path of ``project.sqlite``, or None when it holds no project."""
+    directory = Path(directory)
+    pointer = directory / POINTER_NAME
+    if pointer.is_file():
+        url = pointer.read_text(encoding="utf-8").strip()
+        if not postgres.is_postgresql_url(url):
+            raise InvalidInputError("does not hold a postgresql:// URL", pointer)
+        return url
+    if (directory / DATABASE_NAME).is_file():
+        return directory / DATABASE_NAME
+    return None
+
+
+def has_project(directory: str | Path) -> bool:
+    """True when ``directory`` holds a project (either engine)."""
+    directory = Path(directory)
+    return (directory / POINTER_NAME).is_file() or (directory / DATABASE_NAME).is_file()
+
+
+def connect(database: str | Path, *, create: bool = False) -> Connection:
+    """Open the project database and migrate it: a ``postgresql://`` URL, or a SQLite file
+    (WAL, foreign keys, busy timeout).
+
+    ``create=False`` refuses a missing SQLite file (a typo must not silently create a new
+    project); a PostgreSQL database must exist (the server's administrator creates it).
     """
+    if postgres.is_postgresql_url(database):
+        return _connect_postgresql(str(database))
     database = Path(database)
     if not create and not database.is_file():
         raise MissingInputError("no annotation project database here", database)
@@ -157,12 +202,40 @@ def connect(database: str | Path, *, create: bool = False) -> sqlite3.Connection
     return conn
 
 
+def _connect_postgresql(url: str) -> postgres.PgConnection:
+    conn = postgres.connect(url)
+    try:
+        migrate(conn)
+    except postgres.database_errors() as error:
+        conn.close()
+        first = str(error).strip().splitlines()[0]
+        raise InvalidInputError(
+            f"not a usable project database: {first}", postgres.redact(url)
+        ) from error
+    return conn
+
+
+def holds_project(conn: Connection) -> bool:
+    """True when the database already holds a project (its ``project_info`` has a name)."""
+    if dialect(conn) == "postgresql" and not postgres.table_exists(conn, "project_info"):
+        return False
+    try:
+        row = conn.execute("SELECT 1 FROM project_info WHERE key = 'name'").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return row is not None
+
+
 @contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One write transaction (``BEGIN IMMEDIATE``: takes the write lock up front, so two
-    processes never interleave a read-then-write); rolled back on any exception. A refused
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """One write transaction, rolled back on any exception. Writers are serialised: SQLite's
+    ``BEGIN IMMEDIATE`` takes the write lock up front, PostgreSQL's takes the project's
+    advisory lock, so two processes never interleave a read-then-write. A refused
     constraint (a duplicate id) becomes one clear error naming the database, not a traceback."""
-    conn.execute("BEGIN IMMEDIATE")
+    if dialect(conn) == "postgresql":
+        conn.begin_write()
+    else:
+        conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
     except sqlite3.IntegrityError as error:
@@ -191,18 +264,32 @@ def _database_path(conn: sqlite3.Connection) -> str | None:
     return str(row[2]) if row and row[2] else None
 
 
-def applied_migrations(conn: sqlite3.Connection) -> list[int]:
+def integrity_errors() -> tuple[type[Exception], ...]:
+    """The exceptions a refused write raises (a trigger, a foreign key) on either engine; inside
+    :func:`transaction` SQLite's becomes one clear ``InvalidInputError``."""
+    return (sqlite3.IntegrityError, InvalidInputError, *postgres.integrity_errors())
+
+
+def applied_migrations(conn: Connection) -> list[int]:
     """Numbers of the migrations already applied, ascending."""
     rows = conn.execute("SELECT number FROM schema_migrations ORDER BY number").fetchall()
     return [int(row[0]) for row in rows]
 
 
-def migrate(conn: sqlite3.Connection) -> list[int]:
+_MIGRATIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+)
+
+
+def migrate(conn: Connection) -> list[int]:
     """Apply every migration not yet applied, each in its own transaction; return those applied."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+    if dialect(conn) == "postgresql":
+        if not postgres.table_exists(conn, "schema_migrations"):
+            with transaction(conn):  # the writer lock: two first opens do not race
+                conn.execute(_MIGRATIONS_TABLE)
+    else:
+        conn.execute(_MIGRATIONS_TABLE)
     if set(applied_migrations(conn)) >= {m.number for m in MIGRATIONS}:
         return []  # up to date: no write lock taken on every open
     applied: list[int] = []
@@ -213,8 +300,13 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
             ).fetchone()
             if done:
                 continue
-            for statement in _statements(migration.sql):
-                conn.execute(statement)
+            if dialect(conn) == "postgresql":
+                postgres.run_script(
+                    conn, migration.postgresql or postgres.translate_ddl(migration.sql)
+                )
+            else:
+                for statement in _statements(migration.sql):
+                    conn.execute(statement)
             conn.execute(
                 "INSERT INTO schema_migrations (number, name, applied_at) VALUES (?, ?, ?)",
                 (migration.number, migration.name, utc_now()),
@@ -223,12 +315,33 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
     return applied
 
 
-def integrity_check(conn: sqlite3.Connection) -> list[str]:
-    """SQLite's own structural check plus foreign keys; an empty list means healthy."""
-    problems = [str(row[0]) for row in conn.execute("PRAGMA integrity_check").fetchall()]
-    problems = [p for p in problems if p != "ok"]
-    for row in conn.execute("PRAGMA foreign_key_check").fetchall():
-        problems.append(f"foreign key broken: table {row[0]} rowid {row[1]} -> {row[2]}")
+def protecting_triggers() -> set[str]:
+    """The triggers the migrations create (append-only audit log, immutable versions)."""
+    names: set[str] = set()
+    for migration in MIGRATIONS:
+        names.update(re.findall(r"CREATE TRIGGER (\w+)", migration.sql))
+    return names
+
+
+def integrity_check(conn: Connection) -> list[str]:
+    """The engine's structural checks plus the protecting triggers; empty means healthy.
+
+    SQLite: ``PRAGMA integrity_check`` and ``foreign_key_check``. PostgreSQL checks its own
+    pages and enforces foreign keys on every write, so only the triggers are checked there."""
+    problems: list[str] = []
+    if dialect(conn) == "postgresql":
+        present = postgres.triggers(conn)
+    else:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        problems = [str(row[0]) for row in rows if str(row[0]) != "ok"]
+        for row in conn.execute("PRAGMA foreign_key_check").fetchall():
+            problems.append(f"foreign key broken: table {row[0]} rowid {row[1]} -> {row[2]}")
+        present = {
+            str(row[0])
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+    for name in sorted(protecting_triggers() - present):
+        problems.append(f"protecting trigger {name} is missing (R-FLOW-1, R-PPL-3)")
     return problems
 
 

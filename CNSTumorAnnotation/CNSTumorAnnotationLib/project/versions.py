@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from CNSTumorAnnotationLib.project.store import Connection
 from CNSTumorQCLib.atomic import sha256_file, write_with_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 
@@ -58,7 +58,7 @@ def version_folder(case_id: str, number: int) -> str:
     return f"cases/{case_id}/versions/v{number:04d}"
 
 
-def next_number(conn: sqlite3.Connection, case_id: str) -> int:
+def next_number(conn: Connection, case_id: str) -> int:
     row = conn.execute(
         "SELECT COALESCE(MAX(number), 0) FROM annotation_versions WHERE case_id = ?", (case_id,)
     ).fetchone()
@@ -87,7 +87,7 @@ def write_version_files(project_dir: Path, folder: str, sources: list[Path]) -> 
 
 
 def insert_version(
-    conn: sqlite3.Connection,
+    conn: Connection,
     *,
     case_id: str,
     number: int,
@@ -101,9 +101,10 @@ def insert_version(
     source_version: int | None = None,
 ) -> int:
     """Insert the version row and its file rows (inside the caller's transaction)."""
-    cursor = conn.execute(
+    row = conn.execute(
         "INSERT INTO annotation_versions (case_id, number, author, created_at, parent_id,"
-        " schema_version, note, source_folder, source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " schema_version, note, source_folder, source_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING id",
         (
             case_id,
             number,
@@ -115,8 +116,8 @@ def insert_version(
             source_folder,
             source_version,
         ),
-    )
-    version_id = int(cursor.lastrowid or 0)
+    ).fetchone()
+    version_id = int(row[0])
     conn.executemany(
         "INSERT INTO version_files (version_id, relpath, sha256, size) VALUES (?, ?, ?, ?)",
         [(version_id, f.relpath, f.sha256, f.size) for f in files],
@@ -124,7 +125,7 @@ def insert_version(
     return version_id
 
 
-def load_version(conn: sqlite3.Connection, version_id: int) -> ProjectVersion:
+def load_version(conn: Connection, version_id: int) -> ProjectVersion:
     row = conn.execute("SELECT * FROM annotation_versions WHERE id = ?", (version_id,)).fetchone()
     if row is None:
         raise InvalidInputError(f"no annotation version with id {version_id}")
@@ -149,7 +150,7 @@ def load_version(conn: sqlite3.Connection, version_id: int) -> ProjectVersion:
     )
 
 
-def latest_version(conn: sqlite3.Connection, case_id: str) -> ProjectVersion | None:
+def latest_version(conn: Connection, case_id: str) -> ProjectVersion | None:
     row = conn.execute(
         "SELECT id FROM annotation_versions WHERE case_id = ? ORDER BY number DESC LIMIT 1",
         (case_id,),
@@ -157,7 +158,7 @@ def latest_version(conn: sqlite3.Connection, case_id: str) -> ProjectVersion | N
     return load_version(conn, int(row[0])) if row else None
 
 
-def file_problems(conn: sqlite3.Connection, project_dir: Path) -> list[str]:
+def file_problems(conn: Connection, project_dir: Path) -> list[str]:
     """Every recorded file that is missing or whose bytes no longer match its checksum."""
     problems = []
     for row in conn.execute(

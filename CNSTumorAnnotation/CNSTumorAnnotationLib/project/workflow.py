@@ -356,14 +356,14 @@ def review(
                 "comments": [c.__dict__ for c in comments],
             },
         )
-        cursor = conn.execute(
+        review_id = conn.execute(
             "INSERT INTO reviews (case_id, version_id, reviewer, decision, reviewed_at, summary)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (case_id, version_id, reviewer, decision.value, store.utc_now(), summary),
-        )
+        ).fetchone()[0]
         conn.executemany(
             "INSERT INTO review_comments (review_id, region, slice_index, text) VALUES (?, ?, ?, ?)",
-            [(cursor.lastrowid, c.region, c.slice_index, c.text) for c in comments],
+            [(review_id, c.region, c.slice_index, c.text) for c in comments],
         )
     if decision == ReviewDecision.APPROVE:
         from CNSTumorAnnotationLib.project.folder_approval import mirror_approval

@@ -201,10 +201,12 @@ def record_certification(
     project.person(person_id)
     with store.transaction(project.conn) as conn:
         conn.execute(
-            "INSERT OR IGNORE INTO teams (id, recorded_at) VALUES (?, ?)", (team, store.utc_now())
+            "INSERT INTO teams (id, recorded_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (team, store.utc_now()),
         )
         conn.execute(
-            "INSERT OR IGNORE INTO team_members (team_id, person) VALUES (?, ?)", (team, person_id)
+            "INSERT INTO team_members (team_id, person) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (team, person_id),
         )
         conn.execute(
             "INSERT INTO certifications (person, team_id, certified, thresholds_version,"

@@ -1,5 +1,9 @@
 """``cnstumor qc DICOM_DIR --out OUT``: is this case fit to annotate? (R-ACQ-*, R-DATA-2, R-QC-*)
 
+Many studies at once: ``cnstumor qc STUDY_DIR... --out OUT [--scheduler ADDRESS] [--workers N]``
+runs one QC per study on Dask (:mod:`CNSTumorQCLib.batch`): ``OUT/<study>/qc_report.*`` and
+``OUT/qc_summary.json`` / ``.csv``; a re-run skips studies that are done and unchanged.
+
 Also ``cnstumor qc-confirm OUT SERIES [GRADE] [--sequence SEQ] --reviewer NAME``: record a
 radiologist's grade and/or confirmed (or corrected) sequence identification; SERIES is the
 series' number, description or instance UID.
@@ -8,8 +12,10 @@ series' number, description or instance UID.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
+from typing import Any
 
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Severity
@@ -32,7 +38,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
-        "dicom_dir", type=Path, metavar="DICOM_DIR", help="folder of DICOM files (never modified)"
+        "dicom_dirs",
+        type=Path,
+        nargs="+",
+        metavar="DICOM_DIR",
+        help="folder of DICOM files (never modified); several: one study each, run as a batch",
     )
     parser.add_argument(
         "--out", type=Path, required=True, help="folder for the reports (outside DICOM_DIR)"
@@ -41,8 +51,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--strict", action="store_true", help="exit 1 when a study is not fit to annotate"
     )
     parser.add_argument(
-        "--workers", type=int, default=None, help="processes reading headers (default: CPU count)"
+        "--workers",
+        type=int,
+        default=None,
+        help="one folder: processes reading headers; a batch: Dask workers of the local "
+        "cluster, 1 = in this process (default: CPU count)",
     )
+    add_batch_arguments(parser)
     parser.add_argument(
         "--no-grade", action="store_true", help="skip the image-quality grade (faster)"
     )
@@ -79,9 +94,55 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     confirm.set_defaults(func=run_confirm)
 
 
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--scheduler`` and ``--no-progress``, shared by the batch commands."""
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run the batch on this Dask scheduler (tcp://host:8786) instead of a local cluster",
+    )
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def print_batch(summary: Any, what: str) -> None:
+    """One line per failed study and the counts (stderr), the summary paths (stdout)."""
+    for outcome in summary.failed:
+        first = (outcome.error or "unknown error").splitlines()[0]
+        print(f"cnstumor {what}: FAILED {outcome.source}: {first}", file=sys.stderr)
+    print(
+        f"{what}: {summary.count('done')} done, {summary.count('unchanged')} unchanged, "
+        f"{summary.count('failed')} failed of {len(summary.outcomes)} studies; "
+        f"summary: {summary.summary_path} and {summary.csv_path}"
+    )
+
+
+def run_batch_qc(args: argparse.Namespace) -> int:
+    from CNSTumorQCLib.batch import items_for, run_batch
+    from CNSTumorQCLib.batch_tasks import qc_study
+
+    grade, thumbnails = not args.no_grade, not args.no_thumbnails
+    summary = run_batch(
+        items_for(args.dicom_dirs, args.out),
+        functools.partial(qc_study, grade=grade, thumbnails=thumbnails),
+        name="qc",
+        out_dir=args.out,
+        options={"grade": grade, "thumbnails": thumbnails},
+        scheduler=args.scheduler,
+        workers=args.workers,
+        progress=not args.no_progress and sys.stderr.isatty(),
+    )
+    print_batch(summary, "qc")
+    not_fit = any(o.result.get("verdict") == Verdict.NOT_FIT.value for o in summary.outcomes)
+    if summary.exit_status or (args.strict and not_fit):
+        return 1
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if len(args.dicom_dirs) > 1 or args.scheduler:
+        return run_batch_qc(args)
     report = run_qc(
-        args.dicom_dir,
+        args.dicom_dirs[0],
         args.out,
         workers=args.workers,
         grade=not args.no_grade,

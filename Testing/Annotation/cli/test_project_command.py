@@ -1,20 +1,31 @@
-"""``cnstumor project ...`` end to end on a real project folder."""
+"""``cnstumor project ...`` end to end on a real project folder, with its database on SQLite
+and on PostgreSQL, and the copy from one to the other."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 import SimpleITK as sitk
 from _case_helpers import confirmed_qc_report, wizard_version
-from _project_helpers import brats_phantom
+from _project_helpers import (
+    ADMIN,
+    ANNOTATOR,
+    REVIEWER,
+    brats_phantom,
+    case_submitted,
+    drop_trigger,
+    new_project,
+    open_database,
+)
 
 from CNSTumorAnnotationLib.case.folder import region_masks, save_annotation_version
 from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorAnnotationLib.cli.project import parse_comment
-from CNSTumorAnnotationLib.project.status import approved_versions
+from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.status import approved_versions, project_status
 from CNSTumorQCLib.findings import Finding, Severity
 
 
@@ -55,10 +66,16 @@ def test_a_review_comment_reads_region_slice_and_text() -> None:
 @pytest.mark.mrml
 @pytest.mark.slow
 def test_the_project_commands_take_a_case_from_registration_to_approval(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_annotated_case, mrml_runtime
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    small_annotated_case,
+    mrml_runtime,
+    project_database: str | None,
 ) -> None:
     proj = tmp_path / "proj"
-    assert run(capsys, "init", proj)[0] == 0
+    assert (
+        run(capsys, "init", proj, *(["--db", project_database] if project_database else []))[0] == 0
+    )
     for person in (
         [
             "--id",
@@ -267,10 +284,9 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     status, out, _ = run(capsys, "verify", proj)
     assert status == 0 and "hash chain verified" in out
 
-    conn = sqlite3.connect(proj / "project.sqlite")
-    conn.execute("DROP TRIGGER audit_log_no_update")
+    conn = open_database(proj)
+    drop_trigger(conn, "audit_log_no_update", "audit_log")
     conn.execute("UPDATE audit_log SET action = 'forged' WHERE seq = 9")
-    conn.commit()
     conn.close()
     status, out, _ = run(capsys, "verify", proj)
     assert status == 1 and "audit log broken at entry 9" in out
@@ -381,3 +397,49 @@ def test_registering_a_case_verifies_its_de_identification_not_declared_R_DATA_1
     verification = entry.details["deidentification"]
     assert verification["verified"] is True and verification["files_checked"] == 104
     assert verification["identities_searched"] >= 2
+
+
+def test_copy_moves_a_sqlite_project_onto_postgresql_keeping_ids_states_and_the_audit_chain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], postgresql_project_database: str
+) -> None:
+    proj = tmp_path / "proj"
+    with new_project(proj) as project:
+        case_submitted(project, tmp_path)
+        workflow.review(project, "case-1", reviewer=REVIEWER, decision="approve")
+        before = project_status(project)
+        chain_before = [e.entry_hash for e in project.audit_entries()]
+    status, out, err = run(capsys, "copy", proj, "--to", postgresql_project_database)
+    assert status == 0, err
+    assert "audit chain verified on the target" in out
+    assert (proj / "project.database").read_text().strip() == postgresql_project_database
+    assert not (proj / "project.sqlite").exists()
+    assert (proj / "project.sqlite.moved-to-postgresql").is_file()
+    with Project.open(proj) as project:
+        assert project.conn.dialect == "postgresql"
+        assert project_status(project) == before
+        assert [e.entry_hash for e in project.audit_entries()] == chain_before
+        # the copy goes on where SQLite stopped: new rows take new ids, the chain extends (R-FLOW-1)
+        workflow.reopen(project, "case-1", actor=ADMIN, reason="edema boundary")
+        saved = workflow.save_version(
+            project,
+            "case-1",
+            [tmp_path / "incoming" / "P1_FLAIR_whole-tumor.nii.gz"],
+            actor=ANNOTATOR,
+            schema_version="glioma-1",
+        )
+        assert saved.number == 2 and saved.id == 2
+    status, out, _ = run(capsys, "verify", proj)
+    assert status == 0 and "hash chain verified" in out
+    status, _, err = run(capsys, "copy", proj, "--to", postgresql_project_database)
+    assert status == 2 and "already on PostgreSQL" in err
+
+
+def test_copy_refuses_a_postgresql_database_that_already_holds_a_project(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], postgresql_project_database: str
+) -> None:
+    assert run(capsys, "init", tmp_path / "pg", "--db", postgresql_project_database)[0] == 0
+    new_project(tmp_path / "lite").close()
+    status, _, err = run(capsys, "copy", tmp_path / "lite", "--to", postgresql_project_database)
+    assert status == 2 and "already holds an annotation project" in err
+    assert (tmp_path / "lite" / "project.sqlite").is_file()
+    assert not (tmp_path / "lite" / "project.database").exists()

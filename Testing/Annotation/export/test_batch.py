@@ -51,9 +51,9 @@ def test_the_batch_script_exports_the_good_cases_and_reports_the_broken_one(
     assert "FAILED" in run.stderr and "P003" in run.stderr
     assert "Traceback" not in run.stderr
     summary = json.loads((out / "export_summary.json").read_text(encoding="utf-8"))
-    assert (summary["cases"], summary["exported"], summary["failed"]) == (3, 2, 1)
+    assert (summary["studies"], summary["done"], summary["failed"]) == (3, 2, 1)
     failed = [o for o in summary["outcomes"] if o["status"] == "failed"]
-    assert failed[0]["case_dir"] == str(three_cases[1])
+    assert failed[0]["source"] == str(three_cases[1])
     assert "case.json" in failed[0]["error"] and "not readable JSON" in failed[0]["error"]
     for name in ("P001", "P002"):
         assert verify_manifest(out / name / "manifest.json") == []
@@ -70,7 +70,12 @@ def test_a_batch_without_failures_exits_with_status_0(
          "--include-unapproved"]
     )  # fmt: skip
     assert status == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["P001", "P002", "export_summary.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "P001",
+        "P002",
+        "export_summary.csv",
+        "export_summary.json",
+    ]
 
 
 def test_approved_only_refuses_an_unapproved_version_clearly_per_R_PPL_3(
@@ -187,3 +192,34 @@ def test_every_export_from_a_project_is_an_audit_entry_R_FLOW_1(
     assert details["annotation_version"] == 1 and details["approved"] is True
     assert details["out"] == str((out / "E001").resolve())
     assert verify_project(tmp_path / "project").ok
+
+
+@pytest.mark.slow
+def test_a_batch_export_on_a_dask_cluster_matches_the_in_process_one_and_reruns_only_changes(
+    three_cases: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two worker processes (a LocalCluster reached by its address), each with its own headless
+    MRML runtime; the broken case fails alone; the manifests verify; the nnU-Net data set
+    counts every case; a re-run skips the unchanged cases."""
+    from distributed import LocalCluster
+
+    out = tmp_path / "out"
+    args = ["export", *map(str, three_cases), "--out", str(out), "--no-progress"]
+    args += ["--format", "nifti", "--format", "nnunet"]
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        assert cnstumor([*args, "--scheduler", str(cluster.scheduler_address)]) == 1
+        err = capsys.readouterr().err
+        assert "FAILED" in err and "P003" in err and "Traceback" not in err
+        for name in ("P001", "P002"):
+            assert verify_manifest(out / name / "manifest.json") == []
+        dataset = json.loads((out / "nnunet" / "Dataset501_CNSTumor" / "dataset.json").read_text())
+        assert dataset["numTraining"] == 2
+        summary = json.loads((out / "export_summary.json").read_text(encoding="utf-8"))
+        assert len({o["worker"] for o in summary["outcomes"]}) >= 1
+        assert (summary["done"], summary["failed"]) == (2, 1)
+        assert cnstumor([*args, "--scheduler", str(cluster.scheduler_address)]) == 1
+    summary = json.loads((out / "export_summary.json").read_text(encoding="utf-8"))
+    assert (summary["done"], summary["unchanged"], summary["failed"]) == (0, 2, 1)
+    assert "(2 unchanged since the last run" in capsys.readouterr().out

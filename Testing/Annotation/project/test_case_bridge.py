@@ -48,14 +48,14 @@ def test_R_FLOW_1_a_case_folder_goes_through_self_check_review_and_approval(
 
 @pytest.mark.mrml
 def test_R_FMT_2_a_case_folder_file_changed_after_its_save_is_refused(
-    small_annotated_case: Any, tmp_path: Path
+    small_annotated_case: Any, tmp_path: Path, project_database: str | None
 ) -> None:
     from _project_helpers import ANNOTATOR, case_in_progress, new_project
 
     seg = next(iter(small_annotated_case.annotations[-1].files.values()))
     seg.chmod(0o644)
     seg.write_bytes(seg.read_bytes() + b"\0")
-    with new_project(tmp_path / "proj") as project:
+    with new_project(tmp_path / "proj", project_database) as project:
         case_in_progress(project)
         with pytest.raises(InvalidInputError, match="R-FMT-2: .* no longer matches the checksum"):
             save_case_folder_version(project, "case-1", small_annotated_case.root, actor=ANNOTATOR)

@@ -1,8 +1,10 @@
 """Nothing lost: concurrent writers and processes killed in the middle of a save.
 
-Real child processes, real SIGKILL, real SQLite; after each kill the database passes
-``PRAGMA integrity_check``, the audit chain verifies (R-FLOW-1), every recorded version file
-exists with its recorded checksum, and no partially written file is visible under a final name.
+Real child processes, real SIGKILL, real SQLite and a real PostgreSQL server (the
+``project_database`` fixture); after each kill the database passes its integrity check, the
+audit chain verifies (R-FLOW-1), every recorded version file exists with its recorded
+checksum, and no partially written file is visible under a final name. Several processes
+saving versions of one case at once lose no update: numbers 1..N without gap or duplicate.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
-from _project_helpers import case_in_progress, new_project
-from _store_workers import is_complete, review_cycles
+from _project_helpers import case_in_progress, new_project, open_database
+from _store_workers import is_complete, review_cycles, save_versions
 
 from CNSTumorAnnotationLib.project import audit, store
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -65,10 +67,10 @@ def _interrupted_save_left_traces(project_dir: Path) -> int:
 
 @pytest.mark.slow
 def test_a_process_killed_at_random_points_while_saving_leaves_every_saved_version_intact(
-    tmp_path: Path,
+    tmp_path: Path, project_database: str | None
 ) -> None:
     project_dir = tmp_path / "proj"
-    with new_project(project_dir) as project:
+    with new_project(project_dir, project_database) as project:
         case_in_progress(project)
     rng = random.Random(20261125)
     env = {
@@ -104,10 +106,10 @@ def test_a_process_killed_at_random_points_while_saving_leaves_every_saved_versi
 
 @pytest.mark.slow
 def test_two_processes_writing_at_once_do_not_corrupt_the_database_or_the_audit_chain(
-    tmp_path: Path,
+    tmp_path: Path, project_database: str | None
 ) -> None:
     project_dir = tmp_path / "proj"
-    with new_project(project_dir) as project:
+    with new_project(project_dir, project_database) as project:
         case_in_progress(project, "case-1")
         case_in_progress(project, "case-2")
         before = project.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
@@ -120,7 +122,7 @@ def test_two_processes_writing_at_once_do_not_corrupt_the_database_or_the_audit_
         )
     assert results == [cycles, cycles]
     _check_everything_intact(project_dir)
-    conn = store.connect(project_dir / "project.sqlite")
+    conn = open_database(project_dir)
     assert store.integrity_check(conn) == []
     entries = audit.entries(conn)
     assert len(entries) == before + 2 * cycles * 5
@@ -130,4 +132,30 @@ def test_two_processes_writing_at_once_do_not_corrupt_the_database_or_the_audit_
             "SELECT COUNT(*) FROM annotation_versions WHERE case_id = ?", (case_id,)
         ).fetchone()[0]
         assert count == cycles
+    conn.close()
+
+
+@pytest.mark.slow
+def test_four_processes_saving_the_same_case_at_once_lose_no_update_and_keep_one_chain(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    """The read-then-write races of a shared project (next version number, last audit hash,
+    the case's state) on one case from four real processes: every save lands, numbered
+    1..N, and the hash chain stays one unbroken line (R-FLOW-1, R-PPL-3)."""
+    project_dir = tmp_path / "proj"
+    with new_project(project_dir, project_database) as project:
+        case_in_progress(project, "case-1")
+        before = project.conn.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0]
+    writers, saves = 4, 8
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(writers) as pool:
+        results = pool.starmap(
+            save_versions, [(str(project_dir), "case-1", saves, w) for w in range(writers)]
+        )
+    assert sorted(n for numbers in results for n in numbers) == list(range(1, writers * saves + 1))
+    assert _check_everything_intact(project_dir) == writers * saves
+    conn = open_database(project_dir)
+    entries = audit.entries(conn)
+    assert len(entries) == before + writers * saves
+    assert audit.verify_chain(conn).ok
     conn.close()

@@ -1,9 +1,9 @@
-"""The case lifecycle (R-FLOW-1, R-PPL-3, R-ANN-9) as a transition table, on a real project."""
+"""The case lifecycle (R-FLOW-1, R-PPL-3, R-ANN-9) as a transition table, on a real project
+(SQLite and PostgreSQL: the ``project_database`` fixture)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,11 +15,12 @@ from _project_helpers import (
     case_in_progress,
     case_submitted,
     clean_self_check,
+    drop_trigger,
     label_file,
     new_project,
 )
 
-from CNSTumorAnnotationLib.project import workflow
+from CNSTumorAnnotationLib.project import store, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.lifecycle import (
     TRANSITIONS,
@@ -36,8 +37,8 @@ from CNSTumorQCLib.errors import SchemaError, WorkflowError
 
 
 @pytest.fixture
-def project(tmp_path: Path):
-    with new_project(tmp_path / "proj") as opened:
+def project(tmp_path: Path, project_database: str | None):
+    with new_project(tmp_path / "proj", project_database) as opened:
         yield opened
 
 
@@ -140,7 +141,7 @@ def test_R_PPL_3_a_reviewer_never_reviews_their_own_work(project: Project, tmp_p
     )
     case_submitted(project, tmp_path)
     # The audit log says who annotated; forge a version authored by the reviewer to prove the check reads it.
-    project.conn.execute("DROP TRIGGER annotation_versions_no_update")
+    drop_trigger(project.conn, "annotation_versions_no_update", "annotation_versions")
     project.conn.execute(
         "UPDATE annotation_versions SET author = 'dr_chen' WHERE case_id = 'case-1'"
     )
@@ -294,7 +295,7 @@ def test_R_PPL_3_an_approved_version_is_immutable_and_a_change_is_a_new_version_
             actor=ANNOTATOR,
             schema_version="glioma-1",
         )
-    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+    with pytest.raises(store.integrity_errors(), match="immutable"):
         project.conn.execute("UPDATE version_files SET sha256 = 'x'")
     approved_id = approved_versions(project.directory)[0].version.id
     workflow.reopen(project, "case-1", actor=ADMIN, reason="edema boundary update")

@@ -67,8 +67,10 @@ def test_the_rule_table_round_trips_through_its_stored_form() -> None:
     assert QualificationRules.from_dict(strict.to_dict()) == strict
 
 
-def test_R_PPL_1_adding_an_unqualified_reviewer_is_refused_naming_the_rule(tmp_path: Path) -> None:
-    with new_project(tmp_path / "p") as project:
+def test_R_PPL_1_adding_an_unqualified_reviewer_is_refused_naming_the_rule(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    with new_project(tmp_path / "p", project_database) as project:
         with pytest.raises(
             QualificationError,
             match="R-PPL-1: reviewer needs >= 10 years of experience; Dr Zhao has 7",
@@ -88,13 +90,13 @@ def test_R_PPL_1_adding_an_unqualified_reviewer_is_refused_naming_the_rule(tmp_p
 
 
 def test_R_PPL_1_a_tightened_project_table_applies_to_later_assignments_and_is_versioned(
-    tmp_path: Path,
+    tmp_path: Path, project_database: str | None
 ) -> None:
     from _project_helpers import ANNOTATOR
 
     from CNSTumorAnnotationLib.project import workflow
 
-    with new_project(tmp_path / "p") as project:
+    with new_project(tmp_path / "p", project_database) as project:
         project.tighten_rules(
             CONSENSUS_RULES.tightened("site-B/2", annotator=RoleRequirement(8, frozenset(Title))),
             actor=ADMIN,

@@ -1,4 +1,5 @@
-"""The project database: real SQLite, WAL, foreign keys, numbered migrations."""
+"""The project database: real SQLite (WAL, foreign keys) or a real PostgreSQL server, one
+ordered list of numbered migrations for both (the ``project_database`` fixture)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 from _project_helpers import ADMIN, new_project
 
-from CNSTumorAnnotationLib.project import store
+from CNSTumorAnnotationLib.project import postgres, store
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 
@@ -26,15 +27,33 @@ def test_a_new_project_is_a_folder_with_a_wal_mode_sqlite_database_and_case_fold
     assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_every_migration_is_recorded_once_and_reopening_applies_none_again(tmp_path: Path) -> None:
-    Project.init(tmp_path / "proj").close()
+def test_a_new_postgresql_project_is_a_folder_naming_its_database_and_holding_the_cases(
+    tmp_path: Path, postgresql_project_database: str
+) -> None:
+    url = postgresql_project_database
+    with Project.init(tmp_path / "proj", database=url) as project:
+        assert store.dialect(project.conn) == "postgresql"
+        assert store.integrity_check(project.conn) == []
+    assert (tmp_path / "proj" / "project.database").read_text().strip() == url
+    assert not (tmp_path / "proj" / "project.sqlite").exists()
+    assert (tmp_path / "proj" / "cases").is_dir()
+    with Project.open(tmp_path / "proj") as project:
+        assert [e.action for e in project.audit_entries()] == ["rules_recorded", "project_init"]
+
+
+def test_every_migration_is_recorded_once_and_reopening_applies_none_again(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    Project.init(tmp_path / "proj", database=project_database).close()
     with Project.open(tmp_path / "proj") as project:
         assert store.applied_migrations(project.conn) == [m.number for m in store.MIGRATIONS]
         assert store.migrate(project.conn) == []
 
 
-def test_a_database_at_an_older_schema_is_upgraded_in_place(tmp_path: Path) -> None:
-    database = tmp_path / "old.sqlite"
+def test_a_database_at_an_older_schema_is_upgraded_in_place(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    database = project_database or tmp_path / "old.sqlite"
     conn = store.connect(database, create=True)
     conn.execute("DELETE FROM schema_migrations WHERE number = 2")
     for table in ("certifications", "team_members", "teams"):
@@ -47,7 +66,7 @@ def test_a_database_at_an_older_schema_is_upgraded_in_place(tmp_path: Path) -> N
 
 
 def test_a_failing_migration_leaves_nothing_half_applied(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project_database: str | None
 ) -> None:
     broken = store.Migration(
         len(store.MIGRATIONS) + 1,
@@ -55,13 +74,47 @@ def test_a_failing_migration_leaves_nothing_half_applied(
         "CREATE TABLE extra (x INTEGER);\nCREATE TABLE extra (x INTEGER);",
     )
     monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, broken))
+    database = project_database or tmp_path / "p.sqlite"
     with pytest.raises(InvalidInputError, match="not a usable project database"):
-        store.connect(tmp_path / "p.sqlite", create=True)
-    conn = sqlite3.connect(tmp_path / "p.sqlite")
-    assert (
-        conn.execute("SELECT MAX(number) FROM schema_migrations").fetchone()[0] == broken.number - 1
+        store.connect(database, create=True)
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:-1])
+    conn = store.connect(database)
+    assert store.applied_migrations(conn)[-1] == broken.number - 1
+    if project_database:
+        assert not postgres.table_exists(conn, "extra")
+    else:
+        assert (
+            conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchone() is None
+        )
+    conn.close()
+
+
+def test_a_new_migration_written_for_sqlite_runs_on_both_engines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project_database: str | None
+) -> None:
+    """Migrations are one ordered list: a later one (in SQLite's dialect, with an id key and
+    a refusing trigger) is translated for PostgreSQL, so parallel branches merge by order."""
+    later = store.Migration(
+        len(store.MIGRATIONS) + 1,
+        "credentials",
+        """
+CREATE TABLE credentials (
+  id INTEGER PRIMARY KEY, person TEXT NOT NULL REFERENCES people(id), secret TEXT NOT NULL);
+CREATE TRIGGER credentials_no_delete BEFORE DELETE ON credentials
+BEGIN SELECT RAISE(ABORT, 'R-FLOW-1: credentials are kept'); END;
+""",
     )
-    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchone() is None
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, later))
+    with new_project(tmp_path / "proj", project_database) as project:
+        conn = project.conn
+        assert store.applied_migrations(conn)[-1] == later.number
+        new_id = conn.execute(
+            "INSERT INTO credentials (person, secret) VALUES (?, ?) RETURNING id", (ADMIN, "s")
+        ).fetchone()[0]
+        assert new_id == 1
+        with pytest.raises(store.integrity_errors(), match="credentials are kept"):
+            conn.execute("DELETE FROM credentials")
+        assert store.integrity_check(conn) == []
 
 
 def test_opening_a_folder_without_a_project_is_a_clear_error_and_creates_nothing(
@@ -72,10 +125,37 @@ def test_opening_a_folder_without_a_project_is_a_clear_error_and_creates_nothing
     assert not (tmp_path / "project.sqlite").exists()
 
 
-def test_init_refuses_to_overwrite_an_existing_project(tmp_path: Path) -> None:
-    Project.init(tmp_path / "proj").close()
+def test_init_refuses_to_overwrite_an_existing_project(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    Project.init(tmp_path / "proj", database=project_database).close()
     with pytest.raises(InvalidInputError, match="already exists"):
-        Project.init(tmp_path / "proj")
+        Project.init(tmp_path / "proj", database=project_database)
+
+
+def test_init_refuses_a_postgresql_database_that_already_holds_a_project(
+    tmp_path: Path, postgresql_project_database: str
+) -> None:
+    Project.init(tmp_path / "one", database=postgresql_project_database).close()
+    with pytest.raises(InvalidInputError, match="already holds an annotation project"):
+        Project.init(tmp_path / "two", database=postgresql_project_database)
+    assert not (tmp_path / "two").exists()
+
+
+def test_a_database_url_with_a_password_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(InvalidInputError, match="carries a password") as error:
+        Project.init(tmp_path / "proj", database="postgresql://me:s3cret@127.0.0.1/db")
+    assert "s3cret" not in str(error.value)
+    assert not (tmp_path / "proj").exists()
+
+
+def test_a_postgresql_server_that_does_not_answer_is_one_clear_line(tmp_path: Path) -> None:
+    url = "postgresql://postgres@127.0.0.1:1/nowhere"
+    with pytest.raises(InvalidInputError, match="cannot connect to the project database") as error:
+        Project.init(tmp_path / "proj", database=url)
+    assert "\n" not in str(error.value)
 
 
 def test_a_file_that_is_not_sqlite_is_refused_with_its_name(tmp_path: Path) -> None:
@@ -84,8 +164,16 @@ def test_a_file_that_is_not_sqlite_is_refused_with_its_name(tmp_path: Path) -> N
         Project.open(tmp_path)
 
 
-def test_R_DATA_1_a_case_from_a_dataset_without_ethics_approval_is_refused(tmp_path: Path) -> None:
-    with new_project(tmp_path / "proj") as project:
+def test_a_project_database_file_without_a_url_is_refused_with_its_name(tmp_path: Path) -> None:
+    (tmp_path / "project.database").write_text("/etc/passwd\n")
+    with pytest.raises(InvalidInputError, match="project.database"):
+        Project.open(tmp_path)
+
+
+def test_R_DATA_1_a_case_from_a_dataset_without_ethics_approval_is_refused(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    with new_project(tmp_path / "proj", project_database) as project:
         project.add_dataset(
             "no-irb", actor=ADMIN, ethics_reference=None, ethics_date=None, deidentified=True
         )
@@ -96,8 +184,10 @@ def test_R_DATA_1_a_case_from_a_dataset_without_ethics_approval_is_refused(tmp_p
         assert project.cases() == []
 
 
-def test_R_DATA_1_a_case_from_a_dataset_not_deidentified_is_refused(tmp_path: Path) -> None:
-    with new_project(tmp_path / "proj") as project:
+def test_R_DATA_1_a_case_from_a_dataset_not_deidentified_is_refused(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    with new_project(tmp_path / "proj", project_database) as project:
         project.add_dataset(
             "raw",
             actor=ADMIN,
@@ -109,8 +199,10 @@ def test_R_DATA_1_a_case_from_a_dataset_not_deidentified_is_refused(tmp_path: Pa
             project.register_case("c9", dataset_id="raw", patient="P9", actor=ADMIN)
 
 
-def test_a_dataset_records_its_ethics_reference_and_date(tmp_path: Path) -> None:
-    with new_project(tmp_path / "proj") as project:
+def test_a_dataset_records_its_ethics_reference_and_date(
+    tmp_path: Path, project_database: str | None
+) -> None:
+    with new_project(tmp_path / "proj", project_database) as project:
         dataset = project.dataset("tcga")
         assert (dataset.ethics_reference, dataset.ethics_date, dataset.deidentified) == (
             "IRB-2026-017",
@@ -128,9 +220,12 @@ def test_a_dataset_records_its_ethics_reference_and_date(tmp_path: Path) -> None
 
 
 def test_foreign_keys_refuse_a_case_of_an_unknown_dataset_at_the_database_level(
-    tmp_path: Path,
+    tmp_path: Path, project_database: str | None
 ) -> None:
-    with new_project(tmp_path / "proj") as project, pytest.raises(sqlite3.IntegrityError):
+    with (
+        new_project(tmp_path / "proj", project_database) as project,
+        pytest.raises(store.integrity_errors()),
+    ):
         project.conn.execute(
             "INSERT INTO cases (id, dataset_id, patient, folder, state, updated_at)"
             " VALUES ('x', 'nowhere', 'p', 'f', 'imported', 't')"

@@ -67,9 +67,9 @@ def test_the_batch_must_compare_exactly_two_teams() -> None:
 
 
 def test_R_PPL_4_certification_unlocks_production_assignment_and_writes_the_report(
-    tmp_path: Path,
+    tmp_path: Path, project_database: str | None
 ) -> None:
-    with new_project(tmp_path / "proj") as project:
+    with new_project(tmp_path / "proj", project_database) as project:
         project.add_person(
             "dr_sun",
             name="Dr Sun",
