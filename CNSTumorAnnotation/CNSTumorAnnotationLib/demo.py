@@ -417,7 +417,7 @@ def _review(
     # The project database records the approval and mirrors it into the case folder's version
     # (project/folder_approval.py); a version saved without a source folder is approved here.
     from CNSTumorAnnotationLib.case.folder import approve_version, latest_version, load_case
-    from CNSTumorAnnotationLib.project.people import Person, Role, Title
+    from CNSTumorAnnotationLib.people import Person, Role, Title
 
     reviewer = Person(DEMO_REVIEWER, "Dr Wang", Role.REVIEWER, 15, Title.ASSOCIATE_CHIEF)
     case.annotations = load_case(case.root).annotations

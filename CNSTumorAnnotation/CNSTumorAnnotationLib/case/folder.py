@@ -474,7 +474,7 @@ def approve_version(
     ``approved_at``: the review's own time when the approval comes from a project's review
     store, so that the case folder and the store say the same "when".
     """
-    from CNSTumorAnnotationLib.project.people import (
+    from CNSTumorAnnotationLib.people import (
         CONSENSUS_RULES,
         QualificationError,
         load_people_file,

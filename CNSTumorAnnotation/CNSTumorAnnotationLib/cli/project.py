@@ -26,10 +26,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.people import Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.lifecycle import Action
-from CNSTumorAnnotationLib.project.people import Role, Title
 from CNSTumorAnnotationLib.project.status import project_status, verify_project
 from CNSTumorAnnotationLib.project.workflow import ReviewComment, ReviewDecision
 from CNSTumorQCLib.errors import InvalidInputError, SchemaError

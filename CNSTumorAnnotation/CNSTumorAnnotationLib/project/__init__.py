@@ -12,16 +12,16 @@ demo runs (``review_demo``, imported on first use: it sits above ``training``).
 
 from __future__ import annotations
 
-from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
-from CNSTumorAnnotationLib.project.audit import verify_chain
-from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
-from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, allowed_actions
-from CNSTumorAnnotationLib.project.people import (
+from CNSTumorAnnotationLib.people import (
     Person,
     QualificationError,
     QualificationRules,
     Role,
 )
+from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
+from CNSTumorAnnotationLib.project.audit import verify_chain
+from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
+from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, allowed_actions
 from CNSTumorAnnotationLib.project.status import approved_versions, project_status, verify_project
 from CNSTumorAnnotationLib.project.versions import ProjectVersion
 from CNSTumorQCLib.lazy import lazy_exports

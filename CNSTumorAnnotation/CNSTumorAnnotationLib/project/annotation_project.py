@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.project import audit, postgres, store
-from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, transition_for
-from CNSTumorAnnotationLib.project.people import (
+from CNSTumorAnnotationLib.people import (
     CONSENSUS_RULES,
     Person,
     QualificationRules,
     Role,
     Title,
 )
+from CNSTumorAnnotationLib.project import audit, postgres, store
+from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, transition_for
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.paths import safe_component

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.people import QualificationError
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
-from CNSTumorAnnotationLib.project.people import QualificationError
 from CNSTumorAnnotationLib.project.status import approved_versions, verify_project
 from CNSTumorAnnotationLib.project.store import has_project
 from CNSTumorAnnotationLib.training import calibration as training

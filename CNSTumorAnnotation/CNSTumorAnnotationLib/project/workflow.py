@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.people import QualificationError, Role
 from CNSTumorAnnotationLib.project import audit, store, versions
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState
-from CNSTumorAnnotationLib.project.people import QualificationError, Role
 from CNSTumorQCLib.errors import InvalidInputError, SchemaError, WorkflowError
 from CNSTumorQCLib.findings import Finding, has_blocking
 

@@ -7,7 +7,7 @@ lesion with every region drawn on it in the consensus colours, and for each find
 slice, that slice with the region outlined, linked from the finding's row. Slices are numbered
 from 1 with their position in mm (S, the axial offset Slicer's slice view shows), and pictures
 are in radiological convention (patient's right on the left, anterior up), from the direction
-cosines (``CNSTumorQCLib.report.pictures``). Provenance is shown once, folded, at the end.
+cosines (``CNSTumorQCLib.pictures``). Provenance is shown once, folded, at the end.
 """
 
 from __future__ import annotations
@@ -22,14 +22,14 @@ import SimpleITK as sitk
 from CNSTumorAnnotationLib.report_html import glossary_html
 from CNSTumorAnnotationLib.selfcheck.lesions import human_slice
 from CNSTumorQCLib.atomic import write_text_atomic
-from CNSTumorQCLib.report.html_page import html_page
-from CNSTumorQCLib.report.pictures import (
+from CNSTumorQCLib.pictures import (
     largest_component_slice,
     png_base64,
     radiological,
     slice_rgb,
     to_png,
 )
+from CNSTumorQCLib.report.html_page import html_page
 from CNSTumorQCLib.sequences import MRSequence
 
 REPORT_HTML = "selfcheck.html"

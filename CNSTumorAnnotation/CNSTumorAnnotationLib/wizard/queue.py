@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.people import Person, Role
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
 from CNSTumorAnnotationLib.project.lifecycle import CaseState
-from CNSTumorAnnotationLib.project.people import Person, Role
 from CNSTumorAnnotationLib.wizard import session
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError, WorkflowError

@@ -23,10 +23,10 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.people import QualificationError, Role
 from CNSTumorAnnotationLib.project import versions, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.lifecycle import CaseState
-from CNSTumorAnnotationLib.project.people import QualificationError, Role
 from CNSTumorAnnotationLib.project.workflow import ReviewComment, ReviewDecision
 from CNSTumorQCLib.errors import InvalidInputError, WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity

@@ -75,6 +75,6 @@ def thumbnail_png(stack: Stack, size: int = THUMBNAIL_SIZE) -> str:
     from the raw pixel order: patient's right on the image's left, anterior (axial) or superior
     (coronal, sagittal) up. Three levels, not only the middle slice, show coverage at a glance.
     """
-    from CNSTumorQCLib.report.pictures import mosaic_png, png_base64
+    from CNSTumorQCLib.pictures import mosaic_png, png_base64
 
     return png_base64(mosaic_png(stack_image(stack), size=size))

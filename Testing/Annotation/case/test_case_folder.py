@@ -190,7 +190,7 @@ def test_approving_outside_a_project_needs_a_qualified_reviewer_from_a_people_fi
 
 @pytest.mark.mrml
 def test_the_annotator_of_a_version_cannot_approve_it_R_PPL_3(small_annotated_case, tmp_path):
-    from CNSTumorAnnotationLib.project.people import Person, QualificationError, Role, Title
+    from CNSTumorAnnotationLib.people import Person, QualificationError, Role, Title
 
     author = small_annotated_case.annotations[0].annotator
     people = {author: Person(author, author, Role.REVIEWER, 20, Title.CHIEF)}

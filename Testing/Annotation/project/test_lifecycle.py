@@ -20,6 +20,7 @@ from _project_helpers import (
     new_project,
 )
 
+from CNSTumorAnnotationLib.people import QualificationError
 from CNSTumorAnnotationLib.project import store, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.lifecycle import (
@@ -30,7 +31,6 @@ from CNSTumorAnnotationLib.project.lifecycle import (
     target_of,
     transition_for,
 )
-from CNSTumorAnnotationLib.project.people import QualificationError
 from CNSTumorAnnotationLib.project.status import approved_versions, verify_project
 from CNSTumorAnnotationLib.project.workflow import ReviewComment
 from CNSTumorQCLib.errors import SchemaError, WorkflowError

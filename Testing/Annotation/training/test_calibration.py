@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from _project_helpers import ADMIN, brats_phantom, new_project
 
+from CNSTumorAnnotationLib.people import QualificationError
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.lifecycle import CaseState
-from CNSTumorAnnotationLib.project.people import QualificationError
 from CNSTumorAnnotationLib.training.calibration import (
     CalibrationCase,
     assess_calibration,

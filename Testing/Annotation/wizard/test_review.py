@@ -7,9 +7,9 @@ import pytest
 import SimpleITK as sitk
 from _project_helpers import ANNOTATOR, REVIEWER, case_in_progress, case_submitted, new_project
 
+from CNSTumorAnnotationLib.people import QualificationError
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.lifecycle import CaseState
-from CNSTumorAnnotationLib.project.people import QualificationError
 from CNSTumorAnnotationLib.wizard.review import (
     ReviewSession,
     compare_masks,

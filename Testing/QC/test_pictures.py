@@ -21,7 +21,7 @@ from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.dicom.stack_image import thumbnail_png
 from CNSTumorQCLib.paths import sample_data_dir
-from CNSTumorQCLib.report.pictures import (
+from CNSTumorQCLib.pictures import (
     acquisition_plane,
     largest_component_slice,
     radiological,

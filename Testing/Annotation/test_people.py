@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from _project_helpers import ADMIN, new_project
 
-from CNSTumorAnnotationLib.project.people import (
+from CNSTumorAnnotationLib.people import (
     CONSENSUS_RULES,
     Person,
     QualificationError,
