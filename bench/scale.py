@@ -1,5 +1,5 @@
 """Scale: batch QC and export of many studies on Dask, and project operations per second on
-SQLite and PostgreSQL with several concurrent clients (issue 15).
+SQLite and PostgreSQL with several concurrent clients.
 
 1. **Studies** are generated on the fly into a temporary folder (never committed) from the real
    shared DICOM: 12 neighbouring b=0 slices of the Philips Achieva DTI series

@@ -1,4 +1,4 @@
-"""The package metadata builds without setuptools' licence deprecation warning (issue 13).
+"""The package metadata builds without setuptools' licence deprecation warning.
 
 setuptools >= 77 warns on every build when ``[project] license`` is a ``{text = ...}`` table;
 the licence is an SPDX expression string, and the build requires a setuptools that reads it.

@@ -1,4 +1,4 @@
-"""Report pictures show slices in radiological convention from the direction cosines (issue 13).
+"""Report pictures show slices in radiological convention from the direction cosines.
 
 The bundled case's native FLAIR is oblique and stores the back of the head in its first row, so a
 picture in raw pixel order is upside down. Regions defined by *physical* LPS position on that real

@@ -151,7 +151,7 @@ def test_the_training_report_shows_the_verdict_and_dice_per_case_and_region(
 def test_the_agreement_and_training_reports_explain_their_numbers_and_fold_provenance(
     a_browser: Any, the_agreement_report: Path, the_training_report: Path
 ) -> None:
-    """Issue 13: a glossary (why a missed lesion gives HD95 374 mm), the grade scale 1-3,
+    """A glossary (why a missed lesion gives HD95 374 mm), the grade scale 1-3,
     provenance once and folded, no float printed to 16 digits on the visible page."""
     for report in (the_agreement_report, the_training_report):
         opened = opened_without_problems(a_browser, report)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 
 SUMMARY_NAME = "export_summary.json"
+_SUMMARIES = frozenset({SUMMARY_NAME, "export_summary.csv"})
 
 
 @functools.cache
@@ -44,13 +45,13 @@ def _worker_runtime() -> Any:
 
 
 def folder_checksums(out_dir: Path) -> list[dict[str, str]]:
-    """``{"path", "sha256"}`` of every file under ``out_dir`` except the summary and hidden
-    temporaries, sorted by path."""
+    """``{"path", "sha256"}`` of every file under ``out_dir`` except the summaries (JSON and CSV,
+    written after this list) and hidden temporaries, sorted by path."""
     rows = []
     for path in sorted(out_dir.rglob("*")):
         relative = path.relative_to(out_dir)
         hidden = any(part.startswith(".") for part in relative.parts)
-        if path.is_file() and not hidden and relative.as_posix() != SUMMARY_NAME:
+        if path.is_file() and not hidden and relative.as_posix() not in _SUMMARIES:
             rows.append({"path": relative.as_posix(), "sha256": sha256_file(path)})
     return rows
 

@@ -1,7 +1,7 @@
 """The annotation project's database on PostgreSQL (psycopg 3), behind SQLite's interface.
 
 Why: SQLite is the embedded default; a hospital that runs several server workers or sites on
-one project puts the database on its PostgreSQL instead (DESIGN.md, Storage). The project's
+one project puts the database on its PostgreSQL instead (docs/architecture.md, Storage). The project's
 modules speak the small part of :mod:`sqlite3` they need (``execute`` with ``?`` parameters,
 rows read by name or position, ``executemany``, ``in_transaction``); :class:`PgConnection`
 gives exactly that over psycopg, so the same migrations, queries, transactions, triggers and

@@ -143,7 +143,7 @@ def _sri24_map_as_a_model_output(case, sample_case: Path) -> Path:
 def test_a_label_map_in_another_space_is_refused_naming_both_grids(
     small_annotated_case, sample_case: Path, capsys
 ) -> None:
-    """Issue 13: the SRI-24 map used to land somewhere else in the head, silently, exit 0."""
+    """The SRI-24 map used to land somewhere else in the head, silently, exit 0."""
     from CNSTumorAnnotationLib.cli.app import main
 
     path = _sri24_map_as_a_model_output(small_annotated_case, sample_case)

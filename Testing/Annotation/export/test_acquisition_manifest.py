@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _case_helpers import native_volumes
+from _case_helpers import confirm_as_suggested, native_volumes
 from _export_helpers import drawn_masks
 
 from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
@@ -30,7 +30,7 @@ def test_the_manifest_carries_the_acquisition_parameters_of_each_series(
     write_case_as_dicom_study(native_volumes(sample_case), tmp_path / "dicom", uid_seed="r-data-3")
     run_qc(tmp_path / "dicom", tmp_path / "qc", workers=1, thumbnails=False)
     case = import_case_from_dicom(
-        tmp_path / "qc" / "qc_report.json",
+        confirm_as_suggested(tmp_path / "qc"),  # only confirmed series are imported (R-QC-2)
         tmp_path / "dicom",
         tmp_path / "case",
         "intra_axial",

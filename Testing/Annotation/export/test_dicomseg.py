@@ -195,7 +195,7 @@ def test_a_deidentified_source_exports_without_a_person_name_warning(
     tmp_path: Path, recwarn: pytest.WarningsRecorder
 ) -> None:
     """A de-identified study names the patient by a one-component pseudonym (``CNST-...``):
-    the SEG writes it as a valid PN (``CNST-...^``) and highdicom no longer warns (issue 13)."""
+    the SEG writes it as a valid PN (``CNST-...^``) and highdicom no longer warns."""
     volumes = cropped_volumes(tmp_path / "volumes", (40, 40, 6))
     study = write_case_as_dicom_study(volumes, tmp_path / "dicom", uid_seed="pn-test")
     series = {}

@@ -1,4 +1,4 @@
-"""A normal headless run prints no VTK error blocks; real VTK errors still show (issue 13)."""
+"""A normal headless run prints no VTK error blocks; real VTK errors still show."""
 
 from __future__ import annotations
 

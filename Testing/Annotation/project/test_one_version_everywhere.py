@@ -1,4 +1,4 @@
-"""One version number for one annotation: status page, manifest and case folder agree (issue 13).
+"""One version number for one annotation: status page, manifest and case folder agree.
 
 A case-folder version saved into a project has two numbers (the case folder's ``v0002`` and the
 project's record 1). After the reviewer approves it, the case folder's ``version.json``, the status
@@ -16,9 +16,10 @@ from typing import Any
 
 import pytest
 import SimpleITK as sitk
+from _case_helpers import confirmed_qc_report, wizard_version
 from _project_helpers import brats_phantom
 
-from CNSTumorAnnotationLib.case.folder import load_case, region_masks, save_annotation_version
+from CNSTumorAnnotationLib.case.folder import load_case
 from CNSTumorAnnotationLib.cli.app import main
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "Reports"))
@@ -49,12 +50,8 @@ def test_the_approved_version_is_the_same_on_every_page(
     small_annotated_case: Any, mrml_runtime: Any, tmp_path: Path, capsys
 ) -> None:
     case_dir = small_annotated_case.root
-    masks = region_masks(small_annotated_case, runtime=mrml_runtime)
-    assert (
-        save_annotation_version(small_annotated_case, masks, "li", runtime=mrml_runtime).version
-        == 2
-    )
-    _ok("selfcheck", case_dir)
+    # the annotator's wizard session: all sequences reviewed (R-ANN-1), self-check, checklist
+    assert wizard_version(small_annotated_case, mrml_runtime, "li").version == 2
     proj = tmp_path / "proj"
     _ok("project", "init", proj)
     for pid, name, role, years, title in (
@@ -66,7 +63,8 @@ def test_the_approved_version_is_the_same_on_every_page(
             "--years", years, "--title", title)  # fmt: skip
     _ok("project", "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1", "--ethics-date",
         "2026-01-10", "--deidentified")  # fmt: skip
-    _ok("project", "case", "register", proj, "--case", "c1", "--dataset", "ds", "--patient", "P1")
+    _ok("project", "case", "register", proj, "--case", "c1", "--dataset", "ds", "--patient", "P1",
+        "--no-dicom")  # fmt: skip
     _ok(
         "project",
         "case",
@@ -79,8 +77,8 @@ def test_the_approved_version_is_the_same_on_every_page(
         "--actor",
         "admin",
     )
-    _ok("project", "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--grade", "3",
-        "--actor", "admin")  # fmt: skip
+    _ok("project", "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--qc-report",
+        confirmed_qc_report(tmp_path / "qc_study"), "--actor", "admin")  # fmt: skip
     _ok("project", "agreement", proj, "--batch", _batch(tmp_path), "--certify")
     _ok("project", "assign", proj, "--case", "c1", "--to", "li")
     _ok("project", "case", "step", proj, "--case", "c1", "--action", "start", "--actor", "li")
@@ -105,7 +103,8 @@ def test_the_approved_version_is_the_same_on_every_page(
         page = open_report(browser, proj / "status.html").text()
     assert "v2 (project record 1)" in page
 
-    for extra, source in (((), "case folder version.json"), (("--project", proj), "review store")):
+    project_export = ("--project", proj, "--actor", "wang")  # audited in the project (R-FLOW-1)
+    for extra, source in (((), "case folder version.json"), (project_export, "review store")):
         out = tmp_path / f"export{len(extra)}"
         _ok("export", case_dir, "--out", out, "--format", "nifti", "--approved-only", *extra)
         manifest = json.loads(next(out.rglob("manifest.json")).read_text())

@@ -58,7 +58,7 @@ def test_the_blocking_finding_links_to_its_slice_with_the_labels_drawn(
         source = figure.locator("img").get_attribute("src")
         overview = page.locator("figure#overview-FLAIR img").get_attribute("src")
         assert "What the numbers mean" in page.inner_text("body")
-        assert page.locator("details summary").inner_text() == "provenance"
+        assert page.locator("details.provenance summary").inner_text() == "Provenance"
     ring = _rgb(source)
     orange = (
         (ring[..., 0] > 200) & (ring[..., 1] > 110) & (ring[..., 1] < 210) & (ring[..., 2] < 90)

@@ -1,4 +1,4 @@
-"""The batch runner on real studies (issue 15): QC and de-identification of several studies in
+"""The batch runner on real studies: QC and de-identification of several studies in
 one batch, in this process and on a real Dask LocalCluster reached by its address, with a
 deliberately broken study; the summary (JSON + CSV), skipping what is done and unchanged,
 the progress bar, and the bound on studies in flight."""
@@ -172,10 +172,15 @@ def test_a_deid_batch_on_the_cluster_shares_one_secret_and_keeps_keys_outside_th
 
 
 def test_the_progress_bar_shows_studies_done_failed_and_remaining(
-    studies: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    studies: list[Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Bars show on a terminal only; CNSTUMOR_PROGRESS=1 asks for one here (stderr is captured)."""
     from CNSTumorQCLib.batch_tasks import qc_study
 
+    monkeypatch.setenv("CNSTUMOR_PROGRESS", "1")
     task = functools.partial(qc_study, grade=False, thumbnails=False)
     items = items_for(studies, tmp_path / "out")
     run_batch(items, task, name="qc", out_dir=tmp_path / "out", workers=1, progress=True)

@@ -1,4 +1,4 @@
-"""Progress bars on a terminal, none in a pipe (issue 13).
+"""Progress bars on a terminal, none in a pipe.
 
 ``cnstumor qc`` on the bundled case written as a DICOM study, run once under a real
 pseudo-terminal (what a person sees) and once with pipes (what a log or a script sees).

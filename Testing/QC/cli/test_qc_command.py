@@ -153,7 +153,7 @@ def test_qc_never_writes_into_or_modifies_its_input(small_study: Path) -> None:
 def test_qc_confirm_takes_the_series_number_or_description_and_says_what_it_recorded(
     qc_out: tuple[Path, int], tmp_path: Path, capsys
 ) -> None:
-    """Issue 13: the report shows "Series 5 · T1 ..."; nobody should have to copy a 40-digit UID."""
+    """The report shows "Series 5 · T1 ..."; nobody should have to copy a 40-digit UID."""
     out = tmp_path / "copy"
     shutil.copytree(qc_out[0], out)
     series = json.loads((out / "qc_report.json").read_text())["series"]

@@ -1,4 +1,4 @@
-"""``qc`` and ``deid`` say what they were given when it is not DICOM, and fail (issue 13).
+"""``qc`` and ``deid`` say what they were given when it is not DICOM, and fail.
 
 A new user's first mistakes: QC on a folder of NIfTI volumes (an empty report, exit 0), deid on a
 NIfTI folder or a single file (a pseudonym key for nobody, exit 0; "folder does not exist" for a
