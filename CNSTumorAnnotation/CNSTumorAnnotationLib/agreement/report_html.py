@@ -31,6 +31,9 @@ table{border-collapse:collapse;margin:0.5em 0 1.5em}
 th,td{border:1px solid #ccc;padding:3px 7px;text-align:right;font-size:13px}
 th{background:#f3f3f3} td.name{text-align:left}
 svg{max-width:100%;height:auto}
+.pictures{display:flex;flex-wrap:wrap;gap:12px}
+figure.disagreement{margin:0;background:#111;color:#eee;padding:6px;border-radius:6px;max-width:380px}
+figure.disagreement img{display:block;max-width:370px} figcaption{font-size:12px;padding-top:4px}
 .meta{font-size:12px;color:#555;white-space:pre-wrap;background:#fafafa;padding:0.5em}
 """
 
@@ -155,6 +158,7 @@ def agreement_report_html(
     title: str = "Inter-annotator agreement",
     bland_altman_analyses: Mapping[str, BlandAltman] | None = None,
     staple: Mapping[str, Mapping[str, Any]] | None = None,
+    disagreement: str = "",
 ) -> str:
     """The report as one HTML string (inline SVG plots, no external resources).
 
@@ -170,6 +174,7 @@ def agreement_report_html(
         f"{html.escape(table.thresholds_version)} (R-PPL-2, R-PPL-4).</p>",
         "<h2>Dice per pair and region</h2>",
         dice_heatmap_svg(table),
+        disagreement,
         "<h2>Volumes (mm³)</h2>",
         _volume_table(table),
     ]
