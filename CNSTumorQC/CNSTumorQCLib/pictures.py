@@ -78,9 +78,7 @@ def slice_rgb(
     index = int(np.clip(index, 0, array.shape[0] - 1))
     labels = None
     if overlay is not None:
-        labels = sitk.GetArrayViewFromImage(
-            radiological(overlay, plane or acquisition_plane(image))
-        )
+        labels = sitk.GetArrayFromImage(radiological(overlay, plane or acquisition_plane(image)))
         labels = labels[index]
     rgb = _rgb_slice(window(np.asarray(array[index], np.float32)), labels, colours or {}, alpha)
     spacing = shown.GetSpacing()

@@ -9,6 +9,8 @@ and the content a radiologist needs is visible on the page.
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import re
 import sys
@@ -16,7 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+from PIL import Image
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _browser import OpenedReport, headless_chromium, open_report  # noqa: E402
@@ -161,7 +165,19 @@ def test_the_agreement_and_training_reports_explain_their_numbers_and_fold_prove
         assert opened.page.locator("details.provenance").count() == 1
         assert not opened.page.locator("pre.meta").first.is_visible()  # folded until asked
         assert not re.search(r"\d\.\d{7,}", visible), re.search(r"\d\.\d{7,}", visible)
-    agreement = opened_without_problems(a_browser, the_agreement_report).text("section.glossary")
+    opened = opened_without_problems(a_browser, the_agreement_report)
+    figures = opened.page.locator("figure.disagreement")
+    assert figures.count() == 3  # one per BraTS region: the least-agreeing pair on the MRI
+    for number in range(3):
+        caption = figures.nth(number).inner_text()
+        assert " vs " in caption and "where they differ most" in caption and "only " in caption
+        src = figures.nth(number).locator("img").get_attribute("src") or ""
+        png = base64.b64decode(src.split(",", 1)[1])
+        rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+        magenta = (rgb[..., 0] > 150) & (rgb[..., 1] < 120) & (rgb[..., 2] > 150)
+        cyan = (rgb[..., 0] < 120) & (rgb[..., 1] > 130) & (rgb[..., 2] > 150)
+        assert (magenta | cyan).sum() > 10, caption  # voxels only one rater labelled
+    agreement = opened.text("section.glossary")
     assert "374 mm" in agreement and "ASSD" in agreement and "NSD" in agreement
     training = opened_without_problems(a_browser, the_training_report).text("section.glossary")
     for grade in (1, 2, 3):

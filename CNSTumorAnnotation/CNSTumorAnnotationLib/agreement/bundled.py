@@ -63,6 +63,7 @@ def label_maps_agreement(
     *,
     title: str = "Inter-annotator agreement",
     operation: str = "agreement",
+    image: str | Path | None = None,
 ) -> dict[str, Any]:
     """Compare label maps per region, write ``agreement.json`` and ``agreement.html`` atomically.
 
@@ -86,7 +87,16 @@ def label_maps_agreement(
         "agreement": table.to_dict(),
         "staple": staple_summary,
     }
-    page = agreement_report_html(table, record, title=title, staple=staple_summary)
+    pictures = ""
+    if image is not None:  # the MRI the maps were drawn on: show where raters disagree
+        import SimpleITK as sitk
+
+        from CNSTumorAnnotationLib.agreement.disagreement import disagreement_section
+
+        pictures = disagreement_section(sitk.ReadImage(str(image)), maps, table, table.regions)
+    page = agreement_report_html(
+        table, record, title=title, staple=staple_summary, disagreement=pictures
+    )
     out = output_folder(out_dir, "agreement output folder")
     write_json_atomic(out / "agreement.json", payload)
     write_text_atomic(out / "agreement.html", page)
@@ -141,4 +151,5 @@ def bundled_case_agreement(sample_dir: str | Path, out_dir: str | Path) -> dict[
         BRATS_REGIONS,
         title="Agreement of the five BraTS algorithms on TCGA-FG-6692",
         operation="bundled_case_agreement",
+        image=Path(sample_dir) / "sri24" / "FLAIR.nii.gz",
     )

@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from CNSTumorAnnotationLib.agreement.regions import AgreementTable
 from CNSTumorAnnotationLib.agreement.stats import BlandAltman, bland_altman
 from CNSTumorAnnotationLib.report_html import figure_svg
-from CNSTumorQCLib.report.html_page import html_page
+from CNSTumorQCLib.report.html_page import TABLE_REPORT_CSS, html_page
 
 _BAND_COLOURS = {
     "excellent": "#c7e9c0",
@@ -26,6 +26,12 @@ _BAND_COLOURS = {
     "moderate": "#fee6ce",
     "poor": "#fcbba1",
 }
+#: The disagreement pictures (where the least-agreeing pair of raters differs), on the page shell.
+_PICTURES_CSS = """
+.pictures{display:flex;flex-wrap:wrap;gap:12px}
+figure.disagreement{margin:0;background:#111;color:#eee;padding:6px;border-radius:6px;max-width:380px}
+figure.disagreement img{display:block;max-width:370px} figcaption{font-size:12px;padding-top:4px}
+"""
 
 
 def dice_heatmap_svg(table: AgreementTable) -> str:
@@ -141,6 +147,7 @@ def agreement_report_html(
     title: str = "Inter-annotator agreement",
     bland_altman_analyses: Mapping[str, BlandAltman] | None = None,
     staple: Mapping[str, Mapping[str, Any]] | None = None,
+    disagreement: str = "",
 ) -> str:
     """The report as one HTML string (inline SVG plots, no external resources).
 
@@ -155,6 +162,7 @@ def agreement_report_html(
         f"{html.escape(table.thresholds_version)} (R-PPL-2, R-PPL-4).</p>",
         "<h2>Dice per pair and region</h2>",
         dice_heatmap_svg(table),
+        disagreement,
         "<h2>Volumes (mm³)</h2>",
         _volume_table(table),
     ]
@@ -169,4 +177,6 @@ def agreement_report_html(
 
     parts.append(glossary_html())
     record = {"provenance": dict(provenance_record), "parameters": table.parameters}
-    return html_page(title, "\n".join(parts), provenance=record)
+    return html_page(
+        title, "\n".join(parts), provenance=record, css=TABLE_REPORT_CSS + _PICTURES_CSS
+    )

@@ -180,7 +180,7 @@ def check_overlap(case: CaseFolder, landed: sitk.Image, label: sitk.Image, path:
         )
     if not count:
         return
-    head = sitk.GetArrayViewFromImage(_head_mask(reference_image(case, FIXED_SEQUENCE))) > 0
+    head = sitk.GetArrayFromImage(_head_mask(reference_image(case, FIXED_SEQUENCE))) > 0
     inside = float((after & head).sum()) / count
     if inside < MIN_HEAD_FRACTION:
         raise InvalidInputError(

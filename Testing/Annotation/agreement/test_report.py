@@ -34,7 +34,9 @@ def test_the_bundled_case_agreement_writes_json_and_html_with_provenance(
     assert payload["agreement"]["summary"]["tumor_core"]["dice_mean"] > 0.9
     page = (tmp_path / "agreement.html").read_text()
     assert page.count("<svg") == 2  # Dice heat map + Bland-Altman of volumes
-    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # self-contained
+    # self-contained: pictures are inline data: URLs, nothing is fetched
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=['\"](?!data:)", page)
+    assert page.count("<img") == 3  # where the least-agreeing pair disagrees, per region
     assert "scan-20" in page and "agreement-thresholds" in page
     assert "STAPLE consensus (R-HMI-1)" in page
 
