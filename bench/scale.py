@@ -9,8 +9,8 @@ SQLite and PostgreSQL with several concurrent clients.
 2. **Batch runs** (``CNSTumorQCLib.batch``), each in its own subprocess: QC (full: grade and
    thumbnails) and NIfTI export at N = 10, 100, 1000 on a 2-worker LocalCluster (time per
    study should stay flat); N = 100 in-process (``--workers 1``) vs 2 workers (speed-up on
-   this machine); peak RSS of every worker process (``resource`` max RSS, read on the workers
-   with ``client.run``). Cluster start-up is timed apart from the batch.
+   this machine); peak RSS of every worker process (``VmHWM``, read on the workers with
+   ``client.run``). Cluster start-up is timed apart from the batch.
    Anchor, side by side: a plain Python loop calling ``run_qc`` / ``export_case`` on the same
    studies (no runner, no fingerprints, no summary), at N = 100.
 3. **Project operations per second** with 1, 4 and 16 concurrent client processes on one
@@ -96,6 +96,11 @@ def generate_cases(root: Path, n: int) -> list[Path]:
 
 # ---------------------------------------------------------------- one batch run (a subprocess)
 def _max_rss_mib() -> float:
+    """Peak RSS of this process image (``VmHWM``). Not ``ru_maxrss``: Linux carries that over
+    from the parent through fork and exec, so a child would report its parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
