@@ -75,6 +75,7 @@ def test_R_PPL_1_adding_an_unqualified_reviewer_is_refused_naming_the_rule(tmp_p
         ):
             project.add_person(
                 "dr_zhao",
+                licence="L-dr_zhao",
                 name="Dr Zhao",
                 role="reviewer",
                 years_experience=7,

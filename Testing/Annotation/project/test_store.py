@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from _project_helpers import ADMIN, new_project
+from _project_helpers import ADMIN, init_project, new_project
 
 from CNSTumorAnnotationLib.project import store
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -16,7 +16,7 @@ from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowE
 def test_a_new_project_is_a_folder_with_a_wal_mode_sqlite_database_and_case_folders(
     tmp_path: Path,
 ) -> None:
-    with Project.init(tmp_path / "proj") as project:
+    with init_project(tmp_path / "proj") as project:
         assert project.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert project.conn.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS
@@ -27,7 +27,7 @@ def test_a_new_project_is_a_folder_with_a_wal_mode_sqlite_database_and_case_fold
 
 
 def test_every_migration_is_recorded_once_and_reopening_applies_none_again(tmp_path: Path) -> None:
-    Project.init(tmp_path / "proj").close()
+    init_project(tmp_path / "proj").close()
     with Project.open(tmp_path / "proj") as project:
         assert store.applied_migrations(project.conn) == [m.number for m in store.MIGRATIONS]
         assert store.migrate(project.conn) == []
@@ -73,9 +73,9 @@ def test_opening_a_folder_without_a_project_is_a_clear_error_and_creates_nothing
 
 
 def test_init_refuses_to_overwrite_an_existing_project(tmp_path: Path) -> None:
-    Project.init(tmp_path / "proj").close()
+    init_project(tmp_path / "proj").close()
     with pytest.raises(InvalidInputError, match="already exists"):
-        Project.init(tmp_path / "proj")
+        init_project(tmp_path / "proj")
 
 
 def test_a_file_that_is_not_sqlite_is_refused_with_its_name(tmp_path: Path) -> None:
