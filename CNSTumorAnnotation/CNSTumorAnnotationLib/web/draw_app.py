@@ -34,13 +34,15 @@ from trame_vuetify.ui.vuetify3 import SinglePageWithDrawerLayout
 from CNSTumorAnnotationLib.case.folder import load_case, reference_image
 from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 from CNSTumorAnnotationLib.mrml.scene import LoadedCase, load_case_into_scene
-from CNSTumorAnnotationLib.mrml.scene_annotation import save_scene_annotation
+from CNSTumorAnnotationLib.mrml.scene_annotation import masks_from_scene
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
-from CNSTumorAnnotationLib.selfcheck.case_check import run_selfcheck, write_selfcheck
+from CNSTumorAnnotationLib.selfcheck.case_check import REPORT_FILE
 from CNSTumorAnnotationLib.web.i18n import t
-from CNSTumorQCLib.errors import CNSTumorError
+from CNSTumorAnnotationLib.wizard import session
+from CNSTumorAnnotationLib.wizard.machine import NO_ENHANCEMENT, AnnotationWizard, WizardStep
+from CNSTumorQCLib.errors import CNSTumorError, WorkflowError
 from CNSTumorQCLib.sequences import MRSequence
 
 #: window/level presets as intensity percentiles of the volume (MR has no fixed units)
@@ -88,6 +90,7 @@ class DrawApp(TrameApp):
         self.loaded: LoadedCase = load_case_into_scene(load_case(folder), self.runtime)
         self._native_geometry()
         self.overlay = self._previous_overlay() if read_only else None
+        self.wizard = None if read_only else self._open_wizard()
         self.regions = list(self.loaded.case.schema.regions)
         state = self.server.state
         state.regions = [
@@ -101,17 +104,65 @@ class DrawApp(TrameApp):
         state.sequences = [s.value for s in self.loaded.volume_nodes]
         state.active_region = ""
         state.active_sequence = ""
-        state.reviewed = False
+        state.step = self.wizard.step.value if self.wizard else "read_only"
+        state.checklist = []
         state.findings = []
         state.message = ""
         state.version = self.loaded.version.version if self.loaded.version else 0
         state.read_only = read_only
         state.wl_preset = "auto"
         self._build_ui()
+        self._sync()
         state.slice_index = 0
         state.slice_z = 0.0
         first = MRSequence.FLAIR if MRSequence.FLAIR in self.loaded.volume_nodes else None
         self.show_sequence(first.value if first else state.sequences[0], reset=True)
+
+    # -- the wizard state machine (the same one the Slicer module drives) --------------------
+    def _open_wizard(self) -> AnnotationWizard:
+        """The person's unfinished session on this case, or a new one."""
+        record = session.read_record(self.loaded.case.root)
+        if (
+            record
+            and record["step"] != WizardStep.DONE.value
+            and record["annotator"] == self.person_id
+        ):
+            return AnnotationWizard.resume(self.loaded.case)
+        return AnnotationWizard.start(self.loaded.case, self.person_id, restart=True)
+
+    def _sync(self) -> None:
+        """Mirror the machine's step and checklist into the page."""
+        if self.wizard is None:
+            return
+        self.server.state.step = self.wizard.step.value
+        self.server.state.checklist = [
+            {"key": i["key"], "rule": i["rule"], "text": i["text"], "done": bool(i["confirmed"])}
+            for i in self.wizard.checklist()
+        ]
+
+    def confirm_review(self) -> None:
+        """R-ANN-1: every sequence and slice reviewed; drawing starts."""
+        self._guard(lambda: self._wizard().confirm_review(self.person_id))
+        self._sync()
+
+    def confirm_item(self, key: str) -> None:
+        def _confirm() -> None:
+            if key == NO_ENHANCEMENT:
+                self._wizard().confirm_no_enhancement(self.person_id)
+            else:
+                self._wizard().confirm_item(key, self.person_id)
+
+        self._guard(_confirm)
+        self._sync()
+
+    def finish_checklist(self) -> None:
+        self._guard(lambda: self._wizard().finish_checklist())
+        self._sync()
+
+    def _wizard(self) -> AnnotationWizard:
+        if self.wizard is None:
+            raise WorkflowError("this view is read-only")
+        return self.wizard
 
     # -- scene -----------------------------------------------------------------------------
     def _native_geometry(self) -> None:
@@ -199,9 +250,13 @@ class DrawApp(TrameApp):
 
     def select_region(self, key: str) -> None:
         """Draw one region on its reference sequence (R-ANN-8); only after the review (R-ANN-1)."""
-        if not self.server.state.reviewed and not self.read_only:
-            self.server.state.message = t("review_sequences", self.lang)
-            return
+        if self.wizard is not None:
+            if self.wizard.step is WizardStep.REVIEW_SEQUENCES:
+                self.server.state.message = t("review_sequences", self.lang)
+                return
+            if "go_to_region" in self.wizard.allowed_moves():
+                self.wizard.go_to_region(key)
+            self._sync()
         region = next(r for r in self.regions if r.key == key)
         sequence = region.reference_sequence
         self.show_sequence(sequence.value)
@@ -228,11 +283,31 @@ class DrawApp(TrameApp):
         self.server.state.slice_index = self.slice_index()
 
     # -- workflow (the same calls as the CLI) ------------------------------------------------
+    def self_check(self) -> None:
+        """The self-check of the current drawing (the machine's ``run_self_check``)."""
+        self._guard(self._self_check)
+        self._sync()
+
+    def _self_check(self) -> None:
+        wizard = self._wizard()
+        if wizard.step is WizardStep.DRAW:
+            wizard.finish_drawing()
+        findings = wizard.run_self_check(masks_from_scene(self.loaded))
+        self._show_findings(findings)
+        passed = wizard.step is WizardStep.CONFIRM_CHECKLIST
+        self.server.state.message = "self-check " + (
+            "passed: confirm the checklist" if passed else "blocked (R-ANN-9)"
+        )
+
     def save(self) -> None:
+        """Save a new version (the machine saves and self-checks it), then record both in the
+        project as the signed-in annotator: the same calls as ``cnstumor project save|selfcheck``."""
         self._guard(self._save)
+        self._sync()
 
     def _save(self) -> None:
-        folder_version = save_scene_annotation(self.loaded, self.person_id, self.runtime)
+        wizard = self._wizard()
+        folder_version = wizard.save(loaded=self.loaded, runtime=self.runtime)
         with Project.open(self.project_dir) as project:
             version = save_case_folder_version(
                 project,
@@ -241,18 +316,17 @@ class DrawApp(TrameApp):
                 actor=self.person_id,
                 version=folder_version.version,
             )
+            passed = workflow.record_self_check(
+                project, self.case_id, self.loaded.case.root / REPORT_FILE, actor=self.person_id
+            )
         self.server.state.version = version.number
-        self.server.state.message = f"{t('done', self.lang)}: v{version.number}"
+        self.server.state.message = f"{t('done', self.lang)}: v{version.number}, self-check " + (
+            "passed" if passed else "blocked (R-ANN-9)"
+        )
+        if wizard.step is WizardStep.DONE:  # a revision after this is a new session
+            self.wizard = AnnotationWizard.start(self.loaded.case, self.person_id, restart=True)
 
-    def self_check(self) -> None:
-        self._guard(self._self_check)
-
-    def _self_check(self) -> None:
-        case = load_case(self.loaded.case.root)
-        report = run_selfcheck(case, runtime=self.runtime)
-        path = write_selfcheck(report, case.root)
-        with Project.open(self.project_dir) as project:
-            passed = workflow.record_self_check(project, self.case_id, path, actor=self.person_id)
+    def _show_findings(self, findings: Any) -> None:
         self.server.state.findings = [
             {
                 "rule": f.rule,
@@ -262,9 +336,8 @@ class DrawApp(TrameApp):
                 "slice": f.slice_index if f.slice_index is not None else -1,
                 "sequence": self._sequence_of(f.region),
             }
-            for f in report.findings
+            for f in findings
         ]
-        self.server.state.message = "self-check " + ("passed" if passed else "blocked (R-ANN-9)")
 
     def submit(self) -> None:
         def _submit() -> None:
@@ -328,13 +401,14 @@ class DrawApp(TrameApp):
                                 classes="ma-1",
                                 click=(self.apply_preset, f"['{preset}']"),
                             )
-                    v3.VCheckbox(
-                        v_model=("reviewed",),
-                        label=t("review_sequences", lang),
+                    v3.VBtn(
+                        t("review_sequences", lang),
                         id="reviewed",
-                        density="compact",
-                        hide_details=True,
-                        v_if=("!read_only",),
+                        size="small",
+                        classes="ma-1",
+                        prepend_icon="mdi-check",
+                        v_if=("step === 'review_sequences'",),
+                        click=self.confirm_review,
                     )
                     html.Div(t("region", lang), classes="text-subtitle-2 mt-2")
                     with html.Div(classes="d-flex flex-wrap"):
@@ -349,12 +423,38 @@ class DrawApp(TrameApp):
                             click=(self.select_region, "[r.key]"),
                         )
                     with html.Div(v_if=("!read_only",), classes="mt-2"):
-                        v3.VBtn(t("save", lang), id="save", click=self.save, classes="ma-1")
+                        html.Div("{{ step }}", id="step", classes="text-caption")
                         v3.VBtn(
                             t("self_check", lang),
                             id="self-check",
                             click=self.self_check,
                             classes="ma-1",
+                        )
+                        with html.Div(v_if=("step === 'confirm_checklist'",), id="checklist"):
+                            html.Div(t("checklist", lang), classes="text-subtitle-2")
+                            v3.VCheckbox(
+                                v_for="item in checklist",
+                                key="item.key",
+                                label=("`${item.rule}: ${item.text}`",),
+                                model_value=("item.done",),
+                                id=("`confirm-${item.key}`",),
+                                density="compact",
+                                hide_details=True,
+                                disabled=("item.done",),
+                                click=(self.confirm_item, "[item.key]"),
+                            )
+                            v3.VBtn(
+                                t("done", lang),
+                                id="finish-checklist",
+                                click=self.finish_checklist,
+                                classes="ma-1",
+                            )
+                        v3.VBtn(
+                            t("save", lang),
+                            id="save",
+                            click=self.save,
+                            classes="ma-1",
+                            disabled=("step !== 'save'",),
                         )
                         v3.VBtn(t("submit", lang), id="submit", click=self.submit, classes="ma-1")
                     with html.Div(classes="mt-2", id="findings"):

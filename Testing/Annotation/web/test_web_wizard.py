@@ -138,14 +138,26 @@ def draw_region(page: Any, region: str, strokes: list[tuple[float, float]]) -> N
     page.wait_for_timeout(800)
 
 
-def save_and_check(page: Any, version: int) -> str:
-    page.click("#save")
-    page.wait_for_function(
-        "(v) => document.querySelector('#version').innerText === 'v' + v", arg=version,
-        timeout=180_000,
-    )  # fmt: skip
+def self_check(page: Any) -> str:
     page.click("#self-check")
     return wait_message(page, "self-check")
+
+
+def confirm_and_save(page: Any, version: int) -> str:
+    """The checklist a person confirms (R-ANN-2/3/7/9), then save: a new version, self-checked."""
+    page.wait_for_selector("#checklist")
+    for box in page.locator("#checklist input[type=checkbox]").all():
+        box.click()
+        page.wait_for_timeout(300)
+    page.click("#finish-checklist")
+    page.wait_for_function("document.querySelector('#step').innerText === 'save'")
+    page.click("#save")
+    page.wait_for_function(
+        "(v) => document.querySelector('#version').innerText === 'v' + v",
+        arg=version,
+        timeout=180_000,
+    )
+    return page.inner_text("#message")
 
 
 def open_wizard(page: Any, base: str, action: str = "draw") -> None:
@@ -188,12 +200,13 @@ def test_R_PPL_3_annotate_review_return_revise_approve_and_export_in_a_browser(
     assert slice_text.startswith("T1C")
     painted_k = int(slice_text.split("k=")[1].split()[0])
     li.screenshot(path=str(IMAGES / "web-draw.png"))
-    assert "blocked" in save_and_check(li, 1)
+    assert "blocked" in self_check(li)
     assert "whole_tumor" in li.inner_text("#findings")  # R-ANN-4: the required region is empty
     li.screenshot(path=str(IMAGES / "web-selfcheck.png"))
     draw_region(li, "whole_tumor", WHOLE)
-    message = save_and_check(li, 2)
-    assert "passed" in message, li.inner_text("#findings")
+    assert "passed" in self_check(li), li.inner_text("#findings")
+    li.screenshot(path=str(IMAGES / "web-checklist.png"))
+    assert "self-check passed" in confirm_and_save(li, 1)
     li.click("#submit")
     wait_message(li, "submitted")
 
@@ -213,8 +226,10 @@ def test_R_PPL_3_annotate_review_return_revise_approve_and_export_in_a_browser(
     assert "enhancing@" + str(painted_k) + ": rim too thin medially" in li.inner_text("body")
     li.click("#do-revise")
     open_wizard(li, base)
+    li.click("#reviewed")  # a revision is a new wizard session: review the sequences again
     draw_region(li, "enhancing", [(0.60, 0.50)])
-    assert "passed" in save_and_check(li, 3), li.inner_text("#findings")
+    assert "passed" in self_check(li), li.inner_text("#findings")
+    assert "self-check passed" in confirm_and_save(li, 2)
     li.click("#submit")
     wait_message(li, "submitted")
 
