@@ -62,6 +62,7 @@ def create_app(project_dir: Path, workers: Any = None) -> web.Application:
     app.router.add_post("/case/{case_id}/{action}", _case_action)
     app.router.add_get("/api/cases", _api_cases)
     if workers is not None:
+        app[SESSIONS].on_expire = workers.stop_person
         app.on_cleanup.append(lambda _app: _stop_workers(workers))
     return app
 

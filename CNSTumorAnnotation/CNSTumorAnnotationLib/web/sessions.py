@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 IDLE_SECONDS = 30 * 60
@@ -33,6 +34,8 @@ class SessionStore:
         self.maximum = maximum
         self._sessions: dict[str, Session] = {}
         self.clock = time.monotonic
+        #: called with the person of a session that expired (the front stops their workers)
+        self.on_expire: Callable[[str], None] | None = None
 
     def create(self, person: str) -> str:
         secret = secrets.token_urlsafe(32)
@@ -51,6 +54,8 @@ class SessionStore:
         now = self.clock()
         if now - session.seen > self.idle or now - session.started > self.maximum:
             del self._sessions[key]
+            if self.on_expire is not None:
+                self.on_expire(session.person)
             return None
         session.seen = now
         return session

@@ -56,6 +56,8 @@ def test_a_session_expires_when_idle_and_after_its_maximum_age() -> None:
     store = SessionStore(idle=10, maximum=100)
     now = [0.0]
     store.clock = lambda: now[0]
+    expired: list[str] = []
+    store.on_expire = expired.append  # the front stops the person's drawing workers
     secret = store.create("dr_li")
     now[0] = 9
     assert store.get(secret) is not None and store.get("forged") is None
@@ -67,4 +69,5 @@ def test_a_session_expires_when_idle_and_after_its_maximum_age() -> None:
         assert store.get(secret) is not None
     now[0] = 20 + 12 * 9
     assert store.get(secret) is None  # 108 s: past the 100 s maximum
+    assert expired == ["dr_li", "dr_li"]
     assert store.drop("nothing") is None

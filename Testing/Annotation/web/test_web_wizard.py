@@ -185,6 +185,10 @@ def test_R_PPL_3_annotate_review_return_revise_approve_and_export_in_a_browser(
     li = sign_in(browser, base, "dr_li")
     assert li.locator(".case-row").count() == 1  # only the case assigned to dr_li
     li.screenshot(path=str(IMAGES / "web-queue.png"))
+    li.click("#lang")  # each person switches the interface language; it is stored for them
+    assert "病例队列" in li.inner_text("main")
+    li.click("#lang")
+    assert "Case queue" in li.inner_text("main")
     for bad, status in (("..%2F..%2Fetc%2Fpasswd", 400), ("other-case", 403), ("ghost", 404)):
         assert li.request.get(f"{base}/case/{bad}").status == status
     refused = li.request.post(f"{base}/case/{CASE_ID}/approve")
