@@ -16,7 +16,7 @@ BROWSER := /usr/bin/chromium
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,web]"
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -31,9 +31,9 @@ typecheck: $(STAMP)
 
 $(BROWSER):
 	@if [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei; \
 	else \
-		echo "$(BROWSER) is missing; the report tests need it: sudo apt-get install -y chromium" >&2; \
+		echo "$(BROWSER) is missing; the browser tests need it: sudo apt-get install -y chromium fonts-wqy-microhei" >&2; \
 		exit 1; \
 	fi
 

@@ -231,10 +231,12 @@ def project_throughput(work: Path, engine: str, clients: int, operations: int, u
     database = None
     if engine == "postgresql":
         database = _new_database(url)
-    with Project.init(directory, actor="admin", database=database) as project:
-        project.add_person(
-            "admin", name="Admin", role="administrator", years_experience=0, title="resident"
-        )
+    from CNSTumorAnnotationLib.people import Person, Role, Title
+
+    admin = Person("admin", "Admin", Role.ADMINISTRATOR, 0, Title.RESIDENT, "STAFF-0001")
+    with Project.init(
+        directory, admin=admin, password="bench-admin-pass-phrase", database=database
+    ) as project:
         project.add_dataset(
             "d", actor="admin", ethics_reference="IRB", ethics_date="2026-01-01", deidentified=True
         )

@@ -70,6 +70,15 @@ class QualificationError(WorkflowError):
     """A person is not qualified for a role (R-PPL-1) or not certified (R-PPL-4)."""
 
 
+class NotPermittedError(WorkflowError):
+    """The signed-in person's role does not allow the action (R-FLOW-1, R-PPL-3)."""
+
+
+def normalise_licence(text: str | None) -> str:
+    """A licence / staff number compared without case and spaces ("ab 12" == "AB12")."""
+    return "".join((text or "").split()).upper()
+
+
 @dataclass(frozen=True)
 class Person:
     """A member of the annotation team."""
@@ -79,6 +88,10 @@ class Person:
     role: Role
     years_experience: int
     title: Title
+    #: licence or staff number: one human, one identity (unique in a project; R-PPL-3)
+    licence: str | None = None
+    #: interface language of the browser wizard ("en" or "zh")
+    language: str = "en"
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,7 @@ class SchemaError(InvalidInputError):
 
 class WorkflowError(CNSTumorError, RuntimeError):
     """An operation is not allowed in the current state (review workflow, approved versions)."""
+
+
+class AuthenticationError(CNSTumorError, PermissionError):
+    """Who is acting could not be established: no credential, a wrong one, an expired token."""

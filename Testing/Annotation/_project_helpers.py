@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import store, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.training import calibration as training
@@ -17,12 +18,23 @@ from CNSTumorQCLib.findings import Finding, Severity
 ADMIN = "admin"
 ANNOTATOR = "dr_li"
 REVIEWER = "dr_wang"
+#: test-only passwords of the three people every test project has
+PASSWORDS = {ADMIN: "admin-pass-phrase", ANNOTATOR: "li-pass-phrase", REVIEWER: "wang-pass-phrase"}
+
+
+def init_project(directory: Path, name: str = "", database: str | None = None) -> Project:
+    """A new project whose first person is the administrator :data:`ADMIN`; ``database``: None
+    (SQLite in the folder) or a PostgreSQL URL."""
+    admin = Person(ADMIN, "Ms Admin", Role.ADMINISTRATOR, 0, Title.RESIDENT, "STAFF-0001")
+    return Project.init(
+        directory, admin=admin, password=PASSWORDS[ADMIN], name=name, database=database
+    )
 
 
 def new_project(directory: Path, database: str | None = None) -> Project:
     """A project with an approved, de-identified dataset, a qualified and certified annotator,
     a qualified reviewer and an administrator; ``database``: None (SQLite) or a PostgreSQL URL."""
-    project = Project.init(directory, actor=ADMIN, database=database)
+    project = init_project(directory, database=database)
     project.add_dataset(
         "tcga",
         actor=ADMIN,
@@ -31,13 +43,24 @@ def new_project(directory: Path, database: str | None = None) -> Project:
         deidentified=True,
     )
     project.add_person(
-        ADMIN, name="Ms Admin", role="administrator", years_experience=0, title="resident"
+        ANNOTATOR,
+        licence=f"L-{ANNOTATOR}",
+        name="Dr Li",
+        role="annotator",
+        years_experience=6,
+        title="attending",
+        actor=ADMIN,
+        password=PASSWORDS[ANNOTATOR],
     )
     project.add_person(
-        ANNOTATOR, name="Dr Li", role="annotator", years_experience=6, title="attending"
-    )
-    project.add_person(
-        REVIEWER, name="Dr Wang", role="reviewer", years_experience=15, title="associate_chief"
+        REVIEWER,
+        licence=f"L-{REVIEWER}",
+        name="Dr Wang",
+        role="reviewer",
+        years_experience=15,
+        title="associate_chief",
+        actor=ADMIN,
+        password=PASSWORDS[REVIEWER],
     )
     training.record_certification(
         project,

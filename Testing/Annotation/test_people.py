@@ -77,6 +77,7 @@ def test_R_PPL_1_adding_an_unqualified_reviewer_is_refused_naming_the_rule(
         ):
             project.add_person(
                 "dr_zhao",
+                licence="L-dr_zhao",
                 name="Dr Zhao",
                 role="reviewer",
                 years_experience=7,

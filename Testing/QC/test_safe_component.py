@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pydicom
 import pytest
+from _project_helpers import init_project
 from pydicom.dataset import FileMetaDataset
 from pydicom.uid import ExplicitVRLittleEndian, MRImageStorage, generate_uid
 
 from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorAnnotationLib.naming import NamingPolicy, clean_component, safe_name
-from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.paths import safe_component
@@ -64,7 +64,7 @@ def _cleaned_or_refused(value: str) -> list[str]:
 
 @pytest.mark.parametrize("value", [*HOSTILE, "abc\n"])
 def test_dataset_person_and_case_ids_are_refused(value: str, tmp_path: Path) -> None:
-    project = Project.init(tmp_path / "project")
+    project = init_project(tmp_path / "project")
     try:
         with pytest.raises(InvalidInputError, match="id"):
             project.add_dataset(
@@ -76,7 +76,13 @@ def test_dataset_person_and_case_ids_are_refused(value: str, tmp_path: Path) -> 
             )
         with pytest.raises(InvalidInputError, match="person id"):
             project.add_person(
-                value, name="Li", role="annotator", years_experience=6, title="attending"
+                value,
+                name="Li",
+                role="annotator",
+                years_experience=6,
+                title="attending",
+                licence="MD-1",
+                actor="admin",
             )
         with pytest.raises(InvalidInputError, match="case id"):
             project.register_case(value, dataset_id="D1", patient="P001", actor="admin")

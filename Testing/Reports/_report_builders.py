@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from CNSTumorAnnotationLib.agreement.bundled import BUNDLED_ALGORITHMS, bundled_case_agreement
+from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.status_html import write_status_html
@@ -29,6 +30,12 @@ ADMIN, ANNOTATOR, REVIEWER = "admin", "dr_li", "dr_wang"
 #: The states the status page is built to show, by case ID.
 STATUS_CASES = {"CNST-0001": "approved", "CNST-0002": "submitted", "CNST-0003": "returned"}
 RETURN_COMMENT = "enhancing rim misses the medial margin"
+
+
+def init_project(directory: Path, name: str) -> Project:
+    """A new project with its first administrator :data:`ADMIN`."""
+    admin = Person(ADMIN, "Project administrator", Role.ADMINISTRATOR, 0, Title.RESIDENT, "S-1")
+    return Project.init(directory, admin=admin, password="report-admin-pass", name=name)
 
 
 def qc_report(out_dir: Path) -> Path:
@@ -48,7 +55,7 @@ def agreement_report(out_dir: Path) -> Path:
 def status_report(out_dir: Path) -> Path:
     """``status.html`` of a project holding a case in each of :data:`STATUS_CASES`' states."""
     labels = sample_data_dir() / "reference_labels"
-    with Project.init(out_dir / "glioma-2026", actor=ADMIN, name="glioma-2026") as project:
+    with init_project(out_dir / "glioma-2026", name="glioma-2026") as project:
         _people(project)
         for index, (case_id, state) in enumerate(STATUS_CASES.items()):
             label_map = labels / f"{BUNDLED_ALGORITHMS[index]}.nii.gz"
@@ -82,12 +89,17 @@ def _people(project: Project) -> None:
         deidentified=True,
     )
     for person, name, role, years, title in [
-        (ADMIN, "Project administrator", "administrator", 0, "resident"),
         (ANNOTATOR, "Dr Li", "annotator", 6, "attending"),
         (REVIEWER, "Dr Wang", "reviewer", 15, "associate_chief"),
     ]:
         project.add_person(
-            person, name=name, role=role, years_experience=years, title=title, actor=ADMIN
+            person,
+            licence=f"L-{person}",
+            name=name,
+            role=role,
+            years_experience=years,
+            title=title,
+            actor=ADMIN,
         )
     training.record_certification(
         project,

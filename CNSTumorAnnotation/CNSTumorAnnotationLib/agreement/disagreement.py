@@ -3,7 +3,7 @@
 A Dice of 0.83 says how much two label maps differ, not where. For each region this draws the
 pair that agrees least on the slice where they differ most: voxels only the first rater labelled
 in magenta, only the second in cyan, both in yellow, over the image the maps were drawn on, in
-radiological convention (``CNSTumorQCLib.report.pictures``).
+radiological convention (``CNSTumorQCLib.pictures``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.agreement.masks import LabelMap
-from CNSTumorQCLib.report.pictures import png_base64, radiological, slice_rgb, to_png
+from CNSTumorQCLib.pictures import png_base64, radiological, slice_rgb, to_png
 
 ONLY_A, ONLY_B, BOTH = 1, 2, 3
 COLOURS = {ONLY_A: (230, 0, 230), ONLY_B: (0, 200, 230), BOTH: (240, 220, 0)}

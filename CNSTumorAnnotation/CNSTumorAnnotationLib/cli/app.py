@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "CNSTumorAnnotationLib.cli.export",
     "CNSTumorAnnotationLib.cli.agreement",
     "CNSTumorAnnotationLib.cli.hmi",
+    "CNSTumorAnnotationLib.cli.serve",
     "CNSTumorAnnotationLib.demo",
 )
 

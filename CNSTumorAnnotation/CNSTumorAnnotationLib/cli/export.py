@@ -65,11 +65,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         action="store_true",
         help="deface every exported image with Quickshear (R-DATA-1; recorded in the manifest)",
     )
-    parser.add_argument(
-        "--actor",
-        default=None,
-        help="who exports (recorded in the project's audit log; needed for project cases)",
-    )
+    from CNSTumorAnnotationLib.cli import credentials
+
+    # who exports: signed in, recorded in the project's audit log; needed for project cases
+    credentials.add_arguments(parser, "who exports a project's cases (signed in, audited)")
     parser.add_argument(
         "--project",
         type=Path,
@@ -161,7 +160,9 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
 
 
 def _require_project_actor(args: argparse.Namespace) -> None:
-    """Before anything is written: a project case's export needs a known --actor (R-FLOW-1)."""
+    """Before anything is written: a project case's export needs a signed-in --actor (R-FLOW-1);
+    the person found replaces the typed id (a token names its holder)."""
+    from CNSTumorAnnotationLib.cli import credentials
     from CNSTumorAnnotationLib.project.annotation_project import Project
     from CNSTumorAnnotationLib.project.approval import find_project
     from CNSTumorQCLib.errors import InvalidInputError
@@ -169,14 +170,14 @@ def _require_project_actor(args: argparse.Namespace) -> None:
     projects = {args.project} if args.project else set()
     projects |= {find_project(Path(d)) for d in args.case_dirs} - {None}
     for project_dir in projects:
-        if not args.actor:
+        if not args.actor and not credentials.token_from(args):
             raise InvalidInputError(
                 "exporting cases of an annotation project needs --actor (a person of the "
                 "project): the export is recorded in its audit log (R-FLOW-1)",
                 project_dir,
             )
         with Project.open(project_dir) as project:
-            project.person(args.actor)
+            args.actor = credentials.signed_in(project, args)
 
 
 def _audit_project_exports(summary: Any, args: argparse.Namespace, formats: Sequence[str]) -> None:

@@ -1,8 +1,11 @@
 """``cnstumor project ...``: the annotation project's store and review workflow from the shell.
 
-cnstumor project init DIR [--db postgresql://user@host:5432/dbname]
+cnstumor project init DIR --admin admin --admin-name NAME --licence STAFF-1 --password-file admin.pw
+    [--db postgresql://user@host:5432/dbname]
 cnstumor project copy DIR --to postgresql://user@host:5432/dbname   (SQLite -> PostgreSQL)
 cnstumor project person add DIR --id dr_li --name "Dr Li" --role annotator --years 6 --title attending
+    --licence MD-1 --new-password-file li.pw --actor admin --password-file admin.pw
+cnstumor project person role|password ...; cnstumor project token create|revoke ...
 cnstumor project dataset add DIR --id tcga --ethics-ref IRB-1 --ethics-date 2026-03-01 --deidentified
 cnstumor project case register DIR --case c1 --dataset tcga --patient P1 --actor admin
     (--dicom DEID_DIR --key-file KEY: de-identification verified; or --no-dicom, recorded)
@@ -12,10 +15,13 @@ cnstumor project assign DIR --case c1 --to dr_li --actor admin
 cnstumor project save DIR --case c1 --actor dr_li (--file F ... | --case-folder CASE_DIR [--version N])
 cnstumor project selfcheck DIR --case c1 --actor dr_li --findings selfcheck.json
 cnstumor project submit DIR --case c1 --actor dr_li
-cnstumor project review DIR --case c1 --reviewer dr_wang (--approve | --return --comment "enhancing@72: rim")
+cnstumor project review DIR --case c1 --actor dr_wang (--approve | --return --comment "enhancing@72: rim")
 cnstumor project status DIR [--html status.html] [--json]
 cnstumor project agreement DIR --batch calibration.json [--certify --actor admin]
 cnstumor project verify DIR
+
+Every command that changes the project signs its actor in (``--password-file``,
+``CNSTUMOR_PASSWORD``, ``--token-file`` or ``CNSTUMOR_TOKEN``; see :mod:`.credentials`).
 """
 
 from __future__ import annotations
@@ -26,13 +32,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.people import Role, Title
+from CNSTumorAnnotationLib.cli import credentials
+from CNSTumorAnnotationLib.cli import project_people as people_commands
+from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
-from CNSTumorAnnotationLib.project.lifecycle import Action
 from CNSTumorAnnotationLib.project.status import project_status, verify_project
 from CNSTumorAnnotationLib.project.workflow import ReviewComment, ReviewDecision
-from CNSTumorQCLib.errors import InvalidInputError, SchemaError
+from CNSTumorQCLib.errors import AuthenticationError, InvalidInputError, SchemaError
 
 _COMMENT = re.compile(r"^(?P<region>[A-Za-z_]+)(@(?P<slice>\d+))?:\s*(?P<text>.+)$", re.S)
 _STEPS = ("deidentify", "pass_qc", "exclude", "start", "revise", "reopen")
@@ -43,20 +50,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "project", help="annotation project: people, cases, review, audit"
     )
     commands = parser.add_subparsers(dest="project_command", metavar="SUBCOMMAND", required=True)
-    _simple(
-        commands,
-        "init",
-        "create a project folder (SQLite in the folder, or --db PostgreSQL)",
-        _init,
-        lambda p: (
-            p.add_argument("--name", default=""),
-            p.add_argument(
-                "--db",
-                metavar="URL",
-                help="a PostgreSQL database for the project (postgresql://user@host:port/db; "
-                "the password goes in ~/.pgpass or PGPASSWORD, never in the URL)",
-            ),
-        ),
+    init = _simple(commands, "init", "create a project folder with its first administrator", _init)
+    init.add_argument("--name", default="", help="the project's name (default: the folder's)")
+    init.add_argument("--admin", default="admin", help="the administrator's person id")
+    init.add_argument("--admin-name", required=True, help="the administrator's full name")
+    init.add_argument("--licence", required=True, help="the administrator's staff number")
+    init.add_argument(
+        "--password-file",
+        type=Path,
+        help=f"the administrator's new password, first line ({credentials.PASSWORD_ENV})",
+    )
+    init.add_argument(
+        "--db",
+        metavar="URL",
+        help="a PostgreSQL database for the project (postgresql://user@host:port/db; "
+        "the password goes in ~/.pgpass or PGPASSWORD, never in the URL)",
     )
     copy = _simple(
         commands,
@@ -69,6 +77,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         commands, "verify", "check database integrity, audit hash chain and file checksums", _verify
     )
     _register_people(commands)
+    people_commands.register_tokens(commands, _simple)
     _register_cases(commands)
     _register_review(commands)
     status = _simple(commands, "status", "cases per state and the review queue", _status)
@@ -81,7 +90,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     agreement.add_argument(
         "--certify", action="store_true", help="record the outcome for the team members"
     )
-    agreement.add_argument("--actor", default="admin")
+    credentials.add_arguments(agreement, "the administrator recording the certification")
 
 
 def _simple(
@@ -111,7 +120,15 @@ def _register_people(commands: Any) -> None:
     add.add_argument(
         "--title", required=True, help=f"one of {[t.value for t in Title]} (or 主治医师 ...)"
     )
-    add.add_argument("--actor", default="admin")
+    add.add_argument(
+        "--licence", required=True, help="licence or staff number (one human, one identity)"
+    )
+    add.add_argument("--language", default="en", choices=["en", "zh"], help="wizard language")
+    add.add_argument(
+        "--new-password-file", type=Path, help="the new person's first password (first line)"
+    )
+    credentials.add_arguments(add, "the administrator adding the person")
+    people_commands.register_people(person, _simple)
     dataset = commands.add_parser("dataset", help="datasets (R-DATA-1)").add_subparsers(
         dest="dataset_command", required=True
     )
@@ -121,7 +138,7 @@ def _register_people(commands: Any) -> None:
     dadd.add_argument("--ethics-date", help="YYYY-MM-DD")
     dadd.add_argument("--deidentified", action="store_true")
     dadd.add_argument("--description", default="")
-    dadd.add_argument("--actor", default="admin")
+    credentials.add_arguments(dadd, "the administrator recording the dataset")
 
 
 def _register_cases(commands: Any) -> None:
@@ -146,11 +163,11 @@ def _register_cases(commands: Any) -> None:
         help="the case has no DICOM to verify (e.g. NIfTI from a public archive); recorded",
     )
     reg.add_argument("--key-file", type=Path, help="the pseudonym key that de-identified --dicom")
-    reg.add_argument("--actor", default="admin")
+    credentials.add_arguments(reg, "the administrator registering the case")
     step = _simple(case, "step", "move a case one lifecycle step (R-FLOW-1)", _case_step)
     step.add_argument("--case", required=True)
     step.add_argument("--action", required=True, choices=_STEPS)
-    step.add_argument("--actor", required=True)
+    credentials.add_arguments(step)
     step.add_argument("--reason", default="", help="for exclude / reopen")
     step.add_argument(
         "--qc-report",
@@ -162,12 +179,12 @@ def _register_cases(commands: Any) -> None:
     )
     assign.add_argument("--case", required=True)
     assign.add_argument("--to", required=True)
-    assign.add_argument("--actor", default="admin")
+    credentials.add_arguments(assign, "the administrator assigning the case")
     save = _simple(
         commands, "save", "save annotation files (or a case-folder version) as a new version", _save
     )
     save.add_argument("--case", required=True)
-    save.add_argument("--actor", required=True)
+    credentials.add_arguments(save, "the assignee")
     save.add_argument(
         "--file",
         dest="files",
@@ -190,14 +207,15 @@ def _register_review(commands: Any) -> None:
         commands, "selfcheck", "record the self-check of the latest version (R-ANN-9)", _selfcheck
     )
     check.add_argument("--case", required=True)
-    check.add_argument("--actor", required=True)
+    credentials.add_arguments(check, "the assignee")
     check.add_argument("--findings", type=Path, required=True, help="selfcheck.json")
     submit = _simple(commands, "submit", "submit for review (needs a passed self-check)", _submit)
     submit.add_argument("--case", required=True)
-    submit.add_argument("--actor", required=True)
+    credentials.add_arguments(submit, "the assignee")
     review = _simple(commands, "review", "approve or return a submitted case (R-PPL-3)", _review)
     review.add_argument("--case", required=True)
-    review.add_argument("--reviewer", required=True)
+    credentials.add_arguments(review, "the reviewer")
+    review.add_argument("--reviewer", dest="actor", help="the same as --actor")
     decision = review.add_mutually_exclusive_group(required=True)
     decision.add_argument("--approve", action="store_true")
     decision.add_argument("--return", dest="return_", action="store_true")
@@ -211,9 +229,20 @@ def _register_review(commands: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
-    Project.init(args.project_dir, name=args.name, database=args.db).close()
+    password = credentials.password_from(args)
+    if password is None:
+        raise AuthenticationError(
+            "the first administrator needs a password: --password-file or "
+            f"{credentials.PASSWORD_ENV}"
+        )
+    admin = Person(args.admin, args.admin_name, Role.ADMINISTRATOR, 0, Title.RESIDENT, args.licence)
+    Project.init(
+        args.project_dir, admin=admin, password=password, name=args.name, database=args.db
+    ).close()
     where = "project.database -> PostgreSQL" if args.db else "project.sqlite"
-    print(f"created annotation project {args.project_dir} ({where}, cases/)")
+    print(
+        f"created annotation project {args.project_dir} ({where}, cases/); administrator {args.admin}"
+    )
     return 0
 
 
@@ -239,7 +268,10 @@ def _person_add(args: argparse.Namespace) -> int:
             role=args.role,
             years_experience=args.years,
             title=args.title,
-            actor=args.actor,
+            licence=args.licence,
+            language=args.language,
+            password=credentials.password_from(args, "new_password_file"),
+            actor=credentials.signed_in(project, args),
         )
     print(
         f"added {person.role.value} {person.name} ({person.title.label}, {person.years_experience} years)"
@@ -251,7 +283,7 @@ def _dataset_add(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
         project.add_dataset(
             args.id,
-            actor=args.actor,
+            actor=credentials.signed_in(project, args),
             ethics_reference=args.ethics_ref,
             ethics_date=args.ethics_date,
             deidentified=args.deidentified,
@@ -267,7 +299,7 @@ def _case_register(args: argparse.Namespace) -> int:
             args.case,
             dataset_id=args.dataset,
             patient=args.patient,
-            actor=args.actor,
+            actor=credentials.signed_in(project, args),
             phase=args.phase,
             source=args.source,
             dicom_dir=args.dicom,
@@ -279,47 +311,49 @@ def _case_register(args: argparse.Namespace) -> int:
 
 def _case_step(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
+        actor = credentials.signed_in(project, args)
         if args.action == "pass_qc":
             if args.qc_report is None:
                 raise InvalidInputError(
                     "pass_qc needs --qc-report: the grades a radiologist confirmed in the QC "
                     "report are recorded, never a grade typed here (R-QC-2)"
                 )
-            state = project.pass_qc(args.case, actor=args.actor, qc_report=args.qc_report)
+            state = project.pass_qc(args.case, actor=actor, qc_report=args.qc_report)
         elif args.action == "exclude":
-            state = project.exclude(args.case, actor=args.actor, reason=args.reason)
+            state = project.exclude(args.case, actor=actor, reason=args.reason)
         elif args.action == "reopen":
-            state = workflow.reopen(project, args.case, actor=args.actor, reason=args.reason)
+            state = workflow.reopen(project, args.case, actor=actor, reason=args.reason)
         elif args.action == "start":
-            state = workflow.start(project, args.case, actor=args.actor)
+            state = workflow.start(project, args.case, actor=actor)
         elif args.action == "revise":
-            state = workflow.revise(project, args.case, actor=args.actor)
+            state = workflow.revise(project, args.case, actor=actor)
         else:
-            state = project.move(args.case, Action(args.action), actor=args.actor)
+            state = project.deidentify(args.case, actor=actor)
     print(f"case {args.case}: {state.value}")
     return 0
 
 
 def _assign(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
-        workflow.assign(project, args.case, args.to, actor=args.actor)
+        workflow.assign(project, args.case, args.to, actor=credentials.signed_in(project, args))
     print(f"case {args.case} assigned to {args.to}")
     return 0
 
 
 def _save(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
+        actor = credentials.signed_in(project, args)
         if args.case_folder:
             from CNSTumorAnnotationLib.project.case_bridge import save_case_folder_version
 
             version = save_case_folder_version(
-                project, args.case, args.case_folder, actor=args.actor, version=args.version
+                project, args.case, args.case_folder, actor=actor, version=args.version
             )
         elif args.files:
             if not args.schema_version:
                 raise InvalidInputError("--schema-version is required with loose annotation files")
             version = workflow.save_version(
-                project, args.case, args.files, actor=args.actor, schema_version=args.schema_version
+                project, args.case, args.files, actor=actor, schema_version=args.schema_version
             )
         else:
             raise InvalidInputError("give annotation files (--file) or --case-folder")
@@ -329,7 +363,9 @@ def _save(args: argparse.Namespace) -> int:
 
 def _selfcheck(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
-        passed = workflow.record_self_check(project, args.case, args.findings, actor=args.actor)
+        passed = workflow.record_self_check(
+            project, args.case, args.findings, actor=credentials.signed_in(project, args)
+        )
     print(
         f"case {args.case}: self-check {'passed' if passed else 'has blocking findings (R-ANN-9)'}"
     )
@@ -338,7 +374,7 @@ def _selfcheck(args: argparse.Namespace) -> int:
 
 def _submit(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
-        workflow.submit(project, args.case, actor=args.actor)
+        workflow.submit(project, args.case, actor=credentials.signed_in(project, args))
     print(f"case {args.case}: submitted for review")
     return 0
 
@@ -360,7 +396,7 @@ def _review(args: argparse.Namespace) -> int:
         state = workflow.review(
             project,
             args.case,
-            reviewer=args.reviewer,
+            reviewer=credentials.signed_in(project, args),
             decision=decision,
             comments=[parse_comment(c) for c in args.comment],
             summary=args.summary,
@@ -397,7 +433,8 @@ def _agreement(args: argparse.Namespace) -> int:
     report = assess_calibration(cases, **({"regions": regions} if regions else {}))
     with Project.open(args.project_dir) as project:
         if args.certify:
-            path = certify_teams(project, report, members, actor=args.actor)
+            actor = credentials.signed_in(project, args)
+            path = certify_teams(project, report, members, actor=actor)
         else:
             from CNSTumorAnnotationLib.training.report_html import write_training_report_html
             from CNSTumorQCLib.atomic import write_json_atomic

@@ -12,16 +12,18 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from CNSTumorAnnotationLib.people import (
     CONSENSUS_RULES,
+    NotPermittedError,
     Person,
     QualificationRules,
     Role,
     Title,
+    normalise_licence,
 )
 from CNSTumorAnnotationLib.project import audit, postgres, store
 from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState, transition_for
@@ -29,6 +31,8 @@ from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.paths import safe_component
 
+#: interface languages of the browser wizard (Chinese and English, chosen per person)
+LANGUAGES = ("en", "zh")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 
@@ -70,18 +74,35 @@ class Project:
         cls,
         directory: str | Path,
         *,
-        actor: str = "system",
+        admin: Person,
+        password: str,
         name: str = "",
         database: str | None = None,
     ) -> Project:
-        """Create a new project folder (refuses a folder that already holds one).
+        """Create a new project folder whose first person is the administrator ``admin``,
+        signing in with ``password`` (refuses a folder that already holds a project).
 
-        ``database``: a ``postgresql://`` URL of an existing database (or schema, through
-        ``options=-csearch_path=...``) that holds no project yet; None keeps SQLite in the
-        folder. The URL (never a password) is written to ``project.database``."""
+        The first administrator is the only person not added by another administrator: from
+        here on every person, dataset, case and assignment is an administrator's signed-in act
+        (R-FLOW-1). ``database``: a ``postgresql://`` URL of an existing database (or schema,
+        through ``options=-csearch_path=...``) that holds no project yet; None keeps SQLite in
+        the folder. The URL (never a password) is written to ``project.database``."""
+        from CNSTumorAnnotationLib.project.auth import hash_password, write_password_hash
+
         directory = Path(directory)
         if store.has_project(directory):
             raise InvalidInputError("an annotation project already exists here", directory)
+        if admin.role is not Role.ADMINISTRATOR:
+            raise InvalidInputError(
+                f"the first person of a project is its administrator, not a {admin.role.value}"
+            )
+        digest = hash_password(password)
+        _check_id(admin.id, "person")
+        admin = replace(admin, licence=normalise_licence(admin.licence))
+        if not admin.licence:
+            raise InvalidInputError(
+                f"administrator {admin.id} needs a licence or staff number (one human, one identity)"
+            )
         if database is not None:
             conn = store.connect(database, create=True)
             if store.holds_project(conn):
@@ -100,9 +121,14 @@ class Project:
                 "INSERT INTO project_info (key, value) VALUES ('name', ?), ('created_at', ?)",
                 (name or directory.name, store.utc_now()),
             )
-            project._record_rules(CONSENSUS_RULES, actor)
+            project._insert_person(admin)
+            write_password_hash(conn, admin.id, digest)
+            project._record_rules(CONSENSUS_RULES, admin.id)
             audit.append(
-                conn, actor=actor, action="project_init", details={"name": name or directory.name}
+                conn,
+                actor=admin.id,
+                action="project_init",
+                details={"name": name or directory.name, "administrator": admin.id},
             )
         return project
 
@@ -136,7 +162,9 @@ class Project:
         return QualificationRules.from_dict(json.loads(row[0])) if row else CONSENSUS_RULES
 
     def tighten_rules(self, rules: QualificationRules, *, actor: str) -> None:
-        """Adopt a stricter R-PPL-1 table; refused when looser than the consensus."""
+        """Adopt a stricter R-PPL-1 table (an administrator's act); refused when looser than
+        the consensus."""
+        self.require_administrator(actor, "change the qualification rules")
         rules.check_not_looser_than(CONSENSUS_RULES)
         with store.transaction(self.conn):
             self._record_rules(rules, actor)
@@ -161,7 +189,9 @@ class Project:
         deidentified: bool,
         description: str = "",
     ) -> Dataset:
-        """Record a dataset. Missing approval is recorded (and later refuses its cases)."""
+        """Record a dataset (an administrator's act). Missing approval is recorded (and later
+        refuses its cases)."""
+        self.require_administrator(actor, f"record dataset {dataset_id}")
         _check_id(dataset_id, "dataset")
         if ethics_date:
             _check_date(ethics_date)
@@ -212,36 +242,52 @@ class Project:
         role: Role | str,
         years_experience: int,
         title: Title | str,
-        actor: str = "system",
+        licence: str,
+        actor: str,
+        password: str | None = None,
+        language: str = "en",
     ) -> Person:
-        """Record a person; refused (naming the rule) when not qualified for the role."""
+        """Record a person (an administrator's act), with their first password when given.
+
+        Refused (naming the rule) when not qualified for the role (R-PPL-1), and when the
+        licence / staff number already names another person: one human, one identity, so that
+        nobody reviews their own work under a second name (R-PPL-3)."""
+        self.require_administrator(actor, f"add person {person_id}")
         _check_id(person_id, "person")
         if self.conn.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone():
             raise InvalidInputError(
                 f"person id {person_id!r} already exists in this project", self.directory
             )
+        if not normalise_licence(licence):
+            raise InvalidInputError(
+                f"person {person_id} needs a licence or staff number (one human, one identity)"
+            )
+        if language not in LANGUAGES:
+            raise InvalidInputError(f"language must be one of {list(LANGUAGES)}, not {language!r}")
         person = Person(
             person_id,
-            name,
+            name.strip(),
             Role(role),
             int(years_experience),
             title if isinstance(title, Title) else Title.parse(title),
+            normalise_licence(licence),
+            language,
         )
+        if not person.name:
+            raise InvalidInputError(f"person {person_id} needs a name")
         rules = self.qualification_rules()
         rules.require(person)  # R-PPL-1
+        digest = None
+        if password is not None:
+            from CNSTumorAnnotationLib.project.auth import hash_password
+
+            digest = hash_password(password)
         with store.transaction(self.conn) as conn:
-            conn.execute(
-                "INSERT INTO people (id, name, role, years_experience, title, recorded_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (
-                    person.id,
-                    person.name,
-                    person.role.value,
-                    person.years_experience,
-                    person.title.value,
-                    store.utc_now(),
-                ),
-            )
+            self._insert_person(person)
+            if digest is not None:
+                from CNSTumorAnnotationLib.project.auth import write_password_hash
+
+                write_password_hash(conn, person.id, digest)
             audit.append(
                 conn,
                 actor=actor,
@@ -251,22 +297,121 @@ class Project:
                     "role": person.role.value,
                     "years": person.years_experience,
                     "title": person.title.value,
+                    "licence": person.licence,
                     "rules": rules.version,
                 },
             )
         return person
 
+    def _insert_person(self, person: Person) -> None:
+        """Insert the row (inside the caller's transaction); a taken id or licence refuses."""
+        taken = self.conn.execute(
+            "SELECT id, licence FROM people WHERE id = ? OR licence = ?",
+            (person.id, person.licence),
+        ).fetchone()
+        if taken is not None:
+            what = "id" if taken["id"] == person.id else f"licence {person.licence}"
+            raise WorkflowError(
+                f"R-PPL-3: the {what} already belongs to person {taken['id']}; one human has "
+                "one identity in a project (change their role instead of adding a second one)"
+            )
+        self.conn.execute(
+            "INSERT INTO people (id, name, role, years_experience, title, recorded_at, licence,"
+            " language) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                person.id,
+                person.name,
+                person.role.value,
+                person.years_experience,
+                person.title.value,
+                store.utc_now(),
+                person.licence,
+                person.language,
+            ),
+        )
+
     def person(self, person_id: str) -> Person:
         row = self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
         if row is None:
             raise InvalidInputError(f"no person {person_id!r} in this project", self.directory)
-        return Person(
-            row["id"],
-            row["name"],
-            Role(row["role"]),
-            int(row["years_experience"]),
-            Title(row["title"]),
+        return _row_to_person(row)
+
+    def people(self) -> list[Person]:
+        return [_row_to_person(r) for r in self.conn.execute("SELECT * FROM people ORDER BY id")]
+
+    def require_administrator(self, actor: str, what: str) -> Person:
+        """The actor when they are an administrator; :class:`NotPermittedError` otherwise."""
+        person = self.person(actor)
+        if person.role is not Role.ADMINISTRATOR:
+            raise NotPermittedError(
+                f"R-FLOW-1: only an administrator may {what}; {actor} is a {person.role.value}"
+            )
+        return person
+
+    def change_role(
+        self,
+        person_id: str,
+        role: Role | str,
+        *,
+        actor: str,
+        years_experience: int | None = None,
+        title: Title | str | None = None,
+    ) -> Person:
+        """Change a person's role: another administrator's audited act. The new role's
+        qualification is checked (R-PPL-1); the last administrator keeps the role."""
+        self.require_administrator(actor, f"change the role of {person_id}")
+        if actor == person_id:
+            raise NotPermittedError(
+                f"R-FLOW-1: {actor} may not change their own role; another administrator must"
+            )
+        before = self.person(person_id)
+        after = Person(
+            before.id,
+            before.name,
+            Role(role),
+            before.years_experience if years_experience is None else int(years_experience),
+            before.title
+            if title is None
+            else (title if isinstance(title, Title) else Title.parse(title)),
+            before.licence,
+            before.language,
         )
+        rules = self.qualification_rules()
+        rules.require(after)  # R-PPL-1
+        with store.transaction(self.conn) as conn:
+            conn.execute(
+                "UPDATE people SET role = ?, years_experience = ?, title = ? WHERE id = ?",
+                (after.role.value, after.years_experience, after.title.value, person_id),
+            )
+            admins = conn.execute(
+                "SELECT COUNT(*) FROM people WHERE role = ?", (Role.ADMINISTRATOR.value,)
+            ).fetchone()[0]
+            if not admins:
+                raise NotPermittedError("R-FLOW-1: the project's last administrator keeps the role")
+            audit.append(
+                conn,
+                actor=actor,
+                action="role_changed",
+                details={
+                    "person": person_id,
+                    "from": before.role.value,
+                    "to": after.role.value,
+                    "years": after.years_experience,
+                    "title": after.title.value,
+                    "rules": rules.version,
+                },
+            )
+        return after
+
+    def set_language(self, person_id: str, language: str, *, actor: str) -> None:
+        """A person chooses their interface language (themself only); audited."""
+        if actor != person_id:
+            raise NotPermittedError(f"{actor} may not choose the language of {person_id}")
+        if language not in LANGUAGES:
+            raise InvalidInputError(f"language must be one of {list(LANGUAGES)}, not {language!r}")
+        with store.transaction(self.conn) as conn:
+            conn.execute("UPDATE people SET language = ? WHERE id = ?", (language, person_id))
+            audit.append(conn, actor=actor, action="language_set", details={"language": language})
 
     # -- cases -----------------------------------------------------------------------------
     def register_case(
@@ -288,7 +433,9 @@ class Project:
         de-identification is verified, not declared (``CNSTumorQCLib.deid.verify``): every file
         must say PatientIdentityRemoved YES, carry a pseudonym and no original identity from the
         key; a failure refuses the case naming the files, and the result is in the audit entry.
+        Registering is an administrator's act.
         """
+        self.require_administrator(actor, f"register case {case_id}")
         _check_id(case_id, "case")
         if phase not in ("production", "calibration"):
             raise InvalidInputError(f"phase must be production or calibration, not {phase!r}")
@@ -408,7 +555,8 @@ class Project:
         return transition.target
 
     def deidentify(self, case_id: str, *, actor: str, method: str = "") -> CaseState:
-        """Record that the case's images were de-identified (R-DATA-1)."""
+        """Record that the case's images were de-identified (R-DATA-1; an administrator)."""
+        self.require_administrator(actor, f"record the de-identification of case {case_id}")
         return self.move(case_id, Action.DEIDENTIFY, actor=actor, details={"method": method})
 
     def pass_qc(
@@ -425,7 +573,9 @@ class Project:
         report's verdict, the radiologist-confirmed grade of each annotated sequence, the series
         and the report's SHA-256 (``qc_gate.qc_evidence``); an unconfirmed grade is refused.
         ``grade`` alone is for callers that hold no report (fixtures) and is recorded as given.
+        Recording the QC is an administrator's act.
         """
+        self.require_administrator(actor, f"record the QC of case {case_id}")
         details: dict[str, Any] = {"grade": grade}
         if qc_report is not None:
             from CNSTumorAnnotationLib.project.qc_gate import qc_evidence
@@ -444,7 +594,8 @@ class Project:
         return self.move(case_id, Action.PASS_QC, actor=actor, details=details)
 
     def exclude(self, case_id: str, *, actor: str, reason: str) -> CaseState:
-        """Exclude a case with a reason (R-QC-2)."""
+        """Exclude a case with a reason (R-QC-2; an administrator)."""
+        self.require_administrator(actor, f"exclude case {case_id}")
         if not reason.strip():
             raise InvalidInputError(f"R-QC-2: excluding case {case_id} needs a reason")
         return self.move(case_id, Action.EXCLUDE, actor=actor, details={"reason": reason})
@@ -473,6 +624,18 @@ def _verify_deidentification(
     data = result.to_dict()
     data["dicom_dir"] = str(Path(dicom_dir).resolve())
     return data
+
+
+def _row_to_person(row: Any) -> Person:
+    return Person(
+        row["id"],
+        row["name"],
+        Role(row["role"]),
+        int(row["years_experience"]),
+        Title(row["title"]),
+        row["licence"],
+        row["language"] or "en",
+    )
 
 
 def _row_to_case(row: Any) -> ProjectCase:

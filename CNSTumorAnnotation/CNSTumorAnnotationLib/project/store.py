@@ -140,6 +140,22 @@ ALTER TABLE annotation_versions ADD COLUMN source_folder TEXT;
 ALTER TABLE annotation_versions ADD COLUMN source_version INTEGER;
 """,
     ),
+    Migration(
+        4,
+        "authenticated actors",
+        """
+ALTER TABLE people ADD COLUMN licence TEXT;
+ALTER TABLE people ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+CREATE UNIQUE INDEX people_one_human ON people(licence);
+CREATE TABLE credentials (
+  person TEXT PRIMARY KEY REFERENCES people(id), password_hash TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE tokens (
+  id INTEGER PRIMARY KEY, person TEXT NOT NULL REFERENCES people(id),
+  token_sha256 TEXT NOT NULL UNIQUE, label TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT);
+""",
+    ),
 )
 
 

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.people import QualificationError, Role
+from CNSTumorAnnotationLib.people import (
+    NotPermittedError,
+    Person,
+    QualificationError,
+    Role,
+)
 from CNSTumorAnnotationLib.project import audit, store, versions
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState
@@ -49,7 +54,8 @@ def is_certified(project: Project, person_id: str) -> bool:
 
 def assign(project: Project, case_id: str, annotator_id: str, *, actor: str) -> CaseState:
     """Assign a QC-passed case to an annotator: qualified (R-PPL-1) and, for production
-    cases, certified by the training phase (R-PPL-4)."""
+    cases, certified by the training phase (R-PPL-4). Only an administrator assigns."""
+    project.require_administrator(actor, f"assign case {case_id}")
     person = project.person(annotator_id)
     if person.role is not Role.ANNOTATOR:
         raise QualificationError(
@@ -336,7 +342,7 @@ def review(
             "SELECT author FROM annotation_versions WHERE case_id = ?", (case_id,)
         )
     }
-    if reviewer in authors or reviewer == case.assignee:
+    if reviewer in authors or reviewer == case.assignee or _same_human(project, person, authors):
         raise WorkflowError(
             f"R-PPL-3: {person.name} annotated case {case_id}; a reviewer never "
             "reviews their own work"
@@ -379,7 +385,14 @@ def revise(project: Project, case_id: str, *, actor: str) -> CaseState:
 
 
 def reopen(project: Project, case_id: str, *, actor: str, reason: str) -> CaseState:
-    """Reopen an approved case for a change; the approved version stays as it is (R-PPL-3)."""
+    """Reopen an approved case for a change; the approved version stays as it is (R-PPL-3).
+    An administrator or a reviewer reopens; never the annotator who would then edit it."""
+    person = project.person(actor)
+    if person.role not in (Role.ADMINISTRATOR, Role.REVIEWER):
+        raise NotPermittedError(
+            f"R-PPL-3: only an administrator or a reviewer may reopen approved case {case_id}; "
+            f"{actor} is a {person.role.value}"
+        )
     if not reason.strip():
         raise InvalidInputError(f"reopening approved case {case_id} needs a reason")
     return project.move(case_id, Action.REOPEN, actor=actor, details={"reason": reason})
@@ -410,6 +423,13 @@ def review_comments(project: Project, case_id: str) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+def _same_human(project: Project, person: Person, authors: set[str]) -> bool:
+    """R-PPL-3 under any identity: an author whose licence / staff number is the reviewer's."""
+    if not person.licence:
+        return False
+    return any(project.person(a).licence == person.licence for a in authors)
 
 
 def _require_assignee(project: Project, case_id: str, actor: str, what: str) -> None:

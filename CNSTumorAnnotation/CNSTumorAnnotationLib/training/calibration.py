@@ -160,6 +160,7 @@ def certify_teams(
 ) -> Path:
     """Record the assessment for every member of both teams (certified or not, R-PPL-4) and
     write the report (JSON + HTML) into the project's ``training/`` folder; returns the JSON."""
+    project.require_administrator(actor, "certify a training team")
     if set(members) != set(report.teams):
         raise InvalidInputError(
             f"members are given for teams {sorted(members)}, the report compares {list(report.teams)}"
@@ -197,7 +198,9 @@ def record_certification(
     report_sha256: str,
     actor: str,
 ) -> None:
-    """Record the outcome of a training-phase assessment for one person (R-PPL-4)."""
+    """Record the outcome of a training-phase assessment for one person (R-PPL-4; an
+    administrator's act)."""
+    project.require_administrator(actor, f"record the certification of {person_id}")
     project.person(person_id)
     with store.transaction(project.conn) as conn:
         conn.execute(

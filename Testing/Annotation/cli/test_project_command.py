@@ -63,6 +63,15 @@ def test_a_review_comment_reads_region_slice_and_text() -> None:
     assert parse_comment("looks fine overall").region is None
 
 
+def password_files(directory: Path) -> dict[str, Path]:
+    """One password file per person of the walk-through (first line: the password)."""
+    files = {}
+    for person in ("admin", "dr_li", "dr_he", "dr_wang"):
+        files[person] = directory / f"{person}.pw"
+        files[person].write_text(f"{person}-pass-phrase\n")
+    return files
+
+
 @pytest.mark.mrml
 @pytest.mark.slow
 def test_the_project_commands_take_a_case_from_registration_to_approval(
@@ -73,207 +82,80 @@ def test_the_project_commands_take_a_case_from_registration_to_approval(
     project_database: str | None,
 ) -> None:
     proj = tmp_path / "proj"
-    assert (
-        run(capsys, "init", proj, *(["--db", project_database] if project_database else []))[0] == 0
-    )
-    for person in (
-        [
-            "--id",
-            "admin",
-            "--name",
-            "Admin",
-            "--role",
-            "administrator",
-            "--years",
-            "0",
-            "--title",
-            "resident",
-        ],
-        [
-            "--id",
-            "dr_li",
-            "--name",
-            "Dr Li",
-            "--role",
-            "annotator",
-            "--years",
-            "6",
-            "--title",
-            "主治医师",
-        ],
-        [
-            "--id",
-            "dr_he",
-            "--name",
-            "Dr He",
-            "--role",
-            "annotator",
-            "--years",
-            "9",
-            "--title",
-            "attending",
-        ],
-        [
-            "--id",
-            "dr_wang",
-            "--name",
-            "Dr Wang",
-            "--role",
-            "reviewer",
-            "--years",
-            "15",
-            "--title",
-            "副主任医师",
-        ],
+    pw = password_files(tmp_path)
+
+    def signed(person: str) -> list[str | Path]:
+        return ["--actor", person, "--password-file", pw[person]]
+
+    init = ["--admin-name", "Admin", "--licence", "S-1", "--password-file", pw["admin"]]
+    init += ["--db", project_database] if project_database else []
+    assert run(capsys, "init", proj, *init)[0] == 0
+    for person_id, name, role, years, title in (
+        ("dr_li", "Dr Li", "annotator", "6", "主治医师"),
+        ("dr_he", "Dr He", "annotator", "9", "attending"),
+        ("dr_wang", "Dr Wang", "reviewer", "15", "副主任医师"),
     ):
-        assert run(capsys, "person", "add", proj, *person)[0] == 0
-    status, _, err = run(
-        capsys,
-        "person",
-        "add",
-        proj,
-        "--id",
-        "dr_x",
-        "--name",
-        "Dr X",
-        "--role",
-        "reviewer",
-        "--years",
-        "7",
-        "--title",
-        "chief",
-    )
+        person = ["--id", person_id, "--name", name, "--role", role, "--years", years]
+        person += ["--title", title, "--licence", f"MD-{person_id}"]
+        person += ["--new-password-file", pw[person_id]]
+        assert run(capsys, "person", "add", proj, *person, *signed("admin"))[0] == 0
+    unqualified = ["--id", "dr_x", "--name", "Dr X", "--role", "reviewer", "--years", "7"]
+    unqualified += ["--title", "chief", "--licence", "MD-X"]
+    status, _, err = run(capsys, "person", "add", proj, *unqualified, *signed("admin"))
     assert status == 2 and "R-PPL-1: reviewer needs >= 10 years of experience; Dr X has 7" in err
-    assert (
-        run(
-            capsys,
-            "dataset",
-            "add",
-            proj,
-            "--id",
-            "ds",
-            "--ethics-ref",
-            "IRB-9",
-            "--ethics-date",
-            "2026-02-01",
-            "--deidentified",
-        )[0]
-        == 0
-    )
-    assert (
-        run(
-            capsys,
-            "case",
-            "register",
-            proj,
-            "--case",
-            "c1",
-            "--dataset",
-            "ds",
-            "--patient",
-            "P1",
-            "--no-dicom",
-        )[0]
-        == 0
-    )
-    assert (
-        run(
-            capsys,
-            "case",
-            "step",
-            proj,
-            "--case",
-            "c1",
-            "--action",
-            "deidentify",
-            "--actor",
-            "admin",
-        )[0]
-        == 0
-    )
-    status, _, err = run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")
+    dataset = ["--id", "ds", "--ethics-ref", "IRB-9", "--ethics-date", "2026-02-01"]
+    assert run(capsys, "dataset", "add", proj, *dataset, "--deidentified", *signed("admin"))[0] == 0
+    case_args = ["--case", "c1", "--dataset", "ds", "--patient", "P1", "--no-dicom"]
+    assert run(capsys, "case", "register", proj, *case_args, *signed("admin"))[0] == 0
+    step = ["case", "step", proj, "--case", "c1", "--action"]
+    assert run(capsys, *step, "deidentify", *signed("admin"))[0] == 0
+    status, _, err = run(capsys, "submit", proj, "--case", "c1", *signed("dr_li"))
     assert status == 2 and "only the assignee" in err
     qc_report = confirmed_qc_report(tmp_path / "qc_study")
     status, _, err = run(
-        capsys, "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--actor", "ghost",
-        "--qc-report", qc_report,
+        capsys, *step, "pass_qc", "--qc-report", qc_report, "--actor", "ghost",
+        "--password-file", pw["admin"],
     )  # fmt: skip
-    assert status == 2 and "no person 'ghost'" in err
-    assert (
-        run(
-            capsys,
-            "case",
-            "step",
-            proj,
-            "--case",
-            "c1",
-            "--action",
-            "pass_qc",
-            "--qc-report",
-            qc_report,
-            "--actor",
-            "admin",
-        )[0]
-        == 0
-    )
+    assert status == 2 and "unknown person or wrong password for 'ghost'" in err
+    assert run(capsys, *step, "pass_qc", "--qc-report", qc_report, *signed("admin"))[0] == 0
 
-    status, _, err = run(capsys, "assign", proj, "--case", "c1", "--to", "dr_li")
+    assign = ["assign", proj, "--case", "c1", "--to", "dr_li", *signed("admin")]
+    status, _, err = run(capsys, *assign)
     assert status == 2 and "R-PPL-4: Dr Li is not certified" in err
-    status, out, _ = run(
-        capsys, "agreement", proj, "--batch", calibration_batch(tmp_path), "--certify"
-    )
+    batch = calibration_batch(tmp_path)
+    status, out, _ = run(capsys, "agreement", proj, "--batch", batch, "--certify", *signed("admin"))
     assert status == 0 and out.startswith("certified (R-PPL-4)")
-    assert run(capsys, "assign", proj, "--case", "c1", "--to", "dr_li")[0] == 0
-    assert (
-        run(capsys, "case", "step", proj, "--case", "c1", "--action", "start", "--actor", "dr_li")[
-            0
-        ]
-        == 0
-    )
+    assert run(capsys, *assign)[0] == 0
+    assert run(capsys, *step, "start", *signed("dr_li"))[0] == 0
 
     # A real case folder: a version whose enhancing region was erased blocks (R-ANN-4) ...
     case, root = small_annotated_case, str(small_annotated_case.root)
     masks = region_masks(case, 1, runtime=mrml_runtime)
     erased = dict(masks, enhancing=sitk.Multiply(masks["enhancing"], 0))
     save_annotation_version(case, erased, "dr_li", runtime=mrml_runtime)
-    save = ("save", proj, "--case", "c1", "--actor", "dr_li", "--case-folder", root)
+    save = ["save", proj, "--case", "c1", *signed("dr_li"), "--case-folder", root]
     assert run(capsys, *save)[0] == 0
     assert main(["selfcheck", root]) == 1  # writes the blocking selfcheck.json
     report = small_annotated_case.root / "selfcheck.json"
-    check = ("selfcheck", proj, "--case", "c1", "--actor", "dr_li", "--findings", report)
-    assert run(capsys, *check)[0] == 1
+    check = ["selfcheck", proj, "--case", "c1", *signed("dr_li"), "--findings"]
+    assert run(capsys, *check, report)[0] == 1
     hand_made = selfcheck_json(tmp_path, Finding("R-ANN-9", Severity.INFO, "ok"))
-    status, _, err = run(capsys, *check[:-1], hand_made)
+    status, _, err = run(capsys, *check, hand_made)
     assert status == 2 and "not a self-check report written by" in err  # evidence, not trust
     # ... the annotator redraws it in the wizard (R-ANN-1 review, checklist) and it passes.
     wizard_version(case, mrml_runtime, "dr_li")
     assert run(capsys, *save)[0] == 0
-    assert run(capsys, *check)[0] == 0
-    assert run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")[0] == 0
-    status, out, _ = run(
-        capsys,
-        "review",
-        proj,
-        "--case",
-        "c1",
-        "--reviewer",
-        "dr_wang",
-        "--return",
-        "--comment",
-        "enhancing@12: rim too thick",
-    )
+    assert run(capsys, *check, report)[0] == 0
+    assert run(capsys, "submit", proj, "--case", "c1", *signed("dr_li"))[0] == 0
+    review = ["review", proj, "--case", "c1", *signed("dr_wang")]
+    status, out, _ = run(capsys, *review, "--return", "--comment", "enhancing@12: rim too thick")
     assert status == 0 and "returned" in out
-    assert (
-        run(capsys, "case", "step", proj, "--case", "c1", "--action", "revise", "--actor", "dr_li")[
-            0
-        ]
-        == 0
-    )
+    assert run(capsys, *step, "revise", *signed("dr_li"))[0] == 0
     wizard_version(case, mrml_runtime, "dr_li")
     assert run(capsys, *save)[0] == 0
-    assert run(capsys, *check)[0] == 0
-    assert run(capsys, "submit", proj, "--case", "c1", "--actor", "dr_li")[0] == 0
-    assert run(capsys, "review", proj, "--case", "c1", "--reviewer", "dr_wang", "--approve")[0] == 0
+    assert run(capsys, *check, report)[0] == 0
+    assert run(capsys, "submit", proj, "--case", "c1", *signed("dr_li"))[0] == 0
+    assert run(capsys, *review, "--approve")[0] == 0
 
     html_path = tmp_path / "status.html"
     status, out, _ = run(capsys, "status", proj, "--html", html_path)

@@ -42,6 +42,15 @@ def test_R_FLOW_1_a_case_folder_goes_through_self_check_review_and_approval(
             (summary["case"], folder_version)
         }
     assert "R-PPL-1: reviewer needs >= 10 years" in summary["refused_reviewer"]
+    assert "admin is not authenticated" in summary["refused_unauthenticated"]
+    credentials = Path(summary["credentials"])
+    assert credentials.stat().st_mode & 0o077 == 0  # R-FLOW-1: the owner only
+    from CNSTumorAnnotationLib.project.auth import authenticate
+
+    with Project.open(tmp_path / "proj") as project:
+        for line in credentials.read_text().splitlines()[1:]:
+            person, password = line.split()
+            assert authenticate(project, person, password=password).id == person
     assert summary["verify"][0].startswith("audit log intact")
     assert Path(summary["status_html"]).is_file()
 

@@ -137,7 +137,13 @@ def test_R_PPL_3_returning_without_a_comment_is_refused(project: Project, tmp_pa
 
 def test_R_PPL_3_a_reviewer_never_reviews_their_own_work(project: Project, tmp_path: Path) -> None:
     project.add_person(
-        "dr_chen", name="Dr Chen", role="reviewer", years_experience=20, title="chief", actor=ADMIN
+        "dr_chen",
+        licence="L-dr_chen",
+        name="Dr Chen",
+        role="reviewer",
+        years_experience=20,
+        title="chief",
+        actor=ADMIN,
     )
     case_submitted(project, tmp_path)
     # The audit log says who annotated; forge a version authored by the reviewer to prove the check reads it.
@@ -156,6 +162,7 @@ def test_R_PPL_3_only_a_qualified_reviewer_may_review(project: Project, tmp_path
     case_submitted(project, tmp_path)
     project.add_person(
         "dr_zhou",
+        licence="L-dr_zhou",
         name="Dr Zhou",
         role="annotator",
         years_experience=9,
@@ -247,6 +254,7 @@ def test_R_FLOW_1_only_the_assignee_may_work_on_a_case(project: Project, tmp_pat
 def test_R_PPL_4_an_uncertified_annotator_is_refused_production_work(project: Project) -> None:
     project.add_person(
         "dr_new",
+        licence="L-dr_new",
         name="Dr New",
         role="annotator",
         years_experience=5,

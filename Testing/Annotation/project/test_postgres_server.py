@@ -9,8 +9,8 @@ from pathlib import Path
 import psycopg
 import pytest
 from _postgres_server import new_schema, throwaway_database, throwaway_server
+from _project_helpers import init_project
 
-from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.status import verify_project
 
 
@@ -20,7 +20,7 @@ def test_a_throwaway_server_is_started_used_for_a_project_and_stopped(tmp_path: 
         assert ":5432/" not in admin_url
         with throwaway_database(admin_url) as database_url:
             url = new_schema(database_url)
-            Project.init(tmp_path / "proj", database=url).close()
+            init_project(tmp_path / "proj", database=url).close()
             assert verify_project(tmp_path / "proj").ok
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(admin_url, connect_timeout=3)

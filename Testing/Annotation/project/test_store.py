@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from _project_helpers import ADMIN, new_project
+from _project_helpers import ADMIN, init_project, new_project
 
 from CNSTumorAnnotationLib.project import postgres, store
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -17,7 +17,7 @@ from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowE
 def test_a_new_project_is_a_folder_with_a_wal_mode_sqlite_database_and_case_folders(
     tmp_path: Path,
 ) -> None:
-    with Project.init(tmp_path / "proj") as project:
+    with init_project(tmp_path / "proj") as project:
         assert project.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert project.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert project.conn.execute("PRAGMA busy_timeout").fetchone()[0] == store.BUSY_TIMEOUT_MS
@@ -31,7 +31,7 @@ def test_a_new_postgresql_project_is_a_folder_naming_its_database_and_holding_th
     tmp_path: Path, postgresql_project_database: str
 ) -> None:
     url = postgresql_project_database
-    with Project.init(tmp_path / "proj", database=url) as project:
+    with init_project(tmp_path / "proj", database=url) as project:
         assert store.dialect(project.conn) == "postgresql"
         assert store.integrity_check(project.conn) == []
     assert (tmp_path / "proj" / "project.database").read_text().strip() == url
@@ -44,7 +44,7 @@ def test_a_new_postgresql_project_is_a_folder_naming_its_database_and_holding_th
 def test_every_migration_is_recorded_once_and_reopening_applies_none_again(
     tmp_path: Path, project_database: str | None
 ) -> None:
-    Project.init(tmp_path / "proj", database=project_database).close()
+    init_project(tmp_path / "proj", database=project_database).close()
     with Project.open(tmp_path / "proj") as project:
         assert store.applied_migrations(project.conn) == [m.number for m in store.MIGRATIONS]
         assert store.migrate(project.conn) == []
@@ -128,17 +128,17 @@ def test_opening_a_folder_without_a_project_is_a_clear_error_and_creates_nothing
 def test_init_refuses_to_overwrite_an_existing_project(
     tmp_path: Path, project_database: str | None
 ) -> None:
-    Project.init(tmp_path / "proj", database=project_database).close()
+    init_project(tmp_path / "proj", database=project_database).close()
     with pytest.raises(InvalidInputError, match="already exists"):
-        Project.init(tmp_path / "proj", database=project_database)
+        init_project(tmp_path / "proj", database=project_database)
 
 
 def test_init_refuses_a_postgresql_database_that_already_holds_a_project(
     tmp_path: Path, postgresql_project_database: str
 ) -> None:
-    Project.init(tmp_path / "one", database=postgresql_project_database).close()
+    init_project(tmp_path / "one", database=postgresql_project_database).close()
     with pytest.raises(InvalidInputError, match="already holds an annotation project"):
-        Project.init(tmp_path / "two", database=postgresql_project_database)
+        init_project(tmp_path / "two", database=postgresql_project_database)
     assert not (tmp_path / "two").exists()
 
 
@@ -146,7 +146,7 @@ def test_a_database_url_with_a_password_is_refused_before_anything_is_written(
     tmp_path: Path,
 ) -> None:
     with pytest.raises(InvalidInputError, match="carries a password") as error:
-        Project.init(tmp_path / "proj", database="postgresql://me:s3cret@127.0.0.1/db")
+        init_project(tmp_path / "proj", database="postgresql://me:s3cret@127.0.0.1/db")
     assert "s3cret" not in str(error.value)
     assert not (tmp_path / "proj").exists()
 
@@ -154,7 +154,7 @@ def test_a_database_url_with_a_password_is_refused_before_anything_is_written(
 def test_a_postgresql_server_that_does_not_answer_is_one_clear_line(tmp_path: Path) -> None:
     url = "postgresql://postgres@127.0.0.1:1/nowhere"
     with pytest.raises(InvalidInputError, match="cannot connect to the project database") as error:
-        Project.init(tmp_path / "proj", database=url)
+        init_project(tmp_path / "proj", database=url)
     assert "\n" not in str(error.value)
 
 

@@ -72,6 +72,7 @@ def test_R_PPL_4_certification_unlocks_production_assignment_and_writes_the_repo
     with new_project(tmp_path / "proj", project_database) as project:
         project.add_person(
             "dr_sun",
+            licence="L-dr_sun",
             name="Dr Sun",
             role="annotator",
             years_experience=7,
@@ -80,6 +81,7 @@ def test_R_PPL_4_certification_unlocks_production_assignment_and_writes_the_repo
         )
         project.add_person(
             "dr_ma",
+            licence="L-dr_ma",
             name="Dr Ma",
             role="annotator",
             years_experience=8,

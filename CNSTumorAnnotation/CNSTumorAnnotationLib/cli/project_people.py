@@ -1,0 +1,100 @@
+"""``cnstumor project person role|password`` and ``cnstumor project token create|revoke``.
+
+A role change is an administrator's audited act (never the person's own); a password is set
+by its owner or by an administrator; a token signs its holder in without a password (for
+scripts), expires, and can be revoked (R-FLOW-1).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from CNSTumorAnnotationLib.cli import credentials
+from CNSTumorAnnotationLib.people import Role
+from CNSTumorAnnotationLib.project import auth
+from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorQCLib.atomic import write_text_atomic
+from CNSTumorQCLib.errors import InvalidInputError
+
+Simple = Callable[..., argparse.ArgumentParser]
+
+
+def register_people(person: Any, simple: Simple) -> None:
+    """``person role`` and ``person password`` under the ``person`` sub-parsers."""
+    role = simple(person, "role", "change a person's role (another administrator)", _role)
+    role.add_argument("--id", required=True)
+    role.add_argument("--role", required=True, choices=[r.value for r in Role])
+    role.add_argument("--years", type=int, help="updated years of experience")
+    role.add_argument("--title", help="updated title")
+    credentials.add_arguments(role, "the administrator changing the role")
+    password = simple(person, "password", "set a password (own, or an administrator)", _password)
+    password.add_argument("--id", help="whose password (default: the actor's own)")
+    password.add_argument("--new-password-file", type=Path, required=True)
+    credentials.add_arguments(password)
+
+
+def register_tokens(commands: Any, simple: Simple) -> None:
+    """``token create`` and ``token revoke``."""
+    token = commands.add_parser("token", help="sign-in tokens for scripts").add_subparsers(
+        dest="token_command", required=True
+    )
+    create = simple(token, "create", "issue a token (printed once, or written to --out)", _create)
+    create.add_argument("--for", dest="holder", help="whose token (default: the actor's own)")
+    create.add_argument("--days", type=int, default=auth.DEFAULT_TOKEN_DAYS)
+    create.add_argument("--label", default="")
+    create.add_argument("--out", type=Path, help="write the token to this file instead")
+    credentials.add_arguments(create)
+    revoke = simple(token, "revoke", "revoke a token by its number", _revoke)
+    revoke.add_argument("--id", type=int, required=True)
+    credentials.add_arguments(revoke)
+
+
+def _role(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        person = project.change_role(
+            args.id,
+            args.role,
+            actor=credentials.signed_in(project, args),
+            years_experience=args.years,
+            title=args.title,
+        )
+    print(f"{person.id} is now {person.role.value}")
+    return 0
+
+
+def _password(args: argparse.Namespace) -> int:
+    new = credentials.password_from(args, "new_password_file")
+    if new is None:
+        raise InvalidInputError("give the new password with --new-password-file")
+    with Project.open(args.project_dir) as project:
+        actor = credentials.signed_in(project, args)
+        auth.store_password(project, args.id or actor, new, actor=actor)
+    print(f"password of {args.id or actor} set")
+    return 0
+
+
+def _create(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        actor = credentials.signed_in(project, args)
+        issued = auth.create_token(
+            project, args.holder or actor, actor=actor, label=args.label, days=args.days
+        )
+    if args.out:
+        write_text_atomic(args.out, issued.secret + "\n")
+        args.out.chmod(0o600)
+        print(
+            f"token {issued.id} for {issued.person} written to {args.out}, expires {issued.expires_at}"
+        )
+    else:
+        print(issued.secret)
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    with Project.open(args.project_dir) as project:
+        auth.revoke_token(project, args.id, actor=credentials.signed_in(project, args))
+    print(f"token {args.id} revoked")
+    return 0
