@@ -142,3 +142,11 @@ def brats_phantom(radius: float, enhancing_shift: int = 0, size: int = 48) -> si
     image = sitk.GetImageFromArray(labels)
     image.SetSpacing((1.0, 1.0, 1.0))
     return image
+
+
+def demo_password(project_dir: Path, person: str) -> str:
+    """The password the review demo generated for ``person`` (its ``demo-credentials.txt``)."""
+    for line in (Path(project_dir) / "demo-credentials.txt").read_text().splitlines():
+        if line and not line.startswith("#") and line.split()[0] == person:
+            return line.split()[1]
+    raise KeyError(person)

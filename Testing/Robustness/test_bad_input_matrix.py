@@ -394,18 +394,20 @@ def test_deid_strict_fails_on_a_broken_dcm_and_names_it(
 
 # --------------------------------------------------------------------------- project
 def test_project_refuses_duplicate_and_path_like_person_ids(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = tmp_path / "project"
-    assert invoke(["project", "init", str(project)], capsys).status == 0
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", "admin-pass-phrase")  # the administrator signs in
+    init = ["project", "init", str(project), "--admin-name", "Admin", "--licence", "S-1"]
+    assert invoke(init, capsys).status == 0
     person = ["project", "person", "add", str(project), "--name", "Li", "--role", "annotator",
-              "--years", "6", "--title", "attending"]  # fmt: skip
+              "--years", "6", "--title", "attending", "--licence", "MD-1", "--actor", "admin"]  # fmt: skip
     assert invoke([*person, "--id", "dr_li"], capsys).status == 0
     assert_clean_refusal(invoke([*person, "--id", "dr_li"], capsys), "dr_li")
     for hostile in ("../escape", "/tmp/x", "a\x00b", "x\n"):
         assert_clean_refusal(invoke([*person, "--id", hostile], capsys), "person id")
     dataset = ["project", "dataset", "add", str(project), "--ethics-ref", "E1",
-               "--ethics-date", "2024-01-01", "--deidentified"]  # fmt: skip
+               "--ethics-date", "2024-01-01", "--deidentified", "--actor", "admin"]  # fmt: skip
     for hostile in ("..", "../../d"):
         assert_clean_refusal(invoke([*dataset, "--id", hostile], capsys), "dataset id")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project"]

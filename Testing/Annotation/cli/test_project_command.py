@@ -183,7 +183,7 @@ def test_project_commands_on_a_folder_without_a_project_fail_cleanly(
 
 
 def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typed_grade_R_QC_2(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from _case_helpers import PATIENT
 
@@ -192,13 +192,10 @@ def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typ
     from CNSTumorQCLib.qc import run_qc
 
     proj = tmp_path / "proj"
-    assert run(capsys, "init", proj)[0] == 0
-    for person in (("admin", "Admin", "administrator", "3", "attending"),):
-        args = ("--id", person[0], "--name", person[1], "--role", person[2])
-        assert run(capsys, "person", "add", proj, *args, "--years", person[3],
-                   "--title", person[4])[0] == 0  # fmt: skip
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", "admin-pass-phrase")  # the administrator signs in
+    assert run(capsys, "init", proj, "--admin-name", "Admin", "--licence", "S-1")[0] == 0
     assert run(capsys, "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1",
-               "--ethics-date", "2026-01-10", "--deidentified")[0] == 0  # fmt: skip
+               "--ethics-date", "2026-01-10", "--deidentified", "--actor", "admin")[0] == 0  # fmt: skip
     assert run(capsys, "case", "register", proj, "--case", "c1", "--dataset", "ds",
                "--patient", PATIENT, "--actor", "admin", "--no-dicom")[0] == 0  # fmt: skip
     step = ("case", "step", proj, "--case", "c1", "--actor", "admin", "--action")
@@ -233,7 +230,7 @@ def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typ
 
 
 def test_registering_a_case_verifies_its_de_identification_not_declared_R_DATA_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The bundled case as a scanner study (invented identity), de-identified with its key."""
     import shutil
@@ -245,12 +242,12 @@ def test_registering_a_case_verifies_its_de_identification_not_declared_R_DATA_1
 
     demo = prepare_demo_dicom(tmp_path / "demo")
     proj = tmp_path / "proj"
-    assert run(capsys, "init", proj)[0] == 0
-    assert run(capsys, "person", "add", proj, "--id", "admin", "--name", "Admin", "--role",
-               "administrator", "--years", "3", "--title", "attending")[0] == 0  # fmt: skip
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", "admin-pass-phrase")  # the administrator signs in
+    assert run(capsys, "init", proj, "--admin-name", "Admin", "--licence", "S-1")[0] == 0
     assert run(capsys, "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1",
-               "--ethics-date", "2026-01-10", "--deidentified")[0] == 0  # fmt: skip
-    register = ("case", "register", proj, "--dataset", "ds", "--patient", "P1", "--case")
+               "--ethics-date", "2026-01-10", "--deidentified", "--actor", "admin")[0] == 0  # fmt: skip
+    register = ("case", "register", proj, "--actor", "admin", "--dataset", "ds", "--patient", "P1",
+                "--case")  # fmt: skip
 
     with pytest.raises(SystemExit):  # argparse: verified (--dicom), or explicitly --no-dicom
         run(capsys, *register, "c0")
@@ -317,9 +314,14 @@ def test_copy_moves_a_sqlite_project_onto_postgresql_keeping_ids_states_and_the_
 
 
 def test_copy_refuses_a_postgresql_database_that_already_holds_a_project(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], postgresql_project_database: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    postgresql_project_database: str,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert run(capsys, "init", tmp_path / "pg", "--db", postgresql_project_database)[0] == 0
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", "admin-pass-phrase")
+    init = ["--admin-name", "Admin", "--licence", "S-1", "--db", postgresql_project_database]
+    assert run(capsys, "init", tmp_path / "pg", *init)[0] == 0
     new_project(tmp_path / "lite").close()
     status, _, err = run(capsys, "copy", tmp_path / "lite", "--to", postgresql_project_database)
     assert status == 2 and "already holds an annotation project" in err

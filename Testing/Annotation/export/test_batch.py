@@ -103,12 +103,12 @@ def test_an_unknown_format_is_a_clean_usage_error(three_cases: list[Path], tmp_p
 
 
 def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A version a reviewer approved in the project is exported; a newer unapproved version of
     the same case folder is refused, and the manifest names the reviewer."""
     from _export_helpers import drawn_masks
-    from _project_helpers import clean_self_check
+    from _project_helpers import clean_self_check, demo_password
 
     from CNSTumorAnnotationLib.case.folder import save_annotation_version
     from CNSTumorAnnotationLib.project.review_demo import run_review_demo
@@ -118,6 +118,7 @@ def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
     )
     summary = run_review_demo(tmp_path / "project", case.root, clean_self_check())
     assert summary["state"] == "approved"
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", demo_password(tmp_path / "project", "dr_wang"))
     out = tmp_path / "out"
     base = ["export", str(case.root), "--out", str(out), "--format", "nifti", "--no-progress"]
     project = ["--approved-only", "--project", str(tmp_path / "project"), "--actor", "dr_wang"]
@@ -164,9 +165,9 @@ def test_export_defaults_to_approved_versions_and_records_an_override_R_PPL_3(
 
 
 def test_every_export_from_a_project_is_an_audit_entry_R_FLOW_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from _project_helpers import clean_self_check
+    from _project_helpers import clean_self_check, demo_password
 
     from CNSTumorAnnotationLib.project.annotation_project import Project
     from CNSTumorAnnotationLib.project.review_demo import run_review_demo
@@ -182,6 +183,9 @@ def test_every_export_from_a_project_is_an_audit_entry_R_FLOW_1(
 
     assert cnstumor(base) == 2  # who exports?
     assert "needs --actor" in capsys.readouterr().err and not out.exists()
+    assert cnstumor([*base, "--actor", "dr_wang"]) == 2  # who is typed, not signed in
+    assert "password" in capsys.readouterr().err and not out.exists()
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", demo_password(tmp_path / "project", "dr_wang"))
     assert cnstumor([*base, "--actor", "nobody"]) == 2
     assert cnstumor([*base, "--actor", "dr_wang"]) == 0
 
@@ -205,6 +209,7 @@ def test_a_batch_export_on_a_dask_cluster_matches_the_in_process_one_and_reruns_
 
     out = tmp_path / "out"
     args = ["export", *map(str, three_cases), "--out", str(out), "--no-progress"]
+    args += ["--include-unapproved"]  # the cases were never reviewed
     args += ["--format", "nifti", "--format", "nnunet"]
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None

@@ -47,46 +47,49 @@ def _batch(directory: Path) -> Path:
 
 
 def test_the_approved_version_is_the_same_on_every_page(
-    small_annotated_case: Any, mrml_runtime: Any, tmp_path: Path, capsys
+    small_annotated_case: Any,
+    mrml_runtime: Any,
+    tmp_path: Path,
+    capsys,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     case_dir = small_annotated_case.root
     # the annotator's wizard session: all sequences reviewed (R-ANN-1), self-check, checklist
     assert wizard_version(small_annotated_case, mrml_runtime, "li").version == 2
     proj = tmp_path / "proj"
-    _ok("project", "init", proj)
+    passwords = {}
+    for person in ("admin", "li", "wang"):
+        passwords[person] = tmp_path / f"{person}.pw"
+        passwords[person].write_text(f"{person}-pass-phrase\n")
+
+    def signed(person: str) -> tuple[str | Path, ...]:
+        return ("--actor", person, "--password-file", passwords[person])
+
+    _ok("project", "init", proj, "--admin-name", "Admin", "--licence", "S-1", "--password-file",
+        passwords["admin"])  # fmt: skip
     for pid, name, role, years, title in (
-        ("admin", "Admin", "administrator", "3", "attending"),
         ("li", "Dr Li", "annotator", "6", "attending"),
         ("wang", "Dr Wang", "reviewer", "15", "chief physician"),
     ):
         _ok("project", "person", "add", proj, "--id", pid, "--name", name, "--role", role,
-            "--years", years, "--title", title)  # fmt: skip
+            "--years", years, "--title", title, "--licence", f"MD-{pid}",
+            "--new-password-file", passwords[pid], *signed("admin"))  # fmt: skip
     _ok("project", "dataset", "add", proj, "--id", "ds", "--ethics-ref", "IRB-1", "--ethics-date",
-        "2026-01-10", "--deidentified")  # fmt: skip
+        "2026-01-10", "--deidentified", *signed("admin"))  # fmt: skip
     _ok("project", "case", "register", proj, "--case", "c1", "--dataset", "ds", "--patient", "P1",
-        "--no-dicom")  # fmt: skip
-    _ok(
-        "project",
-        "case",
-        "step",
-        proj,
-        "--case",
-        "c1",
-        "--action",
-        "deidentify",
-        "--actor",
-        "admin",
-    )
+        "--no-dicom", *signed("admin"))  # fmt: skip
+    _ok("project", "case", "step", proj, "--case", "c1", "--action", "deidentify", *signed("admin"))
     _ok("project", "case", "step", proj, "--case", "c1", "--action", "pass_qc", "--qc-report",
-        confirmed_qc_report(tmp_path / "qc_study"), "--actor", "admin")  # fmt: skip
-    _ok("project", "agreement", proj, "--batch", _batch(tmp_path), "--certify")
-    _ok("project", "assign", proj, "--case", "c1", "--to", "li")
-    _ok("project", "case", "step", proj, "--case", "c1", "--action", "start", "--actor", "li")
-    _ok("project", "save", proj, "--case", "c1", "--actor", "li", "--case-folder", case_dir)
-    _ok("project", "selfcheck", proj, "--case", "c1", "--actor", "li", "--findings",
-        case_dir / "selfcheck.json")  # fmt: skip
-    _ok("project", "submit", proj, "--case", "c1", "--actor", "li")
-    _ok("project", "review", proj, "--case", "c1", "--reviewer", "wang", "--approve")
+        confirmed_qc_report(tmp_path / "qc_study"), *signed("admin"))  # fmt: skip
+    _ok("project", "agreement", proj, "--batch", _batch(tmp_path), "--certify", *signed("admin"))
+    _ok("project", "assign", proj, "--case", "c1", "--to", "li", *signed("admin"))
+    _ok("project", "case", "step", proj, "--case", "c1", "--action", "start", *signed("li"))
+    _ok("project", "save", proj, "--case", "c1", "--case-folder", case_dir, *signed("li"))
+    _ok("project", "selfcheck", proj, "--case", "c1", "--findings",
+        case_dir / "selfcheck.json", *signed("li"))  # fmt: skip
+    _ok("project", "submit", proj, "--case", "c1", *signed("li"))
+    _ok("project", "review", proj, "--case", "c1", "--approve", *signed("wang"))
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", "wang-pass-phrase")  # the export below is wang's
     with sqlite3.connect(proj / "project.sqlite") as conn:
         reviewed_at = conn.execute("SELECT reviewed_at FROM reviews").fetchone()[0]
 

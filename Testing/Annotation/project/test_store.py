@@ -96,12 +96,12 @@ def test_a_new_migration_written_for_sqlite_runs_on_both_engines(
     a refusing trigger) is translated for PostgreSQL, so parallel branches merge by order."""
     later = store.Migration(
         len(store.MIGRATIONS) + 1,
-        "credentials",
+        "example_secrets",
         """
-CREATE TABLE credentials (
+CREATE TABLE example_secrets (
   id INTEGER PRIMARY KEY, person TEXT NOT NULL REFERENCES people(id), secret TEXT NOT NULL);
-CREATE TRIGGER credentials_no_delete BEFORE DELETE ON credentials
-BEGIN SELECT RAISE(ABORT, 'R-FLOW-1: credentials are kept'); END;
+CREATE TRIGGER example_secrets_no_delete BEFORE DELETE ON example_secrets
+BEGIN SELECT RAISE(ABORT, 'R-FLOW-1: secrets are kept'); END;
 """,
     )
     monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, later))
@@ -109,11 +109,11 @@ BEGIN SELECT RAISE(ABORT, 'R-FLOW-1: credentials are kept'); END;
         conn = project.conn
         assert store.applied_migrations(conn)[-1] == later.number
         new_id = conn.execute(
-            "INSERT INTO credentials (person, secret) VALUES (?, ?) RETURNING id", (ADMIN, "s")
+            "INSERT INTO example_secrets (person, secret) VALUES (?, ?) RETURNING id", (ADMIN, "s")
         ).fetchone()[0]
         assert new_id == 1
-        with pytest.raises(store.integrity_errors(), match="credentials are kept"):
-            conn.execute("DELETE FROM credentials")
+        with pytest.raises(store.integrity_errors(), match="secrets are kept"):
+            conn.execute("DELETE FROM example_secrets")
         assert store.integrity_check(conn) == []
 
 
