@@ -13,6 +13,8 @@ picture that is wrong, not as a number nobody reads. One section per picture:
 - for BraTS and nnU-Net, the exported label map on the exported channel image of the data set's
   grid (``--dataset-reference``, default FLAIR).
 
+DICOM SEG files are not read back (an export of only DICOM SEG gets a page saying so).
+
 Each picture is one PNG of three tiles: the displayed slice through the centre of the largest
 labelled component and two neighbouring levels about 5 mm either side, in radiological
 convention (``CNSTumorQCLib.report.pictures``), labels in the schema colours. Beside it a
@@ -51,6 +53,10 @@ TILE_PX = 260
 #: The neighbouring levels lie about this far (mm) either side of the lesion's central slice.
 NEIGHBOUR_MM = 5.0
 ALPHA = 0.45
+NOTHING_DRAWN = (
+    "Nothing drawable was exported: the preview reads back NIfTI, .seg.nrrd, BraTS and nnU-Net "
+    "files; DICOM SEG files are not read back (open them in Slicer)."
+)
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
@@ -375,7 +381,7 @@ def preview_html(
         "radiological convention: patient's right on the left, anterior up. Volume = voxels "
         "&times; voxel volume of that file (1 mL = 1000 mm³).</p>"
         + "".join(_section_html(section) for section in sections)
-        + ("" if sections else "<p>Nothing drawable was exported.</p>")
+        + ("" if sections else f"<p class='nothing'>{NOTHING_DRAWN}</p>")
     )
     return html_page(
         f"Export preview {ctx.case.case_id} v{version.version}",

@@ -161,3 +161,16 @@ def test_the_preview_shows_what_the_files_hold_not_what_the_exporter_meant_to_wr
     region_rows = [r for r in parsed.rows if not r["file"].endswith("_labels.nii.gz")]
     assert len(region_rows) == 4 and all(r["voxels"] == 0 for r in region_rows)
     assert "no labelled voxel in these files" in (result.case_folder / PREVIEW_NAME).read_text()
+
+
+def test_a_dicom_seg_only_export_says_its_files_are_not_drawn(
+    preview_case: Any, tmp_path: Path
+) -> None:
+    """DICOM SEG is not read back: the page says so instead of showing nothing silently."""
+    from CNSTumorAnnotationLib.export.preview import NOTHING_DRAWN
+
+    result = export_case(preview_case.root, tmp_path, "dicom-seg")
+    page = result.case_folder / PREVIEW_NAME
+    parsed = _rows(page)
+    assert parsed.rows == [] and parsed.images == 0
+    assert NOTHING_DRAWN in page.read_text(encoding="utf-8")
