@@ -199,9 +199,10 @@ def export_context(ctx: ExportContext, formats: tuple[str, ...]) -> ExportResult
             header = _manifest_header(ctx, formats)
             # the files just written, read back and drawn (after every exporter, before the
             # manifest, which lists the preview with its checksum like every other file)
-            final_paths = relocate(entries, stage, final, ctx.export_root)
-            shown = {e.path: f.path for e, f in zip(entries, final_paths, strict=True)}
-            entries.append(write_preview(ctx, entries, header["provenance"], shown))
+            if ctx.options.preview:
+                final_paths = relocate(entries, stage, final, ctx.export_root)
+                shown = {e.path: f.path for e, f in zip(entries, final_paths, strict=True)}
+                entries.append(write_preview(ctx, entries, header["provenance"], shown))
             entries = relocate(entries, stage, final, ctx.export_root)
             write_manifest(stage / MANIFEST_NAME, header=header, entries=entries)
         finally:

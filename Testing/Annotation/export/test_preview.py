@@ -174,3 +174,19 @@ def test_a_dicom_seg_only_export_says_its_files_are_not_drawn(
     parsed = _rows(page)
     assert parsed.rows == [] and parsed.images == 0
     assert NOTHING_DRAWN in page.read_text(encoding="utf-8")
+
+
+def test_no_preview_writes_none_and_lists_none(
+    preview_case: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--no-preview`` (a large batch's choice) skips the page; the manifest records it."""
+    from CNSTumorAnnotationLib.cli.app import main
+
+    status = main(["export", str(preview_case.root), "--out", str(tmp_path), "--format", "nifti",
+                   "--include-unapproved", "--no-preview", "--no-progress"])  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    case_folder = tmp_path / str(preview_case.case_id)
+    assert not (case_folder / PREVIEW_NAME).exists()
+    manifest = json.loads((case_folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["provenance"]["parameters"]["preview"] is False
+    assert all(item["format"] != "preview" for item in manifest["files"])
