@@ -358,7 +358,7 @@ def _section_html(section: Section) -> str:
         f"src='data:image/png;base64,{source}'><figcaption>{where} (through the largest "
         f"labelled component and about {NEIGHBOUR_MM:.0f} mm either side) &middot; image: "
         f"{html.escape(section.image_file)} &middot; R on the left</figcaption></figure>"
-        "<table><tr><th>region / label</th><th>value</th><th>voxels</th><th>volume (mL)</th>"
+        "<table><tr><th>region / label</th><th>label value</th><th>voxels</th><th>volume (mL)</th>"
         f"<th>file</th></tr>{rows}</table>"
         + "".join(f"<p class='note'>{html.escape(note)}</p>" for note in notes)
         + "</section>"
