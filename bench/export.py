@@ -20,6 +20,9 @@ Two side-by-side comparisons in one run, then a batch scaling run:
    each N in its own subprocess: seconds per case (linear time = flat per-case cost) and peak
    memory (``resource`` max RSS of the process and ``tracemalloc`` peak of Python allocations).
 
+The default export also writes ``<case>/preview.html``; the comparisons leave it out
+(``ExportOptions(preview=False)``: the anchor draws nothing) and its cost is timed apart.
+
 Writes ``bench/results/export.json``. Run: ``.venv/bin/python -m bench.export [--quick]``.
 """
 
@@ -213,19 +216,26 @@ def bundled_case_comparison(work: Path, repeat: int) -> dict[str, Any]:
     seg_files = list(case.annotations[-1].files.values())
     flair = sitk.ReadImage(str(case.volumes[MRSequence.FLAIR]))
     runtime = create_runtime(force_headless=True)
+    # like for like: the anchor writes label maps only, so the preview page is left out here
+    # and timed on its own below
+    bare = ExportOptions(preview=False)
     export_case(case_dir, work / "warmup", "nifti", runtime=runtime)  # imports, first-call costs
 
     ours = best_and_median(
-        lambda r: export_case(case_dir, work / f"ours{r}", "nifti", runtime=runtime), repeat
+        lambda r: export_case(case_dir, work / f"ours{r}", "nifti", options=bare, runtime=runtime),
+        repeat,
+    )
+    with_preview = best_and_median(
+        lambda r: export_case(case_dir, work / f"preview{r}", "nifti", runtime=runtime), repeat
     )
     anchor = best_and_median(
         lambda r: anchor_write(anchor_masks_from_segnrrd(seg_files), flair, work / f"anchor{r}"),
         repeat,
     )
     reading = best_and_median(
-        lambda r: build_context(case_dir, work / "ctx", ExportOptions(), None, runtime), repeat
+        lambda r: build_context(case_dir, work / "ctx", bare, None, runtime), repeat
     )
-    ctx = build_context(case_dir, work / "ctx", ExportOptions(), None, runtime)
+    ctx = build_context(case_dir, work / "ctx", bare, None, runtime)
     ours_write = best_and_median(
         lambda r: export_context(build_context_copy(ctx, work / f"ours_write{r}"), ("nifti",)),
         repeat,
@@ -244,6 +254,12 @@ def bundled_case_comparison(work: Path, repeat: int) -> dict[str, Any]:
             "reading_note": "load_case + case.region_masks: standard Slicer .seg.nrrd read with "
             "SimpleITK (MRML reader as fallback, identical masks), reference grids as recorded "
             "at case import while the volume's size and mtime are unchanged",
+        },
+        "preview": {
+            "cnstumor_export_case_with_preview": with_preview,
+            "preview_best_s": round(with_preview["best_s"] - ours["best_s"], 4),
+            "note": "the default export also writes <case>/preview.html (the written maps read "
+            "back, four pictures); --no-preview leaves it out, as the comparison above does",
         },
         "write_only": {
             "cnstumor_export_context": ours_write,
@@ -272,7 +288,10 @@ def batch_worker(cases_root: Path, n: int, out: Path) -> dict[str, Any]:
     cases = sorted(p for p in cases_root.iterdir() if p.is_dir())[:n]
     tracemalloc.start()
     start = time.perf_counter()
-    summary = export_batch(cases, out, "nifti", progress=False)
+    from CNSTumorAnnotationLib.export.context import ExportOptions
+
+    options = ExportOptions(preview=False)  # the per-case cost of the preview is timed apart
+    summary = export_batch(cases, out, "nifti", options=options, progress=False)
     seconds = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -389,6 +408,12 @@ def _print_table(single: dict[str, Any], batch: list[dict[str, Any]]) -> None:
         )
     reading = e2e["of_which_reading_the_case_s"]
     print(f"  end to end, of which reading the case (load_case + region_masks): {reading:.3f} s")
+    preview = single["preview"]
+    print(
+        f"  with preview.html (the default): "
+        f"{preview['cnstumor_export_case_with_preview']['best_s']:.3f} s, "
+        f"the preview {preview['preview_best_s']:.3f} s"
+    )
     print(
         f"\n{'batch N':>8s} {'seconds':>9s} {'s/case':>8s} {'peak RSS MiB':>13s} {'tracemalloc MiB':>16s} {'failed':>7s}"
     )

@@ -1,11 +1,12 @@
 """Screenshots of the HTML reports for the README, taken in headless Chromium.
 
-Makes the QC report, the agreement report and the project status page from the bundled real
-case (the same builders the browser tests check, ``Testing/Reports/_report_builders.py``) and
-saves the top of each, 1280 x 900 px, as ``docs/images/{qc-report,agreement-report,
-review-status}.png``. Needs ``/usr/bin/chromium`` (``make test`` installs it).
+Makes the QC report, the agreement report, the project status page and an export preview from
+the bundled real case (the same builders the browser tests check,
+``Testing/Reports/_report_builders.py``) and saves the top of each, 1280 x 900 px, as
+``docs/images/{qc-report,agreement-report,review-status,export-preview}.png``. Needs
+``/usr/bin/chromium`` (``make test`` installs it).
 
-Run: ``.venv/bin/python docs/make_screenshots.py``
+Run: ``.venv/bin/python docs/make_screenshots.py [NAME.png ...]`` (default: all of them)
 """
 
 from __future__ import annotations
@@ -27,12 +28,18 @@ from _browser import (  # noqa: E402
     headless_chromium,
     open_report,
 )
-from _report_builders import agreement_report, qc_report, status_report  # noqa: E402
+from _report_builders import (  # noqa: E402
+    agreement_report,
+    export_preview,
+    qc_report,
+    status_report,
+)
 
 SHOTS = {
     "qc-report.png": qc_report,
     "agreement-report.png": agreement_report,
     "review-status.png": status_report,
+    "export-preview.png": export_preview,
 }
 MAX_BYTES = 300_000
 
@@ -50,13 +57,18 @@ def small_png(png: bytes) -> bytes:
     return out.getvalue()
 
 
-def main(images_dir: Path = HERE / "images") -> list[Path]:
+def main(images_dir: Path = HERE / "images", names: list[str] | None = None) -> list[Path]:
     images_dir.mkdir(parents=True, exist_ok=True)
+    unknown = sorted(set(names or []) - set(SHOTS))
+    if unknown:
+        raise SystemExit(f"unknown screenshot(s) {unknown}; choose from {', '.join(SHOTS)}")
     written = []
     with tempfile.TemporaryDirectory() as work:
         work_dir = Path(work)
         with headless_chromium(work_dir / "profile") as browser:
             for name, build in SHOTS.items():
+                if names and name not in names:
+                    continue
                 opened = open_report(browser, build(work_dir / name.removesuffix(".png")))
                 problems = opened.all_problems()
                 if problems:
@@ -71,4 +83,4 @@ def main(images_dir: Path = HERE / "images") -> list[Path]:
 
 
 if __name__ == "__main__":
-    main()
+    main(names=sys.argv[1:])

@@ -7,14 +7,23 @@ the pages the tests check):
 - agreement: the five bundled BraTS algorithm label maps (~4 s);
 - status: a project with one approved, one submitted and one returned case whose versions
   are the bundled case's real label maps (<1 s);
-- training: a two-team calibration whose "teams" are bundled algorithm label maps (~2 s).
+- training: a two-team calibration whose "teams" are bundled algorithm label maps (~2 s);
+- export preview: the bundled case's SRI-24 volumes with the ``mav`` labels landed on them
+  (identity transform: the labels are in SRI-24 already), exported as NIfTI, BraTS and
+  nnU-Net (~8 s).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import SimpleITK as sitk
+
 from CNSTumorAnnotationLib.agreement.bundled import BUNDLED_ALGORITHMS, bundled_case_agreement
+from CNSTumorAnnotationLib.case.labelmap_import import apply_reference_labels
+from CNSTumorAnnotationLib.case.nifti_import import import_case_from_nifti
+from CNSTumorAnnotationLib.export.case_export import export_case
+from CNSTumorAnnotationLib.export.preview import PREVIEW_NAME
 from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -25,6 +34,7 @@ from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.qc import run_qc
+from CNSTumorQCLib.sequences import MRSequence
 
 ADMIN, ANNOTATOR, REVIEWER = "admin", "dr_li", "dr_wang"
 #: The states the status page is built to show, by case ID.
@@ -78,6 +88,24 @@ def training_report(out_dir: Path) -> Path:
     ]
     report = training.assess_calibration(cases)
     return write_training_report_html(report, out_dir / "training.html")
+
+
+def export_preview(out_dir: Path) -> Path:
+    """``preview.html`` of the bundled case (SRI-24 volumes, ``mav`` labels) exported as
+    NIfTI, BraTS 2023 and nnU-Net."""
+    sri24 = sample_data_dir() / "sri24"
+    volumes = {
+        sequence: sri24 / f"{sequence.value}.nii.gz"
+        for sequence in (MRSequence.T1, MRSequence.T1C, MRSequence.T2, MRSequence.FLAIR)
+    }
+    # the SRI-24 volumes share one grid already: no co-registration to run
+    case = import_case_from_nifti(volumes, out_dir / "TCGA-FG-6692", "TCGA-FG-6692", register=False)
+    identity = out_dir / "identity.tfm"
+    sitk.WriteTransform(sitk.Transform(3, sitk.sitkIdentity), str(identity))
+    labels = sample_data_dir() / "reference_labels" / "mav.nii.gz"
+    apply_reference_labels(case, labels, "brats2021", transform=identity)
+    result = export_case(case.root, out_dir / "export", "nifti,brats,nnunet")
+    return result.case_folder / PREVIEW_NAME
 
 
 def _people(project: Project) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import nibabel as nib
 import numpy as np
 import pytest
 from PIL import Image
@@ -28,6 +29,7 @@ from _report_builders import (  # noqa: E402
     RETURN_COMMENT,
     STATUS_CASES,
     agreement_report,
+    export_preview,
     qc_report,
     status_report,
     training_report,
@@ -65,6 +67,11 @@ def the_status_report(reports_dir: Path) -> Path:
 @pytest.fixture(scope="module")
 def the_training_report(reports_dir: Path) -> Path:
     return training_report(reports_dir)
+
+
+@pytest.fixture(scope="module")
+def the_export_preview(reports_dir: Path) -> Path:
+    return export_preview(reports_dir / "export-preview")
 
 
 def opened_without_problems(browser: Any, path: Path) -> OpenedReport:
@@ -182,6 +189,41 @@ def test_the_agreement_and_training_reports_explain_their_numbers_and_fold_prove
     training = opened_without_problems(a_browser, the_training_report).text("section.glossary")
     for grade in (1, 2, 3):
         assert f"grade {grade}" in training
+
+
+def test_the_export_preview_shows_each_written_label_map_with_the_voxels_of_its_file(
+    a_browser: Any, the_export_preview: Path
+) -> None:
+    """R-FMT-2, R-ANN-8: one picture per reference sequence and per combined map, each label
+    value's voxel count in the table equal to the count in the file it names."""
+    opened = opened_without_problems(a_browser, the_export_preview)
+    headings = opened.page.locator("section.preview h2").all_inner_texts()
+    assert headings == [
+        "FLAIR: regions drawn on FLAIR",
+        "T2: regions drawn on T2",
+        "T1C: regions drawn on T1C",
+        "NIfTI combined label map on FLAIR",
+        "BraTS 2023 label map on its FLAIR image",
+        "nnU-Net label map on channel 0003 (FLAIR)",
+    ]
+    for image in opened.page.locator("section.preview img").all():
+        assert image.is_visible() and image.evaluate("i => i.naturalWidth") > 600
+    export_root = the_export_preview.parent.parent
+    rows = opened.page.locator("tr[data-file]")
+    assert rows.count() == 1 + 1 + 2 + 4 + 3 + 4
+    for row in rows.all():
+        path = export_root / str(row.get_attribute("data-file"))
+        array = np.asarray(nib.load(str(path)).dataobj)
+        value = int(str(row.get_attribute("data-value")))
+        region_file = not (path.name.endswith("_labels.nii.gz") or "seg" in path.name)
+        region_file = region_file and "labelsTr" not in path.parts
+        expected = np.count_nonzero(array) if region_file else int((array == value).sum())
+        cells = row.locator("td").all_inner_texts()
+        assert cells[2] == str(expected) and cells[4] == path.relative_to(export_root).as_posix()
+        volume_ml = expected * float(np.prod(nib.load(str(path)).header.get_zooms())) / 1000
+        assert cells[3] == f"{volume_ml:.2f}"
+    assert "R on the left" in opened.text("figcaption")
+    assert opened.page.locator("details.provenance").count() == 1
 
 
 def test_a_broken_page_fails_every_check(a_browser: Any, tmp_path: Path) -> None:

@@ -1,11 +1,12 @@
 """``index.html`` of a case folder: one page linking every record of the case (R-FLOW-1).
 
 A case leaves a trail of pages: the QC report of its study, the self-check, the project's review,
-the export and its manifest. Each was written somewhere else; the case index gathers them with
-what each says: the QC grades of its series, every annotation version (who, when, parent,
-approved by whom and when), the latest self-check verdict, the project's state and last review,
-and the exported files. Links are relative where the target lies beside the case, so the folders
-can move together. Pages that do not exist yet are named as missing, not linked.
+the export, its manifest and its preview (the exported label maps drawn). Each was written
+somewhere else; the case index gathers them with what each says: the QC grades of its series,
+every annotation version (who, when, parent, approved by whom and when), the latest self-check
+verdict, the project's state and last review, and the exported files. Links are relative where
+the target lies beside the case, so the folders can move together. Pages that do not exist yet
+are named as missing, not linked.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.report.html_page import TABLE_REPORT_CSS, html_page
 
 INDEX_HTML = "index.html"
+#: ``<export>/<case>/preview.html`` (``export.preview``; named here to keep this page light).
+PREVIEW_NAME = "preview.html"
 
 
 def _link(target: Path, base: Path, text: str) -> str:
@@ -117,7 +120,9 @@ def _export(case_id: str, export: Path | None, base: Path) -> str:
         f"<p>Exported v{annotation.get('version')} "
         f"({', '.join(map(html.escape, data.get('formats', [])))}), approved by "
         f"{html.escape(str(approval.get('reviewer')))}; {len(data.get('files', []))} files &middot; "
-        f"{_link(manifest, base, 'manifest.json')}</p>"
+        f"{_link(manifest, base, 'manifest.json')} &middot; "
+        f"{_link(manifest.parent / PREVIEW_NAME, base, 'preview: the exported label maps drawn')}"
+        "</p>"
     )
 
 

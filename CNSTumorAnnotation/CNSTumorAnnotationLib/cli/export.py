@@ -65,6 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         action="store_true",
         help="deface every exported image with Quickshear (R-DATA-1; recorded in the manifest)",
     )
+    parser.add_argument(
+        "--no-preview",
+        action="store_true",
+        help="write no <case>/preview.html (the exported label maps drawn; ~0.4 s per case)",
+    )
     from CNSTumorAnnotationLib.cli import credentials
 
     # who exports: signed in, recorded in the project's audit log; needed for project cases
@@ -126,6 +131,7 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         approved_only=not args.include_unapproved,
         project_dir=args.project,
         deface=args.deface,
+        preview=not args.no_preview,
     )
 
 

@@ -7,6 +7,7 @@ asked for; ``approved_only`` refuses one no reviewer approved, see ``approval``)
 tying every file to its sources (R-FMT-2). Layout of ``out_dir``::
 
     <case>/manifest.json
+    <case>/preview.html  (the written label maps read back and drawn: ``preview``)
     <case>/nifti/<patient>_<SEQ>_<region>.nii.gz, <patient>_FLAIR_labels.nii.gz
     <case>/seg-nrrd/<patient>_<SEQ>_annotation.seg.nrrd
     <case>/dicom-seg/<patient>_<SEQ>_annotation.dcm  (+ <case>/dicom/<patient>_<SEQ>_image/ from NIfTI)
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.export.context import ExportContext, ExportOptions
 from CNSTumorAnnotationLib.export.manifest import MANIFEST_NAME, ManifestEntry, write_manifest
+from CNSTumorAnnotationLib.export.preview import write_preview
 from CNSTumorAnnotationLib.export.staging import (
     relocate,
     remove_hidden_temporaries,
@@ -180,7 +182,9 @@ def build_context(
 def export_context(ctx: ExportContext, formats: tuple[str, ...]) -> ExportResult:
     """Run the exporters of ``formats`` on a built context and write the manifest.
 
-    The case folder is staged (``staging``): written beside the old one and swapped in, so it
+    After the exporters, ``preview.write_preview`` reads their files back into
+    ``<case>/preview.html``. The case folder is staged (``staging``): written beside the old
+    one and swapped in, so it
     always matches one manifest; leftovers of interrupted exports are removed first.
     """
     final = ctx.case_folder
@@ -192,8 +196,14 @@ def export_context(ctx: ExportContext, formats: tuple[str, ...]) -> ExportResult
             entries: list[ManifestEntry] = []
             for name in formats:
                 entries.extend(_exporter(name)(ctx))
-            entries = relocate(entries, stage, final, ctx.export_root)
             header = _manifest_header(ctx, formats)
+            # the files just written, read back and drawn (after every exporter, before the
+            # manifest, which lists the preview with its checksum like every other file)
+            if ctx.options.preview:
+                final_paths = relocate(entries, stage, final, ctx.export_root)
+                shown = {e.path: f.path for e, f in zip(entries, final_paths, strict=True)}
+                entries.append(write_preview(ctx, entries, header["provenance"], shown))
+            entries = relocate(entries, stage, final, ctx.export_root)
             write_manifest(stage / MANIFEST_NAME, header=header, entries=entries)
         finally:
             ctx.__dict__["case_folder"] = final

@@ -44,6 +44,8 @@ class ExportOptions:
     project_dir: Path | None = None
     #: R-DATA-1: deface every exported image (``export.deface``: Quickshear).
     deface: bool = False
+    #: Write ``<case>/preview.html``: the exported label maps read back and drawn (``preview``).
+    preview: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +57,7 @@ class ExportOptions:
             "approved_only": self.approved_only,
             "project_dir": str(self.project_dir) if self.project_dir else None,
             "deface": self._deface_record(),
+            "preview": self.preview,
         }
 
     def _deface_record(self) -> dict[str, Any]:

@@ -124,10 +124,11 @@ def test_a_case_without_volume_records_exports_the_same_masks_with_computed_chec
     older = export_case(recorded_case.root, tmp_path / "older", "nifti")
     for a, b in zip(recorded.entries, older.entries, strict=True):
         assert a.path.split("/", 1)[1] == b.path.split("/", 1)[1]
-        assert np.array_equal(
-            sitk.GetArrayFromImage(sitk.ReadImage(str(recorded.case_folder.parent / a.path))),
-            sitk.GetArrayFromImage(sitk.ReadImage(str(older.case_folder.parent / b.path))),
-        )
+        if a.format == "nifti":  # the other file is the preview page
+            assert np.array_equal(
+                sitk.GetArrayFromImage(sitk.ReadImage(str(recorded.case_folder.parent / a.path))),
+                sitk.GetArrayFromImage(sitk.ReadImage(str(older.case_folder.parent / b.path))),
+            )
         assert [s.sha256 for s in a.sources] == [s.sha256 for s in b.sources]
     assert {s.sha256_basis for e in older.entries for s in e.sources if s.kind == "image"} == {
         HASHED

@@ -102,7 +102,7 @@ def test_the_manifest_ties_every_file_to_its_source_series_and_checksums_per_R_F
             volume = nifti_case.volumes[MRSequence(source["sequence"])]
             assert source["sha256"] == sha256_file(volume)
             assert "series_instance_uid" in source
-        region_file = item["content"] != "labels"
+        region_file = item["format"] == "nifti" and item["content"] != "labels"
         if region_file:  # one region file -> exactly one source image and its annotation file
             assert len(image_sources) == 1
             assert [s["kind"] for s in item["sources"]] == ["image", "annotation"]
