@@ -71,7 +71,7 @@ def test_a_batch_with_one_truncated_annotation_exports_the_others_and_its_summar
     out = tmp_path / "out"
     run = _cnstumor(
         "export", str(robust_case), str(good), "--out", str(out), "--format", "nifti",
-        "--no-progress",
+        "--no-progress", "--include-unapproved",
     )  # fmt: skip
     assert run.returncode == 1, (run.returncode, run.stderr[-1500:])
     assert "Traceback" not in run.stderr

@@ -6,11 +6,13 @@ Exit status 0 when no finding blocks the submission, 1 when an error does (R-FLO
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
 from CNSTumorAnnotationLib.selfcheck.case_check import format_report, run_selfcheck, write_selfcheck
 from CNSTumorAnnotationLib.selfcheck.params import CHECKLIST, Confirmations
+from CNSTumorQCLib.errors import InvalidInputError
 
 
 def register(subparsers: Any) -> None:
@@ -45,6 +47,12 @@ def register(subparsers: Any) -> None:
         choices=sorted(CHECKLIST),
         help="a checklist item the annotator confirmed (repeatable)",
     )
+    parser.add_argument(
+        "--reviewed-all-sequences",
+        action="store_true",
+        help="R-ANN-1: the annotator reviewed every sequence and slice before drawing this version "
+        "(what the wizard's first step records; needs --by)",
+    )
     parser.add_argument("--by", default=None, help="who confirms (recorded in the report)")
     parser.set_defaults(func=run)
     _register_correct(subparsers)  # ``cnstumor correct``: resolve the findings as a new version
@@ -57,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
         checklist=frozenset(args.confirm),
         confirmed_by=args.by,
     )
+    if (args.reviewed_all_sequences or args.confirm) and not (args.by or "").strip():
+        raise InvalidInputError("a confirmation needs --by: who confirms it is recorded")
     report = run_selfcheck(args.case_dir, args.version, confirmations)
+    if args.reviewed_all_sequences:
+        record_sequence_review(args.case_dir, report.annotation_version, str(args.by).strip())
     path = write_selfcheck(report, args.case_dir)
     from CNSTumorAnnotationLib.selfcheck.report_html import write_selfcheck_html
 
@@ -71,3 +83,29 @@ def _register_correct(subparsers: Any) -> None:
     from CNSTumorAnnotationLib.cli import correct
 
     correct.register(subparsers)
+
+
+def record_sequence_review(case_dir: Path, version: int, by: str) -> Path:
+    """R-ANN-1 attested on the command line: the same record the wizard's review step writes
+    (``wizard_sessions/vNNNN.json``), marked as given here; a wizard's own record is kept."""
+    from CNSTumorAnnotationLib.case.folder import load_case
+    from CNSTumorAnnotationLib.wizard import session
+
+    path = Path(case_dir) / session.ARCHIVE_DIR / f"v{version:04d}.json"
+    record = None
+    if path.is_file():
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            raise InvalidInputError("unreadable wizard session record", path) from None
+    if not isinstance(record, dict) or record.get("format") != session.SESSION_FORMAT:
+        case = load_case(case_dir)
+        record = session.new_record(case.case_id, by, None, list(case.schema.keys))
+        record["saved_version"] = version
+    if not (record.get("confirmations") or {}).get("review_sequences"):
+        record["confirmations"]["review_sequences"] = {
+            "by": by,
+            "at": session.now(),
+            "via": "cnstumor selfcheck --reviewed-all-sequences",
+        }
+    return session.archive_record(Path(case_dir), record, version)

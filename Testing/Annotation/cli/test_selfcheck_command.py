@@ -142,6 +142,22 @@ def test_checklist_confirmations_are_recorded(small_annotated_case):
     assert items["no_sulci_or_ventricles"]["confirmed"] is False
 
 
+def test_the_review_of_all_sequences_is_attested_with_a_name_and_read_back_R_ANN_1(
+    small_annotated_case, capsys
+):
+    from CNSTumorAnnotationLib.project.selfcheck_evidence import review_sequences_record
+
+    root = small_annotated_case.root
+    assert review_sequences_record(root, 1) is None
+    assert main(["selfcheck", str(root), "--reviewed-all-sequences"]) == 2  # who?
+    assert "needs --by" in capsys.readouterr().err
+    assert main(["selfcheck", str(root), "--reviewed-all-sequences", "--by", "Dr Li"]) == 0
+    record = review_sequences_record(root, 1)
+    assert record is not None and record["by"] == "Dr Li" and record["at"]
+    archived = json.loads(Path(record["record"]).read_text())
+    assert archived["confirmations"]["review_sequences"]["via"].startswith("cnstumor selfcheck")
+
+
 def test_a_folder_that_is_not_a_case_is_a_clean_error(tmp_path, capsys):
     status = main(["selfcheck", str(tmp_path)])
 

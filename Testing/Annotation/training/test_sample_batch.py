@@ -42,20 +42,25 @@ def _run(*args: str) -> int:
 
 
 @pytest.mark.slow
-def test_the_documented_commands_certify_both_teams_on_the_sample(tmp_path: Path, capsys) -> None:
+def test_the_documented_commands_certify_both_teams_on_the_sample(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
     proj = str(tmp_path / "proj")
-    assert _run("project", "init", proj) == 0
+    monkeypatch.setenv("CNSTUMOR_PASSWORD", "admin-pass-phrase")  # the administrator signs in
+    assert _run("project", "init", proj, "--admin-name", "Admin", "--licence", "S-1") == 0
     people = (
-        ("admin", "Admin", "administrator", "3", "attending"),
         ("li", "Dr Li", "annotator", "6", "attending"),
         ("wang", "Dr Wang", "reviewer", "15", "chief physician"),
     )
     for pid, name, role, years, title in people:
         assert _run("project", "person", "add", proj, "--id", pid, "--name", name, "--role", role,
-                    "--years", years, "--title", title) == 0  # fmt: skip
+                    "--years", years, "--title", title, "--licence", f"MD-{pid}",
+                    "--actor", "admin") == 0  # fmt: skip
     capsys.readouterr()
     batch = str(SHIPPED / BATCH_FILE)
-    assert _run("project", "agreement", proj, "--batch", batch, "--certify") == 0
+    assert (
+        _run("project", "agreement", proj, "--batch", batch, "--certify", "--actor", "admin") == 0
+    )
     out = capsys.readouterr().out
     assert out.startswith("certified (R-PPL-4)")
     report = json.loads(

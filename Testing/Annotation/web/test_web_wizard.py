@@ -169,7 +169,10 @@ def open_wizard(page: Any, base: str, action: str = "draw") -> None:
 
 
 ENHANCING = [(0.62, 0.52), (0.62, 0.55)]
-WHOLE = [(0.58, 0.47), (0.58, 0.50), (0.58, 0.53), (0.58, 0.56), (0.58, 0.59), (0.58, 0.62)]
+#: The whole tumor is drawn on FLAIR, whose view frames the head differently from T1C's: a
+#: generous patch, so that it contains the enhancing strokes (R-SEG-3 checks containment even
+#: without a drawn tumor body).
+WHOLE = [(x / 100, y / 100) for x in range(50, 76, 3) for y in range(40, 70, 3)]
 
 
 def test_R_PPL_3_annotate_review_return_revise_approve_and_export_in_a_browser(
@@ -208,6 +211,17 @@ def test_R_PPL_3_annotate_review_return_revise_approve_and_export_in_a_browser(
     assert "whole_tumor" in li.inner_text("#findings")  # R-ANN-4: the required region is empty
     li.screenshot(path=str(IMAGES / "web-selfcheck.png"))
     draw_region(li, "whole_tumor", WHOLE)
+    # FLAIR is not T1C's scan: the enhancing strokes land on neighbouring FLAIR slices through
+    # the registration, so the whole tumor is painted on the slices around this one too
+    # (the mouse wheel moves the slice, as in Slicer)
+    for notches in (1, 1, -3, -1):
+        box = li.locator("img.image-display-area").bounding_box()
+        li.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
+        li.mouse.wheel(0, 100 * notches)
+        li.wait_for_timeout(800)
+        for fx, fy in WHOLE:
+            stroke(li, fx, fy)
+        li.wait_for_timeout(800)
     assert "passed" in self_check(li), li.inner_text("#findings")
     li.screenshot(path=str(IMAGES / "web-checklist.png"))
     assert "self-check passed" in confirm_and_save(li, 1)

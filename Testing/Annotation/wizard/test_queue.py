@@ -36,7 +36,13 @@ def _assigned(project: Project, case_id: str, annotator: str = ANNOTATOR) -> Non
 def project(tmp_path):
     project = new_project(tmp_path / "project")
     project.add_person(
-        OTHER, name="Dr Zhao", role="annotator", years_experience=7, title="attending"
+        OTHER,
+        name="Dr Zhao",
+        role="annotator",
+        years_experience=7,
+        title="attending",
+        licence="MD-ZHAO",
+        actor=ADMIN,
     )
     training.record_certification(
         project, OTHER, team="A", certified=True, thresholds_version="test",
@@ -109,9 +115,15 @@ def test_an_approved_case_is_reopened_with_a_reason_then_drawn_again(project):
     queue.go_to("case-1")
     with pytest.raises(WorkflowError, match="approved; reopen it"):
         queue.open_for_drawing()
+    # R-PPL-3: the reviewer (or an administrator) decides that an approved case is redone
+    with pytest.raises(WorkflowError, match="only an administrator or a reviewer may reopen"):
+        queue.reopen("I want to change it")
     with pytest.raises(InvalidInputError, match="needs a reason"):
-        queue.reopen(" ")
-    queue.reopen("the reviewer found a missed satellite lesion")
+        workflow.reopen(project, "case-1", actor=REVIEWER, reason=" ")
+    workflow.reopen(
+        project, "case-1", actor=REVIEWER, reason="the reviewer found a missed satellite lesion"
+    )
+    queue.refresh()
     assert project.case("case-1").state is CaseState.IN_PROGRESS
     assert queue.current.case_id == "case-1" and not queue.current.done
     assert CaseQueue(project, REVIEWER).progress() == (1, 1)  # the reviewer decided it
