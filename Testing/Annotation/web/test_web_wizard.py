@@ -268,10 +268,13 @@ def test_R_PPL_3_annotate_review_return_revise_approve_and_export_in_a_browser(
     assert blocked.locator("#region-enhancing").count() == 0
 
     out = tmp_path / "export"
+    password = tmp_path / "wang.pw"
+    password.write_text(PASSWORDS["dr_wang"] + "\n")
     subprocess.run(
         [sys.executable, "-m", "CNSTumorAnnotationLib.cli.app", "export",
          str(project_dir / "cases" / CASE_ID), "--out", str(out), "--format", "nifti",
-         "--approved-only", "--project", str(project_dir)],
+         "--approved-only", "--project", str(project_dir), "--actor", "dr_wang",
+         "--password-file", str(password)],
         check=True, capture_output=True,
     )  # fmt: skip
     exported = sitk.ReadImage(str(out / CASE_ID / "nifti" / f"{CASE_ID}_T1C_enhancing.nii.gz"))
