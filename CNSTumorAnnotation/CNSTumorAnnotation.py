@@ -26,6 +26,8 @@ from slicer.parameterNodeWrapper import Choice, parameterNodeWrapper
 from slicer.ScriptedLoadableModule import *
 from slicer.util import VTKObservationMixin
 
+from CNSTumorQCLib import i18n
+
 #: The oldest 3D Slicer this extension runs on (Python 3.12, vtkSegment.SetTerminology, pydicom 2.4).
 MINIMUM_SLICER_VERSION = (5, 10)
 #: The export formats (R-FMT-1..3); the combo box shows exactly these (parameterNodeWrapper Choice).
@@ -58,6 +60,11 @@ def loadModuleTranslations(moduleName):
 
 
 loadModuleTranslations("CNSTumorAnnotation")
+# The Lib's findings, checklist and reports speak the application's language too.
+i18n.follow_application(
+    slicer.app.userSettings().value("Internationalization/Enabled"),
+    slicer.app.userSettings().value("language"),
+)
 
 
 #

@@ -23,6 +23,8 @@ from slicer.parameterNodeWrapper import parameterNodeWrapper
 from slicer.ScriptedLoadableModule import *
 from slicer.util import VTKObservationMixin
 
+from CNSTumorQCLib import i18n
+
 #: The oldest 3D Slicer this extension runs on (Python 3.12, pydicom 2.4, vtkSegment.SetTerminology).
 MINIMUM_SLICER_VERSION = (5, 10)
 MODULE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -53,6 +55,11 @@ def loadModuleTranslations(moduleName):
 
 
 loadModuleTranslations("CNSTumorQC")
+# The Lib's findings, checklist and reports speak the application's language too.
+i18n.follow_application(
+    slicer.app.userSettings().value("Internationalization/Enabled"),
+    slicer.app.userSettings().value("language"),
+)
 
 
 #

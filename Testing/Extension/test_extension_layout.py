@@ -47,11 +47,16 @@ def _shipped_python(module: str) -> set[str]:
 
 
 def _shipped_resources(module: str) -> set[str]:
+    """The module's Resources, and its Lib's translations (installed beside the Lib's code,
+    where ``CNSTumorQCLib.i18n.Translator`` reads them)."""
     base = ROOT / module
     return {
         str(path.relative_to(base))
         for path in (base / "Resources").rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
+    } | {
+        str(path.relative_to(base))
+        for path in (base / f"{module}Lib" / "translations").glob("*.ts")
     }
 
 

@@ -250,8 +250,8 @@ def _volumes_at_same_positions(series: Series) -> int:
 
 def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequence | None, float]:
     """T1 / T2 / FLAIR from the scanning sequence and TR / TE / TI."""
-    tr, te, ti = first.repetition_time, first.echo_time, first.inversion_time
-    timing = f"TR {tr} / TE {te} / TI {ti}"
+    tr_ms, te_ms, ti_ms = first.repetition_time, first.echo_time, first.inversion_time
+    timing = f"TR {tr_ms} / TE {te_ms} / TI {ti_ms}"
     ss = set(first.scanning_sequence)
     sv = set(first.sequence_variant)
     contrast = first.acquisition_contrast
@@ -259,8 +259,13 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
         evidence.append(
             Evidence("(0008,9209) AcquisitionContrast", contrast, f"scanner says {contrast}")
         )
-    inversion = "IR" in ss or (ti is not None and ti > 0)
-    if inversion and ti is not None and ti >= FLAIR_MIN_TI_MS and (te is None or te >= 60):
+    inversion = "IR" in ss or (ti_ms is not None and ti_ms > 0)
+    if (
+        inversion
+        and ti_ms is not None
+        and ti_ms >= FLAIR_MIN_TI_MS
+        and (te_ms is None or te_ms >= 60)
+    ):
         evidence.append(
             Evidence(
                 "(0018,0020/0080/0081/0082) ScanningSequence, TR/TE/TI",
@@ -271,10 +276,10 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
         return MRSequence.FLAIR, 0.8
     if (
         inversion
-        and ti is not None
-        and T1_IR_TI_MS[0] <= ti <= T1_IR_TI_MS[1]
-        and te is not None
-        and te <= T1_MAX_TE_MS
+        and ti_ms is not None
+        and T1_IR_TI_MS[0] <= ti_ms <= T1_IR_TI_MS[1]
+        and te_ms is not None
+        and te_ms <= T1_MAX_TE_MS
     ):
         evidence.append(
             Evidence(
@@ -284,11 +289,11 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
             )
         )
         return MRSequence.T1, 0.8
-    if tr is None or te is None:
+    if tr_ms is None or te_ms is None:
         if contrast in ("T1", "T2", "FLAIR"):
             return MRSequence(contrast), 0.6
         return None, 0.0
-    if "MP" in sv and te <= T1_MAX_TE_MS:
+    if "MP" in sv and te_ms <= T1_MAX_TE_MS:
         evidence.append(
             Evidence(
                 "(0018,0021) SequenceVariant",
@@ -297,12 +302,12 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
             )
         )
         return MRSequence.T1, 0.75
-    if tr <= GRE_T1_MAX_TR_MS and te <= GRE_T1_MAX_TE_MS:
+    if tr_ms <= GRE_T1_MAX_TR_MS and te_ms <= GRE_T1_MAX_TE_MS:
         evidence.append(
             Evidence("(0018,0080/0081) TR/TE", timing, "spoiled gradient echo, short TR/TE -> T1")
         )
         return MRSequence.T1, 0.75
-    if "GR" in ss and te > 15:
+    if "GR" in ss and te_ms > 15:
         evidence.append(
             Evidence(
                 "(0018,0020/0081) ScanningSequence, TE",
@@ -311,13 +316,13 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
             )
         )
         return MRSequence.OTHER, 0.6
-    if tr <= T1_SE_MAX_TR_MS and te <= T1_MAX_TE_MS:
+    if tr_ms <= T1_SE_MAX_TR_MS and te_ms <= T1_MAX_TE_MS:
         evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, "short TR, short TE -> T1"))
         return MRSequence.T1, 0.75
-    if tr >= T2_MIN_TR_MS and te >= T2_MIN_TE_MS:
+    if tr_ms >= T2_MIN_TR_MS and te_ms >= T2_MIN_TE_MS:
         evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, "long TR, long TE -> T2"))
         return MRSequence.T2, 0.75
-    if tr >= T2_MIN_TR_MS and te < 50:
+    if tr_ms >= T2_MIN_TR_MS and te_ms < 50:
         evidence.append(
             Evidence(
                 "(0018,0080/0081) TR/TE", timing, "long TR, short TE (proton density) -> OTHER"

@@ -8,7 +8,7 @@ from the submodule (the package attribute of that name is the submodule).
 
 from __future__ import annotations
 
-from CNSTumorQCLib.report.html_page import PAGE_LANGUAGE, provenance_footer
+from CNSTumorQCLib.report.html_page import provenance_footer
 from CNSTumorQCLib.report.qc_html import report_html
 from CNSTumorQCLib.report.qc_report import (
     QCReport,
@@ -22,7 +22,6 @@ from CNSTumorQCLib.report.qc_report import (
 )
 
 __all__ = [
-    "PAGE_LANGUAGE",
     "QCReport",
     "SeriesReport",
     "StudyReport",

@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-#: The language every report page declares (screen readers, hyphenation, spell checking).
-PAGE_LANGUAGE = "en"
+from CNSTumorQCLib.i18n import html_lang, tr
 
 #: The shell's own rules: the provenance footer wraps long values instead of widening the page.
 SHELL_CSS = """
@@ -49,10 +48,11 @@ def rounded(value: object, digits: int = 4) -> object:
     return value
 
 
-def provenance_footer(record: Mapping[str, Any], *, heading: str = "Provenance") -> str:
+def provenance_footer(record: Mapping[str, Any], *, heading: str | None = None) -> str:
     """The page's last element: the provenance record (and any parameters) once, folded, as
     indented JSON with numbers rounded for people (the JSON files keep full precision)."""
     text = json.dumps(rounded(record), indent=2, ensure_ascii=False, default=str)
+    heading = tr("Provenance") if heading is None else heading
     return (
         f"<footer class='provenance'><details class='provenance'><summary>{escape(heading)}"
         f"</summary><pre class='meta'>{escape(text)}</pre></details></footer>"
@@ -65,15 +65,18 @@ def html_page(
     *,
     provenance: Mapping[str, Any],
     css: str = TABLE_REPORT_CSS,
-    provenance_heading: str = "Provenance",
+    provenance_heading: str | None = None,
 ) -> str:
     """A complete UTF-8 HTML document: ``lang``, ``<title>``, inline CSS, body, provenance footer.
+
+    The page declares the language in effect (``CNSTumorQCLib.i18n``: ``en`` or ``zh-CN``), in
+    which the report wrote its words.
 
     ``body`` is trusted markup built by the report (escape every value that came from input
     before putting it there); ``title`` and the provenance are escaped here.
     """
     return (
-        f"<!DOCTYPE html>\n<html lang='{PAGE_LANGUAGE}'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html>\n<html lang='{html_lang()}'><head><meta charset='utf-8'>"
         f"<title>{escape(title)}</title><style>{SHELL_CSS}{css}</style></head>"
         f"<body>{body}{provenance_footer(provenance, heading=provenance_heading)}</body></html>\n"
     )
