@@ -33,6 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.paths import SAMPLE_CASE_ID, sample_data_dir
@@ -48,12 +49,16 @@ REFERENCE_LABELS = "mav"  # majority vote of the five BraTS-2020 algorithms (mac
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="run the whole consensus workflow on the bundled real case",
+        help=tr("run the whole consensus workflow on the bundled real case"),
         description=__doc__.split("\n\n")[0] if __doc__ else None,
     )
-    parser.add_argument("--out", default="demo-output", help="output folder (default: %(default)s)")
     parser.add_argument(
-        "--keep", action="store_true", help="refuse to start when the output folder is not empty"
+        "--out", default="demo-output", help=tr("output folder (default: %(default)s)")
+    )
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help=tr("refuse to start when the output folder is not empty"),
     )
     parser.set_defaults(func=run)
 
@@ -62,10 +67,16 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and any(out.iterdir()):
         if args.keep:
-            raise InvalidInputError("the output folder is not empty (--keep given)", out)
+            raise InvalidInputError(tr("the output folder is not empty (--keep given)"), out)
         _clear_previous_demo(out)
     summary = run_demo(out)
-    print(f"\nEverything is in {out.resolve()}; summary: {summary['summary_file']}")
+    print(
+        tr(
+            "\nEverything is in {resolve}; summary: {summary}",
+            resolve=out.resolve(),
+            summary=summary["summary_file"],
+        )
+    )
     return 0
 
 
@@ -73,7 +84,9 @@ def _clear_previous_demo(out: Path) -> None:
     """Remove an earlier demo's output, but only if it is one (it has our summary.json)."""
     if not (out / "summary.json").is_file():
         raise InvalidInputError(
-            "the output folder is not empty and is not an earlier demo's output; choose another",
+            tr(
+                "the output folder is not empty and is not an earlier demo's output; choose another"
+            ),
             out,
         )
     shutil.rmtree(out)
@@ -176,7 +189,9 @@ def _deidentify(
     report = deidentify_folder(study, target, key_file)
     blocking = [f.message for f in report.findings if f.severity.blocking]
     if blocking:
-        raise InvalidInputError(f"de-identification failed: {blocking[0]}", target)
+        raise InvalidInputError(
+            tr("de-identification failed: {blocking}", blocking=blocking[0]), target
+        )
     summary["deidentification"] = {
         "folder": str(target),
         "key_file (kept outside the copy)": str(key_file),
@@ -197,8 +212,14 @@ def _quality_control(
     report = run_qc(deid, qc_dir)
     if _identities(report) != original:
         raise InvalidInputError(
-            "de-identification changed what the series are identified as: "
-            f"{original} before, {_identities(report)} after",
+            tr(
+                (
+                    "de-identification changed what the series are identified as: {original} "
+                    "before, {identities} after"
+                ),
+                original=original,
+                identities=_identities(report),
+            ),
             qc_dir / "qc_report.json",
         )
     data = report.to_dict()
@@ -216,11 +237,19 @@ def _quality_control(
     steps.done("qc", started, f"study verdict {report.verdict.value}{because}; {', '.join(series)}")
     if reasons:
         steps.say(
-            "      (the TCGA case has no DWI/ADC; its four annotated sequences pass, so the demo "
-            "goes on with them)"
+            tr(
+                "      (the TCGA case has no DWI/ADC; its four annotated sequences pass, "
+                "so the demo goes on with them)"
+            )
         )
     summary["qc"]["confirmed"] = _confirm_as_suggested(qc_dir)
-    steps.say(f"      {DEMO_QC_REVIEWER} confirmed: {', '.join(summary['qc']['confirmed'])}")
+    steps.say(
+        tr(
+            "      {DEMO_QC_REVIEWER} confirmed: {summary}",
+            DEMO_QC_REVIEWER=DEMO_QC_REVIEWER,
+            summary=", ".join(summary["qc"]["confirmed"]),
+        )
+    )
     return qc_dir / "qc_report.json"
 
 
@@ -310,7 +339,11 @@ def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRML
     first = run_selfcheck(case.root, runtime=runtime)
     summary["selfcheck_first"] = _finding_counts(first)
     steps.say(
-        f"      version {first.to_dict().get('annotation_version')}: {_finding_counts(first)}"
+        tr(
+            "      version {get}: {finding_counts}",
+            get=first.to_dict().get("annotation_version"),
+            finding_counts=_finding_counts(first),
+        )
     )
     for finding in first.findings:
         if finding.severity.value != "info":
@@ -319,8 +352,14 @@ def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRML
     if first.blocking:
         version = correct_findings(case, first, runtime)
         steps.say(
-            f"      the annotator's correction is saved as version {version.version} "
-            f"(parent {version.parent}); self-check again:"
+            tr(
+                (
+                    "      the annotator's correction is saved as version {version} (parent "
+                    "{parent}); self-check again:"
+                ),
+                version=version.version,
+                parent=version.parent,
+            )
         )
         report = run_selfcheck(case.root, runtime=runtime)
     if not report.blocking:  # R-ANN-1 and the checklist, confirmed and recorded (mechanically)
@@ -331,7 +370,7 @@ def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRML
     summary["selfcheck"] = {"file": str(path), **_finding_counts(report)}
     steps.done("selfcheck", started, f"final: {_finding_counts(report)}; {path}")
     if report.blocking:
-        raise InvalidInputError("the corrected annotation still has a blocking finding", path)
+        raise InvalidInputError(tr("the corrected annotation still has a blocking finding"), path)
     return path
 
 
@@ -412,7 +451,7 @@ def _review(
     summary["review"] = review
     if review.get("state") != "approved":
         raise InvalidInputError(
-            f"the review did not approve the case: {review}", out / "05_project"
+            tr("the review did not approve the case: {review}", review=review), out / "05_project"
         )
     # The project database records the approval and mirrors it into the case folder's version
     # (project/folder_approval.py); a version saved without a source folder is approved here.

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 
@@ -82,7 +83,13 @@ def combined_label_array(
             continue
         value = int(values[key])
         if not 0 < value < 256:
-            raise InvalidInputError(f"label value {value} of region {key!r} does not fit in uint8")
+            raise InvalidInputError(
+                tr(
+                    "label value {value} of region {key!r} does not fit in uint8",
+                    value=value,
+                    key=key,
+                )
+            )
         transform = (transforms or {}).get(key)
         moved = resample_label(masks[key], reference, transform)  # alive while viewed
         combined[sitk.GetArrayViewFromImage(moved) > 0] = value

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.schemas import (
     LABEL_ENHANCING,
     LABEL_NON_ENHANCING,
@@ -92,14 +93,18 @@ def get_convention(name: str) -> LabelConvention:
         return CONVENTIONS[name.strip().lower()]
     except KeyError:
         raise SchemaError(
-            f"unknown label convention {name!r}; known: {', '.join(CONVENTIONS)}"
+            tr(
+                "unknown label convention {name!r}; known: {CONVENTIONS}",
+                name=name,
+                CONVENTIONS=", ".join(CONVENTIONS),
+            )
         ) from None
 
 
 def combined_from_masks(masks: Mapping[str, np.ndarray], schema: LabelSchema) -> np.ndarray:
     """Paint region masks (same grid) into the combined map, outermost first."""
     if not masks:
-        raise InvalidInputError("no region masks to combine")
+        raise InvalidInputError(tr("no region masks to combine"))
     shape = next(iter(masks.values())).shape
     combined = np.zeros(shape, dtype=np.uint8)
     for key in schema.paint_order:
@@ -130,7 +135,9 @@ def _relabel(array: np.ndarray, mapping: Mapping[int, int], what: str) -> np.nda
     present = {int(v) for v in np.unique(values)} - {0}
     unknown = sorted(present - set(mapping))
     if unknown:
-        raise InvalidInputError(f"{what}: label values {unknown} have no mapping")
+        raise InvalidInputError(
+            tr("{what}: label values {unknown} have no mapping", what=what, unknown=unknown)
+        )
     out = np.zeros(values.shape, dtype=np.uint8)
     for source, target in mapping.items():
         out[values == source] = target
@@ -144,8 +151,14 @@ def to_convention(
     conv = get_convention(convention) if isinstance(convention, str) else convention
     if schema.combine_enhancing and conv is not CNSTUMOR:
         raise SchemaError(
-            f"R-SEG-5: the combined enhancing + non-enhancing region cannot be split into "
-            f"{conv.name} labels; annotate the two regions separately to export {conv.name}"
+            tr(
+                (
+                    "R-SEG-5: the combined enhancing + non-enhancing region cannot be split "
+                    "into {conv_name} labels; annotate the two regions separately to export "
+                    "{conv_name}"
+                ),
+                conv_name=conv.name,
+            )
         )
     return _relabel(combined, conv.from_combined, f"combined map -> {conv.name}")
 
@@ -169,5 +182,5 @@ def to_brats2023(combined: np.ndarray, schema: LabelSchema) -> np.ndarray:
 def to_brats_meningioma(combined: np.ndarray, schema: LabelSchema) -> np.ndarray:
     """BraTS-MEN (NETC 1, SNFH 2, ET 3) for the meningeal family."""
     if schema.family is not TumorFamily.MENINGEAL:
-        raise SchemaError("BraTS meningioma labels are for the meningeal family (R-SCOPE-1)")
+        raise SchemaError(tr("BraTS meningioma labels are for the meningeal family (R-SCOPE-1)"))
     return to_convention(combined, BRATS_MENINGIOMA, schema)

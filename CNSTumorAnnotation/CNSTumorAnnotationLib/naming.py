@@ -18,6 +18,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.sequences import MRSequence
@@ -69,7 +70,9 @@ def clean_component(value: object, *, ascii_only: bool = False) -> str:
             pieces.append(REPLACEMENT)
     cleaned = re.sub(r"-{2,}", "-", "".join(pieces)).strip("-.")
     if not cleaned:
-        raise InvalidInputError(f"R-FMT-3: {value!r} leaves nothing usable in a file name")
+        raise InvalidInputError(
+            tr("R-FMT-3: {value!r} leaves nothing usable in a file name", value=value)
+        )
     if cleaned.upper().split(".")[0] in _WINDOWS_RESERVED:
         cleaned = f"{cleaned}-"
     return safe_component(cleaned, "file name field")
@@ -80,7 +83,9 @@ def pattern_fields(pattern: str) -> tuple[str, ...]:
     try:
         parsed = list(string.Formatter().parse(pattern))
     except ValueError as error:
-        raise InvalidInputError(f"naming pattern {pattern!r} is malformed: {error}") from None
+        raise InvalidInputError(
+            tr("naming pattern {pattern!r} is malformed: {error}", pattern=pattern, error=error)
+        ) from None
     return tuple(field for _, field, _, _ in parsed if field is not None)
 
 
@@ -90,20 +95,35 @@ def validate_pattern(pattern: str) -> str:
     unknown = sorted(set(fields) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS))
     if unknown:
         raise InvalidInputError(
-            f"naming pattern {pattern!r} uses unknown field(s) {unknown}; "
-            f"allowed: {', '.join(REQUIRED_FIELDS + OPTIONAL_FIELDS)}"
+            tr(
+                ("naming pattern {pattern!r} uses unknown field(s) {unknown}; allowed: {value}"),
+                pattern=pattern,
+                unknown=unknown,
+                value=", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS),
+            )
         )
     missing = [field for field in REQUIRED_FIELDS if field not in fields]
     if missing:
         raise InvalidInputError(
-            f"R-FMT-3: naming pattern {pattern!r} must contain {{patient}}, {{sequence}} and "
-            f"{{content}}; missing {missing}"
+            tr(
+                (
+                    "R-FMT-3: naming pattern {pattern!r} must contain {{patient}}, "
+                    "{{sequence}} and {{content}}; missing {missing}"
+                ),
+                pattern=pattern,
+                missing=missing,
+            )
         )
     literal = "".join(text for text, *_ in string.Formatter().parse(pattern))
     if any(not _is_safe_char(char, ascii_only=True) and char != "_" for char in literal):
         raise InvalidInputError(
-            f"naming pattern {pattern!r}: the text between fields may only hold letters, digits, "
-            "'_', '-', '.' and '+'"
+            tr(
+                (
+                    "naming pattern {pattern!r}: the text between fields may only hold "
+                    "letters, digits, '_', '-', '.' and '+'"
+                ),
+                pattern=pattern,
+            )
         )
     return pattern
 
@@ -134,7 +154,13 @@ class NamingPolicy:
         for key, value in optional.items():
             if key in pattern_fields(self.pattern):
                 if value is None:
-                    raise InvalidInputError(f"naming pattern {self.pattern!r} needs {{{key}}}")
+                    raise InvalidInputError(
+                        tr(
+                            "naming pattern {pattern!r} needs {{{key}}}",
+                            pattern=self.pattern,
+                            key=key,
+                        )
+                    )
                 values[key] = f"v{value:04d}" if isinstance(value, int) else value
         cleaned = {
             key: clean_component(value, ascii_only=self.ascii_only) for key, value in values.items()
@@ -142,7 +168,11 @@ class NamingPolicy:
         name = safe_component(self.pattern.format(**cleaned), "export file name")
         if len(name.encode("utf-8")) > MAX_NAME_BYTES:
             raise InvalidInputError(
-                f"R-FMT-3: file name {name!r} is longer than {MAX_NAME_BYTES} bytes"
+                tr(
+                    "R-FMT-3: file name {name!r} is longer than {MAX_NAME_BYTES} bytes",
+                    name=name,
+                    MAX_NAME_BYTES=MAX_NAME_BYTES,
+                )
             )
         return name
 
@@ -155,7 +185,9 @@ def safe_name(text: str) -> str:
     """File-name-safe form of an identifier (R-FMT-3): letters, digits, ``.``, ``_``, ``-``."""
     cleaned = _UNSAFE.sub("-", str(text).strip()).strip(".-")
     if not cleaned:
-        raise InvalidInputError(f"identifier {text!r} has no file-name-safe characters")
+        raise InvalidInputError(
+            tr("identifier {text!r} has no file-name-safe characters", text=text)
+        )
     return safe_component(cleaned, "identifier")
 
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, SchemaError, WorkflowError
 
 
@@ -49,7 +50,9 @@ class Title(enum.Enum):
             }
             if key in names or text.strip() in names:
                 return title
-        raise SchemaError(f"unknown title {text!r}; expected one of {[t.value for t in cls]}")
+        raise SchemaError(
+            tr("unknown title {text!r}; expected one of {ts}", text=text, ts=[t.value for t in cls])
+        )
 
 
 _TITLE_LABELS = {
@@ -140,14 +143,28 @@ class QualificationRules:
             assert mine is not None and base is not None
             if mine.min_years < base.min_years:
                 raise SchemaError(
-                    f"R-PPL-1: a project may tighten but not loosen the consensus: {role.value} "
-                    f"needs >= {base.min_years} years, the table {self.version!r} asks {mine.min_years}"
+                    tr(
+                        (
+                            "R-PPL-1: a project may tighten but not loosen the consensus: {role} "
+                            "needs >= {min_years} years, the table {version!r} asks {min_years2}"
+                        ),
+                        role=role.value,
+                        min_years=base.min_years,
+                        version=self.version,
+                        min_years2=mine.min_years,
+                    )
                 )
             extra = mine.titles - base.titles
             if extra:
                 raise SchemaError(
-                    f"R-PPL-1: a project may tighten but not loosen the consensus: {role.value} "
-                    f"may not be a {', '.join(sorted(t.value for t in extra))}"
+                    tr(
+                        (
+                            "R-PPL-1: a project may tighten but not loosen the consensus: {role} may "
+                            "not be a {ts}"
+                        ),
+                        role=role.value,
+                        ts=", ".join(sorted(t.value for t in extra)),
+                    )
                 )
 
     def refusals(self, person: Person, role: Role | None = None) -> list[str]:
@@ -208,7 +225,7 @@ def load_people_file(path: str | Path) -> dict[str, Person]:
 
     path = Path(path)
     if not path.is_file():
-        raise MissingInputError("people file not found", path)
+        raise MissingInputError(tr("people file not found"), path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         items = data["people"] if isinstance(data, dict) else data
@@ -223,7 +240,7 @@ def load_people_file(path: str | Path) -> dict[str, Person]:
             )
             people[person.id] = person
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, SchemaError) as error:
-        raise InvalidInputError(f"not a people file ({error})", path) from None
+        raise InvalidInputError(tr("not a people file ({error})", error=error), path) from None
     return people
 
 
@@ -235,10 +252,21 @@ def require_reviewer(
     person = people.get(reviewer)
     if person is None:
         raise QualificationError(
-            f"R-PPL-1: {reviewer!r} is not in the people file; a reviewer must be a listed, "
-            "qualified person"
+            tr(
+                (
+                    "R-PPL-1: {reviewer!r} is not in the people file; a reviewer must be a "
+                    "listed, qualified person"
+                ),
+                reviewer=reviewer,
+            )
         )
     if person.role is not Role.REVIEWER:
-        raise QualificationError(f"R-PPL-3: {person.name} is a {person.role.value}, not a reviewer")
+        raise QualificationError(
+            tr(
+                "R-PPL-3: {person_name} is a {role}, not a reviewer",
+                person_name=person.name,
+                role=person.role.value,
+            )
+        )
     rules.require(person, Role.REVIEWER)
     return person

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import SchemaError
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -119,7 +120,14 @@ class LabelSchema:
         for region in self.regions:
             if region.key == key:
                 return region
-        raise SchemaError(f"no region {key!r} in the {self.family.value} schema {self.version}")
+        raise SchemaError(
+            tr(
+                "no region {key!r} in the {family} schema {version}",
+                key=key,
+                family=self.family.value,
+                version=self.version,
+            )
+        )
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -294,7 +302,13 @@ def parse_family(family: TumorFamily | str) -> TumorFamily:
         return TumorFamily(str(family).strip().lower().replace("-", "_"))
     except ValueError:
         known = ", ".join(f.value for f in TumorFamily)
-        raise SchemaError(f"unknown tumor family {family!r} (R-SCOPE-1: one of {known})") from None
+        raise SchemaError(
+            tr(
+                "unknown tumor family {family!r} (R-SCOPE-1: one of {known})",
+                family=family,
+                known=known,
+            )
+        ) from None
 
 
 def get_schema(
@@ -317,7 +331,11 @@ def get_schema(
     unknown = set(overrides) - {r.key for r in regions}
     if unknown:
         raise SchemaError(
-            f"'required' names regions not in the {fam.value} schema: {sorted(unknown)}"
+            tr(
+                "'required' names regions not in the {fam} schema: {unknown}",
+                fam=fam.value,
+                unknown=sorted(unknown),
+            )
         )
     regions = tuple(
         replace(r, required=bool(overrides[r.key])) if r.key in overrides else r for r in regions

@@ -17,6 +17,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.schemas import TumorFamily
 from CNSTumorQCLib.errors import SchemaError
 
@@ -81,7 +82,11 @@ def parse_diagnosis(diagnosis: Diagnosis | str) -> Diagnosis:
     except ValueError:
         known = ", ".join(d.value for d in Diagnosis)
         raise SchemaError(
-            f"R-SCOPE-1: diagnosis {diagnosis!r} is outside the consensus families ({known})"
+            tr(
+                ("R-SCOPE-1: diagnosis {diagnosis!r} is outside the consensus families ({known})"),
+                diagnosis=diagnosis,
+                known=known,
+            )
         ) from None
 
 
@@ -104,20 +109,34 @@ def parse_site_strict(site: Site | str | None) -> Site:
         return Site(_key(site))
     except ValueError:
         known = ", ".join(s.value for s in Site)
-        raise SchemaError(f"R-SCOPE-2: unknown site {site!r} (one of {known})") from None
+        raise SchemaError(
+            tr("R-SCOPE-2: unknown site {site!r} (one of {known})", site=site, known=known)
+        ) from None
 
 
 def _site_refusal(family: TumorFamily, where: Site, what: str) -> None:
     if where in ALWAYS_OUT:
         raise SchemaError(
-            f"R-SCOPE-2: {what} {where.value.replace('_', ' ')} is out of scope: tumors "
-            "invading bone or crossing the skull are flagged, not annotated"
+            tr(
+                (
+                    "R-SCOPE-2: {what} {replace} is out of scope: tumors invading bone or "
+                    "crossing the skull are flagged, not annotated"
+                ),
+                what=what,
+                replace=where.value.replace("_", " "),
+            )
         )
     if where in EXTRA_AXIAL_OUT and family is TumorFamily.MENINGEAL:
         raise SchemaError(
-            f"R-SCOPE-2: extra-axial {what} of the {where.value.replace('_', ' ')} region is "
-            "out of scope: sellar, pineal and cerebellopontine-angle extra-axial tumors are "
-            "flagged, not annotated"
+            tr(
+                (
+                    "R-SCOPE-2: extra-axial {what} of the {replace} region is out of scope: "
+                    "sellar, pineal and cerebellopontine-angle extra-axial tumors are "
+                    "flagged, not annotated"
+                ),
+                what=what,
+                replace=where.value.replace("_", " "),
+            )
         )
 
 
@@ -161,7 +180,7 @@ def assess_scope(
     text = str(diagnosis).strip() if diagnosis is not None and str(diagnosis).strip() else None
     if text is None:
         if given is None:
-            raise SchemaError("R-SCOPE-1: give the tumor family or a diagnosis")
+            raise SchemaError(tr("R-SCOPE-1: give the tumor family or a diagnosis"))
         _site_refusal(given, where, f"{given.value} tumor")
         note = f"annotated under the {given.value} family; no diagnosis given"
         return ScopeDecision(given, None, False, where, note)
@@ -171,8 +190,14 @@ def assess_scope(
         if given is None:
             families = ", ".join(f.value for f in TumorFamily)
             raise SchemaError(
-                f"R-SCOPE-1: {text!r} is not one of the diagnoses the consensus names; it is "
-                f"annotated under its family when you give it ({families}), with a note"
+                tr(
+                    (
+                        "R-SCOPE-1: {text!r} is not one of the diagnoses the consensus names; it "
+                        "is annotated under its family when you give it ({families}), with a note"
+                    ),
+                    text=text,
+                    families=families,
+                )
             ) from None
         _site_refusal(given, where, text)
         note = (
@@ -182,7 +207,14 @@ def assess_scope(
         return ScopeDecision(given, text, False, where, note)
     own = FAMILY_OF[named]
     if given is not None and given is not own:
-        raise SchemaError(f"R-SCOPE-1: {text} belongs to the {own.value} family, not {given.value}")
+        raise SchemaError(
+            tr(
+                "R-SCOPE-1: {text} belongs to the {own} family, not {given}",
+                text=text,
+                own=own.value,
+                given=given.value,
+            )
+        )
     _site_refusal(own, where, named.value)
     note = f"{named.value} is named by the consensus: {own.value} family"
     return ScopeDecision(own, named.value, True, where, note)
@@ -195,13 +227,25 @@ def check_scope(diagnosis: Diagnosis | str, site: Site | str | None = None) -> T
     family = FAMILY_OF[dx]
     if where in ALWAYS_OUT:
         raise SchemaError(
-            f"R-SCOPE-2: {dx.value} {where.value.replace('_', ' ')} is out of scope: tumors "
-            "invading bone or crossing the skull are flagged, not annotated"
+            tr(
+                (
+                    "R-SCOPE-2: {dx} {replace} is out of scope: tumors invading bone or "
+                    "crossing the skull are flagged, not annotated"
+                ),
+                dx=dx.value,
+                replace=where.value.replace("_", " "),
+            )
         )
     if where in EXTRA_AXIAL_OUT and family is TumorFamily.MENINGEAL:
         raise SchemaError(
-            f"R-SCOPE-2: extra-axial {dx.value} of the {where.value.replace('_', ' ')} region is "
-            "out of scope: sellar, pineal and cerebellopontine-angle extra-axial tumors are "
-            "flagged, not annotated"
+            tr(
+                (
+                    "R-SCOPE-2: extra-axial {dx} of the {replace} region is out of scope: "
+                    "sellar, pineal and cerebellopontine-angle extra-axial tumors are "
+                    "flagged, not annotated"
+                ),
+                dx=dx.value,
+                replace=where.value.replace("_", " "),
+            )
         )
     return family

@@ -41,6 +41,7 @@ from tqdm import tqdm
 
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import CNSTumorError, InvalidInputError, MissingInputError
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.progress import on_terminal
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.version import __version__
@@ -123,7 +124,7 @@ def fingerprint(source: str | Path, salt: str = "") -> str:
     path order: the same content gives the same fingerprint wherever it lies."""
     root = Path(source)
     if not root.exists():
-        raise MissingInputError("study input not found", root)
+        raise MissingInputError(tr("study input not found"), root)
     digest = hashlib.sha256(f"{__version__}\0{salt}\0".encode())
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
     for path in files:
@@ -189,7 +190,9 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         try:
             client = Client(scheduler, timeout="10s")
         except OSError as error:
-            raise InvalidInputError(f"no Dask scheduler answers: {error}", scheduler) from error
+            raise InvalidInputError(
+                tr("no Dask scheduler answers: {error}", error=error), scheduler
+            ) from error
         try:
             yield client
         finally:
@@ -238,7 +241,9 @@ def run_batch(
     salt = json.dumps({"operation": name, **options}, sort_keys=True, default=str)
     keys = [item.key for item in items]
     if len(set(keys)) != len(keys):
-        raise InvalidInputError(f"two studies of the batch share a key: {sorted(keys)}")
+        raise InvalidInputError(
+            tr("two studies of the batch share a key: {keys}", keys=sorted(keys))
+        )
     previous = _previous_fingerprints(out, name)
     journal_path = out / f".{name}_journal.jsonl"
     outcomes: dict[str, ItemOutcome] = {}

@@ -10,6 +10,7 @@ from typing import Any
 
 from CNSTumorQCLib.batch import BatchItem
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 
 
 def qc_study(item: BatchItem, *, grade: bool = True, thumbnails: bool = True) -> dict[str, Any]:
@@ -22,7 +23,7 @@ def qc_study(item: BatchItem, *, grade: bool = True, thumbnails: bool = True) ->
         item.source, item.output, workers=1, grade=grade, thumbnails=thumbnails, progress=False
     )
     if report.files_indexed == 0:
-        raise InvalidInputError("no readable DICOM file in this study", item.source)
+        raise InvalidInputError(tr("no readable DICOM file in this study"), item.source)
     return {
         "verdict": report.verdict.value,
         "studies": len(report.studies),
@@ -52,7 +53,7 @@ def deid_study(
     if output.exists():
         if not (output / REPORT_NAME).is_file():
             raise InvalidInputError(
-                "output exists and is not an earlier de-identified copy", output
+                tr("output exists and is not an earlier de-identified copy"), output
             )
         shutil.rmtree(output)
     policy = (
@@ -73,7 +74,7 @@ def deid_study(
     counts = dict(report.counts)
     if not counts.get("written"):
         raise InvalidInputError(
-            f"nothing could be released from this study ({counts})", item.source
+            tr("nothing could be released from this study ({counts})", counts=counts), item.source
         )
     counts["errors"] = sum(f.severity is Severity.ERROR for f in report.findings)
     return counts

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 
 #: Version of this table, stamped into provenance where rules are cited.
 CONSENSUS_TABLE_VERSION = "consensus-2021.44.4-1"
@@ -243,4 +244,10 @@ def rule(rule_id: str) -> ConsensusRule:
     for candidate in RULES:
         if candidate.id == rule_id:
             return candidate
-    raise InvalidInputError(f"no consensus rule {rule_id!r}; known: {', '.join(RULE_IDS)}")
+    raise InvalidInputError(
+        tr(
+            "no consensus rule {rule_id!r}; known: {RULE_IDS}",
+            rule_id=rule_id,
+            RULE_IDS=", ".join(RULE_IDS),
+        )
+    )

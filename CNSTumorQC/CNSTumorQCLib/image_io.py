@@ -31,6 +31,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.i18n import tr
 
 #: Largest volume accepted (voxels): far above any MR series, far below what exhausts memory.
 MAX_VOXELS = 1 << 30
@@ -58,7 +59,12 @@ def read_image(path: str | Path, what: str = "image") -> sitk.Image:
         image = reader.Execute()
     except RuntimeError as error:
         raise InvalidInputError(
-            f"{what}: not a readable image ({_first_line(error)})", path
+            tr(
+                "{what}: not a readable image ({first_line})",
+                what=what,
+                first_line=_first_line(error),
+            ),
+            path,
         ) from None
     check_image(image, path, what)
     return image
@@ -68,18 +74,18 @@ def verify_image_file(path: str | Path, what: str = "image") -> None:
     """Check the container of ``path`` (gzip stream, NIfTI header vs size, file type)."""
     path = Path(path)
     if not path.is_file():
-        raise MissingInputError(f"{what} not found", path)
+        raise MissingInputError(tr("{what} not found", what=what), path)
     name = path.name.lower()
     head = _read_head(path)
     if name.endswith(".gz") and not head.startswith(b"\x1f\x8b"):
-        raise InvalidInputError(f"{what}: named .gz but not gzip-compressed", path)
+        raise InvalidInputError(tr("{what}: named .gz but not gzip-compressed", what=what), path)
     if name.endswith(_NIFTI_SUFFIXES):
         data = _gunzip_all(path, what) if name.endswith(".gz") else path.read_bytes()
         _verify_nifti(path, what, data)
     elif name.endswith(".gz"):
         _gunzip_all(path, what)
     elif name.endswith(_NRRD_SUFFIXES) and not head.startswith(b"NRRD"):
-        raise InvalidInputError(f"{what}: not a NRRD file (no NRRD magic)", path)
+        raise InvalidInputError(tr("{what}: not a NRRD file (no NRRD magic)", what=what), path)
 
 
 def check_image(image: sitk.Image, path: str | Path, what: str = "image") -> None:
@@ -90,27 +96,43 @@ def check_image(image: sitk.Image, path: str | Path, what: str = "image") -> Non
     if np.issubdtype(values.dtype, np.floating) or np.issubdtype(values.dtype, np.complexfloating):
         bad = int(values.size - np.count_nonzero(np.isfinite(values)))
         if bad:
-            raise InvalidInputError(f"{what}: {bad} voxel(s) are NaN or infinite", path)
+            raise InvalidInputError(
+                tr("{what}: {bad} voxel(s) are NaN or infinite", what=what, bad=bad), path
+            )
 
 
 def _check_header(
     path: Path, what: str, size: tuple[int, ...], spacing: tuple[float, ...], source: object
 ) -> None:
     if not 2 <= len(size) <= 4 or any(n <= 0 for n in size):
-        raise InvalidInputError(f"{what}: unsupported dimensions {tuple(size)}", path)
+        raise InvalidInputError(
+            tr("{what}: unsupported dimensions {size}", what=what, size=tuple(size)), path
+        )
     voxels = math.prod(size)
     if voxels > MAX_VOXELS:
         raise InvalidInputError(
-            f"{what}: {voxels} voxels {tuple(size)} exceed the limit of {MAX_VOXELS}", path
+            tr(
+                "{what}: {voxels} voxels {size} exceed the limit of {MAX_VOXELS}",
+                what=what,
+                voxels=voxels,
+                size=tuple(size),
+                MAX_VOXELS=MAX_VOXELS,
+            ),
+            path,
         )
     if not all(math.isfinite(s) and s > 0 for s in spacing):
         raise InvalidInputError(
-            f"{what}: voxel spacing {tuple(spacing)} is not finite and positive", path
+            tr(
+                "{what}: voxel spacing {spacing} is not finite and positive",
+                what=what,
+                spacing=tuple(spacing),
+            ),
+            path,
         )
     origin = source.GetOrigin()  # type: ignore[attr-defined]
     direction = source.GetDirection()  # type: ignore[attr-defined]
     if not all(math.isfinite(v) for v in (*origin, *direction)):
-        raise InvalidInputError(f"{what}: origin or orientation is not finite", path)
+        raise InvalidInputError(tr("{what}: origin or orientation is not finite", what=what), path)
 
 
 def _read_head(path: Path, count: int = 1024) -> bytes:
@@ -128,11 +150,21 @@ def _gunzip_all(path: Path, what: str) -> bytes:
                 data += chunk
                 if len(data) > MAX_STREAM_BYTES:
                     raise InvalidInputError(
-                        f"{what}: decompresses to more than {MAX_STREAM_BYTES} bytes", path
+                        tr(
+                            "{what}: decompresses to more than {MAX_STREAM_BYTES} bytes",
+                            what=what,
+                            MAX_STREAM_BYTES=MAX_STREAM_BYTES,
+                        ),
+                        path,
                     )
     except (OSError, EOFError, zlib.error) as error:
         raise InvalidInputError(
-            f"{what}: corrupt or truncated gzip stream ({_first_line(error)})", path
+            tr(
+                "{what}: corrupt or truncated gzip stream ({first_line})",
+                what=what,
+                first_line=_first_line(error),
+            ),
+            path,
         ) from None
     return bytes(data)
 
@@ -142,9 +174,18 @@ def _verify_nifti(path: Path, what: str, data: bytes) -> None:
     ITK's NIfTI reader turns NaN into 0 silently, so the raw bytes are checked here."""
     head, size = data[:1024], len(data)
     if len(head) >= 132 and head[128:132] == b"DICM":
-        raise InvalidInputError(f"{what}: a DICOM file, not NIfTI (named {path.name})", path)
+        raise InvalidInputError(
+            tr(
+                "{what}: a DICOM file, not NIfTI (named {path_name})",
+                what=what,
+                path_name=path.name,
+            ),
+            path,
+        )
     if len(head) < 348:
-        raise InvalidInputError(f"{what}: too short for a NIfTI header ({size} bytes)", path)
+        raise InvalidInputError(
+            tr("{what}: too short for a NIfTI header ({size} bytes)", what=what, size=size), path
+        )
     for order in ("<", ">"):
         (sizeof_hdr,) = struct.unpack(f"{order}i", head[:4])
         if sizeof_hdr == 348:
@@ -152,30 +193,60 @@ def _verify_nifti(path: Path, what: str, data: bytes) -> None:
         if sizeof_hdr == 540:
             return  # NIfTI-2: SimpleITK checks it; the gzip stream was already verified
     else:
-        raise InvalidInputError(f"{what}: not a NIfTI file (no NIfTI-1 header)", path)
+        raise InvalidInputError(tr("{what}: not a NIfTI file (no NIfTI-1 header)", what=what), path)
     dims = struct.unpack(f"{order}8h", head[40:56])
     datatype, _bitpix = struct.unpack(f"{order}2h", head[70:74])
     pixdim = struct.unpack(f"{order}8f", head[76:108])
     (vox_offset,) = struct.unpack(f"{order}f", head[108:112])
     rank = dims[0]
     if not 1 <= rank <= 7 or any(d <= 0 for d in dims[1 : rank + 1]):
-        raise InvalidInputError(f"{what}: NIfTI header has invalid dimensions {dims}", path)
+        raise InvalidInputError(
+            tr("{what}: NIfTI header has invalid dimensions {dims}", what=what, dims=dims), path
+        )
     spatial = pixdim[1 : min(rank, 3) + 1]
     if not all(math.isfinite(p) and p > 0 for p in spatial):
         raise InvalidInputError(
-            f"{what}: NIfTI voxel spacing {tuple(spatial)} is not finite and positive", path
+            tr(
+                "{what}: NIfTI voxel spacing {spatial} is not finite and positive",
+                what=what,
+                spatial=tuple(spatial),
+            ),
+            path,
         )
     if datatype not in _NIFTI_BYTES:
-        raise InvalidInputError(f"{what}: NIfTI datatype {datatype} is not supported", path)
+        raise InvalidInputError(
+            tr("{what}: NIfTI datatype {datatype} is not supported", what=what, datatype=datatype),
+            path,
+        )
     if not math.isfinite(vox_offset) or vox_offset < 0:
-        raise InvalidInputError(f"{what}: NIfTI voxel offset {vox_offset} is invalid", path)
+        raise InvalidInputError(
+            tr(
+                "{what}: NIfTI voxel offset {vox_offset} is invalid",
+                what=what,
+                vox_offset=vox_offset,
+            ),
+            path,
+        )
     voxels = math.prod(dims[1 : rank + 1])
     if voxels > MAX_VOXELS:
-        raise InvalidInputError(f"{what}: {voxels} voxels exceed the limit of {MAX_VOXELS}", path)
+        raise InvalidInputError(
+            tr(
+                "{what}: {voxels} voxels exceed the limit of {MAX_VOXELS}",
+                what=what,
+                voxels=voxels,
+                MAX_VOXELS=MAX_VOXELS,
+            ),
+            path,
+        )
     expected = int(vox_offset) + voxels * _NIFTI_BYTES[datatype]
     if size < expected:
         raise InvalidInputError(
-            f"{what}: truncated: the header promises {expected} bytes, the file holds {size}",
+            tr(
+                ("{what}: truncated: the header promises {expected} bytes, the file holds {size}"),
+                what=what,
+                expected=expected,
+                size=size,
+            ),
             path,
         )
     if datatype in _NIFTI_FLOATS:
@@ -187,7 +258,9 @@ def _verify_nifti(path: Path, what: str, data: bytes) -> None:
         )
         bad = int(values.size - np.count_nonzero(np.isfinite(values)))
         if bad:
-            raise InvalidInputError(f"{what}: {bad} voxel(s) are NaN or infinite", path)
+            raise InvalidInputError(
+                tr("{what}: {bad} voxel(s) are NaN or infinite", what=what, bad=bad), path
+            )
 
 
 def _first_line(error: BaseException) -> str:

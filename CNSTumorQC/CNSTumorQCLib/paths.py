@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path, PureWindowsPath
 
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.i18n import tr
 
 SHARED_DATA_ENV = "CNSTUMOR_SHARED_DATA"
 SAMPLE_DATA_ENV = "CNSTUMOR_SAMPLE_DATA"
@@ -43,7 +44,14 @@ def safe_component(name: object, what: str) -> str:
     text = str(name) if name is not None else ""
     problem = _component_problem(text)
     if problem is not None:
-        raise InvalidInputError(f"{what} {text!r} cannot name a file or folder: {problem}")
+        raise InvalidInputError(
+            tr(
+                "{what} {text!r} cannot name a file or folder: {problem}",
+                what=what,
+                text=text,
+                problem=problem,
+            )
+        )
     return text
 
 
@@ -70,12 +78,17 @@ def output_folder(path: str | Path, what: str = "output folder") -> Path:
     one: an existing file, a file among its parents, no permission."""
     path = Path(path)
     if path.exists() and not path.is_dir():
-        raise InvalidInputError(f"the {what} is an existing file, not a folder", path)
+        raise InvalidInputError(tr("the {what} is an existing file, not a folder", what=what), path)
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InvalidInputError(
-            f"the {what} cannot be created ({error.strerror or error})", path
+            tr(
+                "the {what} cannot be created ({strerror})",
+                what=what,
+                strerror=error.strerror or error,
+            ),
+            path,
         ) from None
     return path
 
@@ -101,8 +114,13 @@ def shared_data_dir(required: bool = True) -> Path:
     path = Path(configured) if configured else PROJECT_ROOT.parent / "shared" / "data"
     if required and not path.is_dir():
         raise MissingInputError(
-            f"the shared test data folder is missing; set {SHARED_DATA_ENV} to the folder "
-            "that holds dcm_qa_xa30/, tcga-lgg_TCGA-FG-6692_brainlesion/ ...",
+            tr(
+                (
+                    "the shared test data folder is missing; set {SHARED_DATA_ENV} to the "
+                    "folder that holds dcm_qa_xa30/, tcga-lgg_TCGA-FG-6692_brainlesion/ ..."
+                ),
+                SHARED_DATA_ENV=SHARED_DATA_ENV,
+            ),
             path,
         )
     return path

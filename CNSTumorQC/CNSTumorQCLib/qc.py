@@ -31,6 +31,7 @@ from CNSTumorQCLib.dicom.index import index_folder
 from CNSTumorQCLib.dicom.model import Series
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.quality.grading import suggest_grade
 from CNSTumorQCLib.report.qc_report import QCReport, SeriesReport, studies_of, write_report
@@ -59,7 +60,7 @@ def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | N
                 Finding(
                     "R-QC-1",
                     Severity.INFO,
-                    "grade not computed: image-quality grading was switched off (--no-grade)",
+                    tr("grade not computed: image-quality grading was switched off (--no-grade)"),
                     uid,
                 ),
             )
@@ -92,7 +93,9 @@ def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | N
         return _Graded(
             findings=(
                 *pixel_findings,
-                Finding("R-QC-1", Severity.WARNING, f"grade not computed: {error}", uid),
+                Finding(
+                    "R-QC-1", Severity.WARNING, tr("grade not computed: {error}", error=error), uid
+                ),
             ),
             digest=digest,
         )
@@ -103,7 +106,11 @@ def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | N
                 Finding(
                     "R-QC-1",
                     Severity.WARNING,
-                    f"grade not computed ({type(error).__name__}: {error})",
+                    tr(
+                        "grade not computed ({name}: {error})",
+                        name=type(error).__name__,
+                        error=error,
+                    ),
                     uid,
                 ),
             ),
@@ -116,7 +123,10 @@ def _grade(series: Series, ident: Identification, grader: Callable[..., Any] | N
             Finding(
                 "R-QC-2",
                 Severity.WARNING,
-                "suggested grade 1 (not diagnostic): a radiologist confirms; a confirmed grade 1 excludes the series",
+                tr(
+                    "suggested grade 1 (not diagnostic): a radiologist confirms; a confirmed "
+                    "grade 1 excludes the series"
+                ),
                 uid,
             )
         )
@@ -145,10 +155,16 @@ def _metal_findings(metrics: dict[str, float], series: Series, uid: str) -> list
         Finding(
             "R-QC-1",
             Severity.WARNING,
-            f"metal or susceptibility artifact: {total:.1f} mL of signal void next to bright "
-            f"pile-up, {core:.1f} mL of it over the brain; a radiologist confirms the grade: 1 "
-            "for a removable metal artifact (remove the metal and rescan), 2 when soft tissue "
-            "and bone remain distinguishable",
+            tr(
+                (
+                    "metal or susceptibility artifact: {total:.1f} mL of signal void next to "
+                    "bright pile-up, {core:.1f} mL of it over the brain; a radiologist "
+                    "confirms the grade: 1 for a removable metal artifact (remove the metal "
+                    "and rescan), 2 when soft tissue and bone remain distinguishable"
+                ),
+                total=total,
+                core=core,
+            ),
             uid,
             files,
             details={"metal_void_ml": total, "metal_void_core_ml": core},
@@ -166,7 +182,7 @@ def _thumbnail(series: Series) -> tuple[str | None, list[Finding]]:
             Finding(
                 "R-DATA-2",
                 Severity.INFO,
-                f"no thumbnail: pixels could not be read ({error})",
+                tr("no thumbnail: pixels could not be read ({error})", error=error),
                 series.series_instance_uid,
             )
         ]
@@ -328,13 +344,16 @@ def run_qc(dicom_dir: str | Path, out_dir: str | Path, **options: Any) -> QCRepo
         from CNSTumorQCLib.errors import InvalidInputError
 
         raise InvalidInputError(
-            "the output folder must not be inside the DICOM folder (the input is never modified)",
+            tr(
+                "the output folder must not be inside the DICOM folder (the input is "
+                "never modified)"
+            ),
             out_dir,
         )
     if out_dir.exists() and not out_dir.is_dir():  # refused before the (long) indexing
         from CNSTumorQCLib.errors import InvalidInputError
 
-        raise InvalidInputError("the output folder is an existing file, not a folder", out_dir)
+        raise InvalidInputError(tr("the output folder is an existing file, not a folder"), out_dir)
     report = build_report(dicom_dir, **options)
     write_report(report, out_dir)
     return report

@@ -19,6 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 
 _LINE = re.compile(
     r"^([A-Za-z0-9][A-Za-z0-9._-]*)\s*((?:[<>=!~]=?\s*[0-9][0-9A-Za-z.*]*\s*,?\s*)*)$"
@@ -79,7 +80,9 @@ def read_requirements(path: str | Path) -> list[Requirement]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise InvalidInputError(f"cannot read the requirements ({error.strerror})", path) from None
+        raise InvalidInputError(
+            tr("cannot read the requirements ({strerror})", strerror=error.strerror), path
+        ) from None
     found = []
     for number, raw in enumerate(text.splitlines(), 1):
         line, optional, reason = raw.strip(), False, ""
@@ -90,7 +93,9 @@ def read_requirements(path: str | Path) -> list[Requirement]:
             continue
         match = _LINE.match(line)
         if not match:
-            raise InvalidInputError(f"line {number} is not a requirement: {raw!r}", path)
+            raise InvalidInputError(
+                tr("line {number} is not a requirement: {raw!r}", number=number, raw=raw), path
+            )
         found.append(Requirement(match.group(1), match.group(2).replace(" ", ""), optional, reason))
     return found
 

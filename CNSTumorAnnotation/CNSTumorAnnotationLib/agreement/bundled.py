@@ -19,6 +19,7 @@ from CNSTumorAnnotationLib.agreement.report_html import agreement_report_html
 from CNSTumorAnnotationLib.agreement.staple import staple
 from CNSTumorAnnotationLib.agreement.surface import bounding_box
 from CNSTumorAnnotationLib.agreement.thresholds import DEFAULT_THRESHOLDS
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.paths import output_folder
@@ -71,7 +72,7 @@ def label_maps_agreement(
     """
     regions = dict(regions or BRATS_REGIONS)
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
-        raise InvalidInputError("the agreement output folder is an existing file", out_dir)
+        raise InvalidInputError(tr("the agreement output folder is an existing file"), out_dir)
     maps = load_label_maps(label_maps)
     check_label_values(maps, regions)
     table = region_agreement(maps, regions)
@@ -117,19 +118,34 @@ def check_label_values(maps: Sequence[LabelMap], regions: Mapping[str, Sequence[
         present = {int(v) for v in np.unique(label_map.labels)} - {0}
         if not present:
             raise InvalidInputError(
-                f"label map {label_map.name} is empty (no labelled voxel)", where
+                tr(
+                    "label map {label_map_name} is empty (no labelled voxel)",
+                    label_map_name=label_map.name,
+                ),
+                where,
             )
         negative = sorted(v for v in present if v < 0)
         if negative:
             raise InvalidInputError(
-                f"label map {label_map.name} holds negative values {negative}", where
+                tr(
+                    "label map {label_map_name} holds negative values {negative}",
+                    label_map_name=label_map.name,
+                    negative=negative,
+                ),
+                where,
             )
         unknown = sorted(present - known)
         if unknown:
             raise InvalidInputError(
-                f"label map {label_map.name} holds values {unknown} that no region names "
-                f"(regions: { {k: sorted(v) for k, v in regions.items()} }); give --region "
-                "NAME=values for them",
+                tr(
+                    (
+                        "label map {label_map_name} holds values {unknown} that no region names "
+                        "(regions: {table}); give --region NAME=values for them"
+                    ),
+                    label_map_name=label_map.name,
+                    unknown=unknown,
+                    table={k: sorted(v) for k, v in regions.items()},
+                ),
                 where,
             )
 
@@ -144,7 +160,7 @@ def bundled_case_agreement(sample_dir: str | Path, out_dir: str | Path) -> dict[
     paths = {name: folder / f"{name}.nii.gz" for name in BUNDLED_ALGORITHMS}
     for path in paths.values():
         if not path.is_file():
-            raise MissingInputError("bundled algorithm label map missing", path)
+            raise MissingInputError(tr("bundled algorithm label map missing"), path)
     return label_maps_agreement(
         paths,
         out_dir,

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.image_io import read_image
 
@@ -43,7 +44,7 @@ def region_mask(labels: np.ndarray, label_values: Iterable[int]) -> np.ndarray:
     """Boolean mask of ``labels`` in ``label_values`` (e.g. whole tumor = {1, 2, 4})."""
     values = sorted({int(v) for v in label_values})
     if not values:
-        raise InvalidInputError("a region needs at least one label value")
+        raise InvalidInputError(tr("a region needs at least one label value"))
     return np.isin(labels, values)
 
 
@@ -51,7 +52,9 @@ def as_bool_mask(mask: np.ndarray, name: str = "mask") -> np.ndarray:
     """A 3-D boolean view of ``mask``; non-zero counts as foreground."""
     array = np.asarray(mask)
     if array.ndim != 3:
-        raise InvalidInputError(f"{name} must be a 3-D array, got {array.ndim}-D")
+        raise InvalidInputError(
+            tr("{name} must be a 3-D array, got {ndim}-D", name=name, ndim=array.ndim)
+        )
     return array if array.dtype == bool else array != 0
 
 
@@ -59,26 +62,38 @@ def check_spacing(spacing_mm: Sequence[float], ndim: int = 3) -> tuple[float, ..
     """Spacing as a tuple of positive floats, one per axis."""
     spacing = tuple(float(s) for s in spacing_mm)
     if len(spacing) != ndim or not all(np.isfinite(s) and s > 0 for s in spacing):
-        raise InvalidInputError(f"spacing must be {ndim} positive numbers, got {spacing_mm!r}")
+        raise InvalidInputError(
+            tr(
+                "spacing must be {ndim} positive numbers, got {spacing_mm!r}",
+                ndim=ndim,
+                spacing_mm=spacing_mm,
+            )
+        )
     return spacing
 
 
 def check_same_shape(a: np.ndarray, b: np.ndarray) -> None:
     """Two masks compared voxel by voxel must have one shape."""
     if a.shape != b.shape:
-        raise InvalidInputError(f"masks differ in shape: {a.shape} vs {b.shape}")
+        raise InvalidInputError(
+            tr("masks differ in shape: {shape} vs {shape2}", shape=a.shape, shape2=b.shape)
+        )
 
 
 def label_map_from_image(image: sitk.Image, name: str, source: str = "") -> LabelMap:
     """A :class:`LabelMap` from a SimpleITK image (spacing reversed into array order)."""
     if image.GetDimension() != 3:
-        raise InvalidInputError(f"label map {name} must be 3-D", source or None)
+        raise InvalidInputError(tr("label map {name} must be 3-D", name=name), source or None)
     if image.GetNumberOfComponentsPerPixel() != 1:
-        raise InvalidInputError(f"label map {name} must have one component", source or None)
+        raise InvalidInputError(
+            tr("label map {name} must have one component", name=name), source or None
+        )
     array = sitk.GetArrayFromImage(image)
     if not np.issubdtype(array.dtype, np.integer):
         if not np.all(np.equal(np.mod(array, 1), 0)):
-            raise InvalidInputError(f"label map {name} holds non-integer values", source or None)
+            raise InvalidInputError(
+                tr("label map {name} holds non-integer values", name=name), source or None
+            )
         array = array.astype(np.int32)
     return LabelMap(
         name=name,
@@ -94,7 +109,7 @@ def read_label_map(path: str | Path, name: str | None = None) -> LabelMap:
     """Read a NIfTI/NRRD label map with SimpleITK; errors name the file."""
     path = Path(path)
     if not path.is_file():
-        raise MissingInputError("label map not found", path)
+        raise MissingInputError(tr("label map not found"), path)
     image = read_image(path, "label map")  # verified: gzip CRC, size, finite values
     label_name = name or path.name.removesuffix(".gz").removesuffix(".nii").removesuffix(".nrrd")
     return label_map_from_image(image, label_name, str(path))
@@ -107,8 +122,16 @@ def check_same_grid(label_maps: Sequence[LabelMap]) -> None:
         where = other.source or None
         if other.labels.shape != first.labels.shape:
             raise InvalidInputError(
-                f"{other.name} has shape {other.labels.shape}, {first.name} {first.labels.shape}: "
-                "resample onto one grid before comparing",
+                tr(
+                    (
+                        "{other_name} has shape {shape}, {first_name} {shape2}: resample onto "
+                        "one grid before comparing"
+                    ),
+                    other_name=other.name,
+                    shape=other.labels.shape,
+                    first_name=first.name,
+                    shape2=first.labels.shape,
+                ),
                 where,
             )
         for what, x, y in (
@@ -118,7 +141,15 @@ def check_same_grid(label_maps: Sequence[LabelMap]) -> None:
         ):
             if not np.allclose(x, y, atol=GRID_TOLERANCE):
                 raise InvalidInputError(
-                    f"{other.name} differs from {first.name} in {what}: {x} vs {y}", where
+                    tr(
+                        "{other_name} differs from {first_name} in {what}: {x} vs {y}",
+                        other_name=other.name,
+                        first_name=first.name,
+                        what=what,
+                        x=x,
+                        y=y,
+                    ),
+                    where,
                 )
 
 
@@ -135,7 +166,7 @@ def load_label_maps(
     else:
         named = [(None, item) for item in items]
     if len(named) < 2:
-        raise InvalidInputError("agreement needs at least two label maps")
+        raise InvalidInputError(tr("agreement needs at least two label maps"))
     maps: list[LabelMap] = []
     for name, item in named:
         if isinstance(item, LabelMap):
@@ -146,6 +177,6 @@ def load_label_maps(
             maps.append(read_label_map(item, name))
     names = [m.name for m in maps]
     if len(set(names)) != len(names):
-        raise InvalidInputError(f"rater names must be unique, got {names}")
+        raise InvalidInputError(tr("rater names must be unique, got {names}", names=names))
     check_same_grid(maps)
     return maps

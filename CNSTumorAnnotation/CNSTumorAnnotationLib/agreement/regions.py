@@ -30,6 +30,7 @@ from CNSTumorAnnotationLib.agreement.surface import (
     surface_dice_at_tolerance,
 )
 from CNSTumorAnnotationLib.agreement.thresholds import DEFAULT_THRESHOLDS, AgreementThresholds
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 #: BraTS 2017-2021 labels: 1 necrosis / non-enhancing core, 2 edema, 4 enhancing tumor.
@@ -119,12 +120,12 @@ class AgreementTable:
 
 def _check_regions(regions: Mapping[str, Any]) -> dict[str, tuple[int, ...]]:
     if not regions:
-        raise InvalidInputError("no regions given: pass {region_name: {label values}}")
+        raise InvalidInputError(tr("no regions given: pass {region_name: {label values}}"))
     checked: dict[str, tuple[int, ...]] = {}
     for name, values in regions.items():
         labels = tuple(sorted({int(v) for v in values}))
         if not labels:
-            raise InvalidInputError(f"region {name!r} has no label values")
+            raise InvalidInputError(tr("region {name!r} has no label values", name=name))
         checked[name] = labels
     return checked
 

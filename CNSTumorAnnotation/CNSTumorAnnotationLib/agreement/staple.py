@@ -19,6 +19,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.agreement.masks import as_bool_mask, check_same_shape
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 #: Probability above which a voxel belongs to the STAPLE consensus mask.
@@ -52,7 +53,7 @@ def _named(masks: Mapping[str, np.ndarray] | Sequence[np.ndarray]) -> dict[str, 
     else:
         named = {f"rater{i + 1}": m for i, m in enumerate(masks)}
     if len(named) < 2:
-        raise InvalidInputError("STAPLE needs at least two raters")
+        raise InvalidInputError(tr("STAPLE needs at least two raters"))
     return named
 
 

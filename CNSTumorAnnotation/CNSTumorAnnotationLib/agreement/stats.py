@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 from scipy import stats as sps
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 
@@ -44,9 +45,11 @@ def icc_2_1(ratings: Sequence[Sequence[float]] | np.ndarray, alpha: float = 0.05
     """
     x = np.asarray(ratings, dtype=np.float64)
     if x.ndim != 2 or x.shape[0] < 2 or x.shape[1] < 2:
-        raise InvalidInputError(f"ICC needs >= 2 subjects x >= 2 raters, got shape {x.shape}")
+        raise InvalidInputError(
+            tr("ICC needs >= 2 subjects x >= 2 raters, got shape {shape}", shape=x.shape)
+        )
     if not np.all(np.isfinite(x)):
-        raise InvalidInputError("ICC ratings must be finite numbers (no missing values)")
+        raise InvalidInputError(tr("ICC ratings must be finite numbers (no missing values)"))
     n, k = x.shape
     grand = x.mean()
     ms_rows = k * np.sum((x.mean(axis=1) - grand) ** 2) / (n - 1)
@@ -79,7 +82,13 @@ def _categories(values: Sequence[Any], categories: Sequence[Any] | None) -> list
     if categories is not None:
         missing = set(values) - set(categories)
         if missing:
-            raise InvalidInputError(f"ratings {sorted(missing, key=str)} are not in {categories}")
+            raise InvalidInputError(
+                tr(
+                    "ratings {missing} are not in {categories}",
+                    missing=sorted(missing, key=str),
+                    categories=categories,
+                )
+            )
         return list(categories)
     return sorted(set(values))
 
@@ -96,7 +105,7 @@ def cohen_kappa(
     |i - j| (linear) or (i - j)^2 (quadratic), the convention of scikit-learn.
     """
     if len(rater_a) != len(rater_b) or len(rater_a) == 0:
-        raise InvalidInputError("kappa needs two equally long, non-empty lists of ratings")
+        raise InvalidInputError(tr("kappa needs two equally long, non-empty lists of ratings"))
     cats = _categories(list(rater_a) + list(rater_b), categories)
     index = {c: i for i, c in enumerate(cats)}
     q = len(cats)
@@ -123,7 +132,9 @@ def fleiss_kappa(
     """Fleiss' kappa for an (n subjects x m raters) table of categorical ratings (m >= 2)."""
     rows = [list(r) for r in ratings]
     if not rows or len({len(r) for r in rows}) != 1 or len(rows[0]) < 2:
-        raise InvalidInputError("Fleiss' kappa needs every subject rated by the same >= 2 raters")
+        raise InvalidInputError(
+            tr("Fleiss' kappa needs every subject rated by the same >= 2 raters")
+        )
     cats = _categories([v for r in rows for v in r], categories)
     index = {c: i for i, c in enumerate(cats)}
     counts = np.zeros((len(rows), len(cats)))
@@ -161,7 +172,7 @@ def bland_altman(a: Sequence[float], b: Sequence[float], z: float = 1.96) -> Bla
     """Bias (mean A - B), SD of the differences (ddof 1) and limits bias +- z SD."""
     x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if x.shape != y.shape or x.ndim != 1 or x.size < 2:
-        raise InvalidInputError("Bland-Altman needs two equally long lists of >= 2 numbers")
+        raise InvalidInputError(tr("Bland-Altman needs two equally long lists of >= 2 numbers"))
     diff = x - y
     bias, sd = float(diff.mean()), float(diff.std(ddof=1))
     return BlandAltman(

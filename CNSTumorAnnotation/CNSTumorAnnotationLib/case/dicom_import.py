@@ -22,6 +22,7 @@ import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.case.folder import CaseFolder
 from CNSTumorAnnotationLib.case.nifti_import import CASE_SEQUENCES, create_case_folder
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.schemas import TumorFamily
 from CNSTumorQCLib.errors import InvalidInputError, InvalidSeriesError, MissingInputError
 from CNSTumorQCLib.progress import steps
@@ -30,13 +31,15 @@ from CNSTumorQCLib.sequences import MRSequence
 
 def read_qc_report(path: Path) -> dict[str, Any]:
     if not path.is_file():
-        raise MissingInputError("QC report not found", path)
+        raise MissingInputError(tr("QC report not found"), path)
     try:
         report = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(f"not a readable QC report ({error})", path) from None
+        raise InvalidInputError(
+            tr("not a readable QC report ({error})", error=error), path
+        ) from None
     if not isinstance(report, dict) or not isinstance(report.get("series"), list):
-        raise InvalidInputError("a QC report needs a 'series' list", path)
+        raise InvalidInputError(tr("a QC report needs a 'series' list"), path)
     return report
 
 
@@ -76,8 +79,13 @@ def choose_series(report: Mapping[str, Any], path: Path) -> dict[MRSequence, dic
         usable = [e for e in entries if _usable(e)]
         if entries and not usable:
             raise InvalidInputError(
-                f"every {sequence.value} series is excluded or has a blocking QC finding "
-                "(R-QC-2): it cannot be annotated",
+                tr(
+                    (
+                        "every {sequence} series is excluded or has a blocking QC finding "
+                        "(R-QC-2): it cannot be annotated"
+                    ),
+                    sequence=sequence.value,
+                ),
                 path,
             )
         confirmed = [e for e in usable if _confirmed(e)]
@@ -101,7 +109,10 @@ def series_files(dicom_dir: Path, series_uid: str) -> list[str]:
         str(dicom_dir), series_uid, False, True, False
     )
     if not files:
-        raise InvalidSeriesError(f"series {series_uid} named by the QC report is not in", dicom_dir)
+        raise InvalidSeriesError(
+            tr("series {series_uid} named by the QC report is not in", series_uid=series_uid),
+            dicom_dir,
+        )
     return list(files)
 
 
@@ -112,7 +123,8 @@ def read_series(files: list[str], series_uid: str) -> sitk.Image:
         return reader.Execute()
     except RuntimeError as error:
         raise InvalidSeriesError(
-            f"series {series_uid} cannot be read ({error})", files[0]
+            tr("series {series_uid} cannot be read ({error})", series_uid=series_uid, error=error),
+            files[0],
         ) from None
 
 
@@ -128,12 +140,12 @@ def import_case_from_dicom(
     """A case folder from the QC report's usable series, co-registered to FLAIR."""
     report_path, dicom = Path(qc_report_path), Path(dicom_dir)
     if not dicom.is_dir():
-        raise MissingInputError("DICOM folder not found", dicom)
+        raise MissingInputError(tr("DICOM folder not found"), dicom)
     report = read_qc_report(report_path)
     chosen = choose_series(report, report_path)
     patient = patient_id or next((e.get("patient_id") for e in chosen.values()), None)
     if not patient:
-        raise InvalidInputError("no patient ID in the QC report; pass --patient", report_path)
+        raise InvalidInputError(tr("no patient ID in the QC report; pass --patient"), report_path)
     series_info: dict[MRSequence, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="cnstumor-dicom-") as scratch:
         volumes: dict[MRSequence, Path] = {}

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.schemas import (
     SCHEMA_VERSION,
     LabelSchema,
@@ -109,13 +110,13 @@ class CaseFolder:
 
 def _read_json(path: Path) -> dict[str, Any]:
     if not path.is_file():
-        raise MissingInputError("file not found", path)
+        raise MissingInputError(tr("file not found"), path)
     try:
         payload = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(f"not readable JSON ({error})", path) from None
+        raise InvalidInputError(tr("not readable JSON ({error})", error=error), path) from None
     if not isinstance(payload, dict):
-        raise InvalidInputError("expected a JSON object", path)
+        raise InvalidInputError(tr("expected a JSON object"), path)
     return payload
 
 
@@ -123,7 +124,7 @@ def _sequence(name: str, path: Path) -> MRSequence:
     try:
         return MRSequence(name)
     except ValueError:
-        raise InvalidInputError(f"unknown sequence {name!r}", path) from None
+        raise InvalidInputError(tr("unknown sequence {name!r}", name=name), path) from None
 
 
 def _schema_from_record(record: dict[str, Any], path: Path) -> LabelSchema:
@@ -153,7 +154,9 @@ def _load_version(folder: Path) -> FolderVersion:
             note=str(record.get("note", "")),
         )
     except (KeyError, TypeError, ValueError) as error:
-        raise InvalidInputError(f"malformed annotation version record ({error})", path) from None
+        raise InvalidInputError(
+            tr("malformed annotation version record ({error})", error=error), path
+        ) from None
 
 
 def _load_versions(annotations_dir: Path) -> list[FolderVersion]:
@@ -172,7 +175,14 @@ def load_case(case_dir: Path | str) -> CaseFolder:
     path = root / CASE_FILE
     record = _read_json(path)
     if record.get("format") != CASE_FORMAT:
-        raise InvalidInputError(f"not a {CASE_FORMAT} case (format={record.get('format')!r})", path)
+        raise InvalidInputError(
+            tr(
+                "not a {CASE_FORMAT} case (format={get!r})",
+                CASE_FORMAT=CASE_FORMAT,
+                get=record.get("format"),
+            ),
+            path,
+        )
     try:
         sequences = record["sequences"]
         volumes = {_sequence(k, path): root / v["file"] for k, v in sequences.items()}
@@ -189,11 +199,14 @@ def load_case(case_dir: Path | str) -> CaseFolder:
             metadata=record,
         )
     except (KeyError, TypeError, AttributeError) as error:
-        raise InvalidInputError(f"malformed case description (missing {error})", path) from None
+        raise InvalidInputError(
+            tr("malformed case description (missing {error})", error=error), path
+        ) from None
     for sequence, volume in case.volumes.items():
         if not volume.is_file():
             raise MissingInputError(
-                f"volume of {sequence.value} listed in case.json is missing", volume
+                tr("volume of {sequence} listed in case.json is missing", sequence=sequence.value),
+                volume,
             )
     case.annotations = _load_versions(case.annotations_dir)
     return case
@@ -218,12 +231,16 @@ def get_version(case: CaseFolder, version: int | None = None) -> FolderVersion:
     if version is None:
         found = latest_version(case)
         if found is None:
-            raise InvalidInputError("the case has no annotation version yet", case.annotations_dir)
+            raise InvalidInputError(
+                tr("the case has no annotation version yet"), case.annotations_dir
+            )
         return found
     for candidate in case.annotations:
         if candidate.version == version:
             return candidate
-    raise InvalidInputError(f"no annotation version {version}", case.annotations_dir)
+    raise InvalidInputError(
+        tr("no annotation version {version}", version=version), case.annotations_dir
+    )
 
 
 def reference_image(case: CaseFolder, sequence: MRSequence) -> sitk.Image:
@@ -238,7 +255,9 @@ def reference_image(case: CaseFolder, sequence: MRSequence) -> sitk.Image:
 
     path = case.volumes.get(sequence)
     if path is None:
-        raise InvalidInputError(f"the case has no {sequence.value} volume", case.case_file)
+        raise InvalidInputError(
+            tr("the case has no {sequence} volume", sequence=sequence.value), case.case_file
+        )
     records = (case.metadata or {}).get("sequences")
     entry = records.get(sequence.value) if isinstance(records, dict) else None
     record = entry.get(RECORD_KEY) if isinstance(entry, dict) else None
@@ -247,7 +266,9 @@ def reference_image(case: CaseFolder, sequence: MRSequence) -> sitk.Image:
     try:
         return sitk.ReadImage(str(path))
     except RuntimeError as error:
-        raise InvalidInputError(f"SimpleITK cannot read it ({error})", path) from None
+        raise InvalidInputError(
+            tr("SimpleITK cannot read it ({error})", error=error), path
+        ) from None
 
 
 def reference_grid(case: CaseFolder, sequence: MRSequence) -> sitk.Image:
@@ -261,7 +282,9 @@ def reference_grid(case: CaseFolder, sequence: MRSequence) -> sitk.Image:
 
     path = case.volumes.get(sequence)
     if path is None:
-        raise InvalidInputError(f"the case has no {sequence.value} volume", case.case_file)
+        raise InvalidInputError(
+            tr("the case has no {sequence} volume", sequence=sequence.value), case.case_file
+        )
     return volume_grid(path, recorded_volume(case, sequence))
 
 
@@ -299,7 +322,11 @@ def _verify_checksum(version: FolderVersion, path: Path) -> None:
     expected = version.sha256.get(path.name)
     if expected is not None and path.is_file() and sha256_file(path) != expected:
         raise InvalidInputError(
-            f"changed since version {version.version} was saved (SHA-256 mismatch)", path
+            tr(
+                "changed since version {version} was saved (SHA-256 mismatch)",
+                version=version.version,
+            ),
+            path,
         )
 
 
@@ -349,7 +376,7 @@ def _mrml_region_masks(
         masks: dict[str, sitk.Image] = {}
         for key in keys:
             if key not in present:
-                raise InvalidInputError(f"segment {key!r} is missing", path)
+                raise InvalidInputError(tr("segment {key!r} is missing", key=key), path)
             masks[key] = segment_mask(node, key, reference)
         return masks
     finally:
@@ -360,7 +387,11 @@ def _check_masks(case: CaseFolder, masks: dict[str, sitk.Image]) -> None:
     unknown = set(masks) - set(case.schema.keys)
     if unknown:
         raise InvalidInputError(
-            f"masks name regions not in the {case.family.value} schema: {sorted(unknown)}"
+            tr(
+                "masks name regions not in the {family} schema: {unknown}",
+                family=case.family.value,
+                unknown=sorted(unknown),
+            )
         )
 
 
@@ -386,7 +417,7 @@ def save_annotation_version(
     from CNSTumorAnnotationLib.mrml.segmentation import write_reference_segmentations
 
     if not annotator.strip():
-        raise InvalidInputError("an annotation version needs an annotator (R-FLOW-1)")
+        raise InvalidInputError(tr("an annotation version needs an annotator (R-FLOW-1)"))
     _check_masks(case, masks)
     case.annotations = _load_versions(case.annotations_dir)
     previous = latest_version(case)
@@ -423,7 +454,7 @@ def save_annotation_version(
             if _claim(staging, target):
                 break
         else:
-            raise WorkflowError("concurrent saves kept taking the next version number; retry")
+            raise WorkflowError(tr("concurrent saves kept taking the next version number; retry"))
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -485,11 +516,20 @@ def approve_version(
     person = require_reviewer(team, reviewer)
     chosen = get_version(case, version)
     if chosen.approved:
-        raise WorkflowError(f"version {version} is already approved and immutable", chosen.folder)
+        raise WorkflowError(
+            tr("version {version} is already approved and immutable", version=version),
+            chosen.folder,
+        )
     if chosen.annotator in (person.id, person.name):
         raise QualificationError(
-            f"R-PPL-3: {person.name} annotated version {version}; a reviewer never approves "
-            "their own work"
+            tr(
+                (
+                    "R-PPL-3: {person_name} annotated version {version}; a reviewer never "
+                    "approves their own work"
+                ),
+                person_name=person.name,
+                version=version,
+            )
         )
     path = chosen.folder / VERSION_FILE
     record = _read_json(path)

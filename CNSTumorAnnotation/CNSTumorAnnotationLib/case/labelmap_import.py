@@ -39,6 +39,7 @@ from CNSTumorAnnotationLib.case.registration import (
     sequence_transform,
     transforms_dir,
 )
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.label_conventions import (
     from_convention,
     get_convention,
@@ -57,16 +58,20 @@ def _read_label_map(path: Path) -> sitk.Image:
     """The label map, verified (``image_io.read_image``): 3D, integer, non-negative, not empty."""
     image = read_image(path, "label map")
     if image.GetDimension() != 3 or image.GetNumberOfComponentsPerPixel() != 1:
-        raise InvalidInputError("a label map must be a 3D single-component image", path)
+        raise InvalidInputError(tr("a label map must be a 3D single-component image"), path)
     array = sitk.GetArrayViewFromImage(image)
     if not np.all(np.equal(np.mod(array, 1), 0)):
-        raise InvalidInputError("a label map must hold integer values", path)
+        raise InvalidInputError(tr("a label map must hold integer values"), path)
     if array.min() < 0:
-        raise InvalidInputError(f"label map holds negative values (down to {array.min()})", path)
+        raise InvalidInputError(
+            tr("label map holds negative values (down to {min})", min=array.min()), path
+        )
     if array.max() > 255:
-        raise InvalidInputError(f"label value {int(array.max())} is not a region label", path)
+        raise InvalidInputError(
+            tr("label value {max} is not a region label", max=int(array.max())), path
+        )
     if not array.any():
-        raise InvalidInputError("the label map is empty: no voxel carries a label", path)
+        raise InvalidInputError(tr("the label map is empty: no voxel carries a label"), path)
     return sitk.Cast(image, sitk.sitkUInt8)
 
 
@@ -125,11 +130,13 @@ def read_transform(value: Path | str) -> sitk.Transform:
         return sitk.Euler3DTransform()
     path = Path(value)
     if not path.is_file():
-        raise MissingInputError("transform file not found", path)
+        raise MissingInputError(tr("transform file not found"), path)
     try:
         return sitk.ReadTransform(str(path))
     except RuntimeError as error:
-        raise InvalidInputError(f"SimpleITK cannot read the transform ({error})", path) from None
+        raise InvalidInputError(
+            tr("SimpleITK cannot read the transform ({error})", error=error), path
+        ) from None
 
 
 def _space_transform(
@@ -152,10 +159,17 @@ def _space_transform(
         for sequence in case.volumes
     )
     raise InvalidInputError(
-        f"the label map's grid ({describe_grid(label)}) is not the grid of any case volume "
-        f"({grids}): it may lie in another space (an atlas such as SRI-24). Give --atlas-flair "
-        "with the FLAIR of its space to register it, --transform FILE, or --transform identity "
-        "if it is in the scanner's space on another grid",
+        tr(
+            (
+                "the label map's grid ({describe_grid}) is not the grid of any case "
+                "volume ({grids}): it may lie in another space (an atlas such as "
+                "SRI-24). Give --atlas-flair with the FLAIR of its space to register it, "
+                "--transform FILE, or --transform identity if it is in the scanner's "
+                "space on another grid"
+            ),
+            describe_grid=describe_grid(label),
+            grids=grids,
+        ),
         label_path,
     )
 
@@ -174,8 +188,10 @@ def check_overlap(case: CaseFolder, landed: sitk.Image, label: sitk.Image, path:
     count = int(after.sum())
     if before and not count:
         raise InvalidInputError(
-            "no labelled voxel lands inside the case's FLAIR volume: the label map lies in "
-            "another space (give --atlas-flair or --transform)",
+            tr(
+                "no labelled voxel lands inside the case's FLAIR volume: the label map "
+                "lies in another space (give --atlas-flair or --transform)"
+            ),
             path,
         )
     if not count:
@@ -184,9 +200,15 @@ def check_overlap(case: CaseFolder, landed: sitk.Image, label: sitk.Image, path:
     inside = float((after & head).sum()) / count
     if inside < MIN_HEAD_FRACTION:
         raise InvalidInputError(
-            f"only {inside:.0%} of the labelled voxels land in the head on the case's FLAIR "
-            f"(at least {MIN_HEAD_FRACTION:.0%} expected): the label map lies in another space "
-            "or under a wrong transform; nothing was written",
+            tr(
+                (
+                    "only {inside:.0%} of the labelled voxels land in the head on the case's "
+                    "FLAIR (at least {MIN_HEAD_FRACTION:.0%} expected): the label map lies "
+                    "in another space or under a wrong transform; nothing was written"
+                ),
+                inside=inside,
+                MIN_HEAD_FRACTION=MIN_HEAD_FRACTION,
+            ),
             path,
         )
 
@@ -233,7 +255,7 @@ def import_label_map(
     label = _read_label_map(path)
     atlas = Path(atlas_flair) if atlas_flair is not None else None
     if atlas is not None and not atlas.is_file():
-        raise MissingInputError("atlas FLAIR not found", atlas)
+        raise MissingInputError(tr("atlas FLAIR not found"), atlas)
     _combined(sitk.GetArrayViewFromImage(label), conv, path)  # fail early on unknown values
     on_flair = label_map_on_sequence(case, label, FIXED_SEQUENCE, atlas, transform, path)
     check_overlap(case, on_flair, label, path)
@@ -248,8 +270,11 @@ def import_label_map(
             masks[region.key] = mask
     if not any(sitk.GetArrayViewFromImage(mask).any() for mask in masks.values()):
         raise InvalidInputError(
-            "no labelled voxel lands inside the case's volumes: the label map does not overlap "
-            "the case (another patient, or another space without --atlas-flair?)",
+            tr(
+                "no labelled voxel lands inside the case's volumes: the label map does "
+                "not overlap the case (another patient, or another space without "
+                "--atlas-flair?)"
+            ),
             path,
         )
     note = f"imported from {path.name} ({conv.name} labels, nearest-neighbour resampling)"

@@ -22,6 +22,7 @@ from CNSTumorAnnotationLib.case.folder import (
     load_case,
 )
 from CNSTumorAnnotationLib.case.volume_record import RECORD_KEY, describe_volume, make_read_only
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.naming import safe_name, volume_file_name
 from CNSTumorAnnotationLib.schemas import SCHEMA_VERSION, TumorFamily, get_schema, parse_family
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic, write_with_atomic
@@ -44,10 +45,12 @@ def _copy_volume(source: Path, destination: Path, image: sitk.Image) -> None:
 
 def _check_readable(path: Path) -> sitk.Image:
     if not path.is_file():
-        raise MissingInputError("volume not found", path)
+        raise MissingInputError(tr("volume not found"), path)
     image = read_image(path, "volume")  # gzip CRC, header vs size, finite voxels and spacing
     if image.GetDimension() != 3:
-        raise InvalidInputError(f"expected a 3D volume, got {image.GetDimension()}D", path)
+        raise InvalidInputError(
+            tr("expected a 3D volume, got {GetDimension}D", GetDimension=image.GetDimension()), path
+        )
     return image
 
 
@@ -76,9 +79,9 @@ def create_case_folder(
     _required_sequences(volumes, fam)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
-        raise InvalidInputError("the case folder path is an existing file", out_dir)
+        raise InvalidInputError(tr("the case folder path is an existing file"), out_dir)
     if (out_dir / CASE_FILE).exists():
-        raise InvalidInputError("a case already exists here; choose a new folder", out_dir)
+        raise InvalidInputError(tr("a case already exists here; choose a new folder"), out_dir)
     case_name = safe_name(case_id or patient_id)  # names are validated before any write
     safe_name(patient_id)
     # every volume is verified before anything is written (R-DATA-2)

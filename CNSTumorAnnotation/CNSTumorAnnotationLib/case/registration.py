@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.progress import steps
 from CNSTumorQCLib.sequences import MRSequence
@@ -176,7 +177,7 @@ def register_atlas_to_native(
     fixed_f, moving_f = working_image(native_flair), working_image(atlas_flair)
     mask = brain_mask_of_stripped(moving_f)
     if sitk.GetArrayViewFromImage(mask).sum() == 0:
-        raise InvalidInputError("the atlas FLAIR has no non-zero (brain) voxels")
+        raise InvalidInputError(tr("the atlas FLAIR has no non-zero (brain) voxels"))
     initial = sitk.CenteredTransformInitializer(
         fixed_f, moving_f, sitk.Euler3DTransform(), sitk.CenteredTransformInitializerFilter.GEOMETRY
     )
@@ -226,7 +227,7 @@ def register_case_sequences(case: Any) -> dict[str, Any]:
     from CNSTumorAnnotationLib.case.folder import reference_image, write_case_record
 
     if FIXED_SEQUENCE not in case.volumes:
-        raise InvalidInputError("co-registration needs a FLAIR volume", case.case_file)
+        raise InvalidInputError(tr("co-registration needs a FLAIR volume"), case.case_file)
     fixed = reference_image(case, FIXED_SEQUENCE)
     report: dict[str, Any] = {"version": REGISTRATION_VERSION, "fixed": FIXED_SEQUENCE.value}
     sequences: dict[str, Any] = {}
@@ -257,7 +258,9 @@ def sequence_transform(case: Any, sequence: MRSequence) -> sitk.Transform:
     try:
         return sitk.ReadTransform(str(path))
     except RuntimeError as error:
-        raise InvalidInputError(f"SimpleITK cannot read the transform ({error})", path) from None
+        raise InvalidInputError(
+            tr("SimpleITK cannot read the transform ({error})", error=error), path
+        ) from None
 
 
 def move_label(

@@ -23,6 +23,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.grid import paste_on_grid
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.image_io import check_image, verify_image_file
 
@@ -72,7 +73,11 @@ def read_standard_segments(
         # what SimpleITK cannot read would abort the process inside MRML's reader: stop here
         lines = [line for line in str(error).splitlines() if line.strip()]
         raise InvalidInputError(
-            f"segmentation: not readable ({lines[-1].strip() if lines else 'corrupt'})", path
+            tr(
+                "segmentation: not readable ({strip})",
+                strip=lines[-1].strip() if lines else "corrupt",
+            ),
+            path,
         ) from None
     check_image(image, path, "segmentation")
     master = next((m for k in _MASTER_KEYS if (m := _header(reader, k)) is not None), None)

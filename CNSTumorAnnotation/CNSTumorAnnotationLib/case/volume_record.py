@@ -20,6 +20,7 @@ from typing import Any
 
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import sha256_file
 from CNSTumorQCLib.errors import InvalidInputError
 
@@ -37,7 +38,9 @@ def read_grid(path: Path) -> sitk.Image:
     try:
         reader.ReadImageInformation()
     except RuntimeError as error:
-        raise InvalidInputError(f"SimpleITK cannot read it ({error})", path) from None
+        raise InvalidInputError(
+            tr("SimpleITK cannot read it ({error})", error=error), path
+        ) from None
     return _grid(reader.GetSize(), reader.GetOrigin(), reader.GetSpacing(), reader.GetDirection())
 
 

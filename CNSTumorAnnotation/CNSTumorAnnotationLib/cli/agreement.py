@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 
@@ -21,7 +22,7 @@ def _parse_region(text: str) -> tuple[str, list[int]]:
     except ValueError:
         labels = []
     if not name or not labels:
-        raise InvalidInputError(f"--region must look like NAME=1,2,4, got {text!r}")
+        raise InvalidInputError(tr("--region must look like NAME=1,2,4, got {text!r}", text=text))
     return name, labels
 
 
@@ -32,22 +33,32 @@ def _run(args: argparse.Namespace) -> int:
     payload: dict[str, Any] = label_maps_agreement(args.label_maps, args.out, regions)
     for region, summary in payload["agreement"]["summary"].items():
         print(
-            f"{region:>14}: Dice mean {summary['dice_mean']:.3f} (min {summary['dice_min']:.3f}), "
-            f"HD95 max {summary['hd95_max_mm']:.2f} mm"
+            tr(
+                (
+                    "{region:>14}: Dice mean {summary:.3f} (min {summary2:.3f}), HD95 max "
+                    "{summary3:.2f} mm"
+                ),
+                region=region,
+                summary=summary["dice_mean"],
+                summary2=summary["dice_min"],
+                summary3=summary["hd95_max_mm"],
+            )
         )
-    print(f"wrote {Path(args.out) / 'agreement.json'} and agreement.html")
+    print(tr("wrote {path} and agreement.html", path=Path(args.out) / "agreement.json"))
     return 0
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "agreement-maps",
-        help="compare two or more label maps of one case (Dice, HD95, NSD, lesion-wise, STAPLE)",
+        help=tr(
+            "compare two or more label maps of one case (Dice, HD95, NSD, lesion-wise, STAPLE)"
+        ),
         description=__doc__,
     )
-    parser.add_argument("label_maps", nargs="+", type=Path, help="label maps on one voxel grid")
-    parser.add_argument("--out", required=True, type=Path, help="output folder")
+    parser.add_argument("label_maps", nargs="+", type=Path, help=tr("label maps on one voxel grid"))
+    parser.add_argument("--out", required=True, type=Path, help=tr("output folder"))
     parser.add_argument(
-        "--region", action="append", default=[], help="NAME=labels, e.g. whole_tumor=1,2,4"
+        "--region", action="append", default=[], help=tr("NAME=labels, e.g. whole_tumor=1,2,4")
     )
     parser.set_defaults(func=_run)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorQCLib import i18n
 from CNSTumorQCLib.cli import COMMAND_MODULES as QC_COMMAND_MODULES
 from CNSTumorQCLib.errors import CNSTumorError
 from CNSTumorQCLib.version import __version__
@@ -37,11 +40,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cnstumor",
         description=(
-            "Annotate CNS-tumor MRI as the Chinese radiologists' expert consensus prescribes "
-            "(Int J Med Radiol 2021;44(4):378-384): QC, label schemas, self-check, review, export."
+            tr(
+                "Annotate CNS-tumor MRI as the Chinese radiologists' expert consensus "
+                "prescribes (Int J Med Radiol 2021;44(4):378-384): QC, label schemas, "
+                "self-check, review, export."
+            )
         ),
     )
     parser.add_argument("--version", action="version", version=f"cnstumor {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=sorted(i18n.LANGUAGES),
+        help=tr(
+            "language of messages, findings and reports: en or zh (default: the "
+            "CNSTUMOR_LANG environment variable, else en)"
+        ),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)
@@ -55,18 +69,32 @@ def dispatch(args: argparse.Namespace) -> int:
         check_utf8_arguments(args)
         return int(args.func(args) or 0)
     except CNSTumorError as error:
-        print(f"cnstumor {args.command}: error: {_printable(str(error))}", file=sys.stderr)
+        print(
+            tr(
+                "cnstumor {command}: error: {message}",
+                command=args.command,
+                message=_printable(str(error)),
+            ),
+            file=sys.stderr,
+        )
         return 2
     except UnicodeEncodeError as error:
         # a file name inside an input folder that is not UTF-8 reached a report
         print(
-            f"cnstumor {args.command}: error: {_offending_name(error)}: a file or folder name "
-            "in the input is not valid UTF-8; rename it (reports and manifests are UTF-8)",
+            tr(
+                (
+                    "cnstumor {command}: error: {offending_name}: a file or folder name in "
+                    "the input is not valid UTF-8; rename it (reports and manifests are "
+                    "UTF-8)"
+                ),
+                command=args.command,
+                offending_name=_offending_name(error),
+            ),
             file=sys.stderr,
         )
         return 2
     except KeyboardInterrupt:
-        print(f"cnstumor {args.command}: interrupted", file=sys.stderr)
+        print(tr("cnstumor {command}: interrupted", command=args.command), file=sys.stderr)
         return 130
 
 
@@ -77,8 +105,14 @@ def check_utf8_arguments(args: argparse.Namespace) -> None:
         for item in value if isinstance(value, list | tuple) else (value,):
             if isinstance(item, str | Path) and not _is_utf8(str(item)):
                 raise CNSTumorError(
-                    f"{name.replace('_', ' ')}: the name {_printable(str(item))} is not valid "
-                    "UTF-8; rename the file or folder"
+                    tr(
+                        (
+                            "{replace}: the name {printable} is not valid UTF-8; rename the file or "
+                            "folder"
+                        ),
+                        replace=name.replace("_", " "),
+                        printable=_printable(str(item)),
+                    )
                 )
 
 
@@ -103,9 +137,37 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def choose_language(argv: Sequence[str]) -> str | None:
+    """Set the language from ``--lang`` (before the parser is built, so its help is in that
+    language too), else from ``CNSTUMOR_LANG``. Returns a warning for an unknown
+    ``CNSTUMOR_LANG`` (English is used), else None; an unknown ``--lang`` is argparse's error."""
+    for index, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value is not None and i18n.normalize(value) in i18n.LANGUAGES:
+            i18n.set_language(value)
+            return None
+        if arg == "--":
+            break
+    variable = os.environ.get(i18n.ENVIRONMENT_VARIABLE)
+    if variable and i18n.normalize(variable) is None:
+        return tr(
+            "cnstumor: {variable}={value} is not a language cnstumor speaks (en, zh); "
+            "using English",
+            variable=i18n.ENVIRONMENT_VARIABLE,
+            value=_printable(variable),
+        )
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    warning = choose_language(arguments)
+    if warning:
+        print(warning, file=sys.stderr)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if getattr(args, "func", None) is None:
         parser.print_help()
         return 0

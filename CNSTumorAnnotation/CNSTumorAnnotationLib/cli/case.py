@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.schemas import TumorFamily
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
@@ -28,7 +29,9 @@ _VOLUME_OPTIONS = {
 
 
 def register(subparsers: Any) -> None:
-    case = subparsers.add_parser("case", help="build a case folder (volumes, registration, labels)")
+    case = subparsers.add_parser(
+        "case", help=tr("build a case folder (volumes, registration, labels)")
+    )
     commands = case.add_subparsers(dest="case_command", metavar="CASE_COMMAND")
     case.set_defaults(func=lambda args: case.print_help() or 0)
     _register_import(commands)
@@ -39,55 +42,75 @@ def register(subparsers: Any) -> None:
 
 def _register_import(commands: Any) -> None:
     parser = commands.add_parser(
-        "import", help="NIfTI volumes or a QC-checked DICOM study -> case folder (R-FMT-3, R-ANN-8)"
+        "import",
+        help=tr("NIfTI volumes or a QC-checked DICOM study -> case folder (R-FMT-3, R-ANN-8)"),
     )
-    parser.add_argument("out", type=Path, help="new case folder")
+    parser.add_argument("out", type=Path, help=tr("new case folder"))
     for option, sequence in _VOLUME_OPTIONS.items():
-        parser.add_argument(f"--{option}", type=Path, help=f"{sequence.value} volume (NIfTI)")
-    parser.add_argument("--qc-report", type=Path, help="qc_report.json of the study (cnstumor qc)")
-    parser.add_argument("--dicom", type=Path, help="the DICOM folder the QC report describes")
+        parser.add_argument(
+            f"--{option}", type=Path, help=tr("{sequence} volume (NIfTI)", sequence=sequence.value)
+        )
+    parser.add_argument(
+        "--qc-report", type=Path, help=tr("qc_report.json of the study (cnstumor qc)")
+    )
+    parser.add_argument("--dicom", type=Path, help=tr("the DICOM folder the QC report describes"))
     parser.add_argument(
         "--patient",
-        help="patient number or pseudonym used in file names (R-FMT-3); a person's name is "
-        "refused (R-DATA-1) unless --key-file maps it to its pseudonym",
+        help=tr(
+            "patient number or pseudonym used in file names (R-FMT-3); a person's "
+            "name is refused (R-DATA-1) unless --key-file maps it to its pseudonym"
+        ),
     )
     parser.add_argument(
         "--key-file",
         type=Path,
-        help="the pseudonym key of cnstumor deid: an original name or ID given to --patient is "
-        "replaced by its pseudonym",
+        help=tr(
+            "the pseudonym key of cnstumor deid: an original name or ID given to "
+            "--patient is replaced by its pseudonym"
+        ),
     )
-    parser.add_argument("--family", choices=[f.value for f in TumorFamily], help="R-SCOPE-1 family")
+    parser.add_argument(
+        "--family", choices=[f.value for f in TumorFamily], help=tr("R-SCOPE-1 family")
+    )
     parser.add_argument(
         "--diagnosis",
-        help="glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the family); another "
-        "diagnosis (e.g. ependymoma) with --family, recorded with a note (R-SCOPE-1)",
+        help=tr(
+            "glioma|pcnsl|metastasis|meningioma|hemangiopericytoma (sets the "
+            "family); another diagnosis (e.g. ependymoma) with --family, recorded "
+            "with a note (R-SCOPE-1)"
+        ),
     )
     parser.add_argument(
-        "--site", help="sellar|pineal|cerebellopontine_angle|bone_invading|skull_crossing|other"
+        "--site", help=tr("sellar|pineal|cerebellopontine_angle|bone_invading|skull_crossing|other")
     )
-    parser.add_argument("--no-registration", action="store_true", help="skip co-registration")
+    parser.add_argument("--no-registration", action="store_true", help=tr("skip co-registration"))
     parser.set_defaults(func=_run_import)
 
 
 def _register_labels(commands: Any) -> None:
-    parser = commands.add_parser("labels", help="import a label map as a new machine-made version")
+    parser = commands.add_parser(
+        "labels", help=tr("import a label map as a new machine-made version")
+    )
     parser.add_argument("case_dir", type=Path)
     parser.add_argument("label_map", type=Path)
     parser.add_argument(
-        "--convention", default="brats2021", help="brats2021|brats2023|brats-men|cnstumor"
+        "--convention", default="brats2021", help=tr("brats2021|brats2023|brats-men|cnstumor")
     )
     parser.add_argument(
         "--atlas-flair",
         type=Path,
-        help="FLAIR of the label map's space (e.g. an atlas such as SRI-24): registered to the "
-        "case's FLAIR and the labels follow",
+        help=tr(
+            "FLAIR of the label map's space (e.g. an atlas such as SRI-24): "
+            "registered to the case's FLAIR and the labels follow"
+        ),
     )
     parser.add_argument(
         "--transform",
-        help="ITK transform file mapping the case's FLAIR points into the label map's space, or "
-        "'identity' for a map in the scanner's space on another grid; without it (or "
-        "--atlas-flair) a map on no case volume's grid is refused",
+        help=tr(
+            "ITK transform file mapping the case's FLAIR points into the label map's "
+            "space, or 'identity' for a map in the scanner's space on another grid; "
+            "without it (or --atlas-flair) a map on no case volume's grid is refused"
+        ),
     )
     parser.set_defaults(func=_run_labels)
 
@@ -95,32 +118,40 @@ def _register_labels(commands: Any) -> None:
 def _register_approve(commands: Any) -> None:
     parser = commands.add_parser(
         "approve",
-        help="approve a case-folder version outside a project (R-PPL-1, R-PPL-3)",
+        help=tr("approve a case-folder version outside a project (R-PPL-1, R-PPL-3)"),
         description=(
-            "Mark an annotation version approved: its files become read-only. The reviewer must "
-            "be listed in the people file as a qualified reviewer (R-PPL-1) and must not be the "
-            "version's annotator (R-PPL-3). Inside an annotation project, review there instead."
+            tr(
+                "Mark an annotation version approved: its files become read-only. The "
+                "reviewer must be listed in the people file as a qualified reviewer "
+                "(R-PPL-1) and must not be the version's annotator (R-PPL-3). Inside an "
+                "annotation project, review there instead."
+            )
         ),
     )
     parser.add_argument("case_dir", type=Path)
-    parser.add_argument("--reviewer", required=True, help="the reviewer's id in the people file")
+    parser.add_argument(
+        "--reviewer", required=True, help=tr("the reviewer's id in the people file")
+    )
     parser.add_argument(
         "--people",
         type=Path,
         required=True,
-        help='JSON: {"people": [{"id", "name", "role", "years_experience", "title"}, ...]}',
+        help=tr('JSON: {"people": [{"id", "name", "role", "years_experience", "title"}, ...]}'),
     )
-    parser.add_argument("--version", type=int, default=None, help="default: the latest")
+    parser.add_argument("--version", type=int, default=None, help=tr("default: the latest"))
     parser.set_defaults(func=_run_approve)
 
 
 def _register_index(commands: Any) -> None:
     parser = commands.add_parser(
-        "index", help="write CASE_DIR/index.html linking QC, versions, self-check, review, export"
+        "index",
+        help=tr("write CASE_DIR/index.html linking QC, versions, self-check, review, export"),
     )
     parser.add_argument("case_dir", type=Path)
-    parser.add_argument("--project", type=Path, help="the annotation project reviewing the case")
-    parser.add_argument("--export", type=Path, help="the export folder of the case")
+    parser.add_argument(
+        "--project", type=Path, help=tr("the annotation project reviewing the case")
+    )
+    parser.add_argument("--export", type=Path, help=tr("the export folder of the case"))
     parser.set_defaults(func=_run_index)
 
 
@@ -128,7 +159,7 @@ def _run_index(args: argparse.Namespace) -> int:
     from CNSTumorAnnotationLib.case.index_html import write_case_index
 
     path = write_case_index(args.case_dir, project=args.project, export=args.export)
-    print(f"case index: {path}")
+    print(tr("case index: {path}", path=path))
     return 0
 
 
@@ -138,7 +169,14 @@ def _run_approve(args: argparse.Namespace) -> int:
     case = load_case(args.case_dir)
     number = get_version(case, args.version).version
     approved = approve_version(case, number, args.reviewer, people=args.people)
-    print(f"case {case.case_id}: version {approved.version} approved by {args.reviewer}")
+    print(
+        tr(
+            "case {case_id}: version {version} approved by {reviewer}",
+            case_id=case.case_id,
+            version=approved.version,
+            reviewer=args.reviewer,
+        )
+    )
     return 0
 
 
@@ -166,7 +204,7 @@ def _run_import(args: argparse.Namespace) -> int:
     if args.qc_report or args.dicom:
         if not (args.qc_report and args.dicom) or volumes:
             raise InvalidInputError(
-                "DICOM import takes --qc-report and --dicom, and no volume options"
+                tr("DICOM import takes --qc-report and --dicom, and no volume options")
             )
         from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
 
@@ -176,7 +214,9 @@ def _run_import(args: argparse.Namespace) -> int:
         )  # fmt: skip
     else:
         if not args.patient:
-            raise InvalidInputError("--patient is required with NIfTI volumes (R-FMT-3 file names)")
+            raise InvalidInputError(
+                tr("--patient is required with NIfTI volumes (R-FMT-3 file names)")
+            )
         from CNSTumorAnnotationLib.case.nifti_import import import_case_from_nifti
 
         case = import_case_from_nifti(
@@ -186,15 +226,26 @@ def _run_import(args: argparse.Namespace) -> int:
 
     case.metadata["scope"] = scope.to_dict()
     write_case_record(case)
-    print(f"case {case.case_id} ({case.family.value}) written to {case.root}")
+    print(
+        tr(
+            "case {case_id} ({family}) written to {root}",
+            case_id=case.case_id,
+            family=case.family.value,
+            root=case.root,
+        )
+    )
     if not scope.named_by_consensus:
-        print(f"  note: {scope.note}")
+        print(tr("  note: {note}", note=scope.note))
     for sequence, path in case.volumes.items():
         print(f"  {sequence.value:5s} {path.relative_to(case.root)}")
     for name, quality in case.registration.get("sequences", {}).items():
         print(
-            f"  {name} -> FLAIR: Mattes MI {quality['mutual_information_before']:.3f} -> "
-            f"{quality['mutual_information_after']:.3f}"
+            tr(
+                "  {name} -> FLAIR: Mattes MI {quality:.3f} -> {quality2:.3f}",
+                name=name,
+                quality=quality["mutual_information_before"],
+                quality2=quality["mutual_information_after"],
+            )
         )
     return 0
 

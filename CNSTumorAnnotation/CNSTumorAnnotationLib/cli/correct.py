@@ -12,30 +12,39 @@ import json
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "correct",
-        help="resolve self-check findings without Slicer: fill skipped slices, remove specks "
-        "(a new version, R-ANN-7/9)",
+        help=tr(
+            "resolve self-check findings without Slicer: fill skipped slices, remove "
+            "specks (a new version, R-ANN-7/9)"
+        ),
         description=(
-            "Apply the annotator's decision on the self-check findings of an annotation version "
-            "and save the result as a NEW version (parent: the corrected one; nothing is "
-            "overwritten). Lesions are named as the self-check names them: 'whole_tumor #3'."
+            tr(
+                "Apply the annotator's decision on the self-check findings of an "
+                "annotation version and save the result as a NEW version (parent: the "
+                "corrected one; nothing is overwritten). Lesions are named as the "
+                "self-check names them: 'whole_tumor #3'."
+            )
         ),
     )
     parser.add_argument("case_dir", type=Path, metavar="CASE_DIR")
-    parser.add_argument("--by", required=True, help="who decided the correction (recorded)")
-    parser.add_argument("--version", type=int, default=None, help="version to correct (latest)")
+    parser.add_argument("--by", required=True, help=tr("who decided the correction (recorded)"))
+    parser.add_argument("--version", type=int, default=None, help=tr("version to correct (latest)"))
     parser.add_argument(
         "--fill-skipped-slices",
         action="store_true",
-        help="R-ANN-9: fill each lesion's empty interior slice from its neighbouring slices",
+        help=tr("R-ANN-9: fill each lesion's empty interior slice from its neighbouring slices"),
     )
     parser.add_argument(
         "--remove-specks",
         action="store_true",
-        help="R-ANN-7: remove lesions below the self-check's speck limits (10 voxels or 20 mm3)",
+        help=tr(
+            "R-ANN-7: remove lesions below the self-check's speck limits (10 voxels or 20 mm3)"
+        ),
     )
     parser.add_argument("--remove-below-mm3", type=float, default=0.0, metavar="MM3")
     parser.add_argument("--remove-below-voxels", type=int, default=0, metavar="N")
@@ -44,10 +53,10 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="'REGION #N'",
-        help="a small lesion confirmed as real: never removed (repeatable)",
+        help=tr("a small lesion confirmed as real: never removed (repeatable)"),
     )
     parser.add_argument(
-        "--region", action="append", default=None, help="limit to this region (repeatable)"
+        "--region", action="append", default=None, help=tr("limit to this region (repeatable)")
     )
     parser.set_defaults(func=run)
 
@@ -78,8 +87,10 @@ def run(args: argparse.Namespace) -> int:
         correction.fill_skipped or correction.remove_below_voxels or correction.remove_below_mm3
     ):
         raise InvalidInputError(
-            "say what to correct: --fill-skipped-slices, --remove-specks, --remove-below-mm3 or "
-            "--remove-below-voxels",
+            tr(
+                "say what to correct: --fill-skipped-slices, --remove-specks, "
+                "--remove-below-mm3 or --remove-below-voxels"
+            ),
             args.case_dir,
         )
     case = load_case(args.case_dir)
@@ -91,5 +102,11 @@ def run(args: argparse.Namespace) -> int:
             {"version": version.version, "parent": version.parent, "annotator": version.annotator}
         )
     )
-    print(f"saved as version {version.version}; run `cnstumor selfcheck {args.case_dir}` again")
+    print(
+        tr(
+            "saved as version {version}; run `cnstumor selfcheck {case_dir}` again",
+            version=version.version,
+            case_dir=args.case_dir,
+        )
+    )
     return 0

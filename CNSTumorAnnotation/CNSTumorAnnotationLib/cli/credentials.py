@@ -13,6 +13,7 @@ import argparse
 import os
 from pathlib import Path
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project import auth
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorQCLib.errors import AuthenticationError, InvalidInputError, MissingInputError
@@ -23,11 +24,22 @@ TOKEN_ENV = "CNSTUMOR_TOKEN"
 
 def add_arguments(parser: argparse.ArgumentParser, actor_help: str = "who is acting") -> None:
     """``--actor`` plus the credential options."""
-    parser.add_argument("--actor", help=f"{actor_help} (a person id; a token names its holder)")
     parser.add_argument(
-        "--password-file", type=Path, help=f"file whose first line is the password ({PASSWORD_ENV})"
+        "--actor",
+        help=tr("{actor_help} (a person id; a token names its holder)", actor_help=actor_help),
     )
-    parser.add_argument("--token-file", type=Path, help=f"file holding a token ({TOKEN_ENV})")
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        help=tr(
+            "file whose first line is the password ({PASSWORD_ENV})", PASSWORD_ENV=PASSWORD_ENV
+        ),
+    )
+    parser.add_argument(
+        "--token-file",
+        type=Path,
+        help=tr("file holding a token ({TOKEN_ENV})", TOKEN_ENV=TOKEN_ENV),
+    )
 
 
 def read_secret_file(path: Path) -> str:
@@ -35,12 +47,14 @@ def read_secret_file(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise MissingInputError("no such credential file", path) from None
+        raise MissingInputError(tr("no such credential file"), path) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise InvalidInputError(f"cannot read the credential file: {error}", path) from error
+        raise InvalidInputError(
+            tr("cannot read the credential file: {error}", error=error), path
+        ) from error
     line = text.splitlines()[0] if text.strip() else ""
     if not line:
-        raise InvalidInputError("the credential file is empty", path)
+        raise InvalidInputError(tr("the credential file is empty"), path)
     return line
 
 
@@ -66,5 +80,5 @@ def signed_in(project: Project, args: argparse.Namespace) -> str:
     token = token_from(args)
     password = None if token else password_from(args)
     if not token and not args.actor:
-        raise AuthenticationError("who is acting? give --actor and a password, or a token")
+        raise AuthenticationError(tr("who is acting? give --actor and a password, or a token"))
     return auth.authenticate(project, args.actor, password=password, token=token).id

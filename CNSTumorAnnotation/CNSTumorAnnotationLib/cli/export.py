@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.export.case_export import FORMATS, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.naming import DEFAULT_PATTERN, NamingPolicy
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -29,46 +30,50 @@ HELP = "export annotated cases as NIfTI, .seg.nrrd, DICOM SEG, BraTS or nnU-Net 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The export options (shared by the ``cnstumor export`` sub-command and the batch script)."""
-    parser.add_argument("case_dirs", nargs="+", metavar="CASE_DIR", help="case folder(s)")
-    parser.add_argument("--out", required=True, help="output folder (created if needed)")
+    parser.add_argument("case_dirs", nargs="+", metavar="CASE_DIR", help=tr("case folder(s)"))
+    parser.add_argument("--out", required=True, help=tr("output folder (created if needed)"))
     parser.add_argument(
         "--format",
         dest="formats",
         action="append",
         metavar="FORMAT",
-        help=f"{' | '.join(FORMATS)} | all (repeat or comma-separate; default: all)",
+        help=tr(
+            "{FORMATS} | all (repeat or comma-separate; default: all)", FORMATS=" | ".join(FORMATS)
+        ),
     )
     parser.add_argument(
         "--pattern",
         default=DEFAULT_PATTERN,
-        help="file-name pattern with {patient}, {sequence}, {content} and optionally {case}, "
-        "{version}, {annotator} (R-FMT-3; default: %(default)s)",
+        help=tr(
+            "file-name pattern with {patient}, {sequence}, {content} and optionally "
+            "{case}, {version}, {annotator} (R-FMT-3; default: %(default)s)"
+        ),
     )
     parser.add_argument(
         "--ascii-only",
         action="store_true",
-        help="write non-ASCII characters of names as uXXXX code points",
+        help=tr("write non-ASCII characters of names as uXXXX code points"),
     )
     approval = parser.add_mutually_exclusive_group()
     approval.add_argument(
         "--approved-only",
         action="store_true",
-        help="refuse a version that no reviewer has approved (R-PPL-3; the default)",
+        help=tr("refuse a version that no reviewer has approved (R-PPL-3; the default)"),
     )
     approval.add_argument(
         "--include-unapproved",
         action="store_true",
-        help="also export versions no reviewer has approved (recorded in the manifest)",
+        help=tr("also export versions no reviewer has approved (recorded in the manifest)"),
     )
     parser.add_argument(
         "--deface",
         action="store_true",
-        help="deface every exported image with Quickshear (R-DATA-1; recorded in the manifest)",
+        help=tr("deface every exported image with Quickshear (R-DATA-1; recorded in the manifest)"),
     )
     parser.add_argument(
         "--no-preview",
         action="store_true",
-        help="write no <case>/preview.html (the exported label maps drawn; ~0.4 s per case)",
+        help=tr("write no <case>/preview.html (the exported label maps drawn; ~0.4 s per case)"),
     )
     from CNSTumorAnnotationLib.cli import credentials
 
@@ -77,13 +82,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument(
         "--project",
         type=Path,
-        help="annotation project whose review store decides --approved-only (default: the "
-        "project holding the case folder, else the case folder's own approval flag)",
+        help=tr(
+            "annotation project whose review store decides --approved-only (default: "
+            "the project holding the case folder, else the case folder's own "
+            "approval flag)"
+        ),
     )
     parser.add_argument(
         "--annotation-version",
         type=int,
-        help="annotation version to export (default: the latest; not --version, which Slicer owns)",
+        help=tr(
+            "annotation version to export (default: the latest; not --version, which Slicer owns)"
+        ),
     )
     parser.add_argument("--brats-version", choices=("2021", "2023"), default="2023")
     parser.add_argument(
@@ -95,22 +105,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
             MRSequence.T1.value,
         ),
         default=MRSequence.FLAIR.value,
-        help="grid of the BraTS and nnU-Net images and labels (default: %(default)s)",
+        help=tr("grid of the BraTS and nnU-Net images and labels (default: %(default)s)"),
     )
-    parser.add_argument("--nnunet-id", type=int, default=501, help="nnU-Net dataset ID (3 digits)")
-    parser.add_argument("--nnunet-name", default="CNSTumor", help="nnU-Net dataset name")
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--nnunet-id", type=int, default=501, help=tr("nnU-Net dataset ID (3 digits)")
+    )
+    parser.add_argument("--nnunet-name", default="CNSTumor", help=tr("nnU-Net dataset name"))
+    parser.add_argument("--no-progress", action="store_true", help=tr("no progress bar"))
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="export on this Dask scheduler (tcp://host:8786) instead of this process",
+        help=tr("export on this Dask scheduler (tcp://host:8786) instead of this process"),
     )
     parser.add_argument(
         "--workers",
         type=int,
         default=1,
-        help="Dask workers of a local cluster; 1 (default) exports in this process, "
-        "0 = one per CPU",
+        help=tr(
+            "Dask workers of a local cluster; 1 (default) exports in this process, 0 = one per CPU"
+        ),
     )
     return parser
 
@@ -155,12 +168,28 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
     _audit_project_exports(summary, args, formats)
     for outcome in summary.failed:
         first_line = (outcome.error or "").splitlines()[0] if outcome.error else "unknown error"
-        print(f"cnstumor export: FAILED {outcome.source}: {first_line}", file=sys.stderr)
+        print(
+            tr(
+                "cnstumor export: FAILED {source}: {first_line}",
+                source=outcome.source,
+                first_line=first_line,
+            ),
+            file=sys.stderr,
+        )
     exported = summary.count("done") + summary.count("unchanged")
     print(
-        f"exported {exported} of {len(summary.outcomes)} case(s) "
-        f"({summary.count('unchanged')} unchanged since the last run; {', '.join(formats)}) "
-        f"into {summary.out_dir}; summary: {summary.summary_path}"
+        tr(
+            (
+                "exported {exported} of {count_outcomes} case(s) ({count} unchanged "
+                "since the last run; {formats}) into {out_dir}; summary: {summary_path}"
+            ),
+            exported=exported,
+            count_outcomes=len(summary.outcomes),
+            count=summary.count("unchanged"),
+            formats=", ".join(formats),
+            out_dir=summary.out_dir,
+            summary_path=summary.summary_path,
+        )
     )
     return summary.exit_status
 
@@ -178,8 +207,10 @@ def _require_project_actor(args: argparse.Namespace) -> None:
     for project_dir in projects:
         if not args.actor and not credentials.token_from(args):
             raise InvalidInputError(
-                "exporting cases of an annotation project needs --actor (a person of the "
-                "project): the export is recorded in its audit log (R-FLOW-1)",
+                tr(
+                    "exporting cases of an annotation project needs --actor (a person of the "
+                    "project): the export is recorded in its audit log (R-FLOW-1)"
+                ),
                 project_dir,
             )
         with Project.open(project_dir) as project:
@@ -233,5 +264,5 @@ def main(argv: Sequence[str] | None = None, runtime: MRMLRuntime | None = None) 
 
         if not isinstance(error, CNSTumorError):
             raise
-        print(f"batch_export: error: {error}", file=sys.stderr)
+        print(tr("batch_export: error: {error}", error=error), file=sys.stderr)
         return 2

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 
@@ -28,7 +29,9 @@ def _runtime() -> Any:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "hmi",
-        help="human-machine interactive annotation: gold standard, pre-annotation, sampling, rounds",
+        help=tr(
+            "human-machine interactive annotation: gold standard, pre-annotation, sampling, rounds"
+        ),
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -37,90 +40,104 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _preannotate(commands)
     _rank(commands)
     _round(commands)
-    status = commands.add_parser("status", help="R-HMI-5: the rounds so far and the stopping check")
-    status.add_argument(
-        "folder", type=Path, help="project or dataset folder holding hmi_rounds.json"
+    status = commands.add_parser(
+        "status", help=tr("R-HMI-5: the rounds so far and the stopping check")
     )
-    status.add_argument("--json", action="store_true", help="print the record as JSON")
+    status.add_argument(
+        "folder", type=Path, help=tr("project or dataset folder holding hmi_rounds.json")
+    )
+    status.add_argument("--json", action="store_true", help=tr("print the record as JSON"))
     status.set_defaults(func=run_status)
 
 
 def _gold(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
-        "gold", help="R-HMI-1: STAPLE several experts' annotations into the standard"
+        "gold", help=tr("R-HMI-1: STAPLE several experts' annotations into the standard")
     )
     p.add_argument("case_dir", type=Path)
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument(
-        "--versions", type=int, nargs="+", help="case versions by different experts"
+        "--versions", type=int, nargs="+", help=tr("case versions by different experts")
     )
-    source.add_argument("--label-maps", type=Path, nargs="+", help="experts' label map files")
-    p.add_argument("--names", nargs="+", help="the experts' names, one per label map")
-    p.add_argument("--convention", default="brats2021", help="label convention of --label-maps")
+    source.add_argument("--label-maps", type=Path, nargs="+", help=tr("experts' label map files"))
+    p.add_argument("--names", nargs="+", help=tr("the experts' names, one per label map"))
+    p.add_argument("--convention", default="brats2021", help=tr("label convention of --label-maps"))
     p.add_argument(
-        "--atlas-flair", type=Path, help="atlas FLAIR when the label maps are in an atlas space"
+        "--atlas-flair", type=Path, help=tr("atlas FLAIR when the label maps are in an atlas space")
     )
-    p.add_argument("--by", default="", help="who records the standard")
+    p.add_argument("--by", default="", help=tr("who records the standard"))
     p.set_defaults(func=run_gold)
 
 
 def _preannotate(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
-        "preannotate", help="R-HMI-3: a model's output as a machine-made version"
+        "preannotate", help=tr("R-HMI-3: a model's output as a machine-made version")
     )
     p.add_argument("case_dir", type=Path)
     p.add_argument("--label-map", type=Path, required=True)
-    p.add_argument("--model", required=True, help="the model's name")
+    p.add_argument("--model", required=True, help=tr("the model's name"))
     p.add_argument(
-        "--model-version", default="", help="the model's version (weights, training round)"
+        "--model-version", default="", help=tr("the model's version (weights, training round)")
     )
     p.add_argument("--convention", default="brats2021")
     p.add_argument(
-        "--atlas-flair", type=Path, help="atlas FLAIR when the label map is in an atlas space"
+        "--atlas-flair", type=Path, help=tr("atlas FLAIR when the label map is in an atlas space")
     )
     p.set_defaults(func=run_preannotate)
 
 
 def _rank(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("rank", help="R-HMI-4: rank pre-annotated cases for expert assessment")
-    p.add_argument(
-        "sources", type=Path, nargs="+", help="case folders or folders of model label maps"
+    p = commands.add_parser(
+        "rank", help=tr("R-HMI-4: rank pre-annotated cases for expert assessment")
     )
-    p.add_argument("--budget", type=int, required=True, help="how many cases the experts assess")
-    p.add_argument("--out", type=Path, required=True, help="worklist .json or .csv")
-    p.add_argument("--seed", type=int, default=0, help="seed of the exploration draw")
-    p.add_argument("--exploration", type=float, default=0.2, help="random share of the budget")
     p.add_argument(
-        "--convention", default="brats2021", help="label convention of label map folders"
+        "sources", type=Path, nargs="+", help=tr("case folders or folders of model label maps")
     )
-    p.add_argument("--family", default="intra_axial", help="tumor family of label map folders")
-    p.add_argument("--selfcheck", action="store_true", help="self-check case folders without one")
+    p.add_argument(
+        "--budget", type=int, required=True, help=tr("how many cases the experts assess")
+    )
+    p.add_argument("--out", type=Path, required=True, help=tr("worklist .json or .csv"))
+    p.add_argument("--seed", type=int, default=0, help=tr("seed of the exploration draw"))
+    p.add_argument("--exploration", type=float, default=0.2, help=tr("random share of the budget"))
+    p.add_argument(
+        "--convention", default="brats2021", help=tr("label convention of label map folders")
+    )
+    p.add_argument("--family", default="intra_axial", help=tr("tumor family of label map folders"))
+    p.add_argument(
+        "--selfcheck", action="store_true", help=tr("self-check case folders without one")
+    )
     p.set_defaults(func=run_rank)
 
 
 def _round(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
-        "round", help="R-HMI-5: record one round of pre-annotation and correction"
+        "round", help=tr("R-HMI-5: record one round of pre-annotation and correction")
     )
     p.add_argument(
-        "folder", type=Path, help="project or dataset folder (hmi_rounds.json lives there)"
+        "folder", type=Path, help=tr("project or dataset folder (hmi_rounds.json lives there)")
     )
     p.add_argument("--model", required=True)
     p.add_argument("--model-version", default="")
-    p.add_argument("--by", required=True, help="who records the round")
-    p.add_argument("--preannotated", nargs="*", default=[], help="case ids the model pre-annotated")
-    p.add_argument("--sampled", nargs="*", default=None, help="case ids the experts assessed")
-    p.add_argument("--worklist", type=Path, help="a worklist JSON: its cases are the sampled ones")
+    p.add_argument("--by", required=True, help=tr("who records the round"))
     p.add_argument(
-        "--corrected", nargs="*", default=[], help="sampled cases that needed correction"
+        "--preannotated", nargs="*", default=[], help=tr("case ids the model pre-annotated")
+    )
+    p.add_argument("--sampled", nargs="*", default=None, help=tr("case ids the experts assessed"))
+    p.add_argument(
+        "--worklist", type=Path, help=tr("a worklist JSON: its cases are the sampled ones")
     )
     p.add_argument(
-        "--added", nargs="*", default=None, help="corrected cases added to the standard set"
+        "--corrected", nargs="*", default=[], help=tr("sampled cases that needed correction")
     )
     p.add_argument(
-        "--stop-below", type=float, help="project threshold: stop below this corrected share"
+        "--added", nargs="*", default=None, help=tr("corrected cases added to the standard set")
     )
-    p.add_argument("--min-sampled", type=int, help="project rule: assess at least this many cases")
+    p.add_argument(
+        "--stop-below", type=float, help=tr("project threshold: stop below this corrected share")
+    )
+    p.add_argument(
+        "--min-sampled", type=int, help=tr("project rule: assess at least this many cases")
+    )
     p.set_defaults(func=run_round)
 
 
@@ -145,17 +162,30 @@ def run_gold(args: argparse.Namespace) -> int:
             atlas_flair=args.atlas_flair,
         )
     gold = gold_standard(case, experts, runtime=runtime, recorded_by=args.by)
-    print(f"R-HMI-1: version {gold.version.version} saved as {gold.version.annotator!r}")
+    print(
+        tr(
+            "R-HMI-1: version {version} saved as {annotator!r}",
+            version=gold.version.version,
+            annotator=gold.version.annotator,
+        )
+    )
     for key, region in gold.record["regions"].items():
         if region.get("empty"):
-            print(f"  {key:24} empty for every expert")
+            print(tr("  {key:24} empty for every expert", key=key))
             continue
         perf = ", ".join(
             f"{n} sens {region['sensitivity'][n]:.3f} spec {region['specificity'][n]:.3f}"
             for n in region["sensitivity"]
         )
-        print(f"  {key:24} {region['consensus_voxels']} voxels; {perf}")
-    print(f"record: {gold.record_path}")
+        print(
+            tr(
+                "  {key:24} {region} voxels; {perf}",
+                key=key,
+                region=region["consensus_voxels"],
+                perf=perf,
+            )
+        )
+    print(tr("record: {record_path}", record_path=gold.record_path))
     return 0
 
 
@@ -172,7 +202,13 @@ def run_preannotate(args: argparse.Namespace) -> int:
         atlas_flair=args.atlas_flair,
         runtime=_runtime(),
     )
-    print(f"R-HMI-3: version {version.version} by {version.annotator!r} (machine-made)")
+    print(
+        tr(
+            "R-HMI-3: version {version} by {annotator!r} (machine-made)",
+            version=version.version,
+            annotator=version.annotator,
+        )
+    )
     return 0
 
 
@@ -192,7 +228,7 @@ def run_rank(args: argparse.Namespace) -> int:
     )
     path = write_worklist(worklist, args.out)
     print(format_worklist(worklist))
-    print(f"worklist: {path}")
+    print(tr("worklist: {path}", path=path))
     return 0
 
 
@@ -201,7 +237,7 @@ def _worklist_cases(path: Path) -> list[str]:
         record = json.loads(path.read_text(encoding="utf-8"))
         return [str(item["case_id"]) for item in record["worklist"]]
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise InvalidInputError(f"not a worklist JSON ({error})", path) from None
+        raise InvalidInputError(tr("not a worklist JSON ({error})", error=error), path) from None
 
 
 def run_round(args: argparse.Namespace) -> int:
@@ -210,7 +246,7 @@ def run_round(args: argparse.Namespace) -> int:
     sampled = args.sampled
     if sampled is None:
         if args.worklist is None:
-            raise InvalidInputError("name the sampled cases (--sampled) or their --worklist")
+            raise InvalidInputError(tr("name the sampled cases (--sampled) or their --worklist"))
         sampled = _worklist_cases(args.worklist)
     rule = None
     if args.stop_below is not None or args.min_sampled is not None:
@@ -232,7 +268,14 @@ def run_round(args: argparse.Namespace) -> int:
         rule=rule,
     )
     verdict = "STOP: the data set meets the requirement" if entry["stop"]["met"] else "continue"
-    print(f"R-HMI-5 round {entry['round']} recorded: {verdict} ({entry['stop']['reason']})")
+    print(
+        tr(
+            "R-HMI-5 round {entry} recorded: {verdict} ({entry2})",
+            entry=entry["round"],
+            verdict=verdict,
+            entry2=entry["stop"]["reason"],
+        )
+    )
     return 0
 
 

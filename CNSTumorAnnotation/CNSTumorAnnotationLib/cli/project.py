@@ -34,6 +34,7 @@ from typing import Any
 
 from CNSTumorAnnotationLib.cli import credentials
 from CNSTumorAnnotationLib.cli import project_people as people_commands
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -47,24 +48,29 @@ _STEPS = ("deidentify", "pass_qc", "exclude", "start", "revise", "reopen")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "project", help="annotation project: people, cases, review, audit"
+        "project", help=tr("annotation project: people, cases, review, audit")
     )
     commands = parser.add_subparsers(dest="project_command", metavar="SUBCOMMAND", required=True)
     init = _simple(commands, "init", "create a project folder with its first administrator", _init)
-    init.add_argument("--name", default="", help="the project's name (default: the folder's)")
-    init.add_argument("--admin", default="admin", help="the administrator's person id")
-    init.add_argument("--admin-name", required=True, help="the administrator's full name")
-    init.add_argument("--licence", required=True, help="the administrator's staff number")
+    init.add_argument("--name", default="", help=tr("the project's name (default: the folder's)"))
+    init.add_argument("--admin", default="admin", help=tr("the administrator's person id"))
+    init.add_argument("--admin-name", required=True, help=tr("the administrator's full name"))
+    init.add_argument("--licence", required=True, help=tr("the administrator's staff number"))
     init.add_argument(
         "--password-file",
         type=Path,
-        help=f"the administrator's new password, first line ({credentials.PASSWORD_ENV})",
+        help=tr(
+            "the administrator's new password, first line ({PASSWORD_ENV})",
+            PASSWORD_ENV=credentials.PASSWORD_ENV,
+        ),
     )
     init.add_argument(
         "--db",
         metavar="URL",
-        help="a PostgreSQL database for the project (postgresql://user@host:port/db; "
-        "the password goes in ~/.pgpass or PGPASSWORD, never in the URL)",
+        help=tr(
+            "a PostgreSQL database for the project (postgresql://user@host:port/db; "
+            "the password goes in ~/.pgpass or PGPASSWORD, never in the URL)"
+        ),
     )
     copy = _simple(
         commands,
@@ -72,7 +78,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "move the project's SQLite database onto PostgreSQL (rows, ids and audit chain kept)",
         _copy,
     )
-    copy.add_argument("--to", required=True, metavar="URL", help="an empty PostgreSQL database")
+    copy.add_argument("--to", required=True, metavar="URL", help=tr("an empty PostgreSQL database"))
     _simple(
         commands, "verify", "check database integrity, audit hash chain and file checksums", _verify
     )
@@ -81,14 +87,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_cases(commands)
     _register_review(commands)
     status = _simple(commands, "status", "cases per state and the review queue", _status)
-    status.add_argument("--html", type=Path, help="also write a self-contained HTML report here")
-    status.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    status.add_argument(
+        "--html", type=Path, help=tr("also write a self-contained HTML report here")
+    )
+    status.add_argument("--json", action="store_true", help=tr("print JSON instead of a table"))
     agreement = _simple(
         commands, "agreement", "training-phase calibration: two teams (R-PPL-4)", _agreement
     )
-    agreement.add_argument("--batch", type=Path, required=True, help="calibration batch JSON")
+    agreement.add_argument("--batch", type=Path, required=True, help=tr("calibration batch JSON"))
     agreement.add_argument(
-        "--certify", action="store_true", help="record the outcome for the team members"
+        "--certify", action="store_true", help=tr("record the outcome for the team members")
     )
     credentials.add_arguments(agreement, "the administrator recording the certification")
 
@@ -105,7 +113,7 @@ def _simple(
 
 
 def _register_people(commands: Any) -> None:
-    person = commands.add_parser("person", help="people (R-PPL-1)").add_subparsers(
+    person = commands.add_parser("person", help=tr("people (R-PPL-1)")).add_subparsers(
         dest="person_command", required=True
     )
     add = _simple(
@@ -115,34 +123,36 @@ def _register_people(commands: Any) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument(
-        "--years", type=int, required=True, help="years of clinical or imaging experience"
+        "--years", type=int, required=True, help=tr("years of clinical or imaging experience")
     )
     add.add_argument(
-        "--title", required=True, help=f"one of {[t.value for t in Title]} (or 主治医师 ...)"
+        "--title",
+        required=True,
+        help=tr("one of {ts} (or 主治医师 ...)", ts=[t.value for t in Title]),
     )
     add.add_argument(
-        "--licence", required=True, help="licence or staff number (one human, one identity)"
+        "--licence", required=True, help=tr("licence or staff number (one human, one identity)")
     )
-    add.add_argument("--language", default="en", choices=["en", "zh"], help="wizard language")
+    add.add_argument("--language", default="en", choices=["en", "zh"], help=tr("wizard language"))
     add.add_argument(
-        "--new-password-file", type=Path, help="the new person's first password (first line)"
+        "--new-password-file", type=Path, help=tr("the new person's first password (first line)")
     )
     credentials.add_arguments(add, "the administrator adding the person")
     people_commands.register_people(person, _simple)
-    dataset = commands.add_parser("dataset", help="datasets (R-DATA-1)").add_subparsers(
+    dataset = commands.add_parser("dataset", help=tr("datasets (R-DATA-1)")).add_subparsers(
         dest="dataset_command", required=True
     )
     dadd = _simple(dataset, "add", "record a dataset with its ethics approval", _dataset_add)
     dadd.add_argument("--id", required=True)
     dadd.add_argument("--ethics-ref")
-    dadd.add_argument("--ethics-date", help="YYYY-MM-DD")
+    dadd.add_argument("--ethics-date", help=tr("YYYY-MM-DD"))
     dadd.add_argument("--deidentified", action="store_true")
     dadd.add_argument("--description", default="")
     credentials.add_arguments(dadd, "the administrator recording the dataset")
 
 
 def _register_cases(commands: Any) -> None:
-    case = commands.add_parser("case", help="cases").add_subparsers(
+    case = commands.add_parser("case", help=tr("cases")).add_subparsers(
         dest="case_command", required=True
     )
     reg = _simple(
@@ -152,27 +162,29 @@ def _register_cases(commands: Any) -> None:
     reg.add_argument("--dataset", required=True)
     reg.add_argument("--patient", required=True)
     reg.add_argument("--phase", default="production", choices=["production", "calibration"])
-    reg.add_argument("--source", help="where the case came from (recorded in the audit log)")
+    reg.add_argument("--source", help=tr("where the case came from (recorded in the audit log)"))
     deid = reg.add_mutually_exclusive_group(required=True)
     deid.add_argument(
-        "--dicom", type=Path, help="the case's de-identified DICOM folder, verified (R-DATA-1)"
+        "--dicom", type=Path, help=tr("the case's de-identified DICOM folder, verified (R-DATA-1)")
     )
     deid.add_argument(
         "--no-dicom",
         action="store_true",
-        help="the case has no DICOM to verify (e.g. NIfTI from a public archive); recorded",
+        help=tr("the case has no DICOM to verify (e.g. NIfTI from a public archive); recorded"),
     )
-    reg.add_argument("--key-file", type=Path, help="the pseudonym key that de-identified --dicom")
+    reg.add_argument(
+        "--key-file", type=Path, help=tr("the pseudonym key that de-identified --dicom")
+    )
     credentials.add_arguments(reg, "the administrator registering the case")
     step = _simple(case, "step", "move a case one lifecycle step (R-FLOW-1)", _case_step)
     step.add_argument("--case", required=True)
     step.add_argument("--action", required=True, choices=_STEPS)
     credentials.add_arguments(step)
-    step.add_argument("--reason", default="", help="for exclude / reopen")
+    step.add_argument("--reason", default="", help=tr("for exclude / reopen"))
     step.add_argument(
         "--qc-report",
         type=Path,
-        help="pass_qc: the case's qc_report.json with radiologist-confirmed grades (R-QC-2)",
+        help=tr("pass_qc: the case's qc_report.json with radiologist-confirmed grades (R-QC-2)"),
     )
     assign = _simple(
         commands, "assign", "assign a case to a qualified, certified annotator", _assign
@@ -191,15 +203,17 @@ def _register_cases(commands: Any) -> None:
         action="append",
         type=Path,
         default=[],
-        help="an annotation file of the version (repeatable)",
+        help=tr("an annotation file of the version (repeatable)"),
     )
     save.add_argument(
-        "--case-folder", type=Path, help="a case folder (case.json) whose version to record"
+        "--case-folder", type=Path, help=tr("a case folder (case.json) whose version to record")
     )
     save.add_argument(
-        "--version", type=int, help="case-folder version number (default: the latest)"
+        "--version", type=int, help=tr("case-folder version number (default: the latest)")
     )
-    save.add_argument("--schema-version", default="", help="label schema version of loose files")
+    save.add_argument(
+        "--schema-version", default="", help=tr("label schema version of loose files")
+    )
 
 
 def _register_review(commands: Any) -> None:
@@ -208,14 +222,14 @@ def _register_review(commands: Any) -> None:
     )
     check.add_argument("--case", required=True)
     credentials.add_arguments(check, "the assignee")
-    check.add_argument("--findings", type=Path, required=True, help="selfcheck.json")
+    check.add_argument("--findings", type=Path, required=True, help=tr("selfcheck.json"))
     submit = _simple(commands, "submit", "submit for review (needs a passed self-check)", _submit)
     submit.add_argument("--case", required=True)
     credentials.add_arguments(submit, "the assignee")
     review = _simple(commands, "review", "approve or return a submitted case (R-PPL-3)", _review)
     review.add_argument("--case", required=True)
     credentials.add_arguments(review, "the reviewer")
-    review.add_argument("--reviewer", dest="actor", help="the same as --actor")
+    review.add_argument("--reviewer", dest="actor", help=tr("the same as --actor"))
     decision = review.add_mutually_exclusive_group(required=True)
     decision.add_argument("--approve", action="store_true")
     decision.add_argument("--return", dest="return_", action="store_true")
@@ -223,7 +237,7 @@ def _register_review(commands: Any) -> None:
         "--comment",
         action="append",
         default=[],
-        help="REGION[@SLICE]: TEXT, or plain TEXT (repeatable)",
+        help=tr("REGION[@SLICE]: TEXT, or plain TEXT (repeatable)"),
     )
     review.add_argument("--summary", default="")
 
@@ -232,8 +246,10 @@ def _init(args: argparse.Namespace) -> int:
     password = credentials.password_from(args)
     if password is None:
         raise AuthenticationError(
-            "the first administrator needs a password: --password-file or "
-            f"{credentials.PASSWORD_ENV}"
+            tr(
+                ("the first administrator needs a password: --password-file or {PASSWORD_ENV}"),
+                PASSWORD_ENV=credentials.PASSWORD_ENV,
+            )
         )
     admin = Person(args.admin, args.admin_name, Role.ADMINISTRATOR, 0, Title.RESIDENT, args.licence)
     Project.init(
@@ -241,7 +257,12 @@ def _init(args: argparse.Namespace) -> int:
     ).close()
     where = "project.database -> PostgreSQL" if args.db else "project.sqlite"
     print(
-        f"created annotation project {args.project_dir} ({where}, cases/); administrator {args.admin}"
+        tr(
+            ("created annotation project {project_dir} ({where}, cases/); administrator {admin}"),
+            project_dir=args.project_dir,
+            where=where,
+            admin=args.admin,
+        )
     )
     return 0
 
@@ -274,7 +295,13 @@ def _person_add(args: argparse.Namespace) -> int:
             actor=credentials.signed_in(project, args),
         )
     print(
-        f"added {person.role.value} {person.name} ({person.title.label}, {person.years_experience} years)"
+        tr(
+            "added {role} {person_name} ({label}, {years_experience} years)",
+            role=person.role.value,
+            person_name=person.name,
+            label=person.title.label,
+            years_experience=person.years_experience,
+        )
     )
     return 0
 
@@ -289,7 +316,7 @@ def _dataset_add(args: argparse.Namespace) -> int:
             deidentified=args.deidentified,
             description=args.description,
         )
-    print(f"recorded dataset {args.id}")
+    print(tr("recorded dataset {id}", id=args.id))
     return 0
 
 
@@ -305,7 +332,7 @@ def _case_register(args: argparse.Namespace) -> int:
             dicom_dir=args.dicom,
             key_file=args.key_file if args.dicom else None,
         )
-    print(f"registered case {args.case} (imported)")
+    print(tr("registered case {case} (imported)", case=args.case))
     return 0
 
 
@@ -315,8 +342,10 @@ def _case_step(args: argparse.Namespace) -> int:
         if args.action == "pass_qc":
             if args.qc_report is None:
                 raise InvalidInputError(
-                    "pass_qc needs --qc-report: the grades a radiologist confirmed in the QC "
-                    "report are recorded, never a grade typed here (R-QC-2)"
+                    tr(
+                        "pass_qc needs --qc-report: the grades a radiologist confirmed in the QC "
+                        "report are recorded, never a grade typed here (R-QC-2)"
+                    )
                 )
             state = project.pass_qc(args.case, actor=actor, qc_report=args.qc_report)
         elif args.action == "exclude":
@@ -329,14 +358,14 @@ def _case_step(args: argparse.Namespace) -> int:
             state = workflow.revise(project, args.case, actor=actor)
         else:
             state = project.deidentify(args.case, actor=actor)
-    print(f"case {args.case}: {state.value}")
+    print(tr("case {case}: {state}", case=args.case, state=state.value))
     return 0
 
 
 def _assign(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
         workflow.assign(project, args.case, args.to, actor=credentials.signed_in(project, args))
-    print(f"case {args.case} assigned to {args.to}")
+    print(tr("case {case} assigned to {to}", case=args.case, to=args.to))
     return 0
 
 
@@ -351,13 +380,22 @@ def _save(args: argparse.Namespace) -> int:
             )
         elif args.files:
             if not args.schema_version:
-                raise InvalidInputError("--schema-version is required with loose annotation files")
+                raise InvalidInputError(
+                    tr("--schema-version is required with loose annotation files")
+                )
             version = workflow.save_version(
                 project, args.case, args.files, actor=actor, schema_version=args.schema_version
             )
         else:
-            raise InvalidInputError("give annotation files (--file) or --case-folder")
-    print(f"case {args.case}: saved version {version.number} ({len(version.files)} files)")
+            raise InvalidInputError(tr("give annotation files (--file) or --case-folder"))
+    print(
+        tr(
+            "case {case}: saved version {number} ({count_files} files)",
+            case=args.case,
+            number=version.number,
+            count_files=len(version.files),
+        )
+    )
     return 0
 
 
@@ -367,7 +405,11 @@ def _selfcheck(args: argparse.Namespace) -> int:
             project, args.case, args.findings, actor=credentials.signed_in(project, args)
         )
     print(
-        f"case {args.case}: self-check {'passed' if passed else 'has blocking findings (R-ANN-9)'}"
+        tr(
+            "case {case}: self-check {passed}",
+            case=args.case,
+            passed="passed" if passed else "has blocking findings (R-ANN-9)",
+        )
     )
     return 0 if passed else 1
 
@@ -375,7 +417,7 @@ def _selfcheck(args: argparse.Namespace) -> int:
 def _submit(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
         workflow.submit(project, args.case, actor=credentials.signed_in(project, args))
-    print(f"case {args.case}: submitted for review")
+    print(tr("case {case}: submitted for review", case=args.case))
     return 0
 
 
@@ -401,7 +443,7 @@ def _review(args: argparse.Namespace) -> int:
             comments=[parse_comment(c) for c in args.comment],
             summary=args.summary,
         )
-    print(f"case {args.case}: {state.value}")
+    print(tr("case {case}: {state}", case=args.case, state=state.value))
     return 0
 
 
@@ -417,7 +459,12 @@ def _status(args: argparse.Namespace) -> int:
         return 0
     counts = ", ".join(f"{k} {v}" for k, v in status["counts"].items() if v)
     print(
-        f"{status['project']}: {counts or 'no cases'}; review queue {len(status['review_queue'])}"
+        tr(
+            "{status}: {counts}; review queue {count_status}",
+            status=status["project"],
+            counts=counts or "no cases",
+            count_status=len(status["review_queue"]),
+        )
     )
     for row in status["cases"]:
         print(
@@ -467,5 +514,5 @@ def load_batch(path: Path) -> tuple[list[Any], dict[str, list[str]], dict[str, l
         ]
         members = {str(t): [str(p) for p in ids] for t, ids in payload["teams"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-        raise SchemaError(f"not a calibration batch: {error}", path) from error
+        raise SchemaError(tr("not a calibration batch: {error}", error=error), path) from error
     return cases, members, payload.get("regions")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from CNSTumorAnnotationLib.cli import credentials
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import Role
 from CNSTumorAnnotationLib.project import auth
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -27,25 +28,25 @@ def register_people(person: Any, simple: Simple) -> None:
     role = simple(person, "role", "change a person's role (another administrator)", _role)
     role.add_argument("--id", required=True)
     role.add_argument("--role", required=True, choices=[r.value for r in Role])
-    role.add_argument("--years", type=int, help="updated years of experience")
-    role.add_argument("--title", help="updated title")
+    role.add_argument("--years", type=int, help=tr("updated years of experience"))
+    role.add_argument("--title", help=tr("updated title"))
     credentials.add_arguments(role, "the administrator changing the role")
     password = simple(person, "password", "set a password (own, or an administrator)", _password)
-    password.add_argument("--id", help="whose password (default: the actor's own)")
+    password.add_argument("--id", help=tr("whose password (default: the actor's own)"))
     password.add_argument("--new-password-file", type=Path, required=True)
     credentials.add_arguments(password)
 
 
 def register_tokens(commands: Any, simple: Simple) -> None:
     """``token create`` and ``token revoke``."""
-    token = commands.add_parser("token", help="sign-in tokens for scripts").add_subparsers(
+    token = commands.add_parser("token", help=tr("sign-in tokens for scripts")).add_subparsers(
         dest="token_command", required=True
     )
     create = simple(token, "create", "issue a token (printed once, or written to --out)", _create)
-    create.add_argument("--for", dest="holder", help="whose token (default: the actor's own)")
+    create.add_argument("--for", dest="holder", help=tr("whose token (default: the actor's own)"))
     create.add_argument("--days", type=int, default=auth.DEFAULT_TOKEN_DAYS)
     create.add_argument("--label", default="")
-    create.add_argument("--out", type=Path, help="write the token to this file instead")
+    create.add_argument("--out", type=Path, help=tr("write the token to this file instead"))
     credentials.add_arguments(create)
     revoke = simple(token, "revoke", "revoke a token by its number", _revoke)
     revoke.add_argument("--id", type=int, required=True)
@@ -61,18 +62,18 @@ def _role(args: argparse.Namespace) -> int:
             years_experience=args.years,
             title=args.title,
         )
-    print(f"{person.id} is now {person.role.value}")
+    print(tr("{id} is now {role}", id=person.id, role=person.role.value))
     return 0
 
 
 def _password(args: argparse.Namespace) -> int:
     new = credentials.password_from(args, "new_password_file")
     if new is None:
-        raise InvalidInputError("give the new password with --new-password-file")
+        raise InvalidInputError(tr("give the new password with --new-password-file"))
     with Project.open(args.project_dir) as project:
         actor = credentials.signed_in(project, args)
         auth.store_password(project, args.id or actor, new, actor=actor)
-    print(f"password of {args.id or actor} set")
+    print(tr("password of {id} set", id=args.id or actor))
     return 0
 
 
@@ -86,7 +87,13 @@ def _create(args: argparse.Namespace) -> int:
         write_text_atomic(args.out, issued.secret + "\n")
         args.out.chmod(0o600)
         print(
-            f"token {issued.id} for {issued.person} written to {args.out}, expires {issued.expires_at}"
+            tr(
+                "token {id} for {person} written to {out}, expires {expires_at}",
+                id=issued.id,
+                person=issued.person,
+                out=args.out,
+                expires_at=issued.expires_at,
+            )
         )
     else:
         print(issued.secret)
@@ -96,5 +103,5 @@ def _create(args: argparse.Namespace) -> int:
 def _revoke(args: argparse.Namespace) -> int:
     with Project.open(args.project_dir) as project:
         auth.revoke_token(project, args.id, actor=credentials.signed_in(project, args))
-    print(f"token {args.id} revoked")
+    print(tr("token {id} revoked", id=args.id))
     return 0

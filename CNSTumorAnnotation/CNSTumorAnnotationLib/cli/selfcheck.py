@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.case_check import format_report, run_selfcheck, write_selfcheck
 from CNSTumorAnnotationLib.selfcheck.params import CHECKLIST, Confirmations
 from CNSTumorQCLib.errors import InvalidInputError
@@ -18,42 +19,52 @@ from CNSTumorQCLib.errors import InvalidInputError
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "selfcheck",
-        help="self-check an annotation (R-ANN-2/3/4/7/8/9, region hierarchy R-SEG-1..7)",
+        help=tr("self-check an annotation (R-ANN-2/3/4/7/8/9, region hierarchy R-SEG-1..7)"),
         description=(
-            "Check an annotation version of a case folder: required regions, region hierarchy, "
-            "lesion inventory and specks, skipped and missed slices, CSF-like voxels, original "
-            "axial geometry. Writes CASE_DIR/selfcheck.json; exit status 1 on a blocking error."
+            tr(
+                "Check an annotation version of a case folder: required regions, region "
+                "hierarchy, lesion inventory and specks, skipped and missed slices, "
+                "CSF-like voxels, original axial geometry. Writes "
+                "CASE_DIR/selfcheck.json; exit status 1 on a blocking error."
+            )
         ),
     )
     parser.add_argument("case_dir", type=Path, metavar="CASE_DIR")
     parser.add_argument(
-        "--version", type=int, default=None, help="annotation version (default: latest)"
+        "--version", type=int, default=None, help=tr("annotation version (default: latest)")
     )
     parser.add_argument(
         "--confirm-no-enhancement",
         action="store_true",
-        help="R-ANN-4: the tumor shows no definite enhancement; an empty enhancing region is not an error",
+        help=tr(
+            "R-ANN-4: the tumor shows no definite enhancement; an empty enhancing "
+            "region is not an error"
+        ),
     )
     parser.add_argument(
         "--confirm-no-edema",
         action="store_true",
-        help="R-SEG-7: a meningeal tumor without peritumoral edema; an empty edema region is not "
-        "an error",
+        help=tr(
+            "R-SEG-7: a meningeal tumor without peritumoral edema; an empty edema "
+            "region is not an error"
+        ),
     )
     parser.add_argument(
         "--confirm",
         action="append",
         default=[],
         choices=sorted(CHECKLIST),
-        help="a checklist item the annotator confirmed (repeatable)",
+        help=tr("a checklist item the annotator confirmed (repeatable)"),
     )
     parser.add_argument(
         "--reviewed-all-sequences",
         action="store_true",
-        help="R-ANN-1: the annotator reviewed every sequence and slice before drawing this version "
-        "(what the wizard's first step records; needs --by)",
+        help=tr(
+            "R-ANN-1: the annotator reviewed every sequence and slice before drawing "
+            "this version (what the wizard's first step records; needs --by)"
+        ),
     )
-    parser.add_argument("--by", default=None, help="who confirms (recorded in the report)")
+    parser.add_argument("--by", default=None, help=tr("who confirms (recorded in the report)"))
     parser.set_defaults(func=run)
     _register_correct(subparsers)  # ``cnstumor correct``: resolve the findings as a new version
 
@@ -66,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         confirmed_by=args.by,
     )
     if (args.reviewed_all_sequences or args.confirm) and not (args.by or "").strip():
-        raise InvalidInputError("a confirmation needs --by: who confirms it is recorded")
+        raise InvalidInputError(tr("a confirmation needs --by: who confirms it is recorded"))
     report = run_selfcheck(args.case_dir, args.version, confirmations)
     if args.reviewed_all_sequences:
         record_sequence_review(args.case_dir, report.annotation_version, str(args.by).strip())
@@ -75,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
 
     page = write_selfcheck_html(args.case_dir, report, args.case_dir)
     print(format_report(report))
-    print(f"report: {path}; with pictures: {page}")
+    print(tr("report: {path}; with pictures: {page}", path=path, page=page))
     return 1 if report.blocking else 0
 
 
@@ -97,7 +108,7 @@ def record_sequence_review(case_dir: Path, version: int, by: str) -> Path:
         try:
             record = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-            raise InvalidInputError("unreadable wizard session record", path) from None
+            raise InvalidInputError(tr("unreadable wizard session record"), path) from None
     if not isinstance(record, dict) or record.get("format") != session.SESSION_FORMAT:
         case = load_case(case_dir)
         record = session.new_record(case.case_id, by, None, list(case.schema.keys))

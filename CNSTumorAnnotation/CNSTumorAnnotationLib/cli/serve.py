@@ -8,21 +8,25 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from CNSTumorAnnotationLib.i18n import tr
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "serve", help="annotate and review in a browser (trame-slicer), signed in"
+        "serve", help=tr("annotate and review in a browser (trame-slicer), signed in")
     )
-    parser.add_argument("--project", type=Path, required=True, help="annotation project folder")
+    parser.add_argument("--project", type=Path, required=True, help=tr("annotation project folder"))
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument(
         "--demo",
         action="store_true",
-        help="create a project with the bundled case when DIR has none",
+        help=tr("create a project with the bundled case when DIR has none"),
     )
     parser.add_argument(
-        "--no-register", action="store_true", help="with --demo: skip the co-registration (faster)"
+        "--no-register",
+        action="store_true",
+        help=tr("with --demo: skip the co-registration (faster)"),
     )
     parser.set_defaults(func=_serve)
 
@@ -38,8 +42,21 @@ def _serve(args: argparse.Namespace) -> int:
         from CNSTumorAnnotationLib.web.demo_project import build_demo_project
 
         build_demo_project(args.project, register=not args.no_register)
-        print(f"demo project created; passwords in {args.project / 'demo-credentials.txt'}")
+        print(
+            tr(
+                "demo project created; passwords in {path}",
+                path=args.project / "demo-credentials.txt",
+            )
+        )
     app = create_app(args.project, Workers(args.project, args.host))
-    print(f"cnstumor serve: http://{args.host}:{args.port}/ (project {args.project})", flush=True)
+    print(
+        tr(
+            "cnstumor serve: http://{host}:{port}/ (project {project})",
+            host=args.host,
+            port=args.port,
+            project=args.project,
+        ),
+        flush=True,
+    )
     web.run_app(app, host=args.host, port=args.port, print=None)
     return 0

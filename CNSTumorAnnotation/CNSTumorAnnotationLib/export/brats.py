@@ -45,6 +45,7 @@ from CNSTumorAnnotationLib.export.dataset_grid import (
     write_dataset_labels,
 )
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.label_conventions import (
     BRATS2021,
     BRATS2023,
@@ -110,7 +111,9 @@ def naming(version: str) -> BratsNaming:
     try:
         return NAMINGS[str(version)]
     except KeyError:
-        raise InvalidInputError(f"unknown BraTS version {version!r}; choose 2021 or 2023") from None
+        raise InvalidInputError(
+            tr("unknown BraTS version {version!r}; choose 2021 or 2023", version=version)
+        ) from None
 
 
 def export_brats(ctx: ExportContext) -> list[ManifestEntry]:

@@ -34,6 +34,7 @@ from CNSTumorAnnotationLib.export.staging import (
     remove_hidden_temporaries,
     staged_folder,
 )
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project.approval import Approval, approval_of
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.provenance import provenance
@@ -83,7 +84,11 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     unknown = sorted(set(names) - set(FORMATS))
     if unknown or not names:
         raise InvalidInputError(
-            f"unknown export format(s) {unknown or names}; choose from {', '.join(FORMATS)} or all"
+            tr(
+                "unknown export format(s) {unknown}; choose from {FORMATS} or all",
+                unknown=unknown or names,
+                FORMATS=", ".join(FORMATS),
+            )
         )
     return tuple(name for name in FORMATS if name in names)
 
@@ -101,7 +106,7 @@ def select_version(
     versions = list(case.annotations)
     if not versions:
         raise WorkflowError(
-            "the case has no annotation version to export", Path(case.root) / "case.json"
+            tr("the case has no annotation version to export"), Path(case.root) / "case.json"
         )
     if version is None:
         chosen = versions[-1]
@@ -110,7 +115,12 @@ def select_version(
         if not matches:
             known = ", ".join(str(v.version) for v in versions)
             raise InvalidInputError(
-                f"no annotation version {version} (versions: {known})", case.root
+                tr(
+                    "no annotation version {version} (versions: {known})",
+                    version=version,
+                    known=known,
+                ),
+                case.root,
             )
         chosen = matches[0]
     approval = _approval(case, chosen, project_dir, approved_only)
@@ -122,8 +132,15 @@ def select_version(
             else "no version is approved yet"
         )
         raise WorkflowError(
-            f"R-PPL-3: annotation version {chosen.version} is not approved by a reviewer "
-            f"({approval.source}) and --approved-only was given ({hint})",
+            tr(
+                (
+                    "R-PPL-3: annotation version {version} is not approved by a reviewer "
+                    "({source}) and --approved-only was given ({hint})"
+                ),
+                version=chosen.version,
+                source=approval.source,
+                hint=hint,
+            ),
             case.root,
         )
     return chosen, approval
@@ -136,8 +153,14 @@ def _approval(case: Any, version: Any, project_dir: Path | None, required: bool)
     except Exception as error:  # sqlite3 / store errors: the project cannot answer
         if required:
             raise WorkflowError(
-                f"R-PPL-3: the review store cannot say whether version {version.version} is "
-                f"approved ({error})",
+                tr(
+                    (
+                        "R-PPL-3: the review store cannot say whether version {version} is "
+                        "approved ({error})"
+                    ),
+                    version=version.version,
+                    error=error,
+                ),
                 case.root,
             ) from None
         return Approval(False, f"review store unreadable ({error})")
@@ -158,7 +181,7 @@ def build_context(
     case_module = import_module("CNSTumorAnnotationLib.case.folder")
     case_dir = Path(case_dir)
     if not case_dir.is_dir():
-        raise MissingInputError("case folder not found", case_dir)
+        raise MissingInputError(tr("case folder not found"), case_dir)
     case = case_module.load_case(case_dir)
     chosen, approval = select_version(case, version, options.approved_only, options.project_dir)
     if runtime is None:

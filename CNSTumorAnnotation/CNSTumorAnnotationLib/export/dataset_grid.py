@@ -20,6 +20,7 @@ from CNSTumorAnnotationLib.export.context import ExportContext
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry
 from CNSTumorAnnotationLib.export.nifti import write_nifti
 from CNSTumorAnnotationLib.grid import combined_label_array, image_from_array, resample_image
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -33,7 +34,11 @@ def require_sequences(ctx: ExportContext, format_name: str) -> None:
     missing = [s.value for s in DATASET_SEQUENCES if s not in ctx.case.volumes]
     if missing:
         raise InvalidInputError(
-            f"{format_name} export needs T1, T1C, T2 and FLAIR; the case lacks {', '.join(missing)}",
+            tr(
+                ("{format_name} export needs T1, T1C, T2 and FLAIR; the case lacks {missing}"),
+                format_name=format_name,
+                missing=", ".join(missing),
+            ),
             ctx.case.root,
         )
 

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -55,9 +56,12 @@ def _atlas(case: Any) -> tuple[Path, sitk.Transform]:
         if atlas.is_file() and transform.is_file():
             return atlas, sitk.ReadTransform(str(transform))
     raise InvalidInputError(
-        "R-DATA-1: --deface needs a brain mask, and this case has no skull-stripped atlas "
-        "registered to it (land reference labels from an atlas with `cnstumor case labels "
-        "--atlas-flair`); export without --deface only where faces may leave",
+        tr(
+            "R-DATA-1: --deface needs a brain mask, and this case has no "
+            "skull-stripped atlas registered to it (land reference labels from an "
+            "atlas with `cnstumor case labels --atlas-flair`); export without "
+            "--deface only where faces may leave"
+        ),
         case.case_file,
     )
 
@@ -118,9 +122,9 @@ def deface(image: sitk.Image, brain: sitk.Image) -> sitk.Image:
     from quickshear import quickshear
 
     if image.GetSize() != brain.GetSize():
-        raise InvalidInputError("the brain mask is not on the image's grid")
+        raise InvalidInputError(tr("the brain mask is not on the image's grid"))
     if not sitk.GetArrayViewFromImage(brain).any():
-        raise InvalidInputError("the brain mask is empty: the atlas does not overlap the image")
+        raise InvalidInputError(tr("the brain mask is empty: the atlas does not overlap the image"))
     iso = _isotropic_grid(image)
     brain_iso = sitk.Resample(brain, iso, sitk.Transform(), sitk.sitkNearestNeighbor, 0)
     ones = sitk.Image(iso.GetSize(), sitk.sitkUInt8) + 1

@@ -22,6 +22,7 @@ import SimpleITK as sitk
 from pydicom.dataset import Dataset
 from pydicom.uid import MRImageStorage, generate_uid
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.dicom.writer import write_mr_series as write_dicom_mr_series
 from CNSTumorQCLib.errors import InvalidInputError, InvalidSeriesError
 from CNSTumorQCLib.version import __version__
@@ -64,7 +65,7 @@ def write_mr_series(
     pass the annotation version's date so that the same input gives the same bytes.
     """
     if image.GetDimension() != 3:
-        raise InvalidSeriesError("only 3D volumes can be written as a DICOM series")
+        raise InvalidSeriesError(tr("only 3D volumes can be written as a DICOM series"))
     today = content_date or _dt.date.today().strftime("%Y%m%d")
     base = _base_dataset(patient_id, patient_name, study_uid, series_uid, today)
     base.FrameOfReferenceUID = frame_of_reference_uid
@@ -120,7 +121,9 @@ def read_series(paths: Sequence[Path]) -> list[Dataset]:
         try:
             datasets.append(pydicom.dcmread(path))
         except Exception as error:  # pydicom raises several types for corrupt files
-            raise InvalidSeriesError(f"not a readable DICOM file: {error}", path) from None
+            raise InvalidSeriesError(
+                tr("not a readable DICOM file: {error}", error=error), path
+            ) from None
     return datasets
 
 
@@ -130,7 +133,7 @@ def geometry_from_datasets(datasets: Sequence[Dataset]) -> tuple[list[Dataset], 
     Frame k of a mask on the returned grid belongs to the k-th returned dataset.
     """
     if not datasets:
-        raise InvalidSeriesError("the DICOM series has no images")
+        raise InvalidSeriesError(tr("the DICOM series has no images"))
     orientation = np.array(datasets[0].ImageOrientationPatient, dtype=float)
     row, col = orientation[:3], orientation[3:]
     normal = np.cross(row, col)
@@ -146,7 +149,7 @@ def geometry_from_datasets(datasets: Sequence[Dataset]) -> tuple[list[Dataset], 
         gaps.min() <= 0 or not np.allclose(gaps, gaps.mean(), rtol=1e-3, atol=1e-3)
     ):
         raise InvalidSeriesError(
-            "the DICOM series' slices are duplicated or unevenly spaced (R-DATA-2)"
+            tr("the DICOM series' slices are duplicated or unevenly spaced (R-DATA-2)")
         )
     first = ordered[0]
     spacing_z = (

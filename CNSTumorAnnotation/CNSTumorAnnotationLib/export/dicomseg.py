@@ -35,6 +35,7 @@ from CNSTumorAnnotationLib.export.dicom_sources import (
 )
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry
 from CNSTumorAnnotationLib.grid import resample_label
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.segment_algorithm import algorithm_name, annotator_kind
 from CNSTumorQCLib.atomic import atomic_path
 from CNSTumorQCLib.errors import InvalidInputError
@@ -63,8 +64,15 @@ def _source_files(ctx: ExportContext, sequence: MRSequence) -> tuple[list[Path],
         missing = [f for f in files if not f.is_file()]
         if missing:
             raise InvalidInputError(
-                f"R-FMT-2: {len(missing)} source DICOM file(s) of {sequence.value} are missing "
-                f"(first: {missing[0]}); the SEG could not reference its source series",
+                tr(
+                    (
+                        "R-FMT-2: {count_missing} source DICOM file(s) of {sequence} are missing "
+                        "(first: {missing}); the SEG could not reference its source series"
+                    ),
+                    count_missing=len(missing),
+                    sequence=sequence.value,
+                    missing=missing[0],
+                ),
                 Path(ctx.case.root) / "case.json",
             )
         return files, True

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import sha256_file, write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 
@@ -103,13 +104,17 @@ def read_manifest(manifest_path: Path) -> dict[str, Any]:
     """Parse a manifest, raising a clear error naming the file when it is not one."""
     manifest_path = Path(manifest_path)
     if not manifest_path.is_file():
-        raise MissingInputError("manifest not found", manifest_path)
+        raise MissingInputError(tr("manifest not found"), manifest_path)
     try:
         payload = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(f"not a readable manifest: {error}", manifest_path) from None
+        raise InvalidInputError(
+            tr("not a readable manifest: {error}", error=error), manifest_path
+        ) from None
     if not isinstance(payload, dict) or payload.get("format") != MANIFEST_FORMAT:
-        raise InvalidInputError(f"not a {MANIFEST_FORMAT} manifest", manifest_path)
+        raise InvalidInputError(
+            tr("not a {MANIFEST_FORMAT} manifest", MANIFEST_FORMAT=MANIFEST_FORMAT), manifest_path
+        )
     return payload
 
 

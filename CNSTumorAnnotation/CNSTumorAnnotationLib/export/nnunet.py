@@ -31,6 +31,7 @@ from CNSTumorAnnotationLib.export.dataset_grid import (
     write_dataset_labels,
 )
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.naming import clean_component
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError
@@ -45,7 +46,10 @@ def dataset_folder(ctx: ExportContext) -> Path:
     name = clean_component(options.nnunet_dataset_name, ascii_only=True)
     if not 1 <= options.nnunet_dataset_id <= 999:
         raise InvalidInputError(
-            f"nnU-Net dataset IDs have 3 digits; got {options.nnunet_dataset_id}"
+            tr(
+                "nnU-Net dataset IDs have 3 digits; got {nnunet_dataset_id}",
+                nnunet_dataset_id=options.nnunet_dataset_id,
+            )
         )
     return ctx.export_root / "nnunet" / f"Dataset{options.nnunet_dataset_id:03d}_{name}"
 
@@ -95,13 +99,20 @@ def _check_compatible(existing_path: Path, description: dict[str, Any]) -> None:
         existing = json.loads(existing_path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as error:
         raise InvalidInputError(
-            f"unreadable nnU-Net dataset.json ({error})", existing_path
+            tr("unreadable nnU-Net dataset.json ({error})", error=error), existing_path
         ) from None
     for key in ("channel_names", "labels", "regions_class_order", "file_ending"):
         if existing.get(key) != description[key]:
             raise InvalidInputError(
-                f"this case's {key} ({description[key]}) differ from the data set's "
-                f"({existing.get(key)}); export it into another nnU-Net data set (--nnunet-id)",
+                tr(
+                    (
+                        "this case's {key} ({description}) differ from the data set's ({get}); "
+                        "export it into another nnU-Net data set (--nnunet-id)"
+                    ),
+                    key=key,
+                    description=description[key],
+                    get=existing.get(key),
+                ),
                 existing_path,
             )
 

@@ -43,6 +43,7 @@ from CNSTumorAnnotationLib.case.labelmap_import import (
     import_label_map,
     label_map_on_sequence,
 )
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.label_conventions import (
     from_convention,
     get_convention,
@@ -94,8 +95,14 @@ def experts_from_versions(
         version = get_version(case, number)
         if version.machine_made:
             raise InvalidInputError(
-                f"version {number} is machine-made ({version.annotator}): R-HMI-1 builds the "
-                "standard from experts' annotations",
+                tr(
+                    (
+                        "version {number} is machine-made ({annotator}): R-HMI-1 builds the "
+                        "standard from experts' annotations"
+                    ),
+                    number=number,
+                    annotator=version.annotator,
+                ),
                 version.folder,
             )
         masks = region_masks(case, number, runtime=runtime, verify_checksums=True)
@@ -116,7 +123,13 @@ def experts_from_label_maps(
     """The experts' masks from label map files, each region moved onto its reference grid."""
     conv = get_convention(convention)
     if names is not None and len(names) != len(paths):
-        raise InvalidInputError(f"{len(names)} names given for {len(paths)} label maps")
+        raise InvalidInputError(
+            tr(
+                "{count_names} names given for {count_paths} label maps",
+                count_names=len(names),
+                count_paths=len(paths),
+            )
+        )
     experts = []
     for index, path in enumerate(paths):
         label = _read_label_map(path)
@@ -139,10 +152,10 @@ def _check_experts(experts: list[ExpertInput]) -> None:
     names = [e.name for e in experts]
     if len(set(names)) < 2:
         raise InvalidInputError(
-            f"R-HMI-1: a standard needs at least two different experts, got {names}"
+            tr("R-HMI-1: a standard needs at least two different experts, got {names}", names=names)
         )
     if len(set(names)) != len(names):
-        raise InvalidInputError(f"R-HMI-1: each expert once, got {names}")
+        raise InvalidInputError(tr("R-HMI-1: each expert once, got {names}", names=names))
 
 
 def _staple_region(
@@ -253,9 +266,9 @@ def preannotate(
     """R-HMI-3: a model's label map as a machine-made version, the model named as annotator."""
     path = Path(label_map)
     if not path.is_file():
-        raise MissingInputError("model label map not found", path)
+        raise MissingInputError(tr("model label map not found"), path)
     if not model.strip():
-        raise InvalidInputError("R-HMI-3: name the model that made the label map (--model)")
+        raise InvalidInputError(tr("R-HMI-3: name the model that made the label map (--model)"))
     tag = f"{model.strip()}@{model_version.strip()}" if model_version.strip() else model.strip()
     atlas = Path(atlas_flair) if atlas_flair is not None else default_atlas_flair(path)
     version = import_label_map(

@@ -26,6 +26,7 @@ import SimpleITK as sitk
 from CNSTumorAnnotationLib.agreement.components import padded_box
 from CNSTumorAnnotationLib.agreement.masks import load_label_maps, read_label_map
 from CNSTumorAnnotationLib.agreement.surface import bounding_box
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.label_conventions import from_convention, masks_from_combined
 from CNSTumorAnnotationLib.schemas import TumorFamily, get_schema
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
@@ -93,7 +94,13 @@ def predictions_from_folder(
     root = Path(folder)
     files = label_map_files(root)
     if not files:
-        raise InvalidInputError(f"no label maps ({', '.join(LABEL_MAP_SUFFIXES)}) found", root)
+        raise InvalidInputError(
+            tr(
+                "no label maps ({LABEL_MAP_SUFFIXES}) found",
+                LABEL_MAP_SUFFIXES=", ".join(LABEL_MAP_SUFFIXES),
+            ),
+            root,
+        )
     schema = get_schema(family)
     maps = load_label_maps({model_name(p): p for p in files}) if len(files) > 1 else None
     if maps is None:  # one model: load_label_maps needs two; read the single map directly
@@ -150,8 +157,10 @@ def predictions_from_case(
     versions = _machine_versions(case)
     if not versions:
         raise InvalidInputError(
-            "the case has no machine-made pre-annotation to rank (R-HMI-3: cnstumor hmi "
-            "preannotate)",
+            tr(
+                "the case has no machine-made pre-annotation to rank (R-HMI-3: cnstumor "
+                "hmi preannotate)"
+            ),
             case.case_file,
         )
     per_model: dict[str, dict[str, np.ndarray]] = {}
@@ -189,7 +198,7 @@ def load_predictions(
     root = Path(path)
     if not root.is_dir():
         raise MissingInputError(
-            "not a folder (expected a case folder or a prediction folder)", root
+            tr("not a folder (expected a case folder or a prediction folder)"), root
         )
     if (root / "case.json").is_file():
         return predictions_from_case(root, runtime=runtime, selfcheck=selfcheck)

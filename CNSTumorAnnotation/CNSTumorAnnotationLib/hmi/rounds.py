@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.provenance import provenance
@@ -37,8 +38,14 @@ class StoppingRule:
     def check(self) -> StoppingRule:
         if not 0.0 < self.max_correction_fraction <= 1.0 or self.min_sampled < 1:
             raise InvalidInputError(
-                "stopping rule: the correction fraction must lie in (0, 1] and at least one "
-                f"case must be sampled, got {self.max_correction_fraction}, {self.min_sampled}"
+                tr(
+                    (
+                        "stopping rule: the correction fraction must lie in (0, 1] and at least "
+                        "one case must be sampled, got {max_correction_fraction}, {min_sampled}"
+                    ),
+                    max_correction_fraction=self.max_correction_fraction,
+                    min_sampled=self.min_sampled,
+                )
             )
         return self
 
@@ -55,16 +62,20 @@ def read_rounds(folder: Path | str) -> dict[str, Any]:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(f"not readable JSON ({error})", path) from None
+        raise InvalidInputError(tr("not readable JSON ({error})", error=error), path) from None
     if not isinstance(record, dict) or record.get("format") != ROUNDS_FORMAT:
-        raise InvalidInputError(f"not a {ROUNDS_FORMAT} record", path)
+        raise InvalidInputError(
+            tr("not a {ROUNDS_FORMAT} record", ROUNDS_FORMAT=ROUNDS_FORMAT), path
+        )
     return record
 
 
 def _unique(items: list[str], what: str) -> list[str]:
     cleaned = [str(i).strip() for i in items if str(i).strip()]
     if len(set(cleaned)) != len(cleaned):
-        raise InvalidInputError(f"{what} lists a case twice: {sorted(cleaned)}")
+        raise InvalidInputError(
+            tr("{what} lists a case twice: {cleaned}", what=what, cleaned=sorted(cleaned))
+        )
     return cleaned
 
 
@@ -78,7 +89,12 @@ def _check_subsets(sets: dict[str, list[str]]) -> None:
         stray = sorted(set(sets[inner]) - set(sets[outer]))
         if stray:
             raise InvalidInputError(
-                f"R-HMI-4: {inner} cases {stray} are not among the {outer} cases"
+                tr(
+                    "R-HMI-4: {inner} cases {stray} are not among the {outer} cases",
+                    inner=inner,
+                    stray=stray,
+                    outer=outer,
+                )
             )
 
 
@@ -118,7 +134,7 @@ def record_round(
 ) -> dict[str, Any]:
     """Append one round to ``hmi_rounds.json`` (atomic) and return it with its stopping check."""
     if not model.strip() or not recorded_by.strip():
-        raise InvalidInputError("a round needs the model's name and who records it (R-FLOW-1)")
+        raise InvalidInputError(tr("a round needs the model's name and who records it (R-FLOW-1)"))
     record = read_rounds(folder)
     if rule is not None:
         record["stopping_rule"] = asdict(rule.check())

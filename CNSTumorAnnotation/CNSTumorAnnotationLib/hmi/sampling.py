@@ -45,6 +45,7 @@ from CNSTumorAnnotationLib.agreement.surface import (
     robust_hausdorff_mm,
 )
 from CNSTumorAnnotationLib.hmi.predictions import CasePredictions
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 SAMPLING_VERSION = "cnstumor-hmi-sampling-1.2"
@@ -86,7 +87,10 @@ class SamplingStrategy:
     def check(self) -> SamplingStrategy:
         if not 0.0 <= self.exploration_fraction <= 1.0:
             raise InvalidInputError(
-                f"exploration fraction must lie in [0, 1], got {self.exploration_fraction}"
+                tr(
+                    "exploration fraction must lie in [0, 1], got {exploration_fraction}",
+                    exploration_fraction=self.exploration_fraction,
+                )
             )
         return self
 
@@ -276,7 +280,9 @@ def select(
 ) -> list[tuple[CaseScore, str]]:
     """The worklist: the top scores, then a seeded random share (exploration), in that order."""
     if budget < 1:
-        raise InvalidInputError(f"the budget must be at least one case, got {budget}")
+        raise InvalidInputError(
+            tr("the budget must be at least one case, got {budget}", budget=budget)
+        )
     ordered = sorted(scores, key=lambda s: (-s.score, s.case_id))
     budget = min(budget, len(ordered))
     n_explore = min(int(np.floor(budget * strategy.exploration_fraction + 0.5)), budget)

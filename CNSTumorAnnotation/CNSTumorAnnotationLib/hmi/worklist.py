@@ -24,6 +24,7 @@ from CNSTumorAnnotationLib.hmi.sampling import (
     select,
     with_size_term,
 )
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.provenance import provenance
@@ -81,9 +82,11 @@ def rank_cases(
     """Rank case folders / prediction folders and select ``budget`` of them (R-HMI-4)."""
     chosen = (strategy or SamplingStrategy()).check()
     if not sources:
-        raise InvalidInputError("no cases to rank")
+        raise InvalidInputError(tr("no cases to rank"))
     if budget < 1:
-        raise InvalidInputError(f"the budget must be at least one case, got {budget}")
+        raise InvalidInputError(
+            tr("the budget must be at least one case, got {budget}", budget=budget)
+        )
     scores: list[CaseScore] = []
     for index, source in enumerate(sources):
         if progress is not None:
@@ -95,7 +98,9 @@ def rank_cases(
     ids = [s.case_id for s in scores]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise InvalidInputError(f"two sources share a case id: {duplicates}")
+        raise InvalidInputError(
+            tr("two sources share a case id: {duplicates}", duplicates=duplicates)
+        )
     scores = with_size_term(scores, chosen)
     selected = select(scores, budget, chosen)
     picked = {s.case_id for s, _ in selected}

@@ -17,6 +17,7 @@ import slicer
 import vtk
 from vtk.util import numpy_support
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 from CNSTumorQCLib.atomic import atomic_path
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
@@ -28,10 +29,14 @@ VOLUME_SUFFIXES = (".nii", ".nii.gz", ".nrrd", ".nhdr", ".mha", ".mhd")
 def _check_readable(path: Path) -> Path:
     path = Path(path)
     if not path.is_file():
-        raise MissingInputError("file not found", path)
+        raise MissingInputError(tr("file not found"), path)
     if not any(path.name.lower().endswith(suffix) for suffix in VOLUME_SUFFIXES):
         raise InvalidInputError(
-            f"not a volume file (expected one of {', '.join(VOLUME_SUFFIXES)})", path
+            tr(
+                "not a volume file (expected one of {VOLUME_SUFFIXES})",
+                VOLUME_SUFFIXES=", ".join(VOLUME_SUFFIXES),
+            ),
+            path,
         )
     _guard_native_reader(path)
     return path
@@ -52,7 +57,9 @@ def load_volume(runtime: MRMLRuntime, path: str | Path, name: str | None = None)
     path = _check_readable(Path(path))
     node = runtime.volumes_logic.AddArchetypeScalarVolume(str(path), name or _stem(path), 0, None)
     if node is None or node.GetImageData() is None:
-        raise InvalidInputError("the volume could not be read (corrupt or unsupported file)", path)
+        raise InvalidInputError(
+            tr("the volume could not be read (corrupt or unsupported file)"), path
+        )
     return node
 
 
@@ -64,7 +71,7 @@ def load_labelmap(runtime: MRMLRuntime, path: str | Path, name: str | None = Non
     )  # 1 = label map
     if node is None or node.GetImageData() is None:
         raise InvalidInputError(
-            "the label map could not be read (corrupt or unsupported file)", path
+            tr("the label map could not be read (corrupt or unsupported file)"), path
         )
     return node
 
@@ -85,7 +92,11 @@ def labelmap_from_array(
     expected = (dims[2], dims[1], dims[0])
     if tuple(array.shape) != expected:
         raise InvalidInputError(
-            f"label array shape {tuple(array.shape)} does not match the reference volume {expected}"
+            tr(
+                "label array shape {shape} does not match the reference volume {expected}",
+                shape=tuple(array.shape),
+                expected=expected,
+            )
         )
     node = runtime.scene.AddNewNodeByClass("vtkMRMLLabelMapVolumeNode", name)
     image = vtk.vtkImageData()
@@ -116,7 +127,9 @@ def import_labelmap(runtime: MRMLRuntime, labelmap_node: Any, segmentation_node:
     if not runtime.segmentations_logic.ImportLabelmapToSegmentationNode(
         labelmap_node, segmentation_node
     ):
-        raise InvalidInputError(f"label map {labelmap_node.GetName()!r} could not be imported")
+        raise InvalidInputError(
+            tr("label map {GetName!r} could not be imported", GetName=labelmap_node.GetName())
+        )
     return [sid for sid in segmentation.GetSegmentIDs() if sid not in before]
 
 
@@ -138,7 +151,10 @@ def export_labelmap(
     )
     if not ok:
         raise InvalidInputError(
-            f"segmentation {segmentation_node.GetName()!r} could not be exported"
+            tr(
+                "segmentation {GetName!r} could not be exported",
+                GetName=segmentation_node.GetName(),
+            )
         )
     return labelmap
 
@@ -151,11 +167,13 @@ def write_node(node: Any, path: str | Path) -> Path:
     path = Path(path)
     storage = node.CreateDefaultStorageNode()
     if storage is None:
-        raise InvalidInputError(f"node {node.GetName()!r} has no storage format", path)
+        raise InvalidInputError(
+            tr("node {GetName!r} has no storage format", GetName=node.GetName()), path
+        )
     if path.name.endswith(".seg.nrrd") and not isinstance(
         storage, slicer.vtkMRMLSegmentationStorageNode
     ):
-        raise InvalidInputError("only segmentations can be written as .seg.nrrd", path)
+        raise InvalidInputError(tr("only segmentations can be written as .seg.nrrd"), path)
     with atomic_path(path) as tmp:
         storage.SetFileName(str(tmp))
         storage.SetUseCompression(1)
@@ -168,7 +186,7 @@ def load_segmentation(runtime: MRMLRuntime, path: str | Path, name: str | None =
     """Read a ``.seg.nrrd`` (or a label map file) into a new segmentation node."""
     path = Path(path)
     if not path.is_file():
-        raise MissingInputError("segmentation file not found", path)
+        raise MissingInputError(tr("segmentation file not found"), path)
     _guard_native_reader(path)
     node = runtime.scene.AddNewNodeByClass("vtkMRMLSegmentationNode", name or _stem(path))
     storage = slicer.vtkMRMLSegmentationStorageNode()
@@ -177,7 +195,7 @@ def load_segmentation(runtime: MRMLRuntime, path: str | Path, name: str | None =
     node.SetAndObserveStorageNodeID(storage.GetID())
     if not storage.ReadData(node):
         runtime.scene.RemoveNode(node)
-        raise InvalidInputError("not a readable segmentation (.seg.nrrd expected)", path)
+        raise InvalidInputError(tr("not a readable segmentation (.seg.nrrd expected)"), path)
     node.CreateDefaultDisplayNodes()
     return node
 

@@ -18,6 +18,7 @@ from CNSTumorAnnotationLib.case.folder import (
     reference_image,
     save_annotation_version,
 )
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.mrml.scene import LoadedCase
 from CNSTumorAnnotationLib.mrml.segmentation import segment_mask
 from CNSTumorQCLib.errors import InvalidInputError
@@ -33,8 +34,14 @@ def masks_from_scene(loaded: LoadedCase) -> dict[str, sitk.Image]:
         node = loaded.segmentation_nodes.get(region.reference_sequence)
         if node is None:
             raise InvalidInputError(
-                f"no segmentation for {region.reference_sequence.value} in the scene "
-                f"(region {region.key}); load the case first"
+                tr(
+                    (
+                        "no segmentation for {reference_sequence} in the scene (region {key}); "
+                        "load the case first"
+                    ),
+                    reference_sequence=region.reference_sequence.value,
+                    key=region.key,
+                )
             )
         segmentation = node.GetSegmentation()
         segment_id = segmentation.GetSegmentIdBySegmentName(region.key) or (
@@ -55,7 +62,7 @@ def save_scene_annotation(
 ) -> FolderVersion:
     """Write the scene's segmentations as a new version by ``annotator`` (R-FLOW-1: who, when)."""
     if not annotator.strip():
-        raise InvalidInputError("a saved annotation needs the annotator's name (R-FLOW-1)")
+        raise InvalidInputError(tr("a saved annotation needs the annotator's name (R-FLOW-1)"))
     parent = loaded.version.version if loaded.version is not None else None
     version = save_annotation_version(
         loaded.case,

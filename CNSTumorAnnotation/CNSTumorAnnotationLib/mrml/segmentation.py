@@ -22,6 +22,7 @@ import vtk
 from vtk.util import numpy_support
 
 from CNSTumorAnnotationLib.grid import paste_on_grid, resample_label
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.mrml.io import load_volume, write_node
 from CNSTumorAnnotationLib.mrml.terminology import terminology_entry_string
 from CNSTumorAnnotationLib.naming import annotation_file_name
@@ -81,7 +82,7 @@ def oriented_image_to_sitk(oriented: Any) -> sitk.Image:
     dims = [extent[1] - extent[0] + 1, extent[3] - extent[2] + 1, extent[5] - extent[4] + 1]
     scalars = oriented.GetPointData().GetScalars()
     if min(dims) <= 0 or scalars is None:
-        raise InvalidInputError("empty oriented image: no voxels to convert")
+        raise InvalidInputError(tr("empty oriented image: no voxels to convert"))
     array = numpy_support.vtk_to_numpy(scalars).reshape(dims[2], dims[1], dims[0])
     image = sitk.GetImageFromArray(array.astype(np.uint8))
     matrix = vtk.vtkMatrix4x4()
@@ -118,7 +119,11 @@ def create_reference_segmentation(
     regions = schema.regions_on(sequence)
     if not regions:
         raise InvalidInputError(
-            f"the {schema.family.value} schema has no region on {sequence.value}"
+            tr(
+                "the {family} schema has no region on {sequence}",
+                family=schema.family.value,
+                sequence=sequence.value,
+            )
         )
     node = runtime.scene.AddNewNodeByClass("vtkMRMLSegmentationNode", name)
     node.CreateDefaultDisplayNodes()
@@ -143,7 +148,9 @@ def set_segment_mask(segmentation_node: Any, segment_id: str, mask: sitk.Image) 
         slicer.vtkSlicerSegmentationsModuleLogic.MODE_REPLACE,
     )
     if not ok:
-        raise InvalidInputError(f"could not set the voxels of segment {segment_id!r}")
+        raise InvalidInputError(
+            tr("could not set the voxels of segment {segment_id!r}", segment_id=segment_id)
+        )
 
 
 def segment_mask(segmentation_node: Any, segment_id: str, reference: sitk.Image) -> sitk.Image:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import slicer
 import vtk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.schemas import ANATOMIC_CONTEXT, TERMINOLOGY_CONTEXT, Code, Region
 from CNSTumorAnnotationLib.terminology import TERMINOLOGY_FILE
 from CNSTumorQCLib.errors import InvalidInputError
@@ -54,5 +55,7 @@ def register_terminology(runtime: MRMLRuntime) -> str:
         return TERMINOLOGY_CONTEXT
     name = logic.LoadTerminologyFromFile(str(TERMINOLOGY_FILE))
     if not name:
-        raise InvalidInputError("Slicer's terminology logic could not load it", TERMINOLOGY_FILE)
+        raise InvalidInputError(
+            tr("Slicer's terminology logic could not load it"), TERMINOLOGY_FILE
+        )
     return str(name)

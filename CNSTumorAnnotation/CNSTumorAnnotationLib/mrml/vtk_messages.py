@@ -22,6 +22,8 @@ from typing import Any, TextIO
 import vtk
 from vtkmodules.util.misc import calldata_type
 
+from CNSTumorAnnotationLib.i18n import tr
+
 # Messages a headless slicer-core scene produces on every normal run (matched on the full text).
 EXPECTED_MESSAGES: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern)
@@ -75,7 +77,15 @@ class VTKMessageRouter:
         if not is_expected(text):
             line = " ".join(text.split())
             self.shown.append(line)
-            print(f"VTK {kind}: {line} (full text: {self.log_path})", file=self._stream())
+            print(
+                tr(
+                    "VTK {kind}: {line} (full text: {log_path})",
+                    kind=kind,
+                    line=line,
+                    log_path=self.log_path,
+                ),
+                file=self._stream(),
+            )
 
 
 _ROUTER: list[VTKMessageRouter] = []

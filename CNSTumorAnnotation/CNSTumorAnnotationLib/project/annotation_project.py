@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import (
     CONSENSUS_RULES,
     NotPermittedError,
@@ -91,24 +92,34 @@ class Project:
 
         directory = Path(directory)
         if store.has_project(directory):
-            raise InvalidInputError("an annotation project already exists here", directory)
+            raise InvalidInputError(tr("an annotation project already exists here"), directory)
         if admin.role is not Role.ADMINISTRATOR:
             raise InvalidInputError(
-                f"the first person of a project is its administrator, not a {admin.role.value}"
+                tr(
+                    "the first person of a project is its administrator, not a {role}",
+                    role=admin.role.value,
+                )
             )
         digest = hash_password(password)
         _check_id(admin.id, "person")
         admin = replace(admin, licence=normalise_licence(admin.licence))
         if not admin.licence:
             raise InvalidInputError(
-                f"administrator {admin.id} needs a licence or staff number (one human, one identity)"
+                tr(
+                    (
+                        "administrator {id} needs a licence or staff number (one human, one "
+                        "identity)"
+                    ),
+                    id=admin.id,
+                )
             )
         if database is not None:
             conn = store.connect(database, create=True)
             if store.holds_project(conn):
                 conn.close()
                 raise InvalidInputError(
-                    "this database already holds an annotation project", postgres.redact(database)
+                    tr("this database already holds an annotation project"),
+                    postgres.redact(database),
                 )
         (directory / "cases").mkdir(parents=True, exist_ok=True)
         if database is None:
@@ -139,7 +150,10 @@ class Project:
         database = store.project_database(directory)
         if database is None:
             raise MissingInputError(
-                "no annotation project database here (neither project.sqlite nor project.database)",
+                tr(
+                    "no annotation project database here (neither project.sqlite nor "
+                    "project.database)"
+                ),
                 directory,
             )
         return cls(directory, store.connect(database))
@@ -224,7 +238,10 @@ class Project:
     def dataset(self, dataset_id: str) -> Dataset:
         row = self.conn.execute("SELECT * FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
         if row is None:
-            raise InvalidInputError(f"no dataset {dataset_id!r} in this project", self.directory)
+            raise InvalidInputError(
+                tr("no dataset {dataset_id!r} in this project", dataset_id=dataset_id),
+                self.directory,
+            )
         return Dataset(
             row["id"],
             row["description"],
@@ -256,14 +273,27 @@ class Project:
         _check_id(person_id, "person")
         if self.conn.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone():
             raise InvalidInputError(
-                f"person id {person_id!r} already exists in this project", self.directory
+                tr("person id {person_id!r} already exists in this project", person_id=person_id),
+                self.directory,
             )
         if not normalise_licence(licence):
             raise InvalidInputError(
-                f"person {person_id} needs a licence or staff number (one human, one identity)"
+                tr(
+                    (
+                        "person {person_id} needs a licence or staff number (one human, one "
+                        "identity)"
+                    ),
+                    person_id=person_id,
+                )
             )
         if language not in LANGUAGES:
-            raise InvalidInputError(f"language must be one of {list(LANGUAGES)}, not {language!r}")
+            raise InvalidInputError(
+                tr(
+                    "language must be one of {LANGUAGES}, not {language!r}",
+                    LANGUAGES=list(LANGUAGES),
+                    language=language,
+                )
+            )
         person = Person(
             person_id,
             name.strip(),
@@ -274,7 +304,7 @@ class Project:
             language,
         )
         if not person.name:
-            raise InvalidInputError(f"person {person_id} needs a name")
+            raise InvalidInputError(tr("person {person_id} needs a name", person_id=person_id))
         rules = self.qualification_rules()
         rules.require(person)  # R-PPL-1
         digest = None
@@ -312,8 +342,15 @@ class Project:
         if taken is not None:
             what = "id" if taken["id"] == person.id else f"licence {person.licence}"
             raise WorkflowError(
-                f"R-PPL-3: the {what} already belongs to person {taken['id']}; one human has "
-                "one identity in a project (change their role instead of adding a second one)"
+                tr(
+                    (
+                        "R-PPL-3: the {what} already belongs to person {taken}; one human has "
+                        "one identity in a project (change their role instead of adding a second "
+                        "one)"
+                    ),
+                    what=what,
+                    taken=taken["id"],
+                )
             )
         self.conn.execute(
             "INSERT INTO people (id, name, role, years_experience, title, recorded_at, licence,"
@@ -333,7 +370,9 @@ class Project:
     def person(self, person_id: str) -> Person:
         row = self.conn.execute("SELECT * FROM people WHERE id = ?", (person_id,)).fetchone()
         if row is None:
-            raise InvalidInputError(f"no person {person_id!r} in this project", self.directory)
+            raise InvalidInputError(
+                tr("no person {person_id!r} in this project", person_id=person_id), self.directory
+            )
         return _row_to_person(row)
 
     def people(self) -> list[Person]:
@@ -344,7 +383,12 @@ class Project:
         person = self.person(actor)
         if person.role is not Role.ADMINISTRATOR:
             raise NotPermittedError(
-                f"R-FLOW-1: only an administrator may {what}; {actor} is a {person.role.value}"
+                tr(
+                    "R-FLOW-1: only an administrator may {what}; {actor} is a {role}",
+                    what=what,
+                    actor=actor,
+                    role=person.role.value,
+                )
             )
         return person
 
@@ -362,7 +406,10 @@ class Project:
         self.require_administrator(actor, f"change the role of {person_id}")
         if actor == person_id:
             raise NotPermittedError(
-                f"R-FLOW-1: {actor} may not change their own role; another administrator must"
+                tr(
+                    ("R-FLOW-1: {actor} may not change their own role; another administrator must"),
+                    actor=actor,
+                )
             )
         before = self.person(person_id)
         after = Person(
@@ -387,7 +434,9 @@ class Project:
                 "SELECT COUNT(*) FROM people WHERE role = ?", (Role.ADMINISTRATOR.value,)
             ).fetchone()[0]
             if not admins:
-                raise NotPermittedError("R-FLOW-1: the project's last administrator keeps the role")
+                raise NotPermittedError(
+                    tr("R-FLOW-1: the project's last administrator keeps the role")
+                )
             audit.append(
                 conn,
                 actor=actor,
@@ -406,9 +455,21 @@ class Project:
     def set_language(self, person_id: str, language: str, *, actor: str) -> None:
         """A person chooses their interface language (themself only); audited."""
         if actor != person_id:
-            raise NotPermittedError(f"{actor} may not choose the language of {person_id}")
+            raise NotPermittedError(
+                tr(
+                    "{actor} may not choose the language of {person_id}",
+                    actor=actor,
+                    person_id=person_id,
+                )
+            )
         if language not in LANGUAGES:
-            raise InvalidInputError(f"language must be one of {list(LANGUAGES)}, not {language!r}")
+            raise InvalidInputError(
+                tr(
+                    "language must be one of {LANGUAGES}, not {language!r}",
+                    LANGUAGES=list(LANGUAGES),
+                    language=language,
+                )
+            )
         with store.transaction(self.conn) as conn:
             conn.execute("UPDATE people SET language = ? WHERE id = ?", (language, person_id))
             audit.append(conn, actor=actor, action="language_set", details={"language": language})
@@ -438,16 +499,31 @@ class Project:
         self.require_administrator(actor, f"register case {case_id}")
         _check_id(case_id, "case")
         if phase not in ("production", "calibration"):
-            raise InvalidInputError(f"phase must be production or calibration, not {phase!r}")
+            raise InvalidInputError(
+                tr("phase must be production or calibration, not {phase!r}", phase=phase)
+            )
         dataset = self.dataset(dataset_id)
         if not dataset.ethics_reference or not dataset.ethics_date:
             raise WorkflowError(
-                f"R-DATA-1: dataset {dataset_id} has no recorded ethics approval; "
-                f"case {case_id} may not be used"
+                tr(
+                    (
+                        "R-DATA-1: dataset {dataset_id} has no recorded ethics approval; case "
+                        "{case_id} may not be used"
+                    ),
+                    dataset_id=dataset_id,
+                    case_id=case_id,
+                )
             )
         if not dataset.deidentified:
             raise WorkflowError(
-                f"R-DATA-1: dataset {dataset_id} is not de-identified; case {case_id} may not be used"
+                tr(
+                    (
+                        "R-DATA-1: dataset {dataset_id} is not de-identified; case {case_id} may "
+                        "not be used"
+                    ),
+                    dataset_id=dataset_id,
+                    case_id=case_id,
+                )
             )
         verification = _verify_deidentification(case_id, dicom_dir, key_file)
         folder = f"cases/{case_id}"
@@ -483,7 +559,9 @@ class Project:
     def case(self, case_id: str) -> ProjectCase:
         row = self.conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
         if row is None:
-            raise InvalidInputError(f"no case {case_id!r} in this project", self.directory)
+            raise InvalidInputError(
+                tr("no case {case_id!r} in this project", case_id=case_id), self.directory
+            )
         return _row_to_case(row)
 
     def cases(self, state: CaseState | None = None) -> list[ProjectCase]:
@@ -583,13 +661,26 @@ class Project:
             details = qc_evidence(qc_report)
             if grade is not None and grade != details["grade"]:
                 raise InvalidInputError(
-                    f"R-QC-2: grade {grade} given, but the QC report's confirmed grades are "
-                    f"{details['grades']}; the report decides"
+                    tr(
+                        (
+                            "R-QC-2: grade {grade} given, but the QC report's confirmed grades are "
+                            "{details}; the report decides"
+                        ),
+                        grade=grade,
+                        details=details["grades"],
+                    )
                 )
             grade = int(details["grade"])
         if grade is not None and grade not in (2, 3):
             raise WorkflowError(
-                f"R-QC-2: case {case_id} has quality grade {grade}; only 2 or 3 may be annotated"
+                tr(
+                    (
+                        "R-QC-2: case {case_id} has quality grade {grade}; only 2 or 3 may be "
+                        "annotated"
+                    ),
+                    case_id=case_id,
+                    grade=grade,
+                )
             )
         return self.move(case_id, Action.PASS_QC, actor=actor, details=details)
 
@@ -597,7 +688,9 @@ class Project:
         """Exclude a case with a reason (R-QC-2; an administrator)."""
         self.require_administrator(actor, f"exclude case {case_id}")
         if not reason.strip():
-            raise InvalidInputError(f"R-QC-2: excluding case {case_id} needs a reason")
+            raise InvalidInputError(
+                tr("R-QC-2: excluding case {case_id} needs a reason", case_id=case_id)
+            )
         return self.move(case_id, Action.EXCLUDE, actor=actor, details={"reason": reason})
 
     def audit_entries(self, case_id: str | None = None) -> list[audit.AuditEntry]:
@@ -611,7 +704,9 @@ def _verify_deidentification(
     if dicom_dir is None and key_file is None:
         return {"verified": False, "reason": "no DICOM given to verify"}
     if dicom_dir is None or key_file is None:
-        raise InvalidInputError("verifying de-identification needs the DICOM folder and its key")
+        raise InvalidInputError(
+            tr("verifying de-identification needs the DICOM folder and its key")
+        )
     from CNSTumorQCLib.deid.verify import verify_deidentified
 
     result = verify_deidentified(dicom_dir, key_file)
@@ -655,7 +750,11 @@ def _check_id(value: str, kind: str) -> None:
     safe_component(value, f"{kind} id")  # it names folders: never one outside the project
     if not _ID.match(value or ""):
         raise InvalidInputError(
-            f"{kind} id {value!r} must be letters, digits, '.', '_' or '-' (it names folders)"
+            tr(
+                ("{kind} id {value!r} must be letters, digits, '.', '_' or '-' (it names folders)"),
+                kind=kind,
+                value=value,
+            )
         )
 
 
@@ -663,7 +762,9 @@ def _check_date(value: str) -> None:
     try:
         _dt.date.fromisoformat(value)
     except ValueError as error:
-        raise InvalidInputError(f"ethics approval date {value!r} is not YYYY-MM-DD") from error
+        raise InvalidInputError(
+            tr("ethics approval date {value!r} is not YYYY-MM-DD", value=value)
+        ) from error
 
 
 def project_database(directory: str | Path) -> str | Path:
@@ -671,7 +772,7 @@ def project_database(directory: str | Path) -> str | Path:
     database = store.project_database(directory)
     if database is None:
         raise MissingInputError(
-            "no annotation project database here (neither project.sqlite nor project.database)",
+            tr("no annotation project database here (neither project.sqlite nor project.database)"),
             directory,
         )
     return database

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import Person
 from CNSTumorAnnotationLib.project import audit, store
 from CNSTumorQCLib.errors import AuthenticationError, InvalidInputError
@@ -39,8 +40,13 @@ def check_password_strength(password: str) -> None:
     """A password must be at least :data:`MIN_PASSWORD_LENGTH` characters and not blank."""
     if len(password.strip()) < MIN_PASSWORD_LENGTH:
         raise InvalidInputError(
-            f"a password needs at least {MIN_PASSWORD_LENGTH} characters (R-FLOW-1: the audit "
-            "log is only as good as the sign-in behind it)"
+            tr(
+                (
+                    "a password needs at least {MIN_PASSWORD_LENGTH} characters (R-FLOW-1: "
+                    "the audit log is only as good as the sign-in behind it)"
+                ),
+                MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH,
+            )
         )
 
 
@@ -79,11 +85,15 @@ def verify_password(project: Project, person_id: str, password: str) -> Person:
     ).fetchone()
     if row is None:
         _HASHER.hash("constant work for an unknown name")  # no timing hint which one failed
-        raise AuthenticationError(f"unknown person or wrong password for {person_id!r}")
+        raise AuthenticationError(
+            tr("unknown person or wrong password for {person_id!r}", person_id=person_id)
+        )
     try:
         _HASHER.verify(row[0], password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise AuthenticationError(f"unknown person or wrong password for {person_id!r}") from None
+        raise AuthenticationError(
+            tr("unknown person or wrong password for {person_id!r}", person_id=person_id)
+        ) from None
     if _HASHER.check_needs_rehash(row[0]):
         with store.transaction(project.conn) as conn:
             write_password_hash(conn, person_id, _HASHER.hash(password))
@@ -108,7 +118,7 @@ def create_token(
     if actor != person_id:
         project.require_administrator(actor, f"create a token for {person_id}")
     if not 1 <= days <= 366:
-        raise InvalidInputError(f"a token lives 1 to 366 days, not {days}")
+        raise InvalidInputError(tr("a token lives 1 to 366 days, not {days}", days=days))
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     expires = (_dt.datetime.now(_dt.UTC) + _dt.timedelta(days=days)).isoformat()
     with store.transaction(project.conn) as conn:
@@ -131,7 +141,9 @@ def revoke_token(project: Project, token_id: int, *, actor: str) -> None:
     """Revoke a token (its holder or an administrator); audited."""
     row = project.conn.execute("SELECT person FROM tokens WHERE id = ?", (token_id,)).fetchone()
     if row is None:
-        raise InvalidInputError(f"no token {token_id} in this project", project.directory)
+        raise InvalidInputError(
+            tr("no token {token_id} in this project", token_id=token_id), project.directory
+        )
     if actor != row[0]:
         project.require_administrator(actor, f"revoke token {token_id}")
     with store.transaction(project.conn) as conn:
@@ -148,9 +160,9 @@ def verify_token(project: Project, secret: str) -> Person:
         (_token_digest(secret.strip()),),
     ).fetchone()
     if row is None or row["revoked_at"]:
-        raise AuthenticationError("unknown or revoked token")
+        raise AuthenticationError(tr("unknown or revoked token"))
     if _dt.datetime.fromisoformat(row["expires_at"]) <= _dt.datetime.now(_dt.UTC):
-        raise AuthenticationError(f"the token expired at {row['expires_at']}")
+        raise AuthenticationError(tr("the token expired at {row}", row=row["expires_at"]))
     return project.person(row["person"])
 
 
@@ -167,14 +179,22 @@ def authenticate(
     if token:
         person = verify_token(project, token)
         if person_id and person_id != person.id:
-            raise AuthenticationError(f"the token belongs to {person.id}, not {person_id}")
+            raise AuthenticationError(
+                tr("the token belongs to {id}, not {person_id}", id=person.id, person_id=person_id)
+            )
         return person
     if not person_id:
-        raise AuthenticationError("who is acting? give --actor with a password, or a token")
+        raise AuthenticationError(tr("who is acting? give --actor with a password, or a token"))
     if password is None:
         raise AuthenticationError(
-            f"{person_id} is not authenticated: give --password-file, CNSTUMOR_PASSWORD or a "
-            "token (R-FLOW-1: no step without a signed-in person)"
+            tr(
+                (
+                    "{person_id} is not authenticated: give --password-file, "
+                    "CNSTUMOR_PASSWORD or a token (R-FLOW-1: no step without a signed-in "
+                    "person)"
+                ),
+                person_id=person_id,
+            )
         )
     return verify_password(project, person_id, password)
 

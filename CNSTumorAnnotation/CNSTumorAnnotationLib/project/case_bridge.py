@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project import versions, workflow
 from CNSTumorQCLib.atomic import sha256_file
 from CNSTumorQCLib.errors import InvalidInputError
@@ -45,7 +46,13 @@ def save_case_folder_version(
         expected = chosen.sha256.get(path.name)
         if expected and sha256_file(path) != expected:
             raise InvalidInputError(
-                f"R-FMT-2: {path.name} no longer matches the checksum its case folder recorded",
+                tr(
+                    (
+                        "R-FMT-2: {path_name} no longer matches the checksum its case folder "
+                        "recorded"
+                    ),
+                    path_name=path.name,
+                ),
                 path,
             )
     record = chosen.folder / VERSION_FILE

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project import audit, postgres, store
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
@@ -45,21 +46,23 @@ def copy_to_postgresql(project_dir: str | Path, url: str) -> CopyReport:
     project_dir = Path(project_dir)
     source_path = project_dir / store.DATABASE_NAME
     if (project_dir / store.POINTER_NAME).is_file():
-        raise InvalidInputError("this project is already on PostgreSQL", project_dir)
+        raise InvalidInputError(tr("this project is already on PostgreSQL"), project_dir)
     if not source_path.is_file():
-        raise MissingInputError("no SQLite project database here", source_path)
+        raise MissingInputError(tr("no SQLite project database here"), source_path)
     source = store.connect(source_path)
     target = store.connect(url, create=True)
     try:
         if store.holds_project(target):
             raise InvalidInputError(
-                "this database already holds an annotation project", postgres.redact(url)
+                tr("this database already holds an annotation project"), postgres.redact(url)
             )
         if store.applied_migrations(source) != store.applied_migrations(target):
-            raise InvalidInputError("source and target are at different schema versions", url)
+            raise InvalidInputError(tr("source and target are at different schema versions"), url)
         chain = audit.verify_chain(source)
         if not chain.ok:
-            raise InvalidInputError(f"refusing to copy a broken project: {chain.describe()}")
+            raise InvalidInputError(
+                tr("refusing to copy a broken project: {describe}", describe=chain.describe())
+            )
         tables = _tables_in_dependency_order(source)
         rows: dict[str, int] = {}
         kept = source_path.with_name(source_path.name + MOVED_SUFFIX)
@@ -71,7 +74,7 @@ def copy_to_postgresql(project_dir: str | Path, url: str) -> CopyReport:
                 _check_same(source, target, tables)
             last = audit.entries(target)[-1].entry_hash if rows.get("audit_log") else ""
             if not audit.verify_chain(target).ok:  # pragma: no cover - _check_same checked it
-                raise InvalidInputError("the copied audit chain does not verify", url)
+                raise InvalidInputError(tr("the copied audit chain does not verify"), url)
             write_text_atomic(project_dir / store.POINTER_NAME, url + "\n")
             os.replace(source_path, kept)
     finally:
@@ -100,7 +103,7 @@ def _tables_in_dependency_order(conn: sqlite3.Connection) -> list[str]:
         ready = [n for n in names if n not in ordered and parents[n] <= set(ordered)]
         if not ready:
             raise InvalidInputError(
-                f"circular foreign keys between {sorted(set(names) - set(ordered))}"
+                tr("circular foreign keys between {value}", value=sorted(set(names) - set(ordered)))
             )
         ordered.extend(ready)
     return ordered
@@ -127,8 +130,15 @@ def _check_same(
         mine = source.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         theirs = target.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         if int(mine) != int(theirs):
-            raise InvalidInputError(f"copy of {table} has {theirs} rows, the source {mine}")
+            raise InvalidInputError(
+                tr(
+                    "copy of {table} has {theirs} rows, the source {mine}",
+                    table=table,
+                    theirs=theirs,
+                    mine=mine,
+                )
+            )
     ours = audit.entries(source)
     copied = audit.entries(target)
     if [e.entry_hash for e in ours] != [e.entry_hash for e in copied]:
-        raise InvalidInputError("the copied audit log differs from the source")
+        raise InvalidInputError(tr("the copied audit log differs from the source"))

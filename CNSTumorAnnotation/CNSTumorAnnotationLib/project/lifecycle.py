@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import WorkflowError
 
 LIFECYCLE_VERSION = "R-FLOW-1/lifecycle-1"
@@ -94,8 +95,16 @@ def transition_for(case_id: str, state: CaseState, action: Action) -> Transition
             return transition
     allowed = ", ".join(f"{a.value} -> {target_of(state, a).value}" for a in allowed_actions(state))
     raise WorkflowError(
-        f"R-FLOW-1: case {case_id} is {state.value}; '{action.value}' is not allowed from there "
-        f"(allowed: {allowed or 'nothing: the case is closed'})"
+        tr(
+            (
+                "R-FLOW-1: case {case_id} is {state}; '{action}' is not allowed from "
+                "there (allowed: {allowed})"
+            ),
+            case_id=case_id,
+            state=state.value,
+            action=action.value,
+            allowed=allowed or "nothing: the case is closed",
+        )
     )
 
 
@@ -106,6 +115,10 @@ def target_of(state: CaseState, action: Action) -> CaseState:
         if transition.source is state and transition.action is action:
             return transition.target
     raise WorkflowError(
-        f"R-FLOW-1: the lifecycle table has no '{action.value}' from {state.value} "
-        f"(allowed: {', '.join(a.value for a in allowed_actions(state)) or 'nothing'})"
+        tr(
+            ("R-FLOW-1: the lifecycle table has no '{action}' from {state} (allowed: {as_})"),
+            action=action.value,
+            state=state.value,
+            as_=", ".join(a.value for a in allowed_actions(state)) or "nothing",
+        )
     )

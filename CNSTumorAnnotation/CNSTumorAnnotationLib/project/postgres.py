@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 try:  # psycopg is a pinned dependency, but a SQLite-only Slicer install may lack it
@@ -121,7 +122,7 @@ class PgConnection:
 def _require_psycopg() -> None:
     if psycopg is None:
         raise InvalidInputError(
-            "a PostgreSQL project needs psycopg (pip install 'psycopg[binary]==3.3.9')"
+            tr("a PostgreSQL project needs psycopg (pip install 'psycopg[binary]==3.3.9')")
         )
 
 
@@ -137,15 +138,19 @@ def check_url(url: str) -> None:
     try:
         params = conninfo_to_dict(url)
     except psycopg.ProgrammingError as error:
-        raise InvalidInputError(f"not a PostgreSQL URL: {error}", redact(url)) from error
+        raise InvalidInputError(
+            tr("not a PostgreSQL URL: {error}", error=error), redact(url)
+        ) from error
     if params.get("password"):
         raise InvalidInputError(
-            "the database URL carries a password; put it in ~/.pgpass or PGPASSWORD instead "
-            "(the URL is written into the project folder)",
+            tr(
+                "the database URL carries a password; put it in ~/.pgpass or PGPASSWORD "
+                "instead (the URL is written into the project folder)"
+            ),
             redact(url),
         )
     if not params.get("dbname"):
-        raise InvalidInputError("the database URL names no database", redact(url))
+        raise InvalidInputError(tr("the database URL names no database"), redact(url))
 
 
 def connect(url: str) -> PgConnection:
@@ -156,7 +161,7 @@ def connect(url: str) -> PgConnection:
     except psycopg.OperationalError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise InvalidInputError(
-            f"cannot connect to the project database: {first}", redact(url)
+            tr("cannot connect to the project database: {first}", first=first), redact(url)
         ) from error
     return PgConnection(raw, url)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import sha256_file
 from CNSTumorQCLib.errors import InvalidInputError
 
@@ -28,7 +29,9 @@ def qc_evidence(qc_report: str | Path) -> dict[str, Any]:
     report = read_qc_report(path)
     chosen = choose_series(report, path)
     if not chosen:
-        raise InvalidInputError("the QC report holds no series of the annotated sequences", path)
+        raise InvalidInputError(
+            tr("the QC report holds no series of the annotated sequences"), path
+        )
     grades = {seq.value: int(entry["confirmed_grade"]) for seq, entry in chosen.items()}
     return {
         "qc_report": str(path.resolve()),

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import Person, QualificationError, Role, Title
 from CNSTumorAnnotationLib.project import auth, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -58,7 +59,7 @@ def run_review_demo(
     case_id = case_id or case.case_id
     project_dir = Path(project_dir)
     if has_project(project_dir):
-        raise InvalidInputError("the demo needs a new project folder", project_dir)
+        raise InvalidInputError(tr("the demo needs a new project folder"), project_dir)
     summary: dict[str, Any] = {"project": str(project_dir), "case": case_id}
     passwords = {p: secrets.token_urlsafe(12) for p in (DEMO_ADMIN, DEMO_ANNOTATOR, DEMO_REVIEWER)}
     admin = Person(

@@ -22,6 +22,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import SchemaError
 from CNSTumorQCLib.findings import Finding
 
@@ -79,10 +80,16 @@ def verify_report(
     try:
         payload = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise SchemaError(f"not a self-check report ({error})", path) from None
+        raise SchemaError(tr("not a self-check report ({error})", error=error), path) from None
     if not isinstance(payload, dict) or payload.get("format") != REPORT_FORMAT:
         raise SchemaError(
-            f"R-ANN-9: not a self-check report written by `cnstumor selfcheck` ({REPORT_FORMAT})",
+            tr(
+                (
+                    "R-ANN-9: not a self-check report written by `cnstumor selfcheck` "
+                    "({REPORT_FORMAT})"
+                ),
+                REPORT_FORMAT=REPORT_FORMAT,
+            ),
             path,
         )
     from CNSTumorAnnotationLib.case.folder import VERSION_FILE
@@ -95,15 +102,27 @@ def verify_report(
     checked = dict(payload.get("annotation_sha256") or {})
     if checked != recorded:
         raise SchemaError(
-            f"R-ANN-9: the report is not bound to the files of version {version.number}: it "
-            f"names {sorted(checked) or 'no file'}, the version holds {sorted(recorded)} "
-            "(run the self-check on the saved version)",
+            tr(
+                (
+                    "R-ANN-9: the report is not bound to the files of version {number}: it "
+                    "names {checked}, the version holds {recorded} (run the self-check on "
+                    "the saved version)"
+                ),
+                number=version.number,
+                checked=sorted(checked) or "no file",
+                recorded=sorted(recorded),
+            ),
             path,
         )
     if not version.source_folder or version.source_version is None:
         raise SchemaError(
-            f"R-ANN-9: version {version.number} was saved from loose files, so its self-check "
-            "cannot be re-run; save it from its case folder (save --case-folder)",
+            tr(
+                (
+                    "R-ANN-9: version {number} was saved from loose files, so its self-check "
+                    "cannot be re-run; save it from its case folder (save --case-folder)"
+                ),
+                number=version.number,
+            ),
             path,
         )
     confirmations = Confirmations.from_dict(payload.get("confirmations"))
@@ -112,17 +131,30 @@ def verify_report(
     )
     if dict(rerun.annotation_sha256) != recorded:
         raise SchemaError(
-            f"R-ANN-9: case folder version {version.source_version} no longer holds the files "
-            f"of project version {version.number}",
+            tr(
+                (
+                    "R-ANN-9: case folder version {source_version} no longer holds the files "
+                    "of project version {number}"
+                ),
+                source_version=version.source_version,
+                number=version.number,
+            ),
             version.source_folder,
         )
     claimed = _signature(list(payload.get("findings") or []))
     actual = _signature([f.to_dict() for f in rerun.findings])
     if claimed != actual:
         raise SchemaError(
-            f"R-ANN-9: the report's findings ({len(claimed)}) differ from a re-run of the "
-            f"self-check on version {version.number}'s files ({len(actual)}): a report counts "
-            "only as `cnstumor selfcheck` wrote it",
+            tr(
+                (
+                    "R-ANN-9: the report's findings ({count_claimed}) differ from a re-run "
+                    "of the self-check on version {number}'s files ({count_actual}): a "
+                    "report counts only as `cnstumor selfcheck` wrote it"
+                ),
+                count_claimed=len(claimed),
+                number=version.number,
+                count_actual=len(actual),
+            ),
             path,
         )
     evidence = {

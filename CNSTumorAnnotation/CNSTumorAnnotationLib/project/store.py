@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project import postgres
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 
@@ -177,7 +178,7 @@ def project_database(directory: str | Path) -> str | Path | None:
     if pointer.is_file():
         url = pointer.read_text(encoding="utf-8").strip()
         if not postgres.is_postgresql_url(url):
-            raise InvalidInputError("does not hold a postgresql:// URL", pointer)
+            raise InvalidInputError(tr("does not hold a postgresql:// URL"), pointer)
         return url
     if (directory / DATABASE_NAME).is_file():
         return directory / DATABASE_NAME
@@ -201,20 +202,24 @@ def connect(database: str | Path, *, create: bool = False) -> Connection:
         return _connect_postgresql(str(database))
     database = Path(database)
     if not create and not database.is_file():
-        raise MissingInputError("no annotation project database here", database)
+        raise MissingInputError(tr("no annotation project database here"), database)
     conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise InvalidInputError(f"could not switch the database to WAL mode ({mode})", database)
+            raise InvalidInputError(
+                tr("could not switch the database to WAL mode ({mode})", mode=mode), database
+            )
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         migrate(conn)
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise InvalidInputError(f"not a usable project database: {error}", database) from error
+        raise InvalidInputError(
+            tr("not a usable project database: {error}", error=error), database
+        ) from error
     return conn
 
 
@@ -226,7 +231,7 @@ def _connect_postgresql(url: str) -> postgres.PgConnection:
         conn.close()
         first = str(error).strip().splitlines()[0]
         raise InvalidInputError(
-            f"not a usable project database: {first}", postgres.redact(url)
+            tr("not a usable project database: {first}", first=first), postgres.redact(url)
         ) from error
     return conn
 

@@ -16,6 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project.store import Connection
 from CNSTumorQCLib.atomic import sha256_file, write_with_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
@@ -128,7 +129,9 @@ def insert_version(
 def load_version(conn: Connection, version_id: int) -> ProjectVersion:
     row = conn.execute("SELECT * FROM annotation_versions WHERE id = ?", (version_id,)).fetchone()
     if row is None:
-        raise InvalidInputError(f"no annotation version with id {version_id}")
+        raise InvalidInputError(
+            tr("no annotation version with id {version_id}", version_id=version_id)
+        )
     files = tuple(
         VersionFile(str(f["relpath"]), str(f["sha256"]), int(f["size"]))
         for f in conn.execute(
@@ -176,10 +179,12 @@ def file_problems(conn: Connection, project_dir: Path) -> list[str]:
 
 def _check_sources(sources: list[Path]) -> None:
     if not sources:
-        raise InvalidInputError("an annotation version needs at least one file")
+        raise InvalidInputError(tr("an annotation version needs at least one file"))
     names = [s.name for s in sources]
     if len(set(names)) != len(names):
-        raise InvalidInputError(f"two files of one version share a name: {sorted(names)}")
+        raise InvalidInputError(
+            tr("two files of one version share a name: {names}", names=sorted(names))
+        )
     for source in sources:
         if not source.is_file():
-            raise MissingInputError("annotation file not found", source)
+            raise MissingInputError(tr("annotation file not found"), source)

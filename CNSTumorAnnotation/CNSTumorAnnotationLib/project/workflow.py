@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import (
     NotPermittedError,
     Person,
@@ -59,15 +60,27 @@ def assign(project: Project, case_id: str, annotator_id: str, *, actor: str) -> 
     person = project.person(annotator_id)
     if person.role is not Role.ANNOTATOR:
         raise QualificationError(
-            f"R-PPL-1: {person.name} is a {person.role.value}, not an annotator; case {case_id} "
-            "can only be assigned to an annotator"
+            tr(
+                (
+                    "R-PPL-1: {person_name} is a {role}, not an annotator; case {case_id} "
+                    "can only be assigned to an annotator"
+                ),
+                person_name=person.name,
+                role=person.role.value,
+                case_id=case_id,
+            )
         )
     project.qualification_rules().require(person, Role.ANNOTATOR)
     case = project.case(case_id)
     if case.phase == "production" and not is_certified(project, annotator_id):
         raise QualificationError(
-            f"R-PPL-4: {person.name} is not certified for production annotation; the training "
-            "phase (two teams, excellent agreement) must be passed first"
+            tr(
+                (
+                    "R-PPL-4: {person_name} is not certified for production annotation; the "
+                    "training phase (two teams, excellent agreement) must be passed first"
+                ),
+                person_name=person.name,
+            )
         )
     return project.move(
         case_id,
@@ -102,8 +115,14 @@ def save_version(
     if case.state is CaseState.APPROVED:
         latest = versions.latest_version(project.conn, case_id)
         raise WorkflowError(
-            f"R-PPL-3: case {case_id} is approved; version {latest.number if latest else '?'} is "
-            "immutable. Reopen the case: the change becomes a new version that is reviewed again"
+            tr(
+                (
+                    "R-PPL-3: case {case_id} is approved; version {number} is immutable. "
+                    "Reopen the case: the change becomes a new version that is reviewed again"
+                ),
+                case_id=case_id,
+                number=latest.number if latest else "?",
+            )
         )
     _require_assignee(project, case_id, actor, "save a version of")
     sources = [Path(f) for f in files]
@@ -154,7 +173,7 @@ def load_findings(
             )
             return [Finding.from_dict(item) for item in items], str(path), checked
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-            raise SchemaError(f"not a self-check result: {error}", path) from error
+            raise SchemaError(tr("not a self-check result: {error}", error=error), path) from error
     return list(source), None, {}
 
 
@@ -166,8 +185,16 @@ def _check_same_files(
     for name, digest in checked.items():
         if name in recorded and recorded[name] != digest:
             raise SchemaError(
-                f"R-ANN-9: this self-check examined a different {name} than version {version.number} "
-                f"of case {case_id} holds; run the self-check on the saved version",
+                tr(
+                    (
+                        "R-ANN-9: this self-check examined a different {name} than version "
+                        "{number} of case {case_id} holds; run the self-check on the saved "
+                        "version"
+                    ),
+                    name=name,
+                    number=version.number,
+                    case_id=case_id,
+                ),
                 source,
             )
 
@@ -194,7 +221,10 @@ def record_self_check(
     latest = versions.latest_version(project.conn, case_id)
     if latest is None:
         raise WorkflowError(
-            f"R-ANN-9: case {case_id} has no saved annotation version to self-check"
+            tr(
+                "R-ANN-9: case {case_id} has no saved annotation version to self-check",
+                case_id=case_id,
+            )
         )
     _check_same_files(case_id, latest, checked, source)
     evidence: dict[str, Any] = {"verified": False, "source": "findings given in code"}
@@ -296,8 +326,14 @@ def submit(
             )
         )
         raise WorkflowError(
-            f"R-ANN-9: case {case_id} cannot be submitted: {what}; submission requires a recorded "
-            "self-check with no blocking finding"
+            tr(
+                (
+                    "R-ANN-9: case {case_id} cannot be submitted: {what}; submission "
+                    "requires a recorded self-check with no blocking finding"
+                ),
+                case_id=case_id,
+                what=what,
+            )
         )
     evidence = _self_check_evidence(project, case_id, latest.id)
     problems = _evidence_problems(evidence, latest.number)
@@ -328,11 +364,17 @@ def review(
         decision = ReviewDecision(decision)
     except ValueError:
         raise InvalidInputError(
-            f"review decision must be approve or return, not {decision!r}"
+            tr("review decision must be approve or return, not {decision!r}", decision=decision)
         ) from None
     person = project.person(reviewer)
     if person.role is not Role.REVIEWER:
-        raise QualificationError(f"R-PPL-3: {person.name} is a {person.role.value}, not a reviewer")
+        raise QualificationError(
+            tr(
+                "R-PPL-3: {person_name} is a {role}, not a reviewer",
+                person_name=person.name,
+                role=person.role.value,
+            )
+        )
     project.qualification_rules().require(person, Role.REVIEWER)
     case = project.case(case_id)
     latest = versions.latest_version(project.conn, case_id)
@@ -344,11 +386,19 @@ def review(
     }
     if reviewer in authors or reviewer == case.assignee or _same_human(project, person, authors):
         raise WorkflowError(
-            f"R-PPL-3: {person.name} annotated case {case_id}; a reviewer never "
-            "reviews their own work"
+            tr(
+                (
+                    "R-PPL-3: {person_name} annotated case {case_id}; a reviewer never "
+                    "reviews their own work"
+                ),
+                person_name=person.name,
+                case_id=case_id,
+            )
         )
     if decision == ReviewDecision.RETURN and not comments:
-        raise InvalidInputError(f"R-PPL-3: returning case {case_id} needs at least one comment")
+        raise InvalidInputError(
+            tr("R-PPL-3: returning case {case_id} needs at least one comment", case_id=case_id)
+        )
     action = Action.APPROVE if decision == ReviewDecision.APPROVE else Action.RETURN
     version_id = latest.id if latest else None
     with store.transaction(project.conn) as conn:
@@ -390,11 +440,20 @@ def reopen(project: Project, case_id: str, *, actor: str, reason: str) -> CaseSt
     person = project.person(actor)
     if person.role not in (Role.ADMINISTRATOR, Role.REVIEWER):
         raise NotPermittedError(
-            f"R-PPL-3: only an administrator or a reviewer may reopen approved case {case_id}; "
-            f"{actor} is a {person.role.value}"
+            tr(
+                (
+                    "R-PPL-3: only an administrator or a reviewer may reopen approved case "
+                    "{case_id}; {actor} is a {role}"
+                ),
+                case_id=case_id,
+                actor=actor,
+                role=person.role.value,
+            )
         )
     if not reason.strip():
-        raise InvalidInputError(f"reopening approved case {case_id} needs a reason")
+        raise InvalidInputError(
+            tr("reopening approved case {case_id} needs a reason", case_id=case_id)
+        )
     return project.move(case_id, Action.REOPEN, actor=actor, details={"reason": reason})
 
 
@@ -436,6 +495,14 @@ def _require_assignee(project: Project, case_id: str, actor: str, what: str) -> 
     case = project.case(case_id)
     if case.assignee != actor:
         raise WorkflowError(
-            f"R-FLOW-1: only the assignee ({case.assignee or 'nobody yet'}) may {what} case "
-            f"{case_id}; {actor} may not"
+            tr(
+                (
+                    "R-FLOW-1: only the assignee ({assignee}) may {what} case {case_id}; "
+                    "{actor} may not"
+                ),
+                assignee=case.assignee or "nobody yet",
+                what=what,
+                case_id=case_id,
+                actor=actor,
+            )
         )

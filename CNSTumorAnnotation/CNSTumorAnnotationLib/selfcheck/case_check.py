@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.core import attach_sources, check_masks
 from CNSTumorAnnotationLib.selfcheck.lesions import Lesion, human_slice
 from CNSTumorAnnotationLib.selfcheck.params import (
@@ -109,8 +110,14 @@ def case_transforms(case: Any, common_space: MRSequence) -> dict[MRSequence, sit
     }
     if transforms and common_space is not registration.FIXED_SEQUENCE:
         raise InvalidInputError(
-            f"the case is registered to {registration.FIXED_SEQUENCE.value}: the self-check's "
-            f"common space must be {registration.FIXED_SEQUENCE.value}, not {common_space.value}",
+            tr(
+                (
+                    "the case is registered to {FIXED_SEQUENCE}: the self-check's common "
+                    "space must be {FIXED_SEQUENCE}, not {common_space}"
+                ),
+                FIXED_SEQUENCE=registration.FIXED_SEQUENCE.value,
+                common_space=common_space.value,
+            ),
             case.case_file,
         )
     return transforms
@@ -174,8 +181,14 @@ def _changed_file_findings(case: Any, version: int) -> list[Finding]:
         Finding(
             "R-FLOW-1",
             Severity.ERROR,
-            f"{_relative(path, case.root)} changed after version {version} was saved (its SHA-256 "
-            "differs from version.json): save the edits as a new version.",
+            tr(
+                (
+                    "{relative} changed after version {version} was saved (its SHA-256 "
+                    "differs from version.json): save the edits as a new version."
+                ),
+                relative=_relative(path, case.root),
+                version=version,
+            ),
             files=(_relative(path, case.root),),
         )
         for path in changed_files(case, version)

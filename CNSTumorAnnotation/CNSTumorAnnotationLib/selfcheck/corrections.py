@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.lesions import human_slice, label_lesions
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.errors import InvalidInputError
@@ -36,7 +37,9 @@ def parse_lesion(text: str) -> tuple[str, int]:
     """``"enhancing #2"`` -> ("enhancing", 2)."""
     match = _LESION.match(text.lower())
     if not match:
-        raise InvalidInputError(f"a lesion is named REGION #N as in the self-check, got {text!r}")
+        raise InvalidInputError(
+            tr("a lesion is named REGION #N as in the self-check, got {text!r}", text=text)
+        )
     return match.group(1), int(match.group(2))
 
 
@@ -102,7 +105,7 @@ def correct_masks(
     """The corrected masks (same grids); ``correction.changes`` says what changed."""
     for region, _number in correction.keep:
         if region not in masks:
-            raise InvalidInputError(f"no region {region!r} in this annotation")
+            raise InvalidInputError(tr("no region {region!r} in this annotation", region=region))
     corrected = {}
     for region, mask in masks.items():
         array = sitk.GetArrayFromImage(mask).astype(bool)
@@ -138,18 +141,21 @@ def correct_version(
     )
 
     if not by.strip():
-        raise InvalidInputError("a correction needs the name of who decided it (R-FLOW-1)")
+        raise InvalidInputError(tr("a correction needs the name of who decided it (R-FLOW-1)"))
     if version is None:
         latest = latest_version(case)
         if latest is None:
-            raise InvalidInputError("the case has no annotation version to correct", case.root)
+            raise InvalidInputError(tr("the case has no annotation version to correct"), case.root)
         version = latest.version
     checked = int(version)
     masks = region_masks(case, checked, runtime=runtime)
     corrected = correct_masks(masks, correction, params or SelfCheckParameters())
     if not correction.changes:
         raise InvalidInputError(
-            f"nothing to change in version {checked} with these options; no version written",
+            tr(
+                ("nothing to change in version {checked} with these options; no version written"),
+                checked=checked,
+            ),
             case.root,
         )
     kept = ", ".join(f"{r} #{n}" for r, n in sorted(correction.keep))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.lesions import Lesion, human_slice
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.findings import Finding, Severity
@@ -136,8 +137,16 @@ def _edge_finding(lesion: Lesion, end: int, sequence_name: str) -> Finding:
     return Finding(
         "R-ANN-9",
         Severity.WARNING,
-        f"{lesion.label} reaches slice {human_slice(end)}, the edge of the {sequence_name} volume: its end "
-        "may lie outside the acquired slices (check the coverage, R-QC-3).",
+        tr(
+            (
+                "{label} reaches slice {human_slice}, the edge of the {sequence_name} "
+                "volume: its end may lie outside the acquired slices (check the "
+                "coverage, R-QC-3)."
+            ),
+            label=lesion.label,
+            human_slice=human_slice(end),
+            sequence_name=sequence_name,
+        ),
         region=lesion.region,
         lesion=lesion.number,
         slice_index=end,
@@ -150,9 +159,18 @@ def _finding(lesion: Lesion, evidence: SliceEvidence, sequence_name: str) -> Fin
     return Finding(
         "R-ANN-9",
         Severity.WARNING,
-        f"Slice {human_slice(evidence.neighbour_slice)}, beyond the {side} slice of {lesion.label}, still "
-        f"looks like the lesion on {sequence_name} (likeness {evidence.likeness:.2f}): "
-        "a likely missed end slice.",
+        tr(
+            (
+                "Slice {human_slice}, beyond the {side} slice of {label}, still looks "
+                "like the lesion on {sequence_name} (likeness {likeness:.2f}): a likely "
+                "missed end slice."
+            ),
+            human_slice=human_slice(evidence.neighbour_slice),
+            side=side,
+            label=lesion.label,
+            sequence_name=sequence_name,
+            likeness=evidence.likeness,
+        ),
         region=lesion.region,
         lesion=lesion.number,
         slice_index=evidence.neighbour_slice,

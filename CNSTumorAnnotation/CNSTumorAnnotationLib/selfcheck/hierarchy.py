@@ -28,6 +28,7 @@ import numpy as np
 import SimpleITK as sitk
 from scipy import ndimage
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorAnnotationLib.selfcheck.space import CommonSpace
 from CNSTumorQCLib.findings import Finding, Severity
@@ -192,10 +193,21 @@ def _dural_tail_finding(
         Finding(
             "R-SEG-7",
             Severity.INFO,
-            f"{count} voxels ({volume:.0f} mm3) of {region} outside the tumor body are attached "
-            f"to it and reach {reach:.0f} mm from it (at most {params.dural_tail_max_mm:g} mm): "
-            f"a dural tail, part of the enhancing region (on the {space.sequence.value} grid, "
-            f"slices {slices}).",
+            tr(
+                (
+                    "{count} voxels ({volume:.0f} mm3) of {region} outside the tumor body "
+                    "are attached to it and reach {reach:.0f} mm from it (at most "
+                    "{dural_tail_max_mm:g} mm): a dural tail, part of the enhancing region "
+                    "(on the {sequence} grid, slices {slices})."
+                ),
+                count=count,
+                volume=volume,
+                region=region,
+                reach=reach,
+                dural_tail_max_mm=params.dural_tail_max_mm,
+                sequence=space.sequence.value,
+                slices=slices,
+            ),
             region=region,
             slice_index=slices[0],
             details={

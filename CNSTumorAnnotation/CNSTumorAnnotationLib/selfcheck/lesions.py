@@ -17,6 +17,7 @@ import numpy as np
 import SimpleITK as sitk
 from scipy import ndimage
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.findings import Finding, Severity
 
@@ -131,9 +132,17 @@ def speck_findings(lesions: list[Lesion], params: SelfCheckParameters) -> list[F
         Finding(
             "R-ANN-7",
             Severity.WARNING,
-            f"{lesion.label} is a speck of {lesion.voxels} voxel{'s' if lesion.voxels != 1 else ''} "
-            f"({lesion.volume_mm3:.1f} mm3) "
-            f"on slice {human_slice(lesion.slice_first)}: remove it or confirm it is a lesion.",
+            tr(
+                (
+                    "{label} is a speck of {voxels} voxel{value} ({volume_mm3:.1f} mm3) on "
+                    "slice {human_slice}: remove it or confirm it is a lesion."
+                ),
+                label=lesion.label,
+                voxels=lesion.voxels,
+                value="s" if lesion.voxels != 1 else "",
+                volume_mm3=lesion.volume_mm3,
+                human_slice=human_slice(lesion.slice_first),
+            ),
             region=lesion.region,
             lesion=lesion.number,
             slice_index=lesion.slice_first,
@@ -158,9 +167,16 @@ def skipped_slice_findings(lesions: list[Lesion]) -> list[Finding]:
                 Finding(
                     "R-ANN-9",
                     Severity.ERROR,
-                    f"{lesion.label} skips slice {human_slice(k)} (labelled from slice "
-                    f"{human_slice(lesion.slice_first)} to {human_slice(lesion.slice_last)}): "
-                    "label every slice of the lesion.",
+                    tr(
+                        (
+                            "{label} skips slice {human_slice} (labelled from slice {human_slice2} "
+                            "to {human_slice3}): label every slice of the lesion."
+                        ),
+                        label=lesion.label,
+                        human_slice=human_slice(k),
+                        human_slice2=human_slice(lesion.slice_first),
+                        human_slice3=human_slice(lesion.slice_last),
+                    ),
                     region=lesion.region,
                     lesion=lesion.number,
                     slice_index=k,

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.lesions import Lesion, human_slice
 from CNSTumorAnnotationLib.selfcheck.params import (
     CONFIRMABLE_EMPTY,
@@ -55,8 +56,16 @@ def required_region_findings(
                 Finding(
                     "R-ANN-4",
                     Severity.ERROR,
-                    f"The required {region.key} region ({region.name_en}) is empty: draw it on "
-                    f"{region.reference_sequence.value}{hint}.",
+                    tr(
+                        (
+                            "The required {key} region ({name_en}) is empty: draw it on "
+                            "{reference_sequence}{hint}."
+                        ),
+                        key=region.key,
+                        name_en=region.name_en,
+                        reference_sequence=region.reference_sequence.value,
+                        hint=hint,
+                    ),
                     region=region.key,
                 )
             )
@@ -65,7 +74,7 @@ def required_region_findings(
                 Finding(
                     "R-ANN-4",
                     Severity.INFO,
-                    f"The optional {region.key} region is empty.",
+                    tr("The optional {key} region is empty.", key=region.key),
                     region=region.key,
                 )
             )
@@ -74,8 +83,14 @@ def required_region_findings(
                 Finding(
                     rule,
                     Severity.WARNING,
-                    f'"{words.capitalize()}" was confirmed but the {region.key} region is drawn: '
-                    "withdraw the confirmation or clear the region.",
+                    tr(
+                        (
+                            '"{capitalize}" was confirmed but the {key} region is drawn: withdraw '
+                            "the confirmation or clear the region."
+                        ),
+                        capitalize=words.capitalize(),
+                        key=region.key,
+                    ),
                     region=region.key,
                 )
             )
@@ -117,9 +132,18 @@ def csf_findings(
         Finding(
             "R-ANN-2",
             Severity.WARNING,
-            f"{count} voxels ({count * voxel_mm3:.0f} mm3) of {region} have CSF-like signal "
-            f"(dark on FLAIR{', bright on T2' if t2_threshold is not None else ''}) outside the "
-            f"tumor body, most on slice {human_slice(worst)}: a sulcus or ventricle? Leave normal structures out.",
+            tr(
+                (
+                    "{count} voxels ({value:.0f} mm3) of {region} have CSF-like signal (dark "
+                    "on FLAIR{value2}) outside the tumor body, most on slice {human_slice}: "
+                    "a sulcus or ventricle? Leave normal structures out."
+                ),
+                count=count,
+                value=count * voxel_mm3,
+                region=region,
+                value2=", bright on T2" if t2_threshold is not None else "",
+                human_slice=human_slice(worst),
+            ),
             region=region,
             slice_index=worst,
             details={
@@ -153,8 +177,14 @@ def remote_edema_findings(
                 Finding(
                     "R-ANN-3",
                     Severity.WARNING,
-                    f"{lesion.label} is {nearest:.0f} mm from any tumor body: leukoaraiosis or a "
-                    "lacune labelled as edema, or a lesion whose body is not drawn?",
+                    tr(
+                        (
+                            "{label} is {nearest:.0f} mm from any tumor body: leukoaraiosis or a "
+                            "lacune labelled as edema, or a lesion whose body is not drawn?"
+                        ),
+                        label=lesion.label,
+                        nearest=nearest,
+                    ),
                     region=lesion.region,
                     lesion=lesion.number,
                     slice_index=lesion.slice_first,

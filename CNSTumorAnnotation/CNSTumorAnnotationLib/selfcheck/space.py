@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.sequences import MRSequence
@@ -113,8 +114,14 @@ def geometry_findings(
             Finding(
                 "R-ANN-8",
                 Severity.ERROR,
-                f"The {region} segmentation is not on the original grid of its reference "
-                f"sequence ({'; '.join(problems)}): annotate on the original axial images.",
+                tr(
+                    (
+                        "The {region} segmentation is not on the original grid of its reference "
+                        "sequence ({problems}): annotate on the original axial images."
+                    ),
+                    region=region,
+                    problems="; ".join(problems),
+                ),
                 region=region,
                 details={"differences": problems},
             )
@@ -125,8 +132,15 @@ def geometry_findings(
             Finding(
                 "R-ANN-8",
                 Severity.WARNING,
-                f"The reference volume of {region} is not axial (slice normal {tilt:.0f} degrees "
-                "from head-foot): annotate on the original axial images unless the study says so.",
+                tr(
+                    (
+                        "The reference volume of {region} is not axial (slice normal {tilt:.0f} "
+                        "degrees from head-foot): annotate on the original axial images unless "
+                        "the study says so."
+                    ),
+                    region=region,
+                    tilt=tilt,
+                ),
                 region=region,
                 details={"tilt_deg": round(tilt, 1)},
             )
@@ -156,9 +170,16 @@ def annotation_file_findings(
                 Finding(
                     "R-ANN-8",
                     Severity.ERROR,
-                    f"The saved {sequence.value} segmentation holding {region.key} is not on the "
-                    f"original grid of the {sequence.value} volume ({'; '.join(problems)}): "
-                    "annotate on the original axial images.",
+                    tr(
+                        (
+                            "The saved {sequence} segmentation holding {key} is not on the original "
+                            "grid of the {sequence} volume ({problems}): annotate on the original "
+                            "axial images."
+                        ),
+                        sequence=sequence.value,
+                        key=region.key,
+                        problems="; ".join(problems),
+                    ),
                     region=region.key,
                     files=(str(path),),
                     details={"differences": problems},

@@ -31,6 +31,7 @@ from CNSTumorAnnotationLib.agreement import (
     icc_2_1,
     region_agreement,
 )
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project import audit, store
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorQCLib.atomic import write_json_atomic
@@ -163,7 +164,11 @@ def certify_teams(
     project.require_administrator(actor, "certify a training team")
     if set(members) != set(report.teams):
         raise InvalidInputError(
-            f"members are given for teams {sorted(members)}, the report compares {list(report.teams)}"
+            tr(
+                "members are given for teams {members}, the report compares {teams}",
+                members=sorted(members),
+                teams=list(report.teams),
+            )
         )
     for person_ids in members.values():
         for person_id in person_ids:
@@ -233,16 +238,24 @@ def record_certification(
 
 def _teams(cases: Sequence[CalibrationCase]) -> tuple[str, str]:
     if not cases:
-        raise InvalidInputError("R-PPL-4: the calibration batch is empty")
+        raise InvalidInputError(tr("R-PPL-4: the calibration batch is empty"))
     teams = tuple(sorted(cases[0].labels))
     if len(teams) != 2:
         raise InvalidInputError(
-            f"R-PPL-4: the calibration compares exactly two teams, got {list(teams)}"
+            tr(
+                "R-PPL-4: the calibration compares exactly two teams, got {teams}",
+                teams=list(teams),
+            )
         )
     for case in cases:
         if tuple(sorted(case.labels)) != teams:
             raise InvalidInputError(
-                f"R-PPL-4: case {case.case_id} has labels from {sorted(case.labels)}, expected {list(teams)}"
+                tr(
+                    "R-PPL-4: case {case_id} has labels from {labels}, expected {teams}",
+                    case_id=case.case_id,
+                    labels=sorted(case.labels),
+                    teams=list(teams),
+                )
             )
     return teams[0], teams[1]
 

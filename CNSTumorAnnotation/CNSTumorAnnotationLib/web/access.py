@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import NotPermittedError, Person, Role
 from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
 from CNSTumorAnnotationLib.project.lifecycle import CaseState
@@ -26,7 +27,7 @@ class NotFoundError(InvalidInputError):
 def check_case_id(case_id: str) -> str:
     """``case_id`` when it is a plain id; :class:`InvalidInputError` for anything path-like."""
     if not _CASE_ID.match(case_id or "") or ".." in case_id:
-        raise InvalidInputError(f"{case_id!r} is not a case id")
+        raise InvalidInputError(tr("{case_id!r} is not a case id", case_id=case_id))
     return case_id
 
 
@@ -57,10 +58,16 @@ def open_case(project: Project, person: Person, case_id: str) -> ProjectCase:
     check_case_id(case_id)
     row = project.conn.execute("SELECT id FROM cases WHERE id = ?", (case_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"no case {case_id!r} in this project")
+        raise NotFoundError(tr("no case {case_id!r} in this project", case_id=case_id))
     case = project.case(case_id)
     if not may_see(project, person, case):
-        raise NotPermittedError(f"R-FLOW-1: case {case_id} is not in the queue of {person.id}")
+        raise NotPermittedError(
+            tr(
+                "R-FLOW-1: case {case_id} is not in the queue of {id}",
+                case_id=case_id,
+                id=person.id,
+            )
+        )
     return case
 
 
@@ -69,5 +76,7 @@ def case_folder(project: Project, case: ProjectCase) -> Path:
     root = project.directory.resolve()
     folder = (root / case.folder).resolve()
     if root not in folder.parents:
-        raise InvalidInputError(f"case {case.id}'s folder lies outside the project", folder)
+        raise InvalidInputError(
+            tr("case {id}'s folder lies outside the project", id=case.id), folder
+        )
     return folder

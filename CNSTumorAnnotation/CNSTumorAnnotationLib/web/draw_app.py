@@ -32,6 +32,7 @@ from trame_slicer.rca_view import register_rca_factories
 from trame_vuetify.ui.vuetify3 import SinglePageWithDrawerLayout
 
 from CNSTumorAnnotationLib.case.folder import load_case, reference_image
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 from CNSTumorAnnotationLib.mrml.scene import LoadedCase, load_case_into_scene
 from CNSTumorAnnotationLib.mrml.scene_annotation import masks_from_scene
@@ -161,7 +162,7 @@ class DrawApp(TrameApp):
 
     def _wizard(self) -> AnnotationWizard:
         if self.wizard is None:
-            raise WorkflowError("this view is read-only")
+            raise WorkflowError(tr("this view is read-only"))
         return self.wizard
 
     # -- scene -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import NotPermittedError, Person, QualificationError, Role
 from CNSTumorAnnotationLib.project import audit, auth, store, versions, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
@@ -126,7 +127,7 @@ def _signed_in(request: web.Request, project: Project) -> Person:
     if session is None:
         if request.method == "GET" and not request.path.startswith("/api/"):
             raise web.HTTPSeeOther("/login")
-        raise AuthenticationError("not signed in (or the session expired); sign in first")
+        raise AuthenticationError(tr("not signed in (or the session expired); sign in first"))
     person = project.person(session.person)
     request["person"] = person
     request["lang"] = person.language
@@ -137,7 +138,7 @@ def _same_origin(request: web.Request) -> None:
     """A state-changing request must come from this site's own pages (besides SameSite)."""
     origin = request.headers.get("Origin")
     if origin and origin.split("://", 1)[-1] != request.host:
-        raise NotPermittedError(f"cross-site request from {origin} refused")
+        raise NotPermittedError(tr("cross-site request from {origin} refused", origin=origin))
 
 
 # -- sign-in -------------------------------------------------------------------------------
@@ -351,7 +352,7 @@ def _apply(project: Project, person: Person, case: ProjectCase, action: str, for
         comments = _comments(form)
         workflow.review(project, case.id, reviewer=person.id, decision=action, comments=comments)
     else:
-        raise access.NotFoundError(f"no action {action!r}")
+        raise access.NotFoundError(tr("no action {action!r}", action=action))
 
 
 def _comments(form: Any) -> list[ReviewComment]:
@@ -371,11 +372,11 @@ def _check_launch(
 ) -> str:
     """Who may open the wizard: the assignee while the case is in work; a reviewer read-only."""
     if request.app[WORKERS] is None:
-        raise WorkflowError("this server runs without the drawing wizard")
+        raise WorkflowError(tr("this server runs without the drawing wizard"))
     drawing = (CaseState.IN_PROGRESS, CaseState.SELF_CHECKED)
     if not read_only and (case.assignee != person.id or case.state not in drawing):
         raise NotPermittedError(
-            f"R-FLOW-1: only the assignee draws case {case.id}, while it is in progress"
+            tr("R-FLOW-1: only the assignee draws case {id}, while it is in progress", id=case.id)
         )
     return str(access.case_folder(project, case))
 

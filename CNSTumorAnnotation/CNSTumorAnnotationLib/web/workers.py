@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import WorkflowError
 
 START_TIMEOUT_S = 180.0
@@ -71,12 +72,20 @@ class Workers:
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 tail = (self._keys / f"{port}.log").read_text(errors="replace")[-400:]
-                raise WorkflowError(f"the drawing wizard for case {case_id} did not start: {tail}")
+                raise WorkflowError(
+                    tr(
+                        "the drawing wizard for case {case_id} did not start: {tail}",
+                        case_id=case_id,
+                        tail=tail,
+                    )
+                )
             if _accepts(self.bind_host, port):
                 return Worker(process, port, secret, key_file)
             time.sleep(0.2)
         process.kill()
-        raise WorkflowError(f"the drawing wizard for case {case_id} did not start in time")
+        raise WorkflowError(
+            tr("the drawing wizard for case {case_id} did not start in time", case_id=case_id)
+        )
 
     def stop_person(self, person: str) -> None:
         for key in [k for k in self._workers if k[0] == person]:

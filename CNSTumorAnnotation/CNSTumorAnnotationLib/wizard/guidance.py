@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.errors import InvalidInputError
 
 LANGUAGES = ("en", "zh")
@@ -139,7 +140,13 @@ class Guidance:
 
 def _language(lang: str) -> int:
     if lang not in LANGUAGES:
-        raise InvalidInputError(f"guidance language must be one of {LANGUAGES}, got {lang!r}")
+        raise InvalidInputError(
+            tr(
+                "guidance language must be one of {LANGUAGES}, got {lang!r}",
+                LANGUAGES=LANGUAGES,
+                lang=lang,
+            )
+        )
     return LANGUAGES.index(lang)
 
 
@@ -170,7 +177,7 @@ def step_guidance(step: str, lang: str = "en", region: Any = None) -> Guidance:
     title = STEP_TITLES[step][index]
     if step == "draw":
         if region is None:
-            raise InvalidInputError("the draw step's guidance needs the region being drawn")
+            raise InvalidInputError(tr("the draw step's guidance needs the region being drawn"))
         card = region_card(region, lang)
         rules = region_rules(region)
         title = f"{title}: {card['name']} ({card['reference_sequence']})"

@@ -44,6 +44,7 @@ from CNSTumorAnnotationLib.case.folder import (
     reference_image,
     save_annotation_version,
 )
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.selfcheck.case_check import (
     case_transforms,
     run_selfcheck,
@@ -133,12 +134,18 @@ class AnnotationWizard:
         """A new session (refuses to discard an unfinished one unless ``restart``)."""
         loaded = case if isinstance(case, CaseFolder) else load_case(case)
         if not annotator.strip():
-            raise InvalidInputError("the wizard needs the annotator's name (R-FLOW-1)")
+            raise InvalidInputError(tr("the wizard needs the annotator's name (R-FLOW-1)"))
         existing = session.read_record(loaded.root)
         if existing and existing["step"] != WizardStep.DONE.value and not restart:
             raise WorkflowError(
-                f"an unfinished wizard session of {existing['annotator']} is at step "
-                f"{existing['step']}: resume it or restart",
+                tr(
+                    (
+                        "an unfinished wizard session of {existing} is at step {existing2}: "
+                        "resume it or restart"
+                    ),
+                    existing=existing["annotator"],
+                    existing2=existing["step"],
+                ),
                 session.session_path(loaded.root),
             )
         parent = latest_version(loaded)
@@ -158,7 +165,9 @@ class AnnotationWizard:
         loaded = case if isinstance(case, CaseFolder) else load_case(case)
         record = session.read_record(loaded.root)
         if record is None:
-            raise WorkflowError("no wizard session to resume", session.session_path(loaded.root))
+            raise WorkflowError(
+                tr("no wizard session to resume"), session.session_path(loaded.root)
+            )
         return cls(loaded, record)
 
     # ---- state ---------------------------------------------------------------------------
@@ -289,7 +298,9 @@ class AnnotationWizard:
         keys = self.case.schema.keys
         index = keys.index(str(self.region))
         if index == 0:
-            raise WorkflowError(f"{keys[0]} is the first region; there is none before it")
+            raise WorkflowError(
+                tr("{keys} is the first region; there is none before it", keys=keys[0])
+            )
         self._goto(WizardStep.DRAW, keys[index - 1])
         self._commit("previous_region", self.annotator, before, None)
 
@@ -349,15 +360,19 @@ class AnnotationWizard:
         before = self._require("confirm_item")
         if key == NO_ENHANCEMENT:
             raise InvalidInputError(
-                'confirm "no enhancement" with confirm_no_enhancement (R-ANN-4)'
+                tr('confirm "no enhancement" with confirm_no_enhancement (R-ANN-4)')
             )
         if key == NO_EDEMA:
             raise InvalidInputError(
-                'confirm "no peritumoral edema" with confirm_no_edema (R-SEG-7)'
+                tr('confirm "no peritumoral edema" with confirm_no_edema (R-SEG-7)')
             )
         if key not in CHECKLIST:
             raise InvalidInputError(
-                f"unknown checklist item {key!r}; known: {', '.join(CHECKLIST)}"
+                tr(
+                    "unknown checklist item {key!r}; known: {CHECKLIST}",
+                    key=key,
+                    CHECKLIST=", ".join(CHECKLIST),
+                )
             )
         self.record["confirmations"]["checklist"][key] = {"by": self._who(who), "at": session.now()}
         self._commit(
@@ -369,7 +384,7 @@ class AnnotationWizard:
         before = self._require("confirm_no_enhancement")
         if not any(k in NO_ENHANCEMENT_REGIONS for k in self.case.schema.keys):
             raise InvalidInputError(
-                "this schema has no separate enhancing region to leave empty (R-SEG-5)"
+                tr("this schema has no separate enhancing region to leave empty (R-SEG-5)")
             )
         self.record["confirmations"][NO_ENHANCEMENT] = {"by": self._who(who), "at": session.now()}
         self._commit("confirm_no_enhancement", self._who(who), before, {"rule": "R-ANN-4"})
@@ -378,7 +393,9 @@ class AnnotationWizard:
         """R-SEG-7: a meningeal tumor without peritumoral edema; the edema region stays empty."""
         before = self._require("confirm_no_edema")
         if not any(k in NO_EDEMA_REGIONS for k in self.case.schema.keys):
-            raise InvalidInputError("only the meningeal schema has an edema region to leave empty")
+            raise InvalidInputError(
+                tr("only the meningeal schema has an edema region to leave empty")
+            )
         self.record["confirmations"][NO_EDEMA] = {"by": self._who(who), "at": session.now()}
         self._commit("confirm_no_edema", self._who(who), before, {"rule": "R-SEG-7"})
 
@@ -391,7 +408,7 @@ class AnnotationWizard:
         elif key == NO_EDEMA:
             confirmations[NO_EDEMA] = None
         elif confirmations["checklist"].pop(key, None) is None:
-            raise InvalidInputError(f"checklist item {key!r} was not confirmed")
+            raise InvalidInputError(tr("checklist item {key!r} was not confirmed", key=key))
         self._commit("withdraw_item", self._who(who), before, {"item": key})
 
     def open_items(self) -> list[str]:
@@ -403,7 +420,10 @@ class AnnotationWizard:
         missing = self.open_items()
         if missing:
             raise WorkflowError(
-                f"confirm every checklist item before saving; still open: {', '.join(missing)}",
+                tr(
+                    "confirm every checklist item before saving; still open: {missing}",
+                    missing=", ".join(missing),
+                ),
                 session.session_path(self.case.root),
             )
         self._goto(WizardStep.SAVE)
@@ -435,7 +455,7 @@ class AnnotationWizard:
                 parent=self.record["parent_version"],
             )
         else:
-            raise InvalidInputError("save needs the masks or the scene's loaded case")
+            raise InvalidInputError(tr("save needs the masks or the scene's loaded case"))
         report = run_selfcheck(self.case, version.version, self.confirmations(), runtime=runtime)
         write_selfcheck(report, self.case.root)
         blocking = [f for f in report.findings if f.severity is Severity.ERROR]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from CNSTumorAnnotationLib.case.folder import CaseFolder, load_case
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project.approval import find_project
 from CNSTumorAnnotationLib.wizard import session
 from CNSTumorAnnotationLib.wizard.machine import AnnotationWizard, WizardStep
@@ -28,7 +29,7 @@ def open_wizard(case: CaseFolder | Path | str, annotator: str) -> AnnotationWiza
     who = annotator.strip()
     if not who:
         raise InvalidInputError(
-            "enter who is drawing first (R-FLOW-1: every version records its annotator)",
+            tr("enter who is drawing first (R-FLOW-1: every version records its annotator)"),
             loaded.root,
         )
     check_project_drawer(loaded.root, who)
@@ -36,8 +37,16 @@ def open_wizard(case: CaseFolder | Path | str, annotator: str) -> AnnotationWiza
     if record is not None and record["step"] != WizardStep.DONE.value:
         if str(record["annotator"]) != who:
             raise WorkflowError(
-                f"R-FLOW-1: case {loaded.case_id} is being drawn by {record['annotator']} "
-                f"(step {record['step']}); {who} may not continue that session",
+                tr(
+                    (
+                        "R-FLOW-1: case {case_id} is being drawn by {record} (step {record2}); "
+                        "{who} may not continue that session"
+                    ),
+                    case_id=loaded.case_id,
+                    record=record["annotator"],
+                    record2=record["step"],
+                    who=who,
+                ),
                 session.session_path(loaded.root),
             )
         return AnnotationWizard.resume(loaded)
@@ -58,8 +67,12 @@ def check_project_drawer(case_root: Path, person: str) -> None:
             if (project.directory / case.folder).resolve() == root:
                 if case.assignee != person:
                     raise WorkflowError(
-                        f"R-FLOW-1: case {case.id} is assigned to {case.assignee or 'nobody'}; "
-                        f"{person} may not draw it",
+                        tr(
+                            "R-FLOW-1: case {id} is assigned to {assignee}; {person} may not draw it",
+                            id=case.id,
+                            assignee=case.assignee or "nobody",
+                            person=person,
+                        ),
                         case_root,
                     )
                 return

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import Person, Role
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
@@ -80,8 +81,13 @@ class CaseQueue:
         self.person: Person = project.person(person_id)  # R-FLOW-1: a registered person
         if self.person.role is Role.ADMINISTRATOR:
             raise WorkflowError(
-                f"R-PPL-1: {self.person.name} is an administrator; only annotators and reviewers "
-                "have a case queue"
+                tr(
+                    (
+                        "R-PPL-1: {person_name} is an administrator; only annotators and "
+                        "reviewers have a case queue"
+                    ),
+                    person_name=self.person.name,
+                )
             )
         self.entries: list[QueueEntry] = []
         self.position = -1
@@ -179,7 +185,9 @@ class CaseQueue:
 
     def _step(self, delta: int, unsaved: bool, discard: bool) -> QueueEntry:
         if not self.entries:
-            raise WorkflowError(f"the queue of {self.person.name} is empty")
+            raise WorkflowError(
+                tr("the queue of {person_name} is empty", person_name=self.person.name)
+            )
         start = self.position if self.position >= 0 else (-1 if delta > 0 else 0)
         return self.go_to(
             self.entries[(start + delta) % len(self.entries)].case_id,
@@ -195,12 +203,23 @@ class CaseQueue:
         the person keeps is a saved version)."""
         ids = [entry.case_id for entry in self.entries]
         if case_id not in ids:
-            raise InvalidInputError(f"case {case_id!r} is not in the queue of {self.person.name}")
+            raise InvalidInputError(
+                tr(
+                    "case {case_id!r} is not in the queue of {person_name}",
+                    case_id=case_id,
+                    person_name=self.person.name,
+                )
+            )
         current = self.current
         if unsaved and not discard and current is not None and current.case_id != case_id:
             raise UnsavedChangesError(
-                f"R-FLOW-1: case {current.case_id} has unsaved changes: save them as a version "
-                "or discard them before moving on"
+                tr(
+                    (
+                        "R-FLOW-1: case {case_id} has unsaved changes: save them as a version or "
+                        "discard them before moving on"
+                    ),
+                    case_id=current.case_id,
+                )
             )
         self.position = ids.index(case_id)
         self._remember()
@@ -239,8 +258,16 @@ class CaseQueue:
         entry = entry or self._require_current()
         if self.role is not Role.ANNOTATOR or entry.assignee != self.person.id:
             raise WorkflowError(
-                f"R-FLOW-1: case {entry.case_id} is assigned to {entry.assignee or 'nobody'}; "
-                f"{self.person.name} ({self.role.value}) may not draw it"
+                tr(
+                    (
+                        "R-FLOW-1: case {case_id} is assigned to {assignee}; {person_name} "
+                        "({role}) may not draw it"
+                    ),
+                    case_id=entry.case_id,
+                    assignee=entry.assignee or "nobody",
+                    person_name=self.person.name,
+                    role=self.role.value,
+                )
             )
 
     def open_for_drawing(self) -> Path:
@@ -254,12 +281,20 @@ class CaseQueue:
             workflow.revise(self.project, entry.case_id, actor=self.person.id)
         elif entry.state is CaseState.APPROVED:
             raise WorkflowError(
-                f"R-PPL-3: case {entry.case_id} is approved; reopen it with a reason to change it "
-                "(the approved version stays as it is)"
+                tr(
+                    (
+                        "R-PPL-3: case {case_id} is approved; reopen it with a reason to change "
+                        "it (the approved version stays as it is)"
+                    ),
+                    case_id=entry.case_id,
+                )
             )
         elif entry.state is CaseState.SUBMITTED:
             raise WorkflowError(
-                f"R-PPL-3: case {entry.case_id} is waiting for review; it cannot be drawn now"
+                tr(
+                    "R-PPL-3: case {case_id} is waiting for review; it cannot be drawn now",
+                    case_id=entry.case_id,
+                )
             )
         self.refresh()
         return entry.folder
@@ -275,7 +310,9 @@ class CaseQueue:
     def _require_current(self) -> QueueEntry:
         current = self.current
         if current is None:
-            raise WorkflowError(f"the queue of {self.person.name} is empty")
+            raise WorkflowError(
+                tr("the queue of {person_name} is empty", person_name=self.person.name)
+            )
         return current
 
     def rows(self) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.people import QualificationError, Role
 from CNSTumorAnnotationLib.project import versions, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -75,8 +76,15 @@ def compare_masks(
             first.GetSpacing(), second.GetSpacing()
         ):
             raise InvalidInputError(
-                f"R-ANN-8: region {key} is on different grids in the two annotations "
-                f"({first.GetSize()} vs {second.GetSize()}); compare annotations of one case"
+                tr(
+                    (
+                        "R-ANN-8: region {key} is on different grids in the two annotations "
+                        "({GetSize} vs {GetSize2}); compare annotations of one case"
+                    ),
+                    key=key,
+                    GetSize=first.GetSize(),
+                    GetSize2=second.GetSize(),
+                )
             )
         x = sitk.GetArrayViewFromImage(first) > 0
         y = sitk.GetArrayViewFromImage(second) > 0
@@ -135,7 +143,9 @@ def read_selfcheck_findings(case_dir: Path) -> list[Finding]:
         data = json.loads(path.read_text(encoding="utf-8"))
         return [Finding.from_dict(item) for item in data.get("findings", [])]
     except (ValueError, KeyError, TypeError) as error:
-        raise InvalidInputError(f"not a readable self-check report ({error})", path) from None
+        raise InvalidInputError(
+            tr("not a readable self-check report ({error})", error=error), path
+        ) from None
 
 
 @dataclass
@@ -164,14 +174,25 @@ class ReviewSession:
         person = project.person(reviewer)
         if person.role is not Role.REVIEWER:
             raise QualificationError(
-                f"R-PPL-3: {person.name} is a {person.role.value}, not a reviewer; case "
-                f"{case_id} opens read-only for reviewers only"
+                tr(
+                    (
+                        "R-PPL-3: {person_name} is a {role}, not a reviewer; case {case_id} "
+                        "opens read-only for reviewers only"
+                    ),
+                    person_name=person.name,
+                    role=person.role.value,
+                    case_id=case_id,
+                )
             )
         project.qualification_rules().require(person, Role.REVIEWER)
         case = project.case(case_id)
         if case.state is not CaseState.SUBMITTED:
             raise WorkflowError(
-                f"R-PPL-3: case {case_id} is {case.state.value}; only a submitted case is reviewed"
+                tr(
+                    "R-PPL-3: case {case_id} is {state}; only a submitted case is reviewed",
+                    case_id=case_id,
+                    state=case.state.value,
+                )
             )
         authors = {
             row[0]
@@ -181,15 +202,23 @@ class ReviewSession:
         }
         if reviewer in authors or reviewer == case.assignee:
             raise WorkflowError(
-                f"R-PPL-3: {person.name} annotated case {case_id}; a reviewer never reviews "
-                "their own work"
+                tr(
+                    (
+                        "R-PPL-3: {person_name} annotated case {case_id}; a reviewer never "
+                        "reviews their own work"
+                    ),
+                    person_name=person.name,
+                    case_id=case_id,
+                )
             )
         return cls(project, case_id, reviewer, tuple(regions), dict(slice_counts or {}))
 
     def submitted_version(self) -> int:
         latest = versions.latest_version(self.project.conn, self.case_id)
         if latest is None:
-            raise WorkflowError(f"case {self.case_id} has no saved version to review")
+            raise WorkflowError(
+                tr("case {case_id} has no saved version to review", case_id=self.case_id)
+            )
         return latest.number
 
     def add_comment(
@@ -197,17 +226,28 @@ class ReviewSession:
     ) -> ReviewComment:
         """A remark located by region and (axial) slice when it applies (R-PPL-3)."""
         if not text.strip():
-            raise InvalidInputError("a review comment needs text")
+            raise InvalidInputError(tr("a review comment needs text"))
         if region is not None and region not in self.regions:
             raise InvalidInputError(
-                f"unknown region {region!r}; the case's regions are {', '.join(self.regions)}"
+                tr(
+                    "unknown region {region!r}; the case's regions are {regions}",
+                    region=region,
+                    regions=", ".join(self.regions),
+                )
             )
         if slice_index is not None:
             limit = self.slice_counts.get(region or "", None)
             if slice_index < 0 or (limit is not None and slice_index >= limit):
                 raise InvalidInputError(
-                    f"slice {slice_index} is outside region {region}'s reference sequence "
-                    f"(0..{(limit or 1) - 1})"
+                    tr(
+                        (
+                            "slice {slice_index} is outside region {region}'s reference sequence "
+                            "(0..{value})"
+                        ),
+                        slice_index=slice_index,
+                        region=region,
+                        value=(limit or 1) - 1,
+                    )
                 )
         comment = ReviewComment(text.strip(), region, slice_index)
         self.comments.append(comment)

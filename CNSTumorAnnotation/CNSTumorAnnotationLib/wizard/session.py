@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.provenance import provenance
@@ -67,9 +68,11 @@ def read_record(case_root: Path) -> dict[str, Any] | None:
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(f"not readable JSON ({error})", path) from None
+        raise InvalidInputError(tr("not readable JSON ({error})", error=error), path) from None
     if not isinstance(record, dict) or record.get("format") != SESSION_FORMAT:
-        raise InvalidInputError(f"not a {SESSION_FORMAT} record", path)
+        raise InvalidInputError(
+            tr("not a {SESSION_FORMAT} record", SESSION_FORMAT=SESSION_FORMAT), path
+        )
     return record
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from CNSTumorQCLib.dicom.model import DicomInstance, PixelDataStatus, Series, Stack
 from CNSTumorQCLib.dicom.series import slice_distances, slice_normal
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 
 RULE = "R-DATA-2"
 
@@ -437,7 +438,7 @@ def merge_findings(findings: Sequence[Finding]) -> list[Finding]:
             finding = Finding(
                 finding.rule,
                 finding.severity,
-                f"{finding.message} (in {counts[key]} volumes)",
+                tr("{message} (in {counts} volumes)", message=finding.message, counts=counts[key]),
                 finding.series_instance_uid,
                 finding.files,
                 details=finding.details,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from CNSTumorQCLib.acquisition.identify import Identification
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.sequences import Acquisition, MRSequence, Plane
 
 RULE_TABLE_VERSION = "consensus-2021-acq/1.1"
@@ -343,21 +344,38 @@ def check_study_requirements(
                 Finding(
                     rule,
                     Severity.ERROR,
-                    f"required sequence {name} is incomplete: no valid {' or '.join(lacking)} "
-                    f"series (the consensus requires {' and '.join(s.value for s in group)})",
+                    tr(
+                        (
+                            "required sequence {name} is incomplete: no valid {lacking} series (the "
+                            "consensus requires {ss})"
+                        ),
+                        name=name,
+                        lacking=" or ".join(lacking),
+                        ss=" and ".join(s.value for s in group),
+                    ),
                     details={"series": list(valid), "lacking": list(lacking)},
                 )
             )
         elif status.status == "missing":
             findings.append(
-                Finding(rule, Severity.ERROR, f"required sequence {name} is missing from the study")
+                Finding(
+                    rule,
+                    Severity.ERROR,
+                    tr("required sequence {name} is missing from the study", name=name),
+                )
             )
         elif status.status == "invalid":
             findings.append(
                 Finding(
                     rule,
                     Severity.ERROR,
-                    f"required sequence {name} is present but no series of it passes the checks",
+                    tr(
+                        (
+                            "required sequence {name} is present but no series of it passes the "
+                            "checks"
+                        ),
+                        name=name,
+                    ),
                     details={"series": list(invalid)},
                 )
             )
@@ -366,7 +384,11 @@ def check_study_requirements(
                 Finding(
                     rule,
                     Severity.WARNING,
-                    f"{len(valid)} valid {name} series: choose the one to annotate",
+                    tr(
+                        "{count_valid} valid {name} series: choose the one to annotate",
+                        count_valid=len(valid),
+                        name=name,
+                    ),
                     details={"series": list(valid)},
                 )
             )

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, RuleTable
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 
 
 class SeriesEntry(Protocol):
@@ -55,9 +56,17 @@ def contrast_order_findings(entries: Sequence[SeriesEntry]) -> list[Finding]:
                     Finding(
                         "R-ACQ-5",
                         Severity.ERROR,
-                        f"T1C {_name(post)} acquired at {post_time} before T1 {_name(pre)} at "
-                        f"{pre_time}: a T1 after gadolinium is not a plain T1; a person checks "
-                        "which series is pre- and which post-contrast",
+                        tr(
+                            (
+                                "T1C {name} acquired at {post_time} before T1 {name2} at {pre_time}: a "
+                                "T1 after gadolinium is not a plain T1; a person checks which series is "
+                                "pre- and which post-contrast"
+                            ),
+                            name=_name(post),
+                            post_time=post_time,
+                            name2=_name(pre),
+                            pre_time=pre_time,
+                        ),
                         details={"t1c": post.series_instance_uid, "t1": pre.series_instance_uid},
                     )
                 )
@@ -76,8 +85,14 @@ def dwi_b0_findings(
         Finding(
             "R-ACQ-4",
             Severity.ERROR,
-            f"DWI without a b~0 volume (b = {', '.join(f'{b:g}' for b in found) or 'unknown'} "
-            f"s/mm2; b <= {table.dwi_b0_max:g} required with b = 800 or 1000)",
+            tr(
+                (
+                    "DWI without a b~0 volume (b = {values} s/mm2; b <= {dwi_b0_max:g} "
+                    "required with b = 800 or 1000)"
+                ),
+                values=", ".join(f"{b:g}" for b in found) or "unknown",
+                dwi_b0_max=table.dwi_b0_max,
+            ),
             details={"series": [e.series_instance_uid for e in dwi]},
         )
     ]

@@ -24,6 +24,7 @@ from CNSTumorQCLib.deid.folder import REPORT_NAME, deidentify_folder
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.progress import on_terminal
 
 SECRET_ENV = "CNSTUMOR_DEID_SECRET"
@@ -32,12 +33,14 @@ SECRET_ENV = "CNSTUMOR_DEID_SECRET"
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "deid",
-        help="write a de-identified copy of a DICOM folder (PS3.15 Annex E, R-DATA-1)",
+        help=tr("write a de-identified copy of a DICOM folder (PS3.15 Annex E, R-DATA-1)"),
         description=(
-            "De-identify every DICOM object under IN into OUT (a new or empty folder): Annex E "
-            "basic profile, deterministic UIDs, per-patient pseudonym and date shift, markers, "
-            "and a post-check that no identifying string remains. The pseudonym key file is "
-            "written outside OUT."
+            tr(
+                "De-identify every DICOM object under IN into OUT (a new or empty "
+                "folder): Annex E basic profile, deterministic UIDs, per-patient "
+                "pseudonym and date shift, markers, and a post-check that no identifying "
+                "string remains. The pseudonym key file is written outside OUT."
+            )
         ),
     )
     parser.add_argument(
@@ -45,37 +48,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         nargs="+",
         metavar="IN",
-        help="DICOM folder to read (never modified); several: one study each, run as a batch",
+        help=tr("DICOM folder to read (never modified); several: one study each, run as a batch"),
     )
-    parser.add_argument("output", type=Path, metavar="OUT", help="new or empty folder for the copy")
+    parser.add_argument(
+        "output", type=Path, metavar="OUT", help=tr("new or empty folder for the copy")
+    )
     parser.add_argument(
         "--key-file",
         type=Path,
-        help="pseudonym key (secret, originals, date shifts); reused when it exists; never inside "
-        "OUT (default: OUT.deid-key.json beside OUT)",
+        help=tr(
+            "pseudonym key (secret, originals, date shifts); reused when it exists; "
+            "never inside OUT (default: OUT.deid-key.json beside OUT)"
+        ),
     )
     parser.add_argument(
         "--salt",
-        help=f"project secret for UIDs, pseudonyms and date shifts (default: ${SECRET_ENV}, "
-        "else the key file's, else a new random one); visible in process lists, prefer the variable",
+        help=tr(
+            (
+                "project secret for UIDs, pseudonyms and date shifts (default: "
+                "${SECRET_ENV}, else the key file's, else a new random one); visible in "
+                "process lists, prefer the variable"
+            ),
+            SECRET_ENV=SECRET_ENV,
+        ),
     )
     parser.add_argument(
-        "--quarantine", type=Path, help="copy quarantined objects here (outside OUT)"
+        "--quarantine", type=Path, help=tr("copy quarantined objects here (outside OUT)")
     )
     parser.add_argument("--pseudonym-prefix", default=DeidPolicy.pseudonym_prefix)
     parser.add_argument(
         "--workers",
         type=int,
         default=None,
-        help="one folder: processes to use (default: up to 4); a batch: Dask workers of the "
-        "local cluster, 1 = in this process (default: CPU count)",
+        help=tr(
+            "one folder: processes to use (default: up to 4); a batch: Dask workers "
+            "of the local cluster, 1 = in this process (default: CPU count)"
+        ),
     )
     add_batch_arguments(parser)
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 when any file could not be released (an error or warning: unreadable, "
-        "broken .dcm, quarantined)",
+        help=tr(
+            "exit 1 when any file could not be released (an error or warning: "
+            "unreadable, broken .dcm, quarantined)"
+        ),
     )
     parser.set_defaults(func=run)
 
@@ -100,7 +117,10 @@ def run_batch_deid(args: argparse.Namespace) -> int:
 
     if args.key_file:
         raise InvalidInputError(
-            "a batch keeps one key file per study in OUT.deid-keys/; --key-file is for one folder"
+            tr(
+                "a batch keeps one key file per study in OUT.deid-keys/; --key-file is "
+                "for one folder"
+            )
         )
     keys_dir = args.output.parent / f"{args.output.name}.deid-keys"
     keys_dir.mkdir(parents=True, exist_ok=True)
@@ -159,9 +179,19 @@ def run(args: argparse.Namespace) -> int:
         )
     counts = report.counts
     print(
-        f"de-identified {counts.get('written', 0)} of {counts.get('files_seen', 0)} files "
-        f"({counts.get('quarantined', 0)} quarantined, {counts.get('withheld', 0)} withheld, "
-        f"{counts.get('not_dicom', 0)} not DICOM) -> {args.output / REPORT_NAME}; key: {key_file}"
+        tr(
+            (
+                "de-identified {get} of {get2} files ({get3} quarantined, {get4} "
+                "withheld, {get5} not DICOM) -> {path}; key: {key_file}"
+            ),
+            get=counts.get("written", 0),
+            get2=counts.get("files_seen", 0),
+            get3=counts.get("quarantined", 0),
+            get4=counts.get("withheld", 0),
+            get5=counts.get("not_dicom", 0),
+            path=args.output / REPORT_NAME,
+            key_file=key_file,
+        )
     )
     blocked = any(
         finding.severity in (Severity.ERROR, Severity.WARNING) for finding in report.findings

@@ -19,6 +19,7 @@ from typing import Any
 
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.qc import run_qc
 from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence, resolve_series
 from CNSTumorQCLib.report.qc_report import Verdict, load_report, write_report
@@ -28,13 +29,19 @@ from CNSTumorQCLib.sequences import MRSequence
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "qc",
-        help="check a DICOM folder against the consensus: sequences, geometry, integrity, quality grade",
+        help=tr(
+            "check a DICOM folder against the consensus: sequences, geometry, "
+            "integrity, quality grade"
+        ),
         description=(
-            "Index DICOM_DIR (headers only), identify each series (T1, T1C, T2, FLAIR, DWI, ADC, "
-            "other), check the consensus acquisition rules (R-ACQ-1..7) and DICOM integrity "
-            "(R-DATA-2), suggest an image-quality grade (R-QC-1), and write OUT/qc_report.json, "
-            "OUT/qc_report.csv and OUT/qc_report.html. Run it on the original files, before "
-            "de-identification."
+            tr(
+                "Index DICOM_DIR (headers only), identify each series (T1, T1C, T2, "
+                "FLAIR, DWI, ADC, other), check the consensus acquisition rules "
+                "(R-ACQ-1..7) and DICOM integrity (R-DATA-2), suggest an image-quality "
+                "grade (R-QC-1), and write OUT/qc_report.json, OUT/qc_report.csv and "
+                "OUT/qc_report.html. Run it on the original files, before "
+                "de-identification."
+            )
         ),
     )
     parser.add_argument(
@@ -42,52 +49,59 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         type=Path,
         nargs="+",
         metavar="DICOM_DIR",
-        help="folder of DICOM files (never modified); several: one study each, run as a batch",
+        help=tr("folder of DICOM files (never modified); several: one study each, run as a batch"),
     )
     parser.add_argument(
-        "--out", type=Path, required=True, help="folder for the reports (outside DICOM_DIR)"
+        "--out", type=Path, required=True, help=tr("folder for the reports (outside DICOM_DIR)")
     )
     parser.add_argument(
-        "--strict", action="store_true", help="exit 1 when a study is not fit to annotate"
+        "--strict", action="store_true", help=tr("exit 1 when a study is not fit to annotate")
     )
     parser.add_argument(
         "--workers",
         type=int,
         default=None,
-        help="one folder: processes reading headers; a batch: Dask workers of the local "
-        "cluster, 1 = in this process (default: CPU count)",
+        help=tr(
+            "one folder: processes reading headers; a batch: Dask workers of the "
+            "local cluster, 1 = in this process (default: CPU count)"
+        ),
     )
     add_batch_arguments(parser)
     parser.add_argument(
-        "--no-grade", action="store_true", help="skip the image-quality grade (faster)"
+        "--no-grade", action="store_true", help=tr("skip the image-quality grade (faster)")
     )
     parser.add_argument(
-        "--no-thumbnails", action="store_true", help="skip the thumbnails in the HTML report"
+        "--no-thumbnails", action="store_true", help=tr("skip the thumbnails in the HTML report")
     )
     parser.set_defaults(func=run)
 
     confirm = subparsers.add_parser(
         "qc-confirm",
-        help="record a radiologist's confirmed grade and/or sequence for a series (R-QC-2, R-ACQ-*)",
+        help=tr(
+            "record a radiologist's confirmed grade and/or sequence for a series (R-QC-2, R-ACQ-*)"
+        ),
         description=(
-            "Record the confirmed grade (1, 2 or 3) and/or the confirmed sequence of one series in "
-            "OUT/qc_report.json and rewrite the reports. Grade 1 excludes the series and needs "
-            "--reason. --sequence confirms or corrects the identification; the acquisition rules "
-            "are checked again for the confirmed sequence."
+            tr(
+                "Record the confirmed grade (1, 2 or 3) and/or the confirmed sequence of "
+                "one series in OUT/qc_report.json and rewrite the reports. Grade 1 "
+                "excludes the series and needs --reason. --sequence confirms or corrects "
+                "the identification; the acquisition rules are checked again for the "
+                "confirmed sequence."
+            )
         ),
     )
-    confirm.add_argument("out", type=Path, metavar="OUT", help="folder holding qc_report.json")
+    confirm.add_argument("out", type=Path, metavar="OUT", help=tr("folder holding qc_report.json"))
     confirm.add_argument(
         "series_uid",
         metavar="SERIES",
-        help="the series' number (as in the report: 'Series 3'), description or instance UID",
+        help=tr("the series' number (as in the report: 'Series 3'), description or instance UID"),
     )
     confirm.add_argument("grade", type=int, choices=(1, 2, 3), nargs="?", default=None)
     confirm.add_argument(
         "--sequence",
         type=str.upper,
         choices=[s.value for s in MRSequence],
-        help="the sequence this series is (confirms or corrects the identification)",
+        help=tr("the sequence this series is (confirms or corrects the identification)"),
     )
     confirm.add_argument("--reviewer", required=True)
     confirm.add_argument("--reason", default="")
@@ -99,20 +113,40 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scheduler",
         metavar="ADDRESS",
-        help="run the batch on this Dask scheduler (tcp://host:8786) instead of a local cluster",
+        help=tr(
+            "run the batch on this Dask scheduler (tcp://host:8786) instead of a local cluster"
+        ),
     )
-    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.add_argument("--no-progress", action="store_true", help=tr("no progress bar"))
 
 
 def print_batch(summary: Any, what: str) -> None:
     """One line per failed study and the counts (stderr), the summary paths (stdout)."""
     for outcome in summary.failed:
         first = (outcome.error or "unknown error").splitlines()[0]
-        print(f"cnstumor {what}: FAILED {outcome.source}: {first}", file=sys.stderr)
+        print(
+            tr(
+                "cnstumor {what}: FAILED {source}: {first}",
+                what=what,
+                source=outcome.source,
+                first=first,
+            ),
+            file=sys.stderr,
+        )
     print(
-        f"{what}: {summary.count('done')} done, {summary.count('unchanged')} unchanged, "
-        f"{summary.count('failed')} failed of {len(summary.outcomes)} studies; "
-        f"summary: {summary.summary_path} and {summary.csv_path}"
+        tr(
+            (
+                "{what}: {count} done, {count2} unchanged, {count3} failed of "
+                "{count_outcomes} studies; summary: {summary_path} and {csv_path}"
+            ),
+            what=what,
+            count=summary.count("done"),
+            count2=summary.count("unchanged"),
+            count3=summary.count("failed"),
+            count_outcomes=len(summary.outcomes),
+            summary_path=summary.summary_path,
+            csv_path=summary.csv_path,
+        )
     )
 
 
@@ -154,8 +188,11 @@ def run(args: argparse.Namespace) -> int:
         # The same words the HTML report shows at its top, and a failing exit status (2).
         for finding in folder_errors:
             where = ", ".join(finding.files) or str(args.dicom_dir)
-            print(f"cnstumor qc: error: {where}: {finding.message}", file=sys.stderr)
-        print(f"report: {args.out / 'qc_report.html'}", file=sys.stderr)
+            print(
+                tr("cnstumor qc: error: {where}: {message}", where=where, message=finding.message),
+                file=sys.stderr,
+            )
+        print(tr("report: {path}", path=args.out / "qc_report.html"), file=sys.stderr)
         return 2
     for finding in report.input_findings:  # broken or unreadable files, named (R-DATA-2)
         if finding.severity in (Severity.ERROR, Severity.WARNING):
@@ -168,8 +205,18 @@ def run(args: argparse.Namespace) -> int:
         for reason in study.reasons:
             print(f"  - {reason}")
     print(
-        f"{len(report.series)} series in {len(report.studies)} studies, {errors} error findings; "
-        f"{report.files_indexed} of {report.files_seen} files indexed; report: {args.out / 'qc_report.html'}",
+        tr(
+            (
+                "{count_series} series in {count_studies} studies, {errors} error "
+                "findings; {files_indexed} of {files_seen} files indexed; report: {path}"
+            ),
+            count_series=len(report.series),
+            count_studies=len(report.studies),
+            errors=errors,
+            files_indexed=report.files_indexed,
+            files_seen=report.files_seen,
+            path=args.out / "qc_report.html",
+        ),
         file=sys.stderr,
     )
     if args.strict and report.verdict is Verdict.NOT_FIT:
@@ -179,7 +226,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_confirm(args: argparse.Namespace) -> int:
     if args.grade is None and args.sequence is None:
-        raise InvalidInputError("qc-confirm needs a GRADE, a --sequence, or both")
+        raise InvalidInputError(tr("qc-confirm needs a GRADE, a --sequence, or both"))
     report = load_report(args.out / "qc_report.json")
     entry = resolve_series(report, args.series_uid)
     uid, reviewer = entry.series_instance_uid, args.reviewer.strip()
@@ -191,10 +238,25 @@ def run_confirm(args: argparse.Namespace) -> int:
     updated = resolve_series(report, uid)
     name = f"{entry.series_description or uid} (series {entry.series_number}, {updated.sequence})"
     if args.sequence is not None:
-        print(f"sequence {args.sequence} confirmed for {name} by {reviewer}")
+        print(
+            tr(
+                "sequence {sequence} confirmed for {name} by {reviewer}",
+                sequence=args.sequence,
+                name=name,
+                reviewer=reviewer,
+            )
+        )
     if args.grade is not None:
         excluded = " (excluded from annotation, R-QC-2)" if args.grade == 1 else ""
-        print(f"grade {args.grade} confirmed for {name} by {reviewer}{excluded}")
+        print(
+            tr(
+                "grade {grade} confirmed for {name} by {reviewer}{excluded}",
+                grade=args.grade,
+                name=name,
+                reviewer=reviewer,
+                excluded=excluded,
+            )
+        )
     for study in report.studies:
         print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
     return 0

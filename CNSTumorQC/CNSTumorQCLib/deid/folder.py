@@ -49,6 +49,7 @@ from CNSTumorQCLib.dicom.compat import save_file_format
 from CNSTumorQCLib.dicom.index import looks_like_dicom_name
 from CNSTumorQCLib.errors import WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.provenance import provenance
 
@@ -367,5 +368,5 @@ def _write_report(out_dir: Path, report: DeidReport, run: _Run) -> None:
     if leaked:
         os.remove(path)
         raise WorkflowError(
-            "the de-identification report would carry identifying text; removed", path
+            tr("the de-identification report would carry identifying text; removed"), path
         )

@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -42,9 +43,13 @@ def pseudonym_from_key(value: str, key_file: Path) -> str | None:
     try:
         data = json.loads(Path(key_file).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InvalidInputError(f"cannot read the pseudonym key ({error})", key_file) from None
+        raise InvalidInputError(
+            tr("cannot read the pseudonym key ({error})", error=error), key_file
+        ) from None
     if data.get("format") != KEY_FILE_FORMAT:
-        raise InvalidInputError(f"not a {KEY_FILE_FORMAT} key file", key_file)
+        raise InvalidInputError(
+            tr("not a {KEY_FILE_FORMAT} key file", KEY_FILE_FORMAT=KEY_FILE_FORMAT), key_file
+        )
     wanted = _normalised(value)
     for record in data.get("patients", {}).values():
         originals = (record.get("original_patient_name", ""), record.get("original_patient_id", ""))
@@ -66,7 +71,14 @@ def checked_patient_number(value: str, key_file: Path | None = None) -> tuple[st
     if reason is None:
         return value, None
     raise InvalidInputError(
-        f"R-DATA-1: --patient {value!r} looks like a person's name ({reason}); file names and "
-        "exports must not identify the patient: give the patient number or pseudonym (e.g. the "
-        "CNST-... of cnstumor deid), or --key-file with the pseudonym key that maps it"
+        tr(
+            (
+                "R-DATA-1: --patient {value!r} looks like a person's name ({reason}); "
+                "file names and exports must not identify the patient: give the patient "
+                "number or pseudonym (e.g. the CNST-... of cnstumor deid), or --key-file "
+                "with the pseudonym key that maps it"
+            ),
+            value=value,
+            reason=reason,
+        )
     )

@@ -20,6 +20,7 @@ from typing import Any
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 
 KEY_FILE_FORMAT = "cnstumor-deid-key-1"
 
@@ -39,7 +40,9 @@ class KeyStore:
 
     def __init__(self, secret: str, policy: DeidPolicy) -> None:
         if len(secret) < 16:
-            raise InvalidInputError("the de-identification secret must have at least 16 characters")
+            raise InvalidInputError(
+                tr("the de-identification secret must have at least 16 characters")
+            )
         self._key = secret.encode("utf-8")
         self.secret = secret
         self.policy = policy
@@ -55,12 +58,19 @@ class KeyStore:
         try:
             data = json.loads(key_file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise InvalidInputError(f"cannot read the key file: {error}", key_file) from error
+            raise InvalidInputError(
+                tr("cannot read the key file: {error}", error=error), key_file
+            ) from error
         if data.get("format") != KEY_FILE_FORMAT:
-            raise InvalidInputError(f"not a {KEY_FILE_FORMAT} key file", key_file)
+            raise InvalidInputError(
+                tr("not a {KEY_FILE_FORMAT} key file", KEY_FILE_FORMAT=KEY_FILE_FORMAT), key_file
+            )
         if secret is not None and secret != data["secret"]:
             raise InvalidInputError(
-                "the given secret differs from the one in the key file; the mappings would clash",
+                tr(
+                    "the given secret differs from the one in the key file; the mappings "
+                    "would clash"
+                ),
                 key_file,
             )
         store = cls(data["secret"], policy)

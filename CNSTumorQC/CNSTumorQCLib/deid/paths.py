@@ -11,6 +11,7 @@ from pathlib import Path
 
 from CNSTumorQCLib.dicom.file_kinds import describe, files_under, has_dicom, kind_of
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.i18n import tr
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -24,42 +25,52 @@ def check_locations(
     """Raise a clear error naming the path when a location is unsafe."""
     if in_dir.is_file():
         raise InvalidInputError(
-            f"expected a folder of DICOM files, got a file ({kind_of(in_dir)}); nothing written",
+            tr(
+                ("expected a folder of DICOM files, got a file ({kind_of}); nothing written"),
+                kind_of=kind_of(in_dir),
+            ),
             in_dir,
         )
     if not in_dir.is_dir():
-        raise MissingInputError("the input DICOM folder does not exist", in_dir)
+        raise MissingInputError(tr("the input DICOM folder does not exist"), in_dir)
     if not has_dicom(in_dir):
         raise InvalidInputError(
-            f"no DICOM file in the folder ({describe(files_under(in_dir))}): deid de-identifies "
-            "DICOM headers; nothing written, no key",
+            tr(
+                (
+                    "no DICOM file in the folder ({describe}): deid de-identifies DICOM "
+                    "headers; nothing written, no key"
+                ),
+                describe=describe(files_under(in_dir)),
+            ),
             in_dir,
         )
     if _inside(out_dir, in_dir) or _inside(in_dir, out_dir):
         raise InvalidInputError(
-            "the output folder must be outside the input folder (and not contain it)", out_dir
+            tr("the output folder must be outside the input folder (and not contain it)"), out_dir
         )
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
-        raise InvalidInputError("the output folder must be new or empty", out_dir)
+        raise InvalidInputError(tr("the output folder must be new or empty"), out_dir)
     if _inside(key_file, out_dir):
         raise InvalidInputError(
-            "the pseudonym key file re-identifies patients: write it outside the de-identified "
-            "output folder",
+            tr(
+                "the pseudonym key file re-identifies patients: write it outside the "
+                "de-identified output folder"
+            ),
             key_file,
         )
     if _inside(key_file, in_dir):
         raise InvalidInputError(
-            "the key file must not be written inside the input folder", key_file
+            tr("the key file must not be written inside the input folder"), key_file
         )
     if key_file.exists() and key_file.is_dir():
-        raise InvalidInputError("the key file path is a folder", key_file)
+        raise InvalidInputError(tr("the key file path is a folder"), key_file)
     if quarantine_dir is not None:
         if _inside(quarantine_dir, out_dir):
             raise InvalidInputError(
-                "the quarantine holds identifiable objects: put it outside the output folder",
+                tr("the quarantine holds identifiable objects: put it outside the output folder"),
                 quarantine_dir,
             )
         if _inside(quarantine_dir, in_dir):
             raise InvalidInputError(
-                "the quarantine must not be inside the input folder", quarantine_dir
+                tr("the quarantine must not be inside the input folder"), quarantine_dir
             )

@@ -30,6 +30,7 @@ from pydicom.errors import InvalidDicomError
 from CNSTumorQCLib.deid.keys import KEY_FILE_FORMAT
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 
 RULE = "R-DATA-1"
 MIN_NEEDLE = 3  # shorter name parts are too common to search
@@ -61,13 +62,17 @@ class DeidVerification:
 
 def _key(key_file: Path) -> dict[str, Any]:
     if not key_file.is_file():
-        raise MissingInputError("pseudonym key file not found", key_file)
+        raise MissingInputError(tr("pseudonym key file not found"), key_file)
     try:
         data = json.loads(key_file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise InvalidInputError(f"not a readable key file ({error})", key_file) from None
+        raise InvalidInputError(
+            tr("not a readable key file ({error})", error=error), key_file
+        ) from None
     if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
-        raise InvalidInputError(f"not a {KEY_FILE_FORMAT} key file", key_file)
+        raise InvalidInputError(
+            tr("not a {KEY_FILE_FORMAT} key file", KEY_FILE_FORMAT=KEY_FILE_FORMAT), key_file
+        )
     return data
 
 
@@ -106,7 +111,7 @@ def verify_deidentified(dicom_dir: str | Path, key_file: str | Path) -> DeidVeri
     """Check every DICOM file under ``dicom_dir`` against the key (see the module docstring)."""
     root, key_path = Path(dicom_dir), Path(key_file)
     if not root.is_dir():
-        raise MissingInputError("DICOM folder not found", root)
+        raise MissingInputError(tr("DICOM folder not found"), root)
     key = _key(key_path)
     patients = dict(key.get("patients") or {})
     needles = _needles(patients)
@@ -132,10 +137,15 @@ def verify_deidentified(dicom_dir: str | Path, key_file: str | Path) -> DeidVeri
             problems.append("an original identity value in its path")
         for problem in problems:
             findings.append(
-                Finding(RULE, Severity.ERROR, f"not de-identified: {problem}", files=(relative,))
+                Finding(
+                    RULE,
+                    Severity.ERROR,
+                    tr("not de-identified: {problem}", problem=problem),
+                    files=(relative,),
+                )
             )
     if checked == 0:
         findings.append(
-            Finding(RULE, Severity.ERROR, "no DICOM file to verify", files=(str(root),))
+            Finding(RULE, Severity.ERROR, tr("no DICOM file to verify"), files=(str(root),))
         )
     return DeidVerification(checked, len(needles), pseudonyms, tuple(findings))

@@ -19,6 +19,7 @@ from pathlib import Path
 from CNSTumorQCLib.deid.folder import REPORT_NAME, DeidReport, deidentify_folder
 from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.sequences import MRSequence
 
 DEMO_SECRET = "cnstumor-demo-fixture-secret-not-for-patients"
@@ -44,7 +45,7 @@ def prepare_demo_dicom(root: Path) -> DemoDicom:
     if deidentified.exists():
         if not (deidentified / REPORT_NAME).is_file():
             raise InvalidInputError(
-                "exists and is not a previous de-identified demo copy", deidentified
+                tr("exists and is not a previous de-identified demo copy"), deidentified
             )
         shutil.rmtree(deidentified)
     files = write_sample_case_study(original)

@@ -41,6 +41,7 @@ from CNSTumorQCLib.demo.mr_protocols import (
 )
 from CNSTumorQCLib.dicom.writer import write_mr_series
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.paths import sample_data_dir
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -72,7 +73,9 @@ def write_case_as_dicom_study(
     written: dict[MRSequence, list[Path]] = {}
     for sequence, path in volumes.items():
         if sequence not in protocols:
-            raise InvalidInputError(f"no acquisition protocol for sequence {sequence.value}", path)
+            raise InvalidInputError(
+                tr("no acquisition protocol for sequence {sequence}", sequence=sequence.value), path
+            )
         image = _read_volume(Path(path))
         protocol = protocols[sequence]
         series_dir = out_dir / f"{protocol.series_number:02d}_{protocol.series_description}"
@@ -102,13 +105,13 @@ def write_sample_case_study(
 
 def _read_volume(path: Path) -> sitk.Image:
     if not path.is_file():
-        raise MissingInputError("volume file not found", path)
+        raise MissingInputError(tr("volume file not found"), path)
     try:
         image = sitk.ReadImage(str(path))
     except RuntimeError as error:
-        raise InvalidInputError(f"cannot read the volume: {error}", path) from error
+        raise InvalidInputError(tr("cannot read the volume: {error}", error=error), path) from error
     if image.GetDimension() != 3 or image.GetNumberOfComponentsPerPixel() != 1:
-        raise InvalidInputError("expected a scalar 3D volume", path)
+        raise InvalidInputError(tr("expected a scalar 3D volume"), path)
     return image
 
 

@@ -21,6 +21,7 @@ from pydicom.tag import BaseTag
 
 from CNSTumorQCLib.dicom.model import PixelDataStatus
 from CNSTumorQCLib.errors import NotDicomError
+from CNSTumorQCLib.i18n import tr
 
 #: First read; grows by doubling until the pixel data element is found (enhanced MF headers are large).
 FIRST_CHUNK_BYTES = 32 * 1024
@@ -123,7 +124,7 @@ def parse_header(
     speed of the index.
     """
     if not looks_like_dicom(header):
-        raise NotDicomError("not a DICOM file (no DICM preamble, no DICOM data set)")
+        raise NotDicomError(tr("not a DICOM file (no DICM preamble, no DICOM data set)"))
     stop_when = None
     if last_tag is not None and _PER_FRAME_TAG_LE not in header:
         stop_when = _stop_after(last_tag)

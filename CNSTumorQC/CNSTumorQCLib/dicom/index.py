@@ -20,6 +20,7 @@ from CNSTumorQCLib.dicom.reader import DICOMDIR_SOP_CLASS, IMAGE_STORAGE_PREFIX,
 from CNSTumorQCLib.dicom.series import group_series
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, NotDicomError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.progress import on_terminal
 
 
@@ -137,7 +138,7 @@ def list_files(root: Path) -> tuple[list[str], list[Finding]]:
             Finding(
                 "R-DATA-2",
                 Severity.ERROR,
-                f"folder cannot be read ({error.strerror}); not indexed",
+                tr("folder cannot be read ({strerror}); not indexed", strerror=error.strerror),
                 files=(where,),
             )
         )
@@ -201,9 +202,9 @@ def index_folder(
     """
     root = Path(root)
     if not root.exists():
-        raise MissingInputError("the DICOM folder does not exist", root)
+        raise MissingInputError(tr("the DICOM folder does not exist"), root)
     if not root.is_dir():
-        raise InvalidInputError("expected a folder of DICOM files, got a file", root)
+        raise InvalidInputError(tr("expected a folder of DICOM files, got a file"), root)
     files, findings = list_files(root)
     instances: list[DicomInstance] = []
     indexed = 0
@@ -215,14 +216,19 @@ def index_folder(
             instances.extend(result.instances)
     if not files:
         findings.append(
-            Finding("R-DATA-2", Severity.ERROR, "the folder contains no files", files=(str(root),))
+            Finding(
+                "R-DATA-2", Severity.ERROR, tr("the folder contains no files"), files=(str(root),)
+            )
         )
     elif not instances:
         findings.append(
             Finding(
                 "R-DATA-2",
                 Severity.ERROR,
-                f"the folder contains no readable MR DICOM images ({describe(files)})",
+                tr(
+                    "the folder contains no readable MR DICOM images ({describe})",
+                    describe=describe(files),
+                ),
                 files=(str(root),),
             )
         )

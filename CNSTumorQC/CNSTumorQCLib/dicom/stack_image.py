@@ -14,6 +14,7 @@ import SimpleITK as sitk
 from CNSTumorQCLib.dicom.model import DicomInstance, Stack
 from CNSTumorQCLib.dicom.series import slice_normal, slice_spacing
 from CNSTumorQCLib.errors import InvalidSeriesError
+from CNSTumorQCLib.i18n import tr
 
 THUMBNAIL_SIZE = 160
 
@@ -25,7 +26,12 @@ def _frames_by_file(instances: tuple[DicomInstance, ...]) -> dict[str, np.ndarra
             arrays[path] = np.asarray(pydicom.dcmread(path).pixel_array)
         except Exception as error:  # decoding errors come in many types; name the file
             raise InvalidSeriesError(
-                f"pixel data cannot be decoded ({type(error).__name__}: {error})", path
+                tr(
+                    "pixel data cannot be decoded ({name}: {error})",
+                    name=type(error).__name__,
+                    error=error,
+                ),
+                path,
             ) from error
     return arrays
 
@@ -40,7 +46,8 @@ def _plane(arrays: dict[str, np.ndarray], instance: DicomInstance) -> np.ndarray
         array = array[instance.frame - 1]
     if array.ndim != 2:
         raise InvalidSeriesError(
-            f"expected a 2D grey-level image, got shape {array.shape}", instance.path
+            tr("expected a 2D grey-level image, got shape {shape}", shape=array.shape),
+            instance.path,
         )
     return array.astype(np.float32) * instance.rescale_slope + instance.rescale_intercept
 

@@ -14,19 +14,20 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
+from CNSTumorQCLib.i18n import tr
 
 
 def stage_files(files: Iterable[str | Path], folder: str | Path) -> list[Path]:
     """Link (or copy) ``files`` into the new empty ``folder``; returns the staged paths."""
     folder = Path(folder)
     if folder.exists() and any(folder.iterdir()):
-        raise InvalidInputError("the staging folder must be new or empty", folder)
+        raise InvalidInputError(tr("the staging folder must be new or empty"), folder)
     folder.mkdir(parents=True, exist_ok=True)
     staged = []
     for number, source in enumerate(files):
         source = Path(source)
         if not source.is_file():
-            raise MissingInputError("a DICOM file of the selected study is missing", source)
+            raise MissingInputError(tr("a DICOM file of the selected study is missing"), source)
         target = folder / f"{number:06d}_{source.name}"
         try:
             os.symlink(source.resolve(), target)
@@ -34,5 +35,5 @@ def stage_files(files: Iterable[str | Path], folder: str | Path) -> list[Path]:
             shutil.copy2(source, target)
         staged.append(target)
     if not staged:
-        raise InvalidInputError("the selected study has no files", folder)
+        raise InvalidInputError(tr("the selected study has no files"), folder)
     return staged

@@ -29,6 +29,7 @@ from pydicom.uid import ExplicitVRLittleEndian
 
 from CNSTumorQCLib.dicom.compat import save_file_format
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 
 #: File name of slice ``k`` (0-based) in a written series.
 DEFAULT_FILE_NAME = "IM{number:04d}.dcm"
@@ -48,7 +49,7 @@ def write_mr_series(
     ``file_name`` is formatted with ``number`` = k + 1. An existing ``series_dir`` is replaced.
     """
     if image.GetDimension() != 3 or image.GetNumberOfComponentsPerPixel() != 1:
-        raise InvalidInputError("only a scalar 3D volume can be written as a DICOM MR series")
+        raise InvalidInputError(tr("only a scalar 3D volume can be written as a DICOM MR series"))
     series_dir = Path(series_dir)
     voxels, representation = _pixel_values(sitk.GetArrayFromImage(image))  # (z, y, x)
     shared = copy.deepcopy(base)
@@ -92,7 +93,7 @@ def _pixel_values(voxels: np.ndarray) -> tuple[np.ndarray, int]:
         return voxels.astype(np.int16), 1
     if low >= 0 and high <= np.iinfo(np.uint16).max:
         return voxels.astype(np.uint16), 0
-    raise InvalidInputError("voxel values do not fit 16-bit pixels")
+    raise InvalidInputError(tr("voxel values do not fit 16-bit pixels"))
 
 
 def _set_image_geometry(ds: Dataset, image: sitk.Image) -> None:

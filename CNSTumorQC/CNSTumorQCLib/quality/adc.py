@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 
 #: (unit, scale to mm2/s, median range in that unit) - brain tissue 0.2-3.0 x 10^-3 mm2/s.
 ADC_UNITS: tuple[tuple[str, float, tuple[float, float]], ...] = (
@@ -54,8 +55,13 @@ def adc_findings(volume: np.ndarray, uid: str, files: tuple[str, ...]) -> list[F
             Finding(
                 "R-ACQ-4",
                 Severity.ERROR,
-                f"ADC map values (median {found.median:g}) fit no ADC unit (10^-6 mm2/s, "
-                "10^-3 mm2/s or mm2/s): check the rescale slope / intercept or the series",
+                tr(
+                    (
+                        "ADC map values (median {median:g}) fit no ADC unit (10^-6 mm2/s, 10^-3 "
+                        "mm2/s or mm2/s): check the rescale slope / intercept or the series"
+                    ),
+                    median=found.median,
+                ),
                 uid,
                 files,
                 details={"median": found.median},
@@ -65,8 +71,14 @@ def adc_findings(volume: np.ndarray, uid: str, files: tuple[str, ...]) -> list[F
         Finding(
             "R-ACQ-4",
             Severity.INFO,
-            f"ADC map stored in {found.unit}: median tissue value "
-            f"{found.median_e3_mm2_s:.2f} x 10^-3 mm2/s",
+            tr(
+                (
+                    "ADC map stored in {unit}: median tissue value {median_e3_mm2_s:.2f} x "
+                    "10^-3 mm2/s"
+                ),
+                unit=found.unit,
+                median_e3_mm2_s=found.median_e3_mm2_s,
+            ),
             uid,
             details={"unit": found.unit, "median_e3_mm2_s": found.median_e3_mm2_s},
         )

@@ -17,6 +17,7 @@ from pathlib import Path
 from CNSTumorQCLib.acquisition.identify import Identification
 from CNSTumorQCLib.acquisition.rules import CONSENSUS_RULES, check_series_rules
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.report.qc_report import (
     QCReport,
     SeriesReport,
@@ -64,7 +65,12 @@ def resolve_series(report: QCReport, key: str) -> SeriesReport:
     choices = "; ".join(_choice(s) for s in (matches or list(report.series)))
     what = "several series match" if matches else "no series matches"
     raise InvalidInputError(
-        f"{what} {key!r}; give a series number, description or UID from: {choices}"
+        tr(
+            "{what} {key!r}; give a series number, description or UID from: {choices}",
+            what=what,
+            key=key,
+            choices=choices,
+        )
     )
 
 
@@ -76,12 +82,14 @@ def confirm_grade(
     ``series_instance_uid`` may also be the series number or description (``resolve_series``).
     """
     if grade not in VALID_GRADES:
-        raise InvalidInputError(f"grade must be 1, 2 or 3, got {grade!r}")
+        raise InvalidInputError(tr("grade must be 1, 2 or 3, got {grade!r}", grade=grade))
     if not reviewer.strip():
-        raise InvalidInputError("a confirmed grade needs the name of the person who confirms it")
+        raise InvalidInputError(
+            tr("a confirmed grade needs the name of the person who confirms it")
+        )
     if grade == 1 and not reason.strip():
         raise InvalidInputError(
-            "a grade 1 (non-diagnostic) series is excluded with a reason: give one (R-QC-2)"
+            tr("a grade 1 (non-diagnostic) series is excluded with a reason: give one (R-QC-2)")
         )
     series_instance_uid = resolve_series(report, series_instance_uid).series_instance_uid
     confirmation = {
@@ -108,7 +116,9 @@ def parse_sequence(value: MRSequence | str) -> MRSequence:
         return MRSequence(str(value).strip().upper())
     except ValueError:
         known = ", ".join(s.value for s in MRSequence)
-        raise InvalidInputError(f"unknown sequence {value!r}: one of {known}") from None
+        raise InvalidInputError(
+            tr("unknown sequence {value!r}: one of {known}", value=value, known=known)
+        ) from None
 
 
 def _identification(entry: SeriesReport, sequence: MRSequence) -> Identification:
@@ -144,15 +154,26 @@ def confirm_sequence(
     """
     confirmed = parse_sequence(sequence)
     if not reviewer.strip():
-        raise InvalidInputError("a confirmed sequence needs the name of the person who confirms it")
+        raise InvalidInputError(
+            tr("a confirmed sequence needs the name of the person who confirms it")
+        )
     entry = next((s for s in report.series if s.series_instance_uid == series_instance_uid), None)
     if entry is None:
-        raise InvalidInputError(f"no series {series_instance_uid} in the QC report")
+        raise InvalidInputError(
+            tr(
+                "no series {series_instance_uid} in the QC report",
+                series_instance_uid=series_instance_uid,
+            )
+        )
     previous = entry.sequence_confirmation or {}
     identified = previous.get("identified_sequence", entry.sequence)
     if confirmed.value != entry.sequence and not reason.strip():
         raise InvalidInputError(
-            f"changing the sequence from {entry.sequence} to {confirmed.value} needs a reason"
+            tr(
+                "changing the sequence from {sequence} to {confirmed} needs a reason",
+                sequence=entry.sequence,
+                confirmed=confirmed.value,
+            )
         )
     record = {
         "reviewer": reviewer.strip(),

@@ -25,6 +25,7 @@ import SimpleITK as sitk
 from scipy import ndimage
 
 from CNSTumorQCLib.errors import InvalidInputError
+from CNSTumorQCLib.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -66,17 +67,29 @@ def scalar_volume(image: sitk.Image) -> sitk.Image:
     """
     if image.GetNumberOfComponentsPerPixel() != 1:
         raise InvalidInputError(
-            f"image quality needs a scalar image, got {image.GetNumberOfComponentsPerPixel()} "
-            "components per voxel"
+            tr(
+                (
+                    "image quality needs a scalar image, got {GetNumberOfComponentsPerPixel} "
+                    "components per voxel"
+                ),
+                GetNumberOfComponentsPerPixel=image.GetNumberOfComponentsPerPixel(),
+            )
         )
     if image.GetDimension() == 2:
         image = sitk.JoinSeries([image])
     if image.GetDimension() == 4 and image.GetSize()[3] == 1:  # enhanced multi-frame reads
         image = image[:, :, :, 0]
     if image.GetDimension() != 3:
-        raise InvalidInputError(f"image quality needs a 3D image, got {image.GetDimension()}D")
+        raise InvalidInputError(
+            tr(
+                "image quality needs a 3D image, got {GetDimension}D",
+                GetDimension=image.GetDimension(),
+            )
+        )
     if min(image.GetSize()) < 1 or image.GetNumberOfPixels() < 64:
-        raise InvalidInputError(f"image too small for quality metrics: size {image.GetSize()}")
+        raise InvalidInputError(
+            tr("image too small for quality metrics: size {GetSize}", GetSize=image.GetSize())
+        )
     return image
 
 
@@ -260,7 +273,9 @@ def head_and_air_masks(
     spacing = tuple(s * st for s, st in zip(spacing_kji, strides, strict=True))
     slice_axis = int(np.argmax(spacing_kji)) if max(spacing_kji) > 1.2 * min(spacing_kji) else 0
     if not np.isfinite(data).all() or np.ptp(data) == 0:
-        raise InvalidInputError("image is constant or holds non-finite values: nothing to grade")
+        raise InvalidInputError(
+            tr("image is constant or holds non-finite values: nothing to grade")
+        )
 
     zero = data == 0
     frame = binary_opening_near(zero, parameters.frame_opening_voxels)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from CNSTumorQCLib.dicom.model import Stack
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.quality.slices import SliceCheck
 
 
@@ -29,8 +30,15 @@ def slice_findings(check: SliceCheck, stack: Stack, uid: str) -> list[Finding]:
             Finding(
                 "R-DATA-2",
                 Severity.ERROR,
-                f"{len(check.blank)} blank slice(s) inside the volume (every pixel = {shown}): "
-                "pixel data lost in export or transfer; re-export the series from the scanner",
+                tr(
+                    (
+                        "{count_blank} blank slice(s) inside the volume (every pixel = {shown}): "
+                        "pixel data lost in export or transfer; re-export the series from the "
+                        "scanner"
+                    ),
+                    count_blank=len(check.blank),
+                    shown=shown,
+                ),
                 uid,
                 _labels(stack, check.blank),
                 details={"slices": [k + 1 for k in check.blank]},
@@ -41,7 +49,10 @@ def slice_findings(check: SliceCheck, stack: Stack, uid: str) -> list[Finding]:
             Finding(
                 "R-QC-3",
                 Severity.INFO,
-                f"{len(check.blank_ends)} empty slice(s) at the ends of the volume (padding)",
+                tr(
+                    "{count_blank_ends} empty slice(s) at the ends of the volume (padding)",
+                    count_blank_ends=len(check.blank_ends),
+                ),
                 uid,
                 _labels(stack, check.blank_ends),
                 details={"slices": [k + 1 for k in check.blank_ends]},
@@ -53,8 +64,13 @@ def slice_findings(check: SliceCheck, stack: Stack, uid: str) -> list[Finding]:
             Finding(
                 "R-DATA-2",
                 Severity.ERROR,
-                f"{len(pairs)} slice(s) duplicated at another position (identical pixels): "
-                "the anatomy of that position is missing; re-export the series",
+                tr(
+                    (
+                        "{count_pairs} slice(s) duplicated at another position (identical "
+                        "pixels): the anatomy of that position is missing; re-export the series"
+                    ),
+                    count_pairs=len(pairs),
+                ),
                 uid,
                 _labels(stack, [k for pair in pairs for k in pair]),
                 details={"pairs": [[copy + 1, original + 1] for copy, original in pairs]},
@@ -66,8 +82,13 @@ def slice_findings(check: SliceCheck, stack: Stack, uid: str) -> list[Finding]:
             Finding(
                 "R-QC-3",
                 Severity.WARNING,
-                f"slice intensity jumps far from both neighbours (slice {listed}): a corrupted "
-                "or mis-scaled slice; a radiologist confirms",
+                tr(
+                    (
+                        "slice intensity jumps far from both neighbours (slice {listed}): a "
+                        "corrupted or mis-scaled slice; a radiologist confirms"
+                    ),
+                    listed=listed,
+                ),
                 uid,
                 _labels(stack, [k for k, _ in check.jumps]),
                 details={"jumps": [[k + 1, v] for k, v in check.jumps]},
@@ -100,8 +121,13 @@ def duplicate_volume_findings(
                 Finding(
                     "R-DATA-2",
                     Severity.ERROR,
-                    f"pixel data identical to {names}: a copy, not a separate acquisition; "
-                    "a person decides which series is genuine",
+                    tr(
+                        (
+                            "pixel data identical to {names}: a copy, not a separate acquisition; a "
+                            "person decides which series is genuine"
+                        ),
+                        names=names,
+                    ),
                     uid,
                     files + tuple(f for e in others for f in e[4]),
                     details={"same_pixels_as": [e[0] for e in others]},

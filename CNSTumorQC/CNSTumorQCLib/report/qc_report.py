@@ -24,6 +24,7 @@ from CNSTumorQCLib.acquisition.study_rules import contrast_order_findings, dwi_b
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.findings import Finding, Severity
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.paths import output_folder
 from CNSTumorQCLib.report.qc_html import report_html
 from CNSTumorQCLib.sequences import MRSequence
@@ -262,12 +263,14 @@ def load_report(path: str | Path) -> QCReport:
     """Read a qc_report.json back (with its thumbnails, so the HTML can be written again)."""
     path = Path(path)
     if not path.is_file():
-        raise MissingInputError("QC report not found", path)
+        raise MissingInputError(tr("QC report not found"), path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         series = tuple(SeriesReport.from_dict(s) for s in data["series"])
     except (ValueError, KeyError, TypeError) as error:
-        raise InvalidInputError(f"not a CNSTumor QC report ({error})", path) from error
+        raise InvalidInputError(
+            tr("not a CNSTumor QC report ({error})", error=error), path
+        ) from error
     return QCReport(
         input_dir=data.get("input_dir", ""),
         series=series,
