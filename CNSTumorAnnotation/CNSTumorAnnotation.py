@@ -26,8 +26,6 @@ from slicer.parameterNodeWrapper import Choice, parameterNodeWrapper
 from slicer.ScriptedLoadableModule import *
 from slicer.util import VTKObservationMixin
 
-from CNSTumorQCLib import i18n
-
 #: The oldest 3D Slicer this extension runs on (Python 3.12, vtkSegment.SetTerminology, pydicom 2.4).
 MINIMUM_SLICER_VERSION = (5, 10)
 #: The export formats (R-FMT-1..3); the combo box shows exactly these (parameterNodeWrapper Choice).
@@ -60,11 +58,6 @@ def loadModuleTranslations(moduleName):
 
 
 loadModuleTranslations("CNSTumorAnnotation")
-# The Lib's findings, checklist and reports speak the application's language too.
-i18n.follow_application(
-    slicer.app.userSettings().value("Internationalization/Enabled"),
-    slicer.app.userSettings().value("language"),
-)
 
 
 #
@@ -585,6 +578,14 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
 
     def __init__(self) -> None:
         ScriptedLoadableModuleLogic.__init__(self)
+        # The Lib's findings, checklist items and reports speak the application's language
+        # (Application Settings > General > Language), as the module's own widgets do.
+        from CNSTumorQCLib import i18n
+
+        i18n.follow_application(
+            slicer.app.userSettings().value("Internationalization/Enabled"),
+            slicer.app.userSettings().value("language"),
+        )
         from CNSTumorAnnotationLib.mrml.runtime import create_runtime
         from CNSTumorAnnotationLib.mrml.terminology import register_terminology
 

@@ -23,8 +23,6 @@ from slicer.parameterNodeWrapper import parameterNodeWrapper
 from slicer.ScriptedLoadableModule import *
 from slicer.util import VTKObservationMixin
 
-from CNSTumorQCLib import i18n
-
 #: The oldest 3D Slicer this extension runs on (Python 3.12, pydicom 2.4, vtkSegment.SetTerminology).
 MINIMUM_SLICER_VERSION = (5, 10)
 MODULE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -55,11 +53,6 @@ def loadModuleTranslations(moduleName):
 
 
 loadModuleTranslations("CNSTumorQC")
-# The Lib's findings, checklist and reports speak the application's language too.
-i18n.follow_application(
-    slicer.app.userSettings().value("Internationalization/Enabled"),
-    slicer.app.userSettings().value("language"),
-)
 
 
 #
@@ -321,6 +314,14 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
 
     def __init__(self) -> None:
         ScriptedLoadableModuleLogic.__init__(self)
+        # The Lib's findings, checklist items and reports speak the application's language
+        # (Application Settings > General > Language), as the module's own widgets do.
+        from CNSTumorQCLib import i18n
+
+        i18n.follow_application(
+            slicer.app.userSettings().value("Internationalization/Enabled"),
+            slicer.app.userSettings().value("language"),
+        )
 
     def getParameterNode(self):
         return CNSTumorQCParameterNode(super().getParameterNode())

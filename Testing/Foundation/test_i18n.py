@@ -194,3 +194,18 @@ def test_an_unknown_language_in_the_environment_is_said_not_ignored(tmp_path: Pa
     assert "CNSTUMOR_LANG=fr" in result.stderr and "using English" in result.stderr
     refused = _cnstumor("--lang", "fr", "--help")
     assert refused.returncode == 2 and "--lang" in refused.stderr
+
+
+def test_inside_slicer_the_libs_follow_the_application_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The module logics pass Slicer's ``Internationalization/Enabled`` and ``language`` settings
+    (QSettings values come back as strings or booleans)."""
+    monkeypatch.delenv("CNSTUMOR_LANG", raising=False)
+    with using_language("en"):
+        assert i18n.follow_application("true", "zh_CN") == "zh" and i18n.language() == "zh"
+    with using_language("en"):
+        assert i18n.follow_application(True, "en_US") == "en"
+        assert i18n.follow_application("false", "zh_CN") == "en"  # translations switched off
+        assert i18n.follow_application("true", "fr_FR") == "en"  # not ours: English stays
+        assert i18n.follow_application(None, None) == "en"
