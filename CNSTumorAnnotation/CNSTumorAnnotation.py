@@ -26,6 +26,9 @@ from slicer.parameterNodeWrapper import Choice, parameterNodeWrapper
 from slicer.ScriptedLoadableModule import *
 from slicer.util import VTKObservationMixin
 
+# The QC module's file (installed beside this one): the requirement handling both logics share.
+from CNSTumorQC import CNSTumorQCLogic, RequirementsMixin
+
 #: The oldest 3D Slicer this extension runs on (Python 3.12, vtkSegment.SetTerminology, pydicom 2.4).
 MINIMUM_SLICER_VERSION = (5, 10)
 #: The export formats (R-FMT-1..3); the combo box shows exactly these (parameterNodeWrapper Choice).
@@ -573,19 +576,14 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
 #
 
 
-class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
+class CNSTumorAnnotationLogic(RequirementsMixin, ScriptedLoadableModuleLogic):
     """Calls CNSTumorAnnotationLib with Slicer's own scene; usable without the widget."""
+
+    moduleTitle = _("CNS Tumor Annotation")
 
     def __init__(self) -> None:
         ScriptedLoadableModuleLogic.__init__(self)
-        # The Lib's findings, checklist items and reports speak the application's language
-        # (Application Settings > General > Language), as the module's own widgets do.
-        from CNSTumorQCLib import i18n
-
-        i18n.follow_application(
-            slicer.app.userSettings().value("Internationalization/Enabled"),
-            slicer.app.userSettings().value("language"),
-        )
+        self.followApplicationLanguage()
         from CNSTumorAnnotationLib.mrml.runtime import create_runtime
         from CNSTumorAnnotationLib.mrml.terminology import register_terminology
 
@@ -600,65 +598,10 @@ class CNSTumorAnnotationLogic(ScriptedLoadableModuleLogic):
     def requirementFiles():
         """This module's and CNSTumorQC's requirements (the annotation Lib uses both). Each module
         has its own file name: installed modules share one Resources folder."""
-        qcDir = os.path.dirname(slicer.modules.cnstumorqc.path)
         return [
             os.path.join(MODULE_DIR, "Resources", "Requirements", "CNSTumorAnnotation.txt"),
-            os.path.join(qcDir, "Resources", "Requirements", "CNSTumorQC.txt"),
+            *CNSTumorQCLogic.requirementFiles(),
         ]
-
-    @classmethod
-    def missingRequirements(cls):
-        from CNSTumorQCLib.requirements import missing, read_requirements
-
-        found = []
-        for path in cls.requirementFiles():
-            if os.path.isfile(path):
-                found.extend(missing(read_requirements(path)))
-        return found
-
-    @classmethod
-    def checkRequirements(cls) -> None:
-        """Before an action: a clear message naming what is missing, never a bare
-        ModuleNotFoundError from deep inside the Lib."""
-        missing = cls.missingRequirements()
-        if missing:
-            raise RuntimeError(
-                _(
-                    "These Python packages are missing: {names}. Reopen the module to install "
-                    "them, or run slicer.util.pip_install in the Python console."
-                ).format(names=", ".join(r.line for r in missing))
-            )
-
-    @classmethod
-    def offerMissingRequirements(cls) -> bool:
-        """On first use: list what is missing and, after a confirmation, pip-install it with a
-        progress dialog. Returns True when nothing is missing afterwards."""
-        missing = cls.missingRequirements()
-        if not missing:
-            return True
-        names = ", ".join(r.line for r in missing)
-        if not slicer.util.confirmOkCancelDisplay(
-            _(
-                "CNS Tumor Annotation needs these Python packages, which are not installed: "
-                "{names}. Install them now (needs internet access)?"
-            ).format(names=names),
-            windowTitle=_("Install Python packages"),
-        ):
-            logging.warning("CNSTumorAnnotation: missing Python packages: %s", names)
-            return False
-        progress = slicer.util.createProgressDialog(
-            labelText=_("Installing Python packages..."), maximum=len(missing)
-        )
-        try:
-            for index, requirement in enumerate(missing):
-                progress.labelText = _("Installing {name}...").format(name=requirement.line)
-                progress.value = index
-                slicer.app.processEvents()
-                slicer.util.pip_install(requirement.line)
-            progress.value = len(missing)
-        finally:
-            progress.close()
-        return not cls.missingRequirements()
 
     # ---- queue, case, review -----------------------------------------------------------------
     def openQueue(self, projectDirectory, person):

@@ -305,17 +305,25 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
 
 
 #
-# CNSTumorQCLogic
+# The PyPI packages a module's Lib needs (both modules' logics)
 #
 
 
-class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
-    """Calls CNSTumorQCLib; usable without the widget (batch, tests)."""
+class RequirementsMixin:
+    """What both logics do about their Lib's PyPI packages inside Slicer: list what is missing,
+    offer to install it on first use (after a confirmation), refuse an action clearly while
+    something is missing. A logic names its requirement files and its title."""
 
-    def __init__(self) -> None:
-        ScriptedLoadableModuleLogic.__init__(self)
-        # The Lib's findings, checklist items and reports speak the application's language
-        # (Application Settings > General > Language), as the module's own widgets do.
+    moduleTitle = ""
+
+    @staticmethod
+    def requirementFiles():
+        raise NotImplementedError
+
+    @staticmethod
+    def followApplicationLanguage() -> None:
+        """The Lib's findings, checklist items and reports speak the application's language
+        (Application Settings > General > Language), as the module's own widgets do."""
         from CNSTumorQCLib import i18n
 
         i18n.follow_application(
@@ -323,19 +331,15 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
             slicer.app.userSettings().value("language"),
         )
 
-    def getParameterNode(self):
-        return CNSTumorQCParameterNode(super().getParameterNode())
-
-    @staticmethod
-    def requirementFile():
-        """Each module has its own file name: installed modules share one Resources folder."""
-        return os.path.join(MODULE_DIR, "Resources", "Requirements", "CNSTumorQC.txt")
-
     @classmethod
     def missingRequirements(cls):
         from CNSTumorQCLib.requirements import missing, read_requirements
 
-        return missing(read_requirements(cls.requirementFile()))
+        found = []
+        for path in cls.requirementFiles():
+            if os.path.isfile(path):
+                found.extend(missing(read_requirements(path)))
+        return found
 
     @classmethod
     def checkRequirements(cls) -> None:
@@ -360,12 +364,12 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
         names = ", ".join(r.line for r in missing)
         if not slicer.util.confirmOkCancelDisplay(
             _(
-                "CNS Tumor QC needs these Python packages, which are not installed: {names}. "
+                "{module} needs these Python packages, which are not installed: {names}. "
                 "Install them now (needs internet access)?"
-            ).format(names=names),
+            ).format(module=cls.moduleTitle, names=names),
             windowTitle=_("Install Python packages"),
         ):
-            logging.warning("CNSTumorQC: missing Python packages: %s", names)
+            logging.warning("%s: missing Python packages: %s", cls.moduleTitle, names)
             return False
         progress = slicer.util.createProgressDialog(
             labelText=_("Installing Python packages..."), maximum=len(missing)
@@ -380,6 +384,29 @@ class CNSTumorQCLogic(ScriptedLoadableModuleLogic):
         finally:
             progress.close()
         return not cls.missingRequirements()
+
+
+#
+# CNSTumorQCLogic
+#
+
+
+class CNSTumorQCLogic(RequirementsMixin, ScriptedLoadableModuleLogic):
+    """Calls CNSTumorQCLib; usable without the widget (batch, tests)."""
+
+    moduleTitle = _("CNS Tumor QC")
+
+    def __init__(self) -> None:
+        ScriptedLoadableModuleLogic.__init__(self)
+        self.followApplicationLanguage()
+
+    def getParameterNode(self):
+        return CNSTumorQCParameterNode(super().getParameterNode())
+
+    @staticmethod
+    def requirementFiles():
+        """Each module has its own file name: installed modules share one Resources folder."""
+        return [os.path.join(MODULE_DIR, "Resources", "Requirements", "CNSTumorQC.txt")]
 
     def runQC(self, dicomDirectory, outputDirectory, progress=None):
         """Index, identify, check and grade every series; writes qc_report.json/.csv/.html."""

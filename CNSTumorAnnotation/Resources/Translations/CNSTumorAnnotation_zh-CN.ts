@@ -10,11 +10,6 @@
         </message>
         <message>
             <location filename="../../CNSTumorAnnotation.py" />
-            <source>CNS Tumor Annotation</source>
-            <translation>CNS 肿瘤标注</translation>
-        </message>
-        <message>
-            <location filename="../../CNSTumorAnnotation.py" />
             <source>A case queue and a per-case wizard for annotating CNS-tumor MRI under the Chinese radiologists' expert consensus: whole tumor / edema on FLAIR, tumor body on T2, enhancing and non-enhancing regions on contrast T1, each on the original axial images; self-check, versioned saves, review and export to NIfTI, .seg.nrrd, DICOM SEG, BraTS and nnU-Net layouts.</source>
             <translation>按照中国放射科医师专家共识标注 CNS 肿瘤 MRI 的病例队列与逐例向导：在 FLAIR 上标注肿瘤全域/水肿，在 T2 上标注肿瘤主体，在增强 T1 上标注强化与非强化区域，均在原始轴位图像上完成；自检、版本化保存、审核，并导出为 NIfTI、.seg.nrrd、DICOM SEG、BraTS 和 nnU-Net 格式。</translation>
         </message>
@@ -165,28 +160,8 @@
         </message>
         <message>
             <location filename="../../CNSTumorAnnotation.py" />
-            <source>These Python packages are missing: {names}. Reopen the module to install them, or run slicer.util.pip_install in the Python console.</source>
-            <translation>缺少以下 Python 包：{names}。请重新打开本模块进行安装，或在 Python 控制台运行 slicer.util.pip_install。</translation>
-        </message>
-        <message>
-            <location filename="../../CNSTumorAnnotation.py" />
-            <source>CNS Tumor Annotation needs these Python packages, which are not installed: {names}. Install them now (needs internet access)?</source>
-            <translation>CNS 肿瘤标注需要以下尚未安装的 Python 包：{names}。现在安装吗（需要联网）？</translation>
-        </message>
-        <message>
-            <location filename="../../CNSTumorAnnotation.py" />
-            <source>Install Python packages</source>
-            <translation>安装 Python 包</translation>
-        </message>
-        <message>
-            <location filename="../../CNSTumorAnnotation.py" />
-            <source>Installing Python packages...</source>
-            <translation>正在安装 Python 包……</translation>
-        </message>
-        <message>
-            <location filename="../../CNSTumorAnnotation.py" />
-            <source>Installing {name}...</source>
-            <translation>正在安装 {name}……</translation>
+            <source>CNS Tumor Annotation</source>
+            <translation>CNS 肿瘤标注</translation>
         </message>
         <message>
             <location filename="../../CNSTumorAnnotation.py" />

@@ -10,11 +10,6 @@
         </message>
         <message>
             <location filename="../../CNSTumorQC.py" />
-            <source>CNS Tumor QC</source>
-            <translation>CNS 肿瘤质控</translation>
-        </message>
-        <message>
-            <location filename="../../CNSTumorQC.py" />
             <source>Checks whether a DICOM study is fit to annotate under the Chinese radiologists' expert consensus on CNS-tumor MRI annotation: de-identification (R-DATA-1), DICOM integrity (R-DATA-2), sequence rules (R-ACQ-1..7) and a suggested image-quality grade (R-QC-1..3) that a radiologist confirms.</source>
             <translation>按照中华医学会放射学分会《中枢神经系统肿瘤 MR 图像标注专家共识》检查 DICOM 检查是否适合标注：去隐私化（R-DATA-1）、DICOM 完整性（R-DATA-2）、序列要求（R-ACQ-1..7），以及由放射科医师确认的图像质量建议分级（R-QC-1..3）。</translation>
         </message>
@@ -80,8 +75,8 @@
         </message>
         <message>
             <location filename="../../CNSTumorQC.py" />
-            <source>CNS Tumor QC needs these Python packages, which are not installed: {names}. Install them now (needs internet access)?</source>
-            <translation>CNS 肿瘤质控需要以下尚未安装的 Python 包：{names}。现在安装吗（需要联网）？</translation>
+            <source>{module} needs these Python packages, which are not installed: {names}. Install them now (needs internet access)?</source>
+            <translation>{module} 需要以下尚未安装的 Python 包：{names}。现在安装吗（需要联网）？</translation>
         </message>
         <message>
             <location filename="../../CNSTumorQC.py" />
@@ -97,6 +92,11 @@
             <location filename="../../CNSTumorQC.py" />
             <source>Installing {name}...</source>
             <translation>正在安装 {name}……</translation>
+        </message>
+        <message>
+            <location filename="../../CNSTumorQC.py" />
+            <source>CNS Tumor QC</source>
+            <translation>CNS 肿瘤质控</translation>
         </message>
         <message>
             <location filename="../../CNSTumorQC.py" />
