@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from CNSTumorQCLib.i18n import tr
+
 
 @contextlib.contextmanager
 def atomic_path(destination: str | Path, suffix: str | None = None) -> Iterator[Path]:
@@ -95,7 +97,7 @@ def write_with_atomic(destination: str | Path, writer: Callable[[Path], Any]) ->
     with atomic_path(destination) as tmp:
         writer(tmp)
         if not tmp.exists() or tmp.stat().st_size == 0:
-            raise OSError(f"{destination}: the writer produced no data")
+            raise OSError(tr("{path}: the writer produced no data", path=destination))
     return destination
 
 

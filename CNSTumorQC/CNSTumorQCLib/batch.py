@@ -164,7 +164,8 @@ def run_item(
             base,
             digest,
             start,
-            f"unexpected {type(error).__name__}: {error}\n{detail}",
+            tr("unexpected {kind}: {problem}", kind=type(error).__name__, problem=error)
+            + f"\n{detail}",
             type(error).__name__,
         )
     seconds = round(time.perf_counter() - start, 3)
@@ -345,7 +346,9 @@ def _run_on(
                 item.source,
                 item.output,
                 FAILED,
-                error=f"worker lost: {type(error).__name__}: {error}",
+                error=tr(
+                    "worker lost: {kind}: {problem}", kind=type(error).__name__, problem=error
+                ),
                 error_type=type(error).__name__,
             )
         future.release()

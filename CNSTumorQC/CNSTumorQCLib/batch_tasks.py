@@ -10,18 +10,23 @@ from typing import Any
 
 from CNSTumorQCLib.batch import BatchItem
 from CNSTumorQCLib.errors import InvalidInputError
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import tr, using_language
 
 
-def qc_study(item: BatchItem, *, grade: bool = True, thumbnails: bool = True) -> dict[str, Any]:
+def qc_study(
+    item: BatchItem, *, grade: bool = True, thumbnails: bool = True, language: str | None = None
+) -> dict[str, Any]:
     """QC one study folder into ``item.output`` (qc_report.json/.csv/.html); its verdict.
 
-    One header-reading process per study: the batch already runs one study per worker."""
+    One header-reading process per study: the batch already runs one study per worker.
+    ``language``: the one the reports are written in (a Dask worker does not share the
+    ``--lang`` of the command; None: the worker's ``CNSTUMOR_LANG``)."""
     from CNSTumorQCLib.qc import run_qc
 
-    report = run_qc(
-        item.source, item.output, workers=1, grade=grade, thumbnails=thumbnails, progress=False
-    )
+    with using_language(language):
+        report = run_qc(
+            item.source, item.output, workers=1, grade=grade, thumbnails=thumbnails, progress=False
+        )
     if report.files_indexed == 0:
         raise InvalidInputError(tr("no readable DICOM file in this study"), item.source)
     return {
@@ -40,11 +45,12 @@ def deid_study(
     secret: str,
     pseudonym_prefix: str | None = None,
     quarantine_dir: str | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     """De-identify one study folder into ``item.output`` with its key file in ``keys_dir``
     (outside the output). Every study shares one secret, so a patient seen in two studies
     gets one pseudonym and one date shift (R-DATA-1). A changed study's earlier copy (this
-    batch's own output, marked by its report) is replaced."""
+    batch's own output, marked by its report) is replaced. ``language``: as :func:`qc_study`."""
     from CNSTumorQCLib.deid.folder import REPORT_NAME, deidentify_folder
     from CNSTumorQCLib.deid.policy import DeidPolicy
     from CNSTumorQCLib.findings import Severity
@@ -60,7 +66,7 @@ def deid_study(
         DeidPolicy() if pseudonym_prefix is None else DeidPolicy(pseudonym_prefix=pseudonym_prefix)
     )
     quarantine = Path(quarantine_dir) / item.key if quarantine_dir else None
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), using_language(language):
         warnings.simplefilter("ignore")  # pydicom's notes on invalid source values
         report = deidentify_folder(
             Path(item.source),

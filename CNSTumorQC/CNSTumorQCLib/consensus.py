@@ -246,8 +246,8 @@ def rule(rule_id: str) -> ConsensusRule:
             return candidate
     raise InvalidInputError(
         tr(
-            "no consensus rule {rule_id!r}; known: {RULE_IDS}",
+            "no consensus rule {rule_id!r}; known: {known}",
             rule_id=rule_id,
-            RULE_IDS=", ".join(RULE_IDS),
+            known=", ".join(RULE_IDS),
         )
     )

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from CNSTumorQCLib.i18n import N_, tr
+
 
 class Severity(enum.Enum):
     """How much a finding matters. Member names are a file format: never rename them."""
@@ -54,6 +56,19 @@ class Finding:
         values["severity"] = Severity(values["severity"])
         values["files"] = tuple(values.get("files", ()))
         return cls(**values)
+
+
+#: The severities as people read them (the JSON keeps ``Severity.value``).
+_SEVERITY_WORDS = {
+    Severity.INFO: N_("info"),
+    Severity.WARNING: N_("warning"),
+    Severity.ERROR: N_("error"),
+}
+
+
+def severity_word(severity: Severity) -> str:
+    """``error`` / ``warning`` / ``info`` in the language people read (错误 / 警告 / 提示)."""
+    return tr(_SEVERITY_WORDS[severity])
 
 
 def has_blocking(findings: Iterable[Finding]) -> bool:

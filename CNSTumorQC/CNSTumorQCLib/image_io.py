@@ -31,7 +31,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import N_, tr
 
 #: Largest volume accepted (voxels): far above any MR series, far below what exhausts memory.
 MAX_VOXELS = 1 << 30
@@ -45,10 +45,13 @@ _NIFTI_BYTES = {
     1024: 8, 1280: 8, 1536: 16, 1792: 16, 2048: 32, 2304: 4,
 }  # fmt: skip
 _NIFTI_FLOATS = {16: "f4", 64: "f8", 32: "c8"}
+#: What an image is called in messages when the caller names it nothing more precise.
+IMAGE = N_("image")
 
 
-def read_image(path: str | Path, what: str = "image") -> sitk.Image:
+def read_image(path: str | Path, what: str = IMAGE) -> sitk.Image:
     """Read ``path`` with SimpleITK after :func:`verify_image_file`; verify geometry and values."""
+    what = tr(what)
     path = Path(path)
     verify_image_file(path, what)
     reader = sitk.ImageFileReader()
@@ -60,9 +63,9 @@ def read_image(path: str | Path, what: str = "image") -> sitk.Image:
     except RuntimeError as error:
         raise InvalidInputError(
             tr(
-                "{what}: not a readable image ({first_line})",
+                "{what}: not a readable image ({problem})",
                 what=what,
-                first_line=_first_line(error),
+                problem=_first_line(error),
             ),
             path,
         ) from None
@@ -70,8 +73,9 @@ def read_image(path: str | Path, what: str = "image") -> sitk.Image:
     return image
 
 
-def verify_image_file(path: str | Path, what: str = "image") -> None:
+def verify_image_file(path: str | Path, what: str = IMAGE) -> None:
     """Check the container of ``path`` (gzip stream, NIfTI header vs size, file type)."""
+    what = tr(what)
     path = Path(path)
     if not path.is_file():
         raise MissingInputError(tr("{what} not found", what=what), path)
@@ -88,8 +92,9 @@ def verify_image_file(path: str | Path, what: str = "image") -> None:
         raise InvalidInputError(tr("{what}: not a NRRD file (no NRRD magic)", what=what), path)
 
 
-def check_image(image: sitk.Image, path: str | Path, what: str = "image") -> None:
+def check_image(image: sitk.Image, path: str | Path, what: str = IMAGE) -> None:
     """Raise when an image's geometry or voxels cannot be trusted (non-finite, zero spacing)."""
+    what = tr(what)
     path = Path(path)
     _check_header(path, what, image.GetSize(), image.GetSpacing(), image)
     values = sitk.GetArrayViewFromImage(image)
@@ -112,11 +117,11 @@ def _check_header(
     if voxels > MAX_VOXELS:
         raise InvalidInputError(
             tr(
-                "{what}: {voxels} voxels {size} exceed the limit of {MAX_VOXELS}",
+                "{what}: {voxels} voxels {size} exceed the limit of {limit}",
                 what=what,
                 voxels=voxels,
                 size=tuple(size),
-                MAX_VOXELS=MAX_VOXELS,
+                limit=MAX_VOXELS,
             ),
             path,
         )
@@ -151,18 +156,18 @@ def _gunzip_all(path: Path, what: str) -> bytes:
                 if len(data) > MAX_STREAM_BYTES:
                     raise InvalidInputError(
                         tr(
-                            "{what}: decompresses to more than {MAX_STREAM_BYTES} bytes",
+                            "{what}: decompresses to more than {limit} bytes",
                             what=what,
-                            MAX_STREAM_BYTES=MAX_STREAM_BYTES,
+                            limit=MAX_STREAM_BYTES,
                         ),
                         path,
                     )
     except (OSError, EOFError, zlib.error) as error:
         raise InvalidInputError(
             tr(
-                "{what}: corrupt or truncated gzip stream ({first_line})",
+                "{what}: corrupt or truncated gzip stream ({problem})",
                 what=what,
-                first_line=_first_line(error),
+                problem=_first_line(error),
             ),
             path,
         ) from None
@@ -176,9 +181,9 @@ def _verify_nifti(path: Path, what: str, data: bytes) -> None:
     if len(head) >= 132 and head[128:132] == b"DICM":
         raise InvalidInputError(
             tr(
-                "{what}: a DICOM file, not NIfTI (named {path_name})",
+                "{what}: a DICOM file, not NIfTI (named {name})",
                 what=what,
-                path_name=path.name,
+                name=path.name,
             ),
             path,
         )
@@ -207,9 +212,9 @@ def _verify_nifti(path: Path, what: str, data: bytes) -> None:
     if not all(math.isfinite(p) and p > 0 for p in spatial):
         raise InvalidInputError(
             tr(
-                "{what}: NIfTI voxel spacing {spatial} is not finite and positive",
+                "{what}: NIfTI voxel spacing {spacing} is not finite and positive",
                 what=what,
-                spatial=tuple(spatial),
+                spacing=tuple(spatial),
             ),
             path,
         )
@@ -221,9 +226,9 @@ def _verify_nifti(path: Path, what: str, data: bytes) -> None:
     if not math.isfinite(vox_offset) or vox_offset < 0:
         raise InvalidInputError(
             tr(
-                "{what}: NIfTI voxel offset {vox_offset} is invalid",
+                "{what}: NIfTI voxel offset {offset} is invalid",
                 what=what,
-                vox_offset=vox_offset,
+                offset=vox_offset,
             ),
             path,
         )
@@ -231,10 +236,10 @@ def _verify_nifti(path: Path, what: str, data: bytes) -> None:
     if voxels > MAX_VOXELS:
         raise InvalidInputError(
             tr(
-                "{what}: {voxels} voxels exceed the limit of {MAX_VOXELS}",
+                "{what}: {voxels} voxels exceed the limit of {limit}",
                 what=what,
                 voxels=voxels,
-                MAX_VOXELS=MAX_VOXELS,
+                limit=MAX_VOXELS,
             ),
             path,
         )

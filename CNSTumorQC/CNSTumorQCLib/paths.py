@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path, PureWindowsPath
 
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import N_, tr
 
 SHARED_DATA_ENV = "CNSTUMOR_SHARED_DATA"
 SAMPLE_DATA_ENV = "CNSTUMOR_SAMPLE_DATA"
@@ -29,12 +29,15 @@ INSTALLED_SAMPLE_DATA = Path(__file__).resolve().parents[1] / "CNSTumorSampleDat
 MAX_COMPONENT_BYTES = 200
 #: Characters that separate folders or that Windows refuses in a name.
 _FORBIDDEN = frozenset('/\\<>:"|?*')
+#: What ``output_folder`` calls a folder when its caller names it nothing more precise.
+OUTPUT_FOLDER = N_("output folder")
 
 
 def safe_component(name: object, what: str) -> str:
     """Return ``name`` when it can be used as one file or folder name, else raise.
 
-    Refused, with an error naming ``what`` (e.g. "pseudonym prefix", "case id"): an empty name,
+    Refused, with an error naming ``what`` (e.g. "pseudonym prefix", "case id"; translated when
+    it is one of the Lib's ``N_``-marked words): an empty name,
     ``.`` or ``..``, an absolute path or drive (``/x``, ``C:``), a folder separator (``/``,
     ``\\``), NUL and other control characters, the characters Windows refuses, leading or
     trailing spaces and names longer than :data:`MAX_COMPONENT_BYTES`. Unicode letters (Chinese
@@ -47,7 +50,7 @@ def safe_component(name: object, what: str) -> str:
         raise InvalidInputError(
             tr(
                 "{what} {text!r} cannot name a file or folder: {problem}",
-                what=what,
+                what=tr(what),
                 text=text,
                 problem=problem,
             )
@@ -57,25 +60,27 @@ def safe_component(name: object, what: str) -> str:
 
 def _component_problem(text: str) -> str | None:
     if not text:
-        return "it is empty"
+        return tr("it is empty")
     if text in (".", ".."):
-        return "it names the current or parent folder"
+        return tr("it names the current or parent folder")
     if text.startswith(("/", "\\")) or PureWindowsPath(text).drive or Path(text).is_absolute():
-        return "it is an absolute path"
+        return tr("it is an absolute path")
     if any(char in _FORBIDDEN for char in text):
-        return 'it holds a folder separator or a character file systems refuse (/\\<>:"|?*)'
+        return tr('it holds a folder separator or a character file systems refuse (/\\<>:"|?*)')
     if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text):
-        return "it holds a control character (NUL, newline ...)"
+        return tr("it holds a control character (NUL, newline ...)")
     if text != text.strip() or text.endswith("."):
-        return "it starts or ends with a space or ends with a dot"
+        return tr("it starts or ends with a space or ends with a dot")
     if len(text.encode("utf-8", "surrogateescape")) > MAX_COMPONENT_BYTES:
-        return f"it is longer than {MAX_COMPONENT_BYTES} bytes"
+        return tr("it is longer than {limit} bytes", limit=MAX_COMPONENT_BYTES)
     return None
 
 
-def output_folder(path: str | Path, what: str = "output folder") -> Path:
+def output_folder(path: str | Path, what: str = OUTPUT_FOLDER) -> Path:
     """Create ``path`` as a folder (parents too) and return it; a clear error when it cannot be
-    one: an existing file, a file among its parents, no permission."""
+    one: an existing file, a file among its parents, no permission. ``what`` names the folder
+    in the message (translated here when it is one of the Lib's marked words)."""
+    what = tr(what)
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise InvalidInputError(tr("the {what} is an existing file, not a folder", what=what), path)
@@ -116,10 +121,10 @@ def shared_data_dir(required: bool = True) -> Path:
         raise MissingInputError(
             tr(
                 (
-                    "the shared test data folder is missing; set {SHARED_DATA_ENV} to the "
+                    "the shared test data folder is missing; set {variable} to the "
                     "folder that holds dcm_qa_xa30/, tcga-lgg_TCGA-FG-6692_brainlesion/ ..."
                 ),
-                SHARED_DATA_ENV=SHARED_DATA_ENV,
+                variable=SHARED_DATA_ENV,
             ),
             path,
         )

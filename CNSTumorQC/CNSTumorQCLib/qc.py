@@ -251,9 +251,10 @@ def build_report(
     """Run the QC on a DICOM folder and return the report (nothing written).
 
     ``callback(done, total, what)`` reports progress to a caller's progress bar (the Slicer
-    module): ``(0, 0, "indexing")`` while headers are read, then once per checked series."""
+    module): ``(0, 0, "indexing")`` while headers are read, then once per checked series
+    (``what`` in the language people read)."""
     if callback is not None:
-        callback(0, 0, "indexing")
+        callback(0, 0, tr("indexing"))
     index = index_folder(dicom_dir, workers=workers, progress=progress)
     grader = suggest_grade if grade else None
     idents = {s.series_instance_uid: identify_series(s) for s in index.series}
@@ -263,11 +264,15 @@ def build_report(
     results = []
     for number, item in enumerate(_with_progress(index.series, progress)):
         if callback is not None:
-            callback(number, len(index.series), f"series {item.series_number or number + 1}")
+            callback(
+                number,
+                len(index.series),
+                tr("series {number}", number=item.series_number or number + 1),
+            )
         ident = idents[item.series_instance_uid]
         results.append(series_report(item, grader, table, params, thumbnails, ident))
     if callback is not None:
-        callback(len(index.series), len(index.series), "done")
+        callback(len(index.series), len(index.series), tr("done"))
     series = _with_duplicate_volumes(results, index.series)
     stamp = provenance(
         "qc",
@@ -331,7 +336,7 @@ def _with_progress(items: tuple[Series, ...], progress: bool | None) -> Any:
         return items
     from CNSTumorQCLib.progress import steps
 
-    return steps(items, "checking series", "series", len(items))
+    return steps(items, tr("checking series"), "series", len(items))
 
 
 def run_qc(dicom_dir: str | Path, out_dir: str | Path, **options: Any) -> QCReport:

@@ -25,6 +25,7 @@ from CNSTumorQCLib.acquisition.geometry import (
 from CNSTumorQCLib.dicom.bvalues import round_b_value
 from CNSTumorQCLib.dicom.model import DicomInstance, Series
 from CNSTumorQCLib.dicom.series import slice_spacing
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.sequences import Acquisition, MRSequence, Plane
 
 #: Below this confidence a person confirms the sequence.
@@ -74,7 +75,9 @@ TIME_SERIES_MIN_VOLUMES = 3  # volumes at the same positions without diffusion: 
 
 @dataclass(frozen=True)
 class Evidence:
-    """One header fact and what it says, e.g. ``(0008,0008) ImageType = ADC -> ADC``."""
+    """One header fact and what it says, e.g. ``(0008,0008) ImageType = ADC -> ADC``.
+
+    ``source`` and ``value`` are the header's; ``says`` is written for people (translated)."""
 
     source: str
     value: str
@@ -108,21 +111,25 @@ def _physics(series: Series, evidence: list[Evidence]) -> tuple[MRSequence | Non
     b_values = sorted({round_b_value(i.b_value) for i in series.instances if i.b_value is not None})
     it = "\\".join(first.image_type)
     if "LOCALIZER" in image_type:
-        evidence.append(Evidence("(0008,0008) ImageType", it, "localizer -> OTHER"))
+        evidence.append(Evidence("(0008,0008) ImageType", it, tr("localizer -> OTHER")))
         return MRSequence.OTHER, 0.95
     if "ADC" in image_type:
-        evidence.append(Evidence("(0008,0008) ImageType", it, "ADC map -> ADC"))
+        evidence.append(Evidence("(0008,0008) ImageType", it, tr("ADC map -> ADC")))
         return MRSequence.ADC, 0.9
     derived = image_type & _DERIVED_OTHER
     if derived:
         evidence.append(
             Evidence(
-                "(0008,0008) ImageType", it, f"derived diffusion map {sorted(derived)[0]} -> OTHER"
+                "(0008,0008) ImageType",
+                it,
+                tr("derived diffusion map {kind} -> OTHER", kind=sorted(derived)[0]),
             )
         )
         return MRSequence.OTHER, 0.85
     if "TRACEW" in image_type:
-        evidence.append(Evidence("(0008,0008) ImageType", it, "trace-weighted diffusion -> DWI"))
+        evidence.append(
+            Evidence("(0008,0008) ImageType", it, tr("trace-weighted diffusion -> DWI"))
+        )
         return MRSequence.DWI, 0.9
     diffusion_context = (
         "DIFFUSION" in image_type
@@ -134,7 +141,7 @@ def _physics(series: Series, evidence: list[Evidence]) -> tuple[MRSequence | Non
             Evidence(
                 first.b_value_source or "b-value",
                 ", ".join(f"{b:g}" for b in b_values),
-                "diffusion weighting -> DWI",
+                tr("diffusion weighting -> DWI"),
             )
         )
         return MRSequence.DWI, 0.85
@@ -143,7 +150,7 @@ def _physics(series: Series, evidence: list[Evidence]) -> tuple[MRSequence | Non
             Evidence(
                 first.b_value_source or "b-value",
                 "0",
-                "b = 0 only: the unweighted part of a diffusion acquisition -> DWI",
+                tr("b = 0 only: the unweighted part of a diffusion acquisition -> DWI"),
             )
         )
         return MRSequence.DWI, 0.6
@@ -181,7 +188,7 @@ def _non_structural(series: Series, image_type: set[str], evidence: list[Evidenc
             Evidence(
                 "(0008,0008) ImageType / (0008,9208) ComplexImageComponent",
                 it or first.complex_component,
-                f"{sorted(phase)[0]}: phase or field-map image -> OTHER",
+                tr("{kind}: phase or field-map image -> OTHER", kind=sorted(phase)[0]),
             )
         )
         return 0.9
@@ -192,13 +199,15 @@ def _non_structural(series: Series, image_type: set[str], evidence: list[Evidenc
             Evidence(
                 "(0008,0008) ImageType / (0018,0024) SequenceName",
                 f"{it}; {first.sequence_name}",
-                "perfusion (ASL) or functional series -> OTHER",
+                tr("perfusion (ASL) or functional series -> OTHER"),
             )
         )
         return 0.9
     if _FIELD_MAP_SEQUENCE.search(name):
         evidence.append(
-            Evidence("(0018,0024) SequenceName", first.sequence_name, "field map sequence -> OTHER")
+            Evidence(
+                "(0018,0024) SequenceName", first.sequence_name, tr("field map sequence -> OTHER")
+            )
         )
         return 0.9
     echoes = sorted({i.echo_time for i in series.instances if i.echo_time is not None})
@@ -208,7 +217,7 @@ def _non_structural(series: Series, image_type: set[str], evidence: list[Evidenc
             Evidence(
                 "(0018,0081/0086) EchoTime, EchoNumbers",
                 ", ".join(f"{te:g}" for te in echoes),
-                "two short gradient echoes: a gradient-echo field map -> OTHER",
+                tr("two short gradient echoes: a gradient-echo field map -> OTHER"),
             )
         )
         return 0.85
@@ -217,8 +226,11 @@ def _non_structural(series: Series, image_type: set[str], evidence: list[Evidenc
         evidence.append(
             Evidence(
                 "(0020,0032/0100) positions, TemporalPositionIdentifier",
-                f"{volumes} volumes",
-                "repeated volumes without diffusion: a time series (ASL, BOLD, perfusion) -> OTHER",
+                tr("{count} volumes", count=volumes),
+                tr(
+                    "repeated volumes without diffusion: a time series (ASL, BOLD, perfusion) "
+                    "-> OTHER"
+                ),
             )
         )
         return 0.85
@@ -228,7 +240,7 @@ def _non_structural(series: Series, image_type: set[str], evidence: list[Evidenc
                 "(0018,0020) ScanningSequence / (2001,1013) EPI factor / (0018,0024) SequenceName",
                 f"{'/'.join(first.scanning_sequence)}; EPI factor {first.epi_factor}; "
                 f"{first.sequence_name}",
-                "echo-planar without diffusion weighting (field map, BOLD, perfusion) -> OTHER",
+                tr("echo-planar without diffusion weighting (field map, BOLD, perfusion) -> OTHER"),
             )
         )
         return 0.8
@@ -257,7 +269,11 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
     contrast = first.acquisition_contrast
     if contrast in ("T1", "T2", "FLAIR", "PROTON_DENSITY"):
         evidence.append(
-            Evidence("(0008,9209) AcquisitionContrast", contrast, f"scanner says {contrast}")
+            Evidence(
+                "(0008,9209) AcquisitionContrast",
+                contrast,
+                tr("scanner says {contrast}", contrast=contrast),
+            )
         )
     inversion = "IR" in ss or (ti_ms is not None and ti_ms > 0)
     if (
@@ -270,7 +286,7 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
             Evidence(
                 "(0018,0020/0080/0081/0082) ScanningSequence, TR/TE/TI",
                 f"{'/'.join(first.scanning_sequence)}; {timing}",
-                "long inversion, long TE -> FLAIR",
+                tr("long inversion, long TE -> FLAIR"),
             )
         )
         return MRSequence.FLAIR, 0.8
@@ -285,7 +301,7 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
             Evidence(
                 "(0018,0020/0081/0082) ScanningSequence, TE/TI",
                 f"{'/'.join(first.scanning_sequence)}; {timing}",
-                "T1 inversion (MPRAGE / IR-SPGR) -> T1",
+                tr("T1 inversion (MPRAGE / IR-SPGR) -> T1"),
             )
         )
         return MRSequence.T1, 0.8
@@ -298,13 +314,15 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
             Evidence(
                 "(0018,0021) SequenceVariant",
                 "/".join(first.sequence_variant),
-                "magnetization-prepared -> T1",
+                tr("magnetization-prepared -> T1"),
             )
         )
         return MRSequence.T1, 0.75
     if tr_ms <= GRE_T1_MAX_TR_MS and te_ms <= GRE_T1_MAX_TE_MS:
         evidence.append(
-            Evidence("(0018,0080/0081) TR/TE", timing, "spoiled gradient echo, short TR/TE -> T1")
+            Evidence(
+                "(0018,0080/0081) TR/TE", timing, tr("spoiled gradient echo, short TR/TE -> T1")
+            )
         )
         return MRSequence.T1, 0.75
     if "GR" in ss and te_ms > 15:
@@ -312,24 +330,26 @@ def _weighting(first: DicomInstance, evidence: list[Evidence]) -> tuple[MRSequen
             Evidence(
                 "(0018,0020/0081) ScanningSequence, TE",
                 timing,
-                "gradient echo, long TE (T2*/SWI) -> OTHER",
+                tr("gradient echo, long TE (T2*/SWI) -> OTHER"),
             )
         )
         return MRSequence.OTHER, 0.6
     if tr_ms <= T1_SE_MAX_TR_MS and te_ms <= T1_MAX_TE_MS:
-        evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, "short TR, short TE -> T1"))
+        evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, tr("short TR, short TE -> T1")))
         return MRSequence.T1, 0.75
     if tr_ms >= T2_MIN_TR_MS and te_ms >= T2_MIN_TE_MS:
-        evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, "long TR, long TE -> T2"))
+        evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, tr("long TR, long TE -> T2")))
         return MRSequence.T2, 0.75
     if tr_ms >= T2_MIN_TR_MS and te_ms < 50:
         evidence.append(
             Evidence(
-                "(0018,0080/0081) TR/TE", timing, "long TR, short TE (proton density) -> OTHER"
+                "(0018,0080/0081) TR/TE",
+                timing,
+                tr("long TR, short TE (proton density) -> OTHER"),
             )
         )
         return MRSequence.OTHER, 0.6
-    evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, "weighting unclear"))
+    evidence.append(Evidence("(0018,0080/0081) TR/TE", timing, tr("weighting unclear")))
     return None, 0.0
 
 
@@ -347,7 +367,7 @@ def _words(series: Series, evidence: list[Evidence]) -> MRSequence | None:
                 Evidence(
                     "(0008,103E)/(0018,1030) SeriesDescription/ProtocolName",
                     text,
-                    f"words -> {sequence.value}",
+                    tr("words -> {sequence}", sequence=sequence.value),
                 )
             )
             return sequence
@@ -376,26 +396,34 @@ def _post_contrast(series: Series, evidence: list[Evidence]) -> bool:
     """True when tags or words say gadolinium was given (the T1 becomes T1C)."""
     agent = series.first.contrast_agent
     if agent is not None and agent.strip().upper() not in NO_CONTRAST:
-        evidence.append(Evidence("(0018,0010) ContrastBolusAgent", agent, "contrast given -> T1C"))
+        evidence.append(
+            Evidence("(0018,0010) ContrastBolusAgent", agent, tr("contrast given -> T1C"))
+        )
         return True
     text = _plain_words(f"{series.first.series_description} {series.first.protocol_name}")
     match = _CONTRAST_WORDS.search(text)
     if match:
         evidence.append(
-            Evidence("(0008,103E) SeriesDescription", text.strip(), f"'{match.group(0)}' -> T1C")
+            Evidence(
+                "(0008,103E) SeriesDescription",
+                text.strip(),
+                tr("'{word}' -> T1C", word=match.group(0)),
+            )
         )
         return True
     if agent is None:
         evidence.append(
             Evidence(
                 "(0018,0010) ContrastBolusAgent",
-                "absent",
-                "contrast not recorded: assumed pre-contrast",
+                tr("absent"),
+                tr("contrast not recorded: assumed pre-contrast"),
             )
         )
     else:
         evidence.append(
-            Evidence("(0018,0010) ContrastBolusAgent", agent or "empty", "no contrast -> T1")
+            Evidence(
+                "(0018,0010) ContrastBolusAgent", agent or tr("empty"), tr("no contrast -> T1")
+            )
         )
     return False
 
@@ -410,8 +438,12 @@ def identify_series(series: Series) -> Identification:
         evidence.append(
             Evidence(
                 "identification",
-                f"physics {physics.value} vs words {words.value}",
-                "disagree: a person confirms",
+                tr(
+                    "physics {physics} vs words {words}",
+                    physics=physics.value,
+                    words=words.value,
+                ),
+                tr("disagree: a person confirms"),
             )
         )
     always_confirm = False

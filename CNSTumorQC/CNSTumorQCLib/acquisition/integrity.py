@@ -18,7 +18,7 @@ import numpy as np
 from CNSTumorQCLib.dicom.model import DicomInstance, PixelDataStatus, Series, Stack
 from CNSTumorQCLib.dicom.series import slice_distances, slice_normal
 from CNSTumorQCLib.findings import Finding, Severity
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import N_, tr
 
 RULE = "R-DATA-2"
 
@@ -62,6 +62,14 @@ class IntegrityParameters:
 
 DEFAULT_PARAMETERS = IntegrityParameters()
 
+#: The header attributes that must be constant within a volume, in words for people.
+_ATTRIBUTE_WORDS = {
+    "rows": N_("rows"),
+    "columns": N_("columns"),
+    "bits_allocated": N_("bits allocated"),
+    "slice_thickness": N_("slice thickness"),
+}
+
 
 def _f(
     severity: Severity, message: str, series: Series, files: Sequence[str], **details: object
@@ -92,7 +100,12 @@ def _transfer_findings(series: Series) -> list[Finding]:
         findings.append(
             _f(
                 Severity.ERROR,
-                f"{len(lossy)} file(s) stored with a lossy transfer syntax ({syntax}); lossless originals are required",
+                tr(
+                    "{count} file(s) stored with a lossy transfer syntax ({syntax}); "
+                    "lossless originals are required",
+                    count=len(lossy),
+                    syntax=syntax,
+                ),
                 series,
                 lossy,
             )
@@ -102,7 +115,11 @@ def _transfer_findings(series: Series) -> list[Finding]:
         findings.append(
             _f(
                 Severity.ERROR,
-                f"{len(marked)} file(s) were lossy-compressed at some point (LossyImageCompression = 01)",
+                tr(
+                    "{count} file(s) were lossy-compressed at some point "
+                    "(LossyImageCompression = 01)",
+                    count=len(marked),
+                ),
                 series,
                 marked,
             )
@@ -120,7 +137,10 @@ def _pixel_findings(series: Series) -> list[Finding]:
         findings.append(
             _f(
                 Severity.ERROR,
-                f"{len(truncated)} file(s) end before their pixel data does (truncated copy)",
+                tr(
+                    "{count} file(s) end before their pixel data does (truncated copy)",
+                    count=len(truncated),
+                ),
                 series,
                 truncated,
             )
@@ -129,7 +149,10 @@ def _pixel_findings(series: Series) -> list[Finding]:
         findings.append(
             _f(
                 Severity.ERROR,
-                f"{len(absent)} file(s) have no pixel data (truncated or header-only)",
+                tr(
+                    "{count} file(s) have no pixel data (truncated or header-only)",
+                    count=len(absent),
+                ),
                 series,
                 absent,
             )
@@ -146,7 +169,11 @@ def _geometry_tag_findings(series: Series) -> list[Finding]:
     return [
         _f(
             Severity.ERROR,
-            f"{len(missing)} image(s) lack ImagePositionPatient / ImageOrientationPatient: geometry unknown",
+            tr(
+                "{count} image(s) lack ImagePositionPatient / ImageOrientationPatient: "
+                "geometry unknown",
+                count=len(missing),
+            ),
             series,
             missing,
         )
@@ -169,8 +196,13 @@ def _geometry_value_findings(series: Series) -> list[Finding]:
             findings.append(
                 _f(
                     Severity.ERROR,
-                    f"{label} is zero, negative or not a number ({', '.join(shown)}) in "
-                    f"{len(bad)} image(s): the geometry cannot be trusted",
+                    tr(
+                        "{attribute} is zero, negative or not a number ({values}) in "
+                        "{count} image(s): the geometry cannot be trusted",
+                        attribute=label,
+                        values=", ".join(shown),
+                        count=len(bad),
+                    ),
                     series,
                     sorted(bad),
                 )
@@ -187,7 +219,11 @@ def _constant_findings(series: Series, stack: Stack, params: IntegrityParameters
             findings.append(
                 _f(
                     Severity.ERROR,
-                    f"{name.replace('_', ' ')} differs between images of one volume: {sorted(map(str, values))}",
+                    tr(
+                        "{attribute} differs between images of one volume: {values}",
+                        attribute=tr(_ATTRIBUTE_WORDS[name]),
+                        values=sorted(map(str, values)),
+                    ),
                     series,
                     stack.files,
                 )
@@ -199,7 +235,7 @@ def _constant_findings(series: Series, stack: Stack, params: IntegrityParameters
             findings.append(
                 _f(
                     Severity.ERROR,
-                    "pixel spacing differs between images of one volume",
+                    tr("pixel spacing differs between images of one volume"),
                     series,
                     stack.files,
                 )
@@ -212,7 +248,7 @@ def _constant_findings(series: Series, stack: Stack, params: IntegrityParameters
         findings.append(
             _f(
                 Severity.ERROR,
-                "slice orientation differs between images of one volume",
+                tr("slice orientation differs between images of one volume"),
                 series,
                 stack.files,
             )
@@ -238,7 +274,11 @@ def _spacing_findings(series: Series, stack: Stack, params: IntegrityParameters)
         findings.append(
             _f(
                 Severity.ERROR,
-                f"{len(dup)} duplicate slice position(s): two images at the same place (a copied image, or volumes not split)",
+                tr(
+                    "{count} duplicate slice position(s): two images at the same place "
+                    "(a copied image, or volumes not split)",
+                    count=len(dup),
+                ),
                 series,
                 files,
                 positions_mm=[round(distances[k], 3) for k in dup],
@@ -256,7 +296,13 @@ def _spacing_findings(series: Series, stack: Stack, params: IntegrityParameters)
         findings.append(
             _f(
                 Severity.ERROR,
-                f"about {count} missing slice(s): gap in the stack at {where} (spacing {median:.2f} mm)",
+                tr(
+                    "about {count} missing slice(s): gap in the stack at {where} "
+                    "(spacing {spacing:.2f} mm)",
+                    count=count,
+                    where=where,
+                    spacing=median,
+                ),
                 series,
                 files,
                 missing_slices=count,
@@ -272,7 +318,12 @@ def _spacing_findings(series: Series, stack: Stack, params: IntegrityParameters)
         findings.append(
             _f(
                 Severity.ERROR,
-                f"uneven slice spacing: steps differ by up to {deviation:.2f} mm from {median:.2f} mm",
+                tr(
+                    "uneven slice spacing: steps differ by up to {deviation:.2f} mm "
+                    "from {spacing:.2f} mm",
+                    deviation=deviation,
+                    spacing=median,
+                ),
                 series,
                 stack.files,
                 max_deviation_mm=round(deviation, 3),
@@ -282,7 +333,11 @@ def _spacing_findings(series: Series, stack: Stack, params: IntegrityParameters)
         findings.append(
             _f(
                 Severity.WARNING,
-                f"slightly uneven slice spacing: up to {deviation:.3f} mm from {median:.2f} mm",
+                tr(
+                    "slightly uneven slice spacing: up to {deviation:.3f} mm from {spacing:.2f} mm",
+                    deviation=deviation,
+                    spacing=median,
+                ),
                 series,
                 stack.files,
                 max_deviation_mm=round(deviation, 4),
@@ -306,7 +361,11 @@ def _shear_findings(
         return [
             _f(
                 Severity.ERROR,
-                f"sheared stack: slices advance {angle:.1f} deg away from their normal (gantry tilt or non-orthogonal volume)",
+                tr(
+                    "sheared stack: slices advance {angle:.1f} deg away from their normal "
+                    "(gantry tilt or non-orthogonal volume)",
+                    angle=angle,
+                ),
                 series,
                 (first.label, last.label),
                 angle_deg=round(angle, 2),
@@ -332,7 +391,7 @@ def _order_findings(series: Series, stack: Stack) -> list[Finding]:
     return [
         _f(
             Severity.WARNING,
-            "instance numbers are not in spatial order (images swapped or misnumbered)",
+            tr("instance numbers are not in spatial order (images swapped or misnumbered)"),
             series,
             files,
         )
@@ -349,7 +408,13 @@ def _instance_range_findings(series: Series) -> list[Finding]:
         return [
             _f(
                 Severity.WARNING,
-                f"missing images? instance numbers run {min(numbers)}..{max(numbers)} but {len(numbers)} images are present",
+                tr(
+                    "missing images? instance numbers run {first}..{last} but {count} images "
+                    "are present",
+                    first=min(numbers),
+                    last=max(numbers),
+                    count=len(numbers),
+                ),
                 series,
                 (),
             )
@@ -362,18 +427,23 @@ def _localizer(series: Series, params: IntegrityParameters) -> Finding | None:
     if "MOSAIC" in types:
         return _f(
             Severity.INFO,
-            "Siemens mosaic: the slices are tiled in each image; slice checks are not applicable",
+            tr(
+                "Siemens mosaic: the slices are tiled in each image; slice checks are not "
+                "applicable"
+            ),
             series,
             (),
         )
     biggest = max(len(s.instances) for s in series.stacks)
     if "LOCALIZER" in types or biggest < params.minimum_slices:
         why = (
-            "ImageType LOCALIZER" if "LOCALIZER" in types else f"only {biggest} slice(s) per volume"
+            "ImageType LOCALIZER"
+            if "LOCALIZER" in types
+            else tr("only {count} slice(s) per volume", count=biggest)
         )
         return _f(
             Severity.INFO,
-            f"localizer or too few slices ({why}): not a volume to annotate",
+            tr("localizer or too few slices ({why}): not a volume to annotate", why=why),
             series,
             (),
         )
@@ -398,7 +468,11 @@ def check_integrity(
         findings.append(
             _f(
                 Severity.WARNING,
-                f"the series holds {len(orientations)} slice orientations; they are checked as separate volumes",
+                tr(
+                    "the series holds {count} slice orientations; they are checked as "
+                    "separate volumes",
+                    count=len(orientations),
+                ),
                 series,
                 (),
             )
@@ -438,7 +512,7 @@ def merge_findings(findings: Sequence[Finding]) -> list[Finding]:
             finding = Finding(
                 finding.rule,
                 finding.severity,
-                tr("{message} (in {counts} volumes)", message=finding.message, counts=counts[key]),
+                tr("{message} (in {count} volumes)", message=finding.message, count=counts[key]),
                 finding.series_instance_uid,
                 finding.files,
                 details=finding.details,

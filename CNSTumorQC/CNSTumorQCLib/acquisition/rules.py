@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 from CNSTumorQCLib.acquisition.identify import Identification
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.i18n import tr
-from CNSTumorQCLib.sequences import Acquisition, MRSequence, Plane
+from CNSTumorQCLib.sequences import (
+    Acquisition,
+    MRSequence,
+    Plane,
+    both,
+    either,
+    plane_word,
+    planes_words,
+)
 
 RULE_TABLE_VERSION = "consensus-2021-acq/1.1"
 
@@ -125,13 +133,18 @@ def _plane_findings(
     rule: SequenceRule, ident: Identification, uid: str, files: Sequence[str]
 ) -> list[Finding]:
     name = ident.sequence.value
-    allowed = " or ".join(sorted(p.value for p in rule.planes))
+    allowed = planes_words(rule.planes)
     if ident.plane is None:
         return [
             _finding(
                 rule.rule,
                 Severity.ERROR,
-                f"{name}: the slice orientation is missing, so the plane cannot be checked ({allowed} required)",
+                tr(
+                    "{sequence}: the slice orientation is missing, so the plane cannot be "
+                    "checked ({allowed} required)",
+                    sequence=name,
+                    allowed=allowed,
+                ),
                 uid,
                 files,
             )
@@ -141,7 +154,14 @@ def _plane_findings(
             _finding(
                 rule.rule,
                 Severity.ERROR,
-                f"{name} is acquired in the {ident.plane.value} plane (tilt {ident.obliquity_deg:g} deg); the consensus requires {allowed}",
+                tr(
+                    "{sequence} is acquired in the {plane} plane (tilt {tilt:g} deg); the "
+                    "consensus requires {allowed}",
+                    sequence=name,
+                    plane=plane_word(ident.plane),
+                    tilt=ident.obliquity_deg,
+                    allowed=allowed,
+                ),
                 uid,
                 files,
                 plane=ident.plane.value,
@@ -159,18 +179,26 @@ def _acquisition_findings(
             _finding(
                 rule.rule,
                 Severity.WARNING,
-                f"{name}: MRAcquisitionType (2D/3D) is not recorded; confirm it",
+                tr(
+                    "{sequence}: MRAcquisitionType (2D/3D) is not recorded; confirm it",
+                    sequence=name,
+                ),
                 uid,
                 files,
             )
         ]
     if ident.acquisition not in rule.acquisitions:
-        allowed = " or ".join(sorted(a.value for a in rule.acquisitions))
+        allowed = either(sorted(a.value for a in rule.acquisitions))
         return [
             _finding(
                 rule.rule,
                 Severity.ERROR,
-                f"{name} is a {ident.acquisition.value} acquisition; the consensus requires {allowed}",
+                tr(
+                    "{sequence} is a {acquisition} acquisition; the consensus requires {allowed}",
+                    sequence=name,
+                    acquisition=ident.acquisition.value,
+                    allowed=allowed,
+                ),
                 uid,
                 files,
             )
@@ -183,14 +211,17 @@ def _b_value_findings(
 ) -> list[Finding]:
     if not rule.b_values:
         return []
-    nominal = " or ".join(f"{b:g}" for b in rule.b_values)
+    nominal = either(f"{b:g}" for b in rule.b_values)
     weighted = [b for b in ident.b_values if b > 50]
     if not weighted:
         return [
             _finding(
                 rule.rule,
                 Severity.ERROR,
-                f"DWI without a recorded b-value above 0; b = {nominal} s/mm2 required",
+                tr(
+                    "DWI without a recorded b-value above 0; b = {nominal} s/mm2 required",
+                    nominal=nominal,
+                ),
                 uid,
                 files,
             )
@@ -204,7 +235,11 @@ def _b_value_findings(
             _finding(
                 rule.rule,
                 Severity.ERROR,
-                f"DWI acquired with b = {found} s/mm2; the consensus requires b = {nominal}",
+                tr(
+                    "DWI acquired with b = {found} s/mm2; the consensus requires b = {nominal}",
+                    found=found,
+                    nominal=nominal,
+                ),
                 uid,
                 files,
                 b_values=list(ident.b_values),
@@ -224,7 +259,7 @@ def _thickness_findings(
             _finding(
                 limits.rule,
                 Severity.WARNING,
-                "slice thickness is not recorded; confirm it",
+                tr("slice thickness is not recorded; confirm it"),
                 uid,
                 files,
             )
@@ -238,7 +273,13 @@ def _thickness_findings(
                 _finding(
                     limits.rule,
                     Severity.ERROR,
-                    f"slice thickness {thickness:g} mm exceeds the {limit:g} mm allowed for {acq.value} acquisitions",
+                    tr(
+                        "slice thickness {thickness:g} mm exceeds the {limit:g} mm allowed for "
+                        "{acquisition} acquisitions",
+                        thickness=thickness,
+                        limit=limit,
+                        acquisition=acq.value,
+                    ),
                     uid,
                     files,
                     slice_thickness_mm=thickness,
@@ -250,7 +291,13 @@ def _thickness_findings(
             _finding(
                 limits.rule,
                 Severity.ERROR,
-                f"gap between slices {gap:g} mm (spacing {ident.slice_spacing_mm:g} mm minus thickness) exceeds {limits.max_gap_mm:g} mm",
+                tr(
+                    "gap between slices {gap:g} mm (spacing {spacing:g} mm minus thickness) "
+                    "exceeds {limit:g} mm",
+                    gap=gap,
+                    spacing=ident.slice_spacing_mm,
+                    limit=limits.max_gap_mm,
+                ),
                 uid,
                 files,
                 slice_gap_mm=gap,
@@ -269,7 +316,10 @@ def check_series_rules(
             _finding(
                 "R-ACQ-7",
                 Severity.INFO,
-                "sequence outside the consensus set (T1, T1C, T2, FLAIR, DWI, ADC): listed, not annotated",
+                tr(
+                    "sequence outside the consensus set (T1, T1C, T2, FLAIR, DWI, ADC): "
+                    "listed, not annotated"
+                ),
                 uid,
                 (),
             )
@@ -283,7 +333,12 @@ def check_series_rules(
             _finding(
                 rule.rule,
                 Severity.WARNING,
-                f"identified as {ident.sequence.value} with confidence {ident.confidence:.2f}: a person must confirm the sequence",
+                tr(
+                    "identified as {sequence} with confidence {confidence:.2f}: a person must "
+                    "confirm the sequence",
+                    sequence=ident.sequence.value,
+                    confidence=ident.confidence,
+                ),
                 uid,
                 (),
             )
@@ -347,11 +402,11 @@ def check_study_requirements(
                     tr(
                         (
                             "required sequence {name} is incomplete: no valid {lacking} series (the "
-                            "consensus requires {ss})"
+                            "consensus requires {members})"
                         ),
                         name=name,
-                        lacking=" or ".join(lacking),
-                        ss=" and ".join(s.value for s in group),
+                        lacking=either(lacking),
+                        members=both(s.value for s in group),
                     ),
                     details={"series": list(valid), "lacking": list(lacking)},
                 )
@@ -385,8 +440,8 @@ def check_study_requirements(
                     rule,
                     Severity.WARNING,
                     tr(
-                        "{count_valid} valid {name} series: choose the one to annotate",
-                        count_valid=len(valid),
+                        "{count} valid {name} series: choose the one to annotate",
+                        count=len(valid),
                         name=name,
                     ),
                     details={"series": list(valid)},

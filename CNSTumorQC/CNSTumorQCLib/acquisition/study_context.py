@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from CNSTumorQCLib.acquisition.identify import NO_CONTRAST, Evidence, Identification, is_epi
 from CNSTumorQCLib.dicom.model import Series
+from CNSTumorQCLib.i18n import tr
 from CNSTumorQCLib.sequences import MRSequence
 
 _DIRECTION = re.compile(r"(?:^|[^a-z])(?:dir-?)?(ap|pa|lr|rl|si|is)(?=$|[^a-z])")
@@ -105,9 +106,15 @@ def resolve_contrast_by_time(
                         *ident.evidence,
                         Evidence(
                             "(0008,0022/0032) AcquisitionDate/Time",
-                            f"{_shown(stamp)} after series {first.series_number} "
-                            f"'{first.description}' at {_shown(first_stamp)}, same protocol",
-                            "contrast tags empty: the later T1 of a pre/post pair -> T1C",
+                            tr(
+                                "{time} after series {number} '{description}' at "
+                                "{first_time}, same protocol",
+                                time=_shown(stamp),
+                                number=first.series_number,
+                                description=first.description,
+                                first_time=_shown(first_stamp),
+                            ),
+                            tr("contrast tags empty: the later T1 of a pre/post pair -> T1C"),
                         ),
                     ),
                 )
@@ -160,9 +167,14 @@ def mark_field_map_pairs(
                 *ident.evidence,
                 Evidence(
                     "(0008,103E) SeriesDescription, geometry",
-                    f"{_direction(s)} / {_direction(partner)} with series "
-                    f"{partner.series_number} '{partner.description}'",
-                    "opposite phase-encoding EPI pair: a spin-echo field map -> OTHER",
+                    tr(
+                        "{direction} / {partner_direction} with series {number} '{description}'",
+                        direction=_direction(s),
+                        partner_direction=_direction(partner),
+                        number=partner.series_number,
+                        description=partner.description,
+                    ),
+                    tr("opposite phase-encoding EPI pair: a spin-echo field map -> OTHER"),
                 ),
             ),
         )

@@ -41,7 +41,11 @@ def _when(entry: SeriesEntry) -> str | None:
 
 
 def _name(entry: SeriesEntry) -> str:
-    return f"series {entry.series_number} '{entry.series_description}'"
+    return tr(
+        "series {number} '{description}'",
+        number=entry.series_number,
+        description=entry.series_description,
+    )
 
 
 def contrast_order_findings(entries: Sequence[SeriesEntry]) -> list[Finding]:
@@ -58,13 +62,13 @@ def contrast_order_findings(entries: Sequence[SeriesEntry]) -> list[Finding]:
                         Severity.ERROR,
                         tr(
                             (
-                                "T1C {name} acquired at {post_time} before T1 {name2} at {pre_time}: a "
-                                "T1 after gadolinium is not a plain T1; a person checks which series is "
-                                "pre- and which post-contrast"
+                                "T1C {post_series} acquired at {post_time} before T1 {pre_series} at "
+                                "{pre_time}: a T1 after gadolinium is not a plain T1; a person checks "
+                                "which series is pre- and which post-contrast"
                             ),
-                            name=_name(post),
+                            post_series=_name(post),
                             post_time=post_time,
-                            name2=_name(pre),
+                            pre_series=_name(pre),
                             pre_time=pre_time,
                         ),
                         details={"t1c": post.series_instance_uid, "t1": pre.series_instance_uid},
@@ -87,11 +91,11 @@ def dwi_b0_findings(
             Severity.ERROR,
             tr(
                 (
-                    "DWI without a b~0 volume (b = {values} s/mm2; b <= {dwi_b0_max:g} "
+                    "DWI without a b~0 volume (b = {values} s/mm2; b <= {limit:g} "
                     "required with b = 800 or 1000)"
                 ),
-                values=", ".join(f"{b:g}" for b in found) or "unknown",
-                dwi_b0_max=table.dwi_b0_max,
+                values=", ".join(f"{b:g}" for b in found) or tr("unknown"),
+                limit=table.dwi_b0_max,
             ),
             details={"series": [e.series_instance_uid for e in dwi]},
         )

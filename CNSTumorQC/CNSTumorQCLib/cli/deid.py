@@ -23,8 +23,8 @@ from CNSTumorQCLib.cli.qc import add_batch_arguments, print_batch
 from CNSTumorQCLib.deid.folder import REPORT_NAME, deidentify_folder
 from CNSTumorQCLib.deid.policy import DeidPolicy
 from CNSTumorQCLib.errors import InvalidInputError
-from CNSTumorQCLib.findings import Severity
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.findings import Severity, severity_word
+from CNSTumorQCLib.i18n import language, tr
 from CNSTumorQCLib.progress import on_terminal
 
 SECRET_ENV = "CNSTUMOR_DEID_SECRET"
@@ -66,16 +66,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=tr(
             (
                 "project secret for UIDs, pseudonyms and date shifts (default: "
-                "${SECRET_ENV}, else the key file's, else a new random one); visible in "
+                "${variable}, else the key file's, else a new random one); visible in "
                 "process lists, prefer the variable"
             ),
-            SECRET_ENV=SECRET_ENV,
+            variable=SECRET_ENV,
         ),
     )
     parser.add_argument(
         "--quarantine", type=Path, help=tr("copy quarantined objects here (outside OUT)")
     )
-    parser.add_argument("--pseudonym-prefix", default=DeidPolicy.pseudonym_prefix)
+    parser.add_argument(
+        "--pseudonym-prefix",
+        default=DeidPolicy.pseudonym_prefix,
+        help=tr("prefix of the patient pseudonyms (default: %(default)s)"),
+    )
     parser.add_argument(
         "--workers",
         type=int,
@@ -130,6 +134,7 @@ def run_batch_deid(args: argparse.Namespace) -> int:
         secret=batch_secret(args, keys_dir),
         pseudonym_prefix=args.pseudonym_prefix,
         quarantine_dir=str(args.quarantine) if args.quarantine else None,
+        language=language(),
     )
     summary = run_batch(
         items_for(args.inputs, args.output),
@@ -175,20 +180,27 @@ def run(args: argparse.Namespace) -> int:
     for finding in report.findings:
         names = ", ".join(finding.files)
         print(
-            f"{finding.severity.value}: {finding.rule}: {names}: {finding.message}", file=sys.stderr
+            tr(
+                "{severity}: {rule}: {files}: {message}",
+                severity=severity_word(finding.severity),
+                rule=finding.rule,
+                files=names,
+                message=finding.message,
+            ),
+            file=sys.stderr,
         )
     counts = report.counts
     print(
         tr(
             (
-                "de-identified {get} of {get2} files ({get3} quarantined, {get4} "
-                "withheld, {get5} not DICOM) -> {path}; key: {key_file}"
+                "de-identified {written} of {seen} files ({quarantined} quarantined, "
+                "{withheld} withheld, {not_dicom} not DICOM) -> {path}; key: {key_file}"
             ),
-            get=counts.get("written", 0),
-            get2=counts.get("files_seen", 0),
-            get3=counts.get("quarantined", 0),
-            get4=counts.get("withheld", 0),
-            get5=counts.get("not_dicom", 0),
+            written=counts.get("written", 0),
+            seen=counts.get("files_seen", 0),
+            quarantined=counts.get("quarantined", 0),
+            withheld=counts.get("withheld", 0),
+            not_dicom=counts.get("not_dicom", 0),
             path=args.output / REPORT_NAME,
             key_file=key_file,
         )

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from CNSTumorQCLib.errors import InvalidInputError
-from CNSTumorQCLib.findings import Severity
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.findings import Severity, severity_word
+from CNSTumorQCLib.i18n import language, tr
 from CNSTumorQCLib.qc import run_qc
 from CNSTumorQCLib.quality.confirmation import confirm_grade, confirm_sequence, resolve_series
 from CNSTumorQCLib.report.qc_report import Verdict, load_report, write_report
@@ -96,15 +96,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="SERIES",
         help=tr("the series' number (as in the report: 'Series 3'), description or instance UID"),
     )
-    confirm.add_argument("grade", type=int, choices=(1, 2, 3), nargs="?", default=None)
+    confirm.add_argument(
+        "grade",
+        type=int,
+        choices=(1, 2, 3),
+        nargs="?",
+        default=None,
+        help=tr("the confirmed image-quality grade: 1, 2 or 3 (R-QC-1; 1 excludes the series)"),
+    )
     confirm.add_argument(
         "--sequence",
         type=str.upper,
         choices=[s.value for s in MRSequence],
         help=tr("the sequence this series is (confirms or corrects the identification)"),
     )
-    confirm.add_argument("--reviewer", required=True)
-    confirm.add_argument("--reason", default="")
+    confirm.add_argument(
+        "--reviewer", required=True, help=tr("name of the radiologist who confirms")
+    )
+    confirm.add_argument(
+        "--reason",
+        default="",
+        help=tr("why: required for grade 1 and for a corrected sequence"),
+    )
     confirm.set_defaults(func=run_confirm)
 
 
@@ -123,27 +136,27 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
 def print_batch(summary: Any, what: str) -> None:
     """One line per failed study and the counts (stderr), the summary paths (stdout)."""
     for outcome in summary.failed:
-        first = (outcome.error or "unknown error").splitlines()[0]
+        problem = (outcome.error or tr("unknown error")).splitlines()[0]
         print(
             tr(
-                "cnstumor {what}: FAILED {source}: {first}",
+                "cnstumor {what}: FAILED {source}: {problem}",
                 what=what,
                 source=outcome.source,
-                first=first,
+                problem=problem,
             ),
             file=sys.stderr,
         )
     print(
         tr(
             (
-                "{what}: {count} done, {count2} unchanged, {count3} failed of "
-                "{count_outcomes} studies; summary: {summary_path} and {csv_path}"
+                "{what}: {done} done, {unchanged} unchanged, {failed} failed of "
+                "{total} studies; summary: {summary_path} and {csv_path}"
             ),
             what=what,
-            count=summary.count("done"),
-            count2=summary.count("unchanged"),
-            count3=summary.count("failed"),
-            count_outcomes=len(summary.outcomes),
+            done=summary.count("done"),
+            unchanged=summary.count("unchanged"),
+            failed=summary.count("failed"),
+            total=len(summary.outcomes),
             summary_path=summary.summary_path,
             csv_path=summary.csv_path,
         )
@@ -157,7 +170,7 @@ def run_batch_qc(args: argparse.Namespace) -> int:
     grade, thumbnails = not args.no_grade, not args.no_thumbnails
     summary = run_batch(
         items_for(args.dicom_dirs, args.out),
-        functools.partial(qc_study, grade=grade, thumbnails=thumbnails),
+        functools.partial(qc_study, grade=grade, thumbnails=thumbnails, language=language()),
         name="qc",
         out_dir=args.out,
         options={"grade": grade, "thumbnails": thumbnails},
@@ -187,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
     if not report.series and folder_errors:
         # The same words the HTML report shows at its top, and a failing exit status (2).
         for finding in folder_errors:
-            where = ", ".join(finding.files) or str(args.dicom_dir)
+            where = ", ".join(finding.files) or str(args.dicom_dirs[0])
             print(
                 tr("cnstumor qc: error: {where}: {message}", where=where, message=finding.message),
                 file=sys.stderr,
@@ -197,21 +210,26 @@ def run(args: argparse.Namespace) -> int:
     for finding in report.input_findings:  # broken or unreadable files, named (R-DATA-2)
         if finding.severity in (Severity.ERROR, Severity.WARNING):
             print(
-                f"{finding.severity.value}: {', '.join(finding.files)}: {finding.message}",
+                tr(
+                    "{severity}: {files}: {message}",
+                    severity=severity_word(finding.severity),
+                    files=", ".join(finding.files),
+                    message=finding.message,
+                ),
                 file=sys.stderr,
             )
     for study in report.studies:
-        print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
+        print(_verdict_line(study))
         for reason in study.reasons:
             print(f"  - {reason}")
     print(
         tr(
             (
-                "{count_series} series in {count_studies} studies, {errors} error "
+                "{series} series in {studies} studies, {errors} error "
                 "findings; {files_indexed} of {files_seen} files indexed; report: {path}"
             ),
-            count_series=len(report.series),
-            count_studies=len(report.studies),
+            series=len(report.series),
+            studies=len(report.studies),
             errors=errors,
             files_indexed=report.files_indexed,
             files_seen=report.files_seen,
@@ -236,7 +254,12 @@ def run_confirm(args: argparse.Namespace) -> int:
         report = confirm_grade(report, uid, args.grade, args.reviewer, args.reason)
     write_report(report, args.out)  # both confirmations or neither
     updated = resolve_series(report, uid)
-    name = f"{entry.series_description or uid} (series {entry.series_number}, {updated.sequence})"
+    name = tr(
+        "{description} (series {number}, {sequence})",
+        description=entry.series_description or uid,
+        number=entry.series_number,
+        sequence=updated.sequence,
+    )
     if args.sequence is not None:
         print(
             tr(
@@ -246,17 +269,33 @@ def run_confirm(args: argparse.Namespace) -> int:
                 reviewer=reviewer,
             )
         )
-    if args.grade is not None:
-        excluded = " (excluded from annotation, R-QC-2)" if args.grade == 1 else ""
+    if args.grade == 1:
         print(
             tr(
-                "grade {grade} confirmed for {name} by {reviewer}{excluded}",
+                "grade 1 confirmed for {name} by {reviewer} (excluded from annotation, R-QC-2)",
+                name=name,
+                reviewer=reviewer,
+            )
+        )
+    elif args.grade is not None:
+        print(
+            tr(
+                "grade {grade} confirmed for {name} by {reviewer}",
                 grade=args.grade,
                 name=name,
                 reviewer=reviewer,
-                excluded=excluded,
             )
         )
     for study in report.studies:
-        print(f"{study.patient_id} {study.study_instance_uid}: {study.verdict.value}")
+        print(_verdict_line(study))
     return 0
+
+
+def _verdict_line(study: Any) -> str:
+    """``PATIENT STUDY_UID: VERDICT`` (the verdict in words in Chinese)."""
+    return tr(
+        "{patient_id} {study_uid}: {verdict}",
+        patient_id=study.patient_id,
+        study_uid=study.study_instance_uid,
+        verdict=study.verdict.words,
+    )

@@ -49,7 +49,7 @@ from CNSTumorQCLib.dicom.compat import save_file_format
 from CNSTumorQCLib.dicom.index import looks_like_dicom_name
 from CNSTumorQCLib.errors import WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import N_, language, set_language, tr, using_language
 from CNSTumorQCLib.paths import safe_component
 from CNSTumorQCLib.provenance import provenance
 
@@ -149,7 +149,10 @@ def _run_into(
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
     jobs = [(in_dir, staging, policy, keys, quarantine_dir, chunk) for chunk in chunks]
     if workers > 1 and len(chunks) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # the workers write their findings in the language of this process (``--lang``)
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=set_language, initargs=(language(),)
+        ) as pool:
             results = list(_with_progress(pool.map(_process_chunk, jobs), chunks, progress))
     else:
         results = list(_with_progress(map(_process_chunk, jobs), chunks, progress))
@@ -240,32 +243,38 @@ class _Run:
             if looks_like_dicom_name(relative):  # a broken image of the study
                 self.report.add(
                     Severity.WARNING,
-                    "named like a DICOM image but not readable as DICOM: not copied",
+                    tr("named like a DICOM image but not readable as DICOM: not copied"),
                     relative,
                 )
             else:
-                self.report.add(Severity.INFO, "not a DICOM file: not copied", relative)
+                self.report.add(Severity.INFO, tr("not a DICOM file: not copied"), relative)
             return
         except Exception as error:  # noqa: BLE001 - any unreadable file is a finding, not a crash
             self.report.count("unreadable")
             self.report.add(
-                Severity.ERROR, f"cannot be read ({type(error).__name__}): not copied", relative
+                Severity.ERROR,
+                tr("cannot be read ({problem}): not copied", problem=type(error).__name__),
+                relative,
             )
             return
         if str(original.get("SOPClassUID", "")) == MEDIA_DIRECTORY:
             self.report.count("dicomdir_skipped")
             self.report.add(
-                Severity.INFO, "DICOMDIR skipped: it indexes the original files", relative
+                Severity.INFO, tr("DICOMDIR skipped: it indexes the original files"), relative
             )
             return
         truncated = truncated_pixels(original)
         if truncated is not None:
             self.report.count("unreadable")
-            self.report.add(Severity.ERROR, f"{truncated}: not copied", relative)
+            self.report.add(
+                Severity.ERROR, tr("{problem}: not copied", problem=truncated), relative
+            )
             return
         reason = quarantine_reason(original)
         if reason is not None:
-            self._quarantine(path, relative, reason)
+            with using_language("en"):  # the details are machine-readable: always English
+                recorded = quarantine_reason(original) or reason
+            self._quarantine(path, relative, reason, recorded)
             return
         try:
             self._deidentify(original, working, relative)
@@ -273,7 +282,7 @@ class _Run:
             self.report.count("failed")
             self.report.add(
                 Severity.ERROR,
-                f"cannot be de-identified ({type(error).__name__}): not copied",
+                tr("cannot be de-identified ({problem}): not copied", problem=type(error).__name__),
                 relative,
             )
 
@@ -285,7 +294,7 @@ class _Run:
         self.report.count("identifying_strings_searched", len(values.searchable))
         self.report.count("identifying_strings_too_short", values.too_short)
         parts = (
-            safe_component(outcome.patient.pseudonym, "pseudonym"),
+            safe_component(outcome.patient.pseudonym, N_("pseudonym")),
             safe_component(working.StudyInstanceUID, "StudyInstanceUID"),
             safe_component(working.SeriesInstanceUID, "SeriesInstanceUID"),
             safe_component(f"{working.SOPInstanceUID}.dcm", "SOPInstanceUID"),
@@ -295,7 +304,7 @@ class _Run:
         if target.exists():
             self.report.count("duplicates")
             self.report.add(
-                Severity.INFO, "duplicate SOP instance: the first copy was kept", source
+                Severity.INFO, tr("duplicate SOP instance: the first copy was kept"), source
             )
             return
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -310,7 +319,9 @@ class _Run:
         if problem is not None:
             target.unlink()
             self.report.count("withheld")
-            self.report.add(Severity.ERROR, f"withheld by the post-check: {problem}", source)
+            self.report.add(
+                Severity.ERROR, tr("withheld by the post-check: {problem}", problem=problem), source
+            )
             return
         self.report.count("written")
         self.report.outputs.append(relative)
@@ -322,29 +333,33 @@ class _Run:
         written = pydicom.dcmread(io.BytesIO(data))
         leaks = find_leaks(data, relative, values, pixel_bytes(written))
         if leaks:
-            return "identifying text from " + ", ".join(leaks) + " remains in the output"
+            return tr(
+                "identifying text from {sources} remains in the output", sources=", ".join(leaks)
+            )
         if pixel_and_geometry(written) != pixel_and_geometry(original):
-            return "pixel data or geometry differ from the input"
+            return tr("pixel data or geometry differ from the input")
         return None
 
-    def _quarantine(self, path: Path, relative: str, reason: str) -> None:
+    def _quarantine(self, path: Path, relative: str, reason: str, recorded: str) -> None:
         self.report.count("quarantined")
         destination = None
         if self.quarantine is not None:
             destination = self.quarantine / relative
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, destination)
-        where = "copied to the quarantine folder" if destination else "excluded"
-        self.report.add(
-            Severity.WARNING, f"quarantined ({reason}): {where}", relative, reason=reason
+        message = (
+            tr("quarantined ({reason}): copied to the quarantine folder", reason=reason)
+            if destination
+            else tr("quarantined ({reason}): excluded", reason=reason)
         )
+        self.report.add(Severity.WARNING, message, relative, reason=recorded)
 
 
 def _library_version(name: str) -> str:
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
-        return "not installed"
+        return "not installed"  # provenance: machine-readable
 
 
 def _identity(ds: Dataset) -> str:

@@ -24,11 +24,11 @@ def name_like_reason(value: str) -> str | None:
     """Why ``value`` looks like a person's name rather than a patient number, or None."""
     text = unicodedata.normalize("NFKC", value).strip()
     if "^" in text:
-        return "it is written as a DICOM person name (family^given)"
+        return tr("it is written as a DICOM person name (family^given)")
     if _HAN.search(text):
-        return "it is written in Chinese characters"
+        return tr("it is written in Chinese characters")
     if not any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text):
-        return "it has no digit, as a person's name has none"
+        return tr("it has no digit, as a person's name has none")
     return None
 
 
@@ -48,7 +48,7 @@ def pseudonym_from_key(value: str, key_file: Path) -> str | None:
         ) from None
     if data.get("format") != KEY_FILE_FORMAT:
         raise InvalidInputError(
-            tr("not a {KEY_FILE_FORMAT} key file", KEY_FILE_FORMAT=KEY_FILE_FORMAT), key_file
+            tr("not a {key_format} key file", key_format=KEY_FILE_FORMAT), key_file
         )
     wanted = _normalised(value)
     for record in data.get("patients", {}).values():
@@ -66,19 +66,22 @@ def checked_patient_number(value: str, key_file: Path | None = None) -> tuple[st
     if key_file is not None:
         pseudonym = pseudonym_from_key(value, key_file)
         if pseudonym is not None:
-            return pseudonym, f"patient given by original identity; using its pseudonym {pseudonym}"
+            return pseudonym, tr(
+                "patient given by original identity; using its pseudonym {pseudonym}",
+                pseudonym=pseudonym,
+            )
     reason = name_like_reason(value)
     if reason is None:
         return value, None
     raise InvalidInputError(
         tr(
             (
-                "R-DATA-1: --patient {value!r} looks like a person's name ({reason}); "
+                "R-DATA-1: --patient {given!r} looks like a person's name ({reason}); "
                 "file names and exports must not identify the patient: give the patient "
                 "number or pseudonym (e.g. the CNST-... of cnstumor deid), or --key-file "
                 "with the pseudonym key that maps it"
             ),
-            value=value,
+            given=value,
             reason=reason,
         )
     )

@@ -63,7 +63,7 @@ class KeyStore:
             ) from error
         if data.get("format") != KEY_FILE_FORMAT:
             raise InvalidInputError(
-                tr("not a {KEY_FILE_FORMAT} key file", KEY_FILE_FORMAT=KEY_FILE_FORMAT), key_file
+                tr("not a {key_format} key file", key_format=KEY_FILE_FORMAT), key_file
             )
         if secret is not None and secret != data["secret"]:
             raise InvalidInputError(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from CNSTumorQCLib.dicom.file_kinds import describe, files_under, has_dicom, kind_of
+from CNSTumorQCLib.dicom.file_kinds import describe, files_under, has_dicom, kind_of, kind_words
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.i18n import tr
 
@@ -26,8 +26,8 @@ def check_locations(
     if in_dir.is_file():
         raise InvalidInputError(
             tr(
-                ("expected a folder of DICOM files, got a file ({kind_of}); nothing written"),
-                kind_of=kind_of(in_dir),
+                "expected a folder of DICOM files, got a file ({kind}); nothing written",
+                kind=kind_words(kind_of(in_dir)),
             ),
             in_dir,
         )
@@ -37,10 +37,10 @@ def check_locations(
         raise InvalidInputError(
             tr(
                 (
-                    "no DICOM file in the folder ({describe}): deid de-identifies DICOM "
+                    "no DICOM file in the folder ({contents}): deid de-identifies DICOM "
                     "headers; nothing written, no key"
                 ),
-                describe=describe(files_under(in_dir)),
+                contents=describe(files_under(in_dir)),
             ),
             in_dir,
         )

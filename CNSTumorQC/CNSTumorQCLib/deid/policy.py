@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pydicom.sr.codedict import codes
 from pydicom.sr.coding import Code
 
+from CNSTumorQCLib.i18n import N_
 from CNSTumorQCLib.paths import safe_component
 
 DEID_POLICY_VERSION = "cnstumor-deid-policy-1"
@@ -134,7 +135,7 @@ class DeidPolicy:
 
     def __post_init__(self) -> None:
         # the pseudonym names the patient's output folder: it may not leave OUT
-        safe_component(self.pseudonym_prefix, "pseudonym prefix")
+        safe_component(self.pseudonym_prefix, N_("pseudonym prefix"))
 
     def option_codes(self) -> list[Code]:
         """DeidentificationMethodCodeSequence items: the profile and the options applied."""

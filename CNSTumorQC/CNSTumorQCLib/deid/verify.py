@@ -71,7 +71,7 @@ def _key(key_file: Path) -> dict[str, Any]:
         ) from None
     if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
         raise InvalidInputError(
-            tr("not a {KEY_FILE_FORMAT} key file", KEY_FILE_FORMAT=KEY_FILE_FORMAT), key_file
+            tr("not a {key_format} key file", key_format=KEY_FILE_FORMAT), key_file
         )
     return data
 
@@ -127,14 +127,19 @@ def verify_deidentified(dicom_dir: str | Path, key_file: str | Path) -> DeidVeri
         checked += 1
         problems = []
         if str(ds.get("PatientIdentityRemoved", "")).upper() != "YES":
-            problems.append("PatientIdentityRemoved (0012,0062) is not YES")
+            problems.append(tr("PatientIdentityRemoved (0012,0062) is not YES"))
         if str(ds.get("PatientID", "")) not in pseudonyms:
-            problems.append("its PatientID is not a pseudonym of the key")
+            problems.append(tr("its PatientID is not a pseudonym of the key"))
         found = {n for text in _texts(ds) for n in needles if n in text.lower()}
         if found:
-            problems.append(f"{len(found)} original identity value(s) from the key in its header")
+            problems.append(
+                tr(
+                    "{count} original identity value(s) from the key in its header",
+                    count=len(found),
+                )
+            )
         if any(n in relative.lower() for n in needles):
-            problems.append("an original identity value in its path")
+            problems.append(tr("an original identity value in its path"))
         for problem in problems:
             findings.append(
                 Finding(

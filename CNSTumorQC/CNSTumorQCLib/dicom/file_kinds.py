@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from CNSTumorQCLib.dicom.header import looks_like_dicom
+from CNSTumorQCLib.i18n import N_, tr
 
 #: Files written by this project at the top of a folder it reads later (``deid/folder.py``).
 OWN_FILES = frozenset({"deid_report.json"})
@@ -37,8 +38,30 @@ def is_own_file(path: str | Path, root: str | Path) -> bool:
     return path.name in OWN_FILES and path.parent == Path(root)
 
 
+#: Each kind (``kind_of``'s machine-readable answer) as people read it: one, several.
+_KIND_WORDS = {
+    "DICOM": (N_("DICOM"), N_("DICOM")),
+    "NIfTI volume": (N_("NIfTI volume"), N_("NIfTI volumes")),
+    "NRRD volume": (N_("NRRD volume"), N_("NRRD volumes")),
+    "MetaImage volume": (N_("MetaImage volume"), N_("MetaImage volumes")),
+    "JSON file": (N_("JSON file"), N_("JSON files")),
+    "document": (N_("document"), N_("documents")),
+    "picture": (N_("picture"), N_("pictures")),
+    "archive": (N_("archive"), N_("archives")),
+    "unreadable file": (N_("unreadable file"), N_("unreadable files")),
+    "other file": (N_("other file"), N_("other files")),
+}
+
+
+def kind_words(kind: str, count: int = 1) -> str:
+    """A kind of file as people read it (``NIfTI volume``, ``2 NIfTI volumes``' noun)."""
+    one, several = _KIND_WORDS.get(kind, (kind, kind))
+    return tr(one if count == 1 else several)
+
+
 def kind_of(path: str | Path) -> str:
-    """``DICOM``, ``NIfTI volume``, ``JSON file``...: by content for DICOM, by name otherwise."""
+    """``DICOM``, ``NIfTI volume``, ``JSON file``...: by content for DICOM, by name otherwise
+    (machine-readable: :func:`kind_words` gives the words for people)."""
     name = Path(path).name.lower()
     try:
         with open(path, "rb") as handle:
@@ -53,7 +76,8 @@ def kind_of(path: str | Path) -> str:
 
 
 def describe(paths: list[str] | list[Path], examples: int = 2) -> str:
-    """``3 files: 2 NIfTI volumes (FLAIR.nii.gz, T1.nii.gz), 1 JSON file (meta.json)``."""
+    """``3 files: 2 NIfTI volumes (FLAIR.nii.gz, T1.nii.gz), 1 JSON file (meta.json)``
+    (in the language people read)."""
     by_kind: dict[str, list[str]] = {}
     for path in paths:
         by_kind.setdefault(kind_of(path), []).append(os.path.basename(str(path)))
@@ -62,10 +86,20 @@ def describe(paths: list[str] | list[Path], examples: int = 2) -> str:
     for kind, count in counts.most_common():
         names = by_kind[kind][:examples]
         more = ", ..." if count > examples else ""
-        plural = "s" if count != 1 and not kind.endswith("DICOM") else ""
-        parts.append(f"{count} {kind}{plural} ({', '.join(names)}{more})")
+        parts.append(
+            tr(
+                "{count} {kind} ({names})",
+                count=count,
+                kind=kind_words(kind, count),
+                names=", ".join(names) + more,
+            )
+        )
+    if not parts:
+        return tr("no files")
     total = len(paths)
-    return f"{total} file{'s' if total != 1 else ''}: " + ", ".join(parts) if parts else "no files"
+    if total == 1:
+        return tr("1 file: {kinds}", kinds=", ".join(parts))
+    return tr("{count} files: {kinds}", count=total, kinds=", ".join(parts))
 
 
 def files_under(root: str | Path) -> list[str]:

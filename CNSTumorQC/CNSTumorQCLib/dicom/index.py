@@ -20,7 +20,7 @@ from CNSTumorQCLib.dicom.reader import DICOMDIR_SOP_CLASS, IMAGE_STORAGE_PREFIX,
 from CNSTumorQCLib.dicom.series import group_series
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, NotDicomError
 from CNSTumorQCLib.findings import Finding, Severity
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import language, set_language, tr
 from CNSTumorQCLib.progress import on_terminal
 
 
@@ -61,38 +61,48 @@ def _note(
     return FileResult(path, (), Finding(rule, severity, message, files=(path,)))
 
 
+def _dicomdir_skipped() -> str:
+    return tr("DICOMDIR (media directory) skipped: the images are indexed from their own files")
+
+
 def read_file(path: str) -> FileResult:
     """Read one file's header into image planes; every failure becomes a finding."""
     if os.path.basename(path).upper() == "DICOMDIR":
-        return _note(
-            path, "DICOMDIR (media directory) skipped: the images are indexed from their own files"
-        )
+        return _note(path, _dicomdir_skipped())
     try:
         dataset, instances = read_instances(path)
     except FileNotFoundError:
-        return _note(path, "file vanished during the scan; not indexed", Severity.WARNING)
+        return _note(path, tr("file vanished during the scan; not indexed"), Severity.WARNING)
     except PermissionError:
-        return _note(path, "file cannot be read (permission denied); not indexed", Severity.ERROR)
+        return _note(
+            path, tr("file cannot be read (permission denied); not indexed"), Severity.ERROR
+        )
     except IsADirectoryError:
-        return _note(path, "not a regular file; skipped")
+        return _note(path, tr("not a regular file; skipped"))
     except NotDicomError:
         if looks_like_dicom_name(path):  # a broken image of the study, not a stray file
             return _note(
                 path,
-                "named like a DICOM image but not readable as DICOM; not indexed",
+                tr("named like a DICOM image but not readable as DICOM; not indexed"),
                 Severity.WARNING,
             )
-        return _note(path, "not a DICOM file; skipped")
+        return _note(path, tr("not a DICOM file; skipped"))
     except OSError as error:
         return _note(
-            path, f"file cannot be read ({error.strerror or error}); not indexed", Severity.ERROR
+            path,
+            tr("file cannot be read ({problem}); not indexed", problem=error.strerror or error),
+            Severity.ERROR,
         )
     except (
         Exception
     ) as error:  # pydicom raises many types on broken headers; the user sees a finding
         return _note(
             path,
-            f"unreadable DICOM header ({type(error).__name__}: {error}); not indexed",
+            tr(
+                "unreadable DICOM header ({kind}: {problem}); not indexed",
+                kind=type(error).__name__,
+                problem=error,
+            ),
             Severity.ERROR,
         )
     return _classify(path, instances)
@@ -101,25 +111,36 @@ def read_file(path: str) -> FileResult:
 def _classify(path: str, instances: tuple[DicomInstance, ...]) -> FileResult:
     first = instances[0]
     if first.sop_class_uid == DICOMDIR_SOP_CLASS:
-        return _note(
-            path, "DICOMDIR (media directory) skipped: the images are indexed from their own files"
-        )
+        return _note(path, _dicomdir_skipped())
     if not first.series_instance_uid:
         if first.pixel_data is PixelDataStatus.ABSENT:
             return _note(
                 path,
-                "truncated or incomplete DICOM file (no SeriesInstanceUID, no pixel data); not indexed",
+                tr(
+                    "truncated or incomplete DICOM file (no SeriesInstanceUID, no pixel data); "
+                    "not indexed"
+                ),
                 Severity.ERROR,
             )
         return _note(
-            path, "DICOM object without a SeriesInstanceUID; not indexed", Severity.WARNING
+            path, tr("DICOM object without a SeriesInstanceUID; not indexed"), Severity.WARNING
         )
     if first.sop_class_uid and not first.sop_class_uid.startswith(IMAGE_STORAGE_PREFIX):
-        return _note(path, f"non-image DICOM object (SOP class {first.sop_class_uid}) skipped")
+        return _note(
+            path,
+            tr(
+                "non-image DICOM object (SOP class {sop_class}) skipped",
+                sop_class=first.sop_class_uid,
+            ),
+        )
     if first.modality != "MR":
         return _note(
             path,
-            f"modality {first.modality or 'missing'} is not MR: outside the annotation scope, listed and not annotated",
+            tr(
+                "modality {modality} is not MR: outside the annotation scope, listed and not "
+                "annotated",
+                modality=first.modality or tr("missing"),
+            ),
             Severity.WARNING,
             rule="R-ACQ-7",
         )
@@ -163,7 +184,9 @@ def _read_all(
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(files), desc="indexing DICOM headers", unit="file", file=sys.stderr)
+        bar = tqdm(
+            total=len(files), desc=tr("indexing DICOM headers"), unit="file", file=sys.stderr
+        )
     try:
         if workers <= 1 or len(files) < PARALLEL_MIN_FILES:
             results: Iterable[FileResult] = map(read_file, files)
@@ -175,7 +198,10 @@ def _read_all(
                     on_file()
             return
         chunksize = max(8, min(256, len(files) // (workers * 8) or 1))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # the workers write their findings in the language of this process (``--lang``)
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=set_language, initargs=(language(),)
+        ) as pool:
             for result in pool.map(read_file, files, chunksize=chunksize):
                 yield result
                 if bar is not None:
@@ -226,8 +252,8 @@ def index_folder(
                 "R-DATA-2",
                 Severity.ERROR,
                 tr(
-                    "the folder contains no readable MR DICOM images ({describe})",
-                    describe=describe(files),
+                    "the folder contains no readable MR DICOM images ({contents})",
+                    contents=describe(files),
                 ),
                 files=(str(root),),
             )

@@ -72,12 +72,9 @@ def adc_findings(volume: np.ndarray, uid: str, files: tuple[str, ...]) -> list[F
             "R-ACQ-4",
             Severity.INFO,
             tr(
-                (
-                    "ADC map stored in {unit}: median tissue value {median_e3_mm2_s:.2f} x "
-                    "10^-3 mm2/s"
-                ),
+                ("ADC map stored in {unit}: median tissue value {median:.2f} x 10^-3 mm2/s"),
                 unit=found.unit,
-                median_e3_mm2_s=found.median_e3_mm2_s,
+                median=found.median_e3_mm2_s,
             ),
             uid,
             details={"unit": found.unit, "median_e3_mm2_s": found.median_e3_mm2_s},

@@ -35,7 +35,7 @@ _ACQUISITION_RULE_PREFIX = "R-ACQ-"
 def _choice(entry: SeriesReport) -> str:
     return (
         f"{entry.series_number if entry.series_number is not None else '-'} "
-        f"{entry.series_description or '(no description)'} ({entry.sequence}) "
+        f"{entry.series_description or tr('(no description)')} ({entry.sequence}) "
         f"{entry.series_instance_uid}"
     )
 
@@ -63,11 +63,18 @@ def resolve_series(report: QCReport, key: str) -> SeriesReport:
     if len(matches) == 1:
         return matches[0]
     choices = "; ".join(_choice(s) for s in (matches or list(report.series)))
-    what = "several series match" if matches else "no series matches"
+    if matches:
+        raise InvalidInputError(
+            tr(
+                "several series match {key!r}; give a series number, description or UID from: "
+                "{choices}",
+                key=key,
+                choices=choices,
+            )
+        )
     raise InvalidInputError(
         tr(
-            "{what} {key!r}; give a series number, description or UID from: {choices}",
-            what=what,
+            "no series matches {key!r}; give a series number, description or UID from: {choices}",
             key=key,
             choices=choices,
         )
@@ -117,7 +124,7 @@ def parse_sequence(value: MRSequence | str) -> MRSequence:
     except ValueError:
         known = ", ".join(s.value for s in MRSequence)
         raise InvalidInputError(
-            tr("unknown sequence {value!r}: one of {known}", value=value, known=known)
+            tr("unknown sequence {given!r}: one of {known}", given=value, known=known)
         ) from None
 
 
@@ -161,8 +168,8 @@ def confirm_sequence(
     if entry is None:
         raise InvalidInputError(
             tr(
-                "no series {series_instance_uid} in the QC report",
-                series_instance_uid=series_instance_uid,
+                "no series {uid} in the QC report",
+                uid=series_instance_uid,
             )
         )
     previous = entry.sequence_confirmation or {}

@@ -45,6 +45,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorQCLib.i18n import N_, tr
 from CNSTumorQCLib.quality.head_mask import scalar_volume
 from CNSTumorQCLib.quality.metrics import MetricParameters, QualityMetrics, compute_quality_metrics
 from CNSTumorQCLib.quality.slices import SliceCheck, check_slices, repaired
@@ -58,7 +59,8 @@ class MetricRule:
     """One metric's cut points: crossing ``grade2`` caps the grade at 2, ``grade1`` at 1.
 
     ``higher_is_worse`` gives the direction; ``reason`` is a sentence for a radiologist with
-    ``{value}`` and ``{limit}`` placeholders.
+    ``{value}`` and ``{limit}`` placeholders (marked with ``N_``, translated when a grade is
+    suggested).
     """
 
     metric: str
@@ -87,50 +89,56 @@ class GradeThresholds:
 
 
 _NOISE = MetricRule(
-    "snrd", False, 15.0, 6.0, "low signal-to-noise ratio (SNRd {value:.1f} < {limit:g})"
+    "snrd", False, 15.0, 6.0, N_("low signal-to-noise ratio (SNRd {value:.1f} < {limit:g})")
 )
 _GHOST_QI1 = MetricRule(
     "qi1",
     True,
     0.10,
     0.30,
-    "artifactual signal in the air background: ghosting or motion (QI1 {value:.3f} > {limit:g})",
+    N_(
+        "artifactual signal in the air background: ghosting or motion (QI1 {value:.3f} > {limit:g})"
+    ),
 )
 _FBER = MetricRule(
     "fber",
     False,
     None,
     50.0,
-    "weak head-to-background contrast: ghosts or noise fill the background (FBER {value:.0f} < {limit:g})",
+    N_(
+        "weak head-to-background contrast: ghosts or noise fill the background (FBER {value:.0f} < {limit:g})"
+    ),
 )
 _EFC = MetricRule(
     "efc",
     True,
     0.80,
     0.90,
-    "energy spread out of the head: motion ghosting or blurring (EFC {value:.2f} > {limit:g})",
+    N_("energy spread out of the head: motion ghosting or blurring (EFC {value:.2f} > {limit:g})"),
 )
 _BLUR = MetricRule(
     "fwhm_inplane_vox",
     True,
     2.4,
     3.0,
-    "blurred image (in-plane smoothness FWHM {value:.1f} voxels > {limit:g})",
+    N_("blurred image (in-plane smoothness FWHM {value:.1f} voxels > {limit:g})"),
 )
 _INU = MetricRule(
     "inu_range",
     True,
     0.8,
     1.5,
-    "marked intensity non-uniformity (bias field range {value:.2f} > {limit:g})",
+    N_("marked intensity non-uniformity (bias field range {value:.2f} > {limit:g})"),
 )
 _WRAP = MetricRule(
     "wrap",
     True,
     0.02,
     0.10,
-    "wrap-around (aliasing) along the {axis} direction: signal at the field-of-view edge "
-    "({value:.1%} of the edge band > {limit:.0%})",
+    N_(
+        "wrap-around (aliasing) along the {axis} direction: signal at the field-of-view edge "
+        "({value:.1%} of the edge band > {limit:.0%})"
+    ),
     "wrap_axis",
 )
 _GHOST = MetricRule(
@@ -138,8 +146,10 @@ _GHOST = MetricRule(
     True,
     0.02,
     0.15,
-    "ghosting along the {axis} (phase-encoding) direction: copies of the head in the "
-    "background (ghost-to-signal ratio {value:.3f} > {limit:g})",
+    N_(
+        "ghosting along the {axis} (phase-encoding) direction: copies of the head in the "
+        "background (ghost-to-signal ratio {value:.3f} > {limit:g})"
+    ),
     "ghost_axis",
 )
 _EDGE = MetricRule(
@@ -147,22 +157,24 @@ _EDGE = MetricRule(
     True,
     0.25,
     0.50,
-    "head cut off by the field of view ({value:.0%} of an edge covered > {limit:.0%})",
+    N_("head cut off by the field of view ({value:.0%} of an edge covered > {limit:.0%})"),
 )
 _VERTEX = MetricRule(
     "superior_truncation",
     True,
     0.60,
     None,
-    "incomplete whole-brain coverage: the top slice still cuts through the head "
-    "({value:.0%} of the largest section > {limit:.0%})",
+    N_(
+        "incomplete whole-brain coverage: the top slice still cuts through the head "
+        "({value:.0%} of the largest section > {limit:.0%})"
+    ),
 )
 _STAIRS = MetricRule(
     "stair_step",
     True,
     0.15,
     None,
-    "slice-to-slice intensity jumps (stair-step / interleave motion; {value:.2f} > {limit:g})",
+    N_("slice-to-slice intensity jumps (stair-step / interleave motion; {value:.2f} > {limit:g})"),
 )
 
 METAL = MetricRule(
@@ -170,16 +182,22 @@ METAL = MetricRule(
     True,
     2.0,
     None,
-    "metal or susceptibility artifact ({value:.1f} mL of signal void next to bright pile-up > "
-    "{limit:g} mL): a few artifacts while soft tissue and bone remain distinguishable",
+    N_(
+        "metal or susceptibility artifact ({value:.1f} mL of signal void next to bright "
+        "pile-up > {limit:g} mL): a few artifacts while soft tissue and bone remain "
+        "distinguishable"
+    ),
 )
 METAL_OVER_BRAIN = MetricRule(
     "metal_void_core_ml",
     True,
     None,
     1.0,
-    "metal artifact over the brain ({value:.1f} mL of signal void and pile-up > {limit:g} mL): "
-    "if the metal is removable (hair clip, denture, piercing), remove it and rescan",
+    N_(
+        "metal artifact over the brain ({value:.1f} mL of signal void and pile-up > "
+        "{limit:g} mL): if the metal is removable (hair clip, denture, piercing), remove it "
+        "and rescan"
+    ),
 )
 
 STRUCTURAL_THRESHOLDS = GradeThresholds(
@@ -216,6 +234,13 @@ DWI_THRESHOLDS = GradeThresholds(
 )
 # ADC is a computed map: its background is set by the scanner, so air-based metrics do not apply.
 ADC_THRESHOLDS = GradeThresholds("computed ADC map", (_WRAP, _EDGE, _VERTEX, _STAIRS))
+
+#: The patient axes (``QualityMetrics.wrap_axis`` / ``ghost_axis``) in words for people.
+_AXIS_WORDS = {
+    "left-right": N_("left-right"),
+    "anterior-posterior": N_("anterior-posterior"),
+    "superior-inferior": N_("superior-inferior"),
+}
 
 THRESHOLDS_BY_SEQUENCE: dict[MRSequence, GradeThresholds] = {
     MRSequence.DWI: DWI_THRESHOLDS,
@@ -271,8 +296,12 @@ def _slice_caps(check: SliceCheck | None) -> list[tuple[int, str]]:
         caps.append(
             (
                 1,
-                f"grade 1: {len(check.blank)} blank slice(s) inside the volume (slice {listed}: "
-                "every pixel has one value): the image of that position is missing (R-DATA-2)",
+                tr(
+                    "grade 1: {count} blank slice(s) inside the volume (slice {listed}: every "
+                    "pixel has one value): the image of that position is missing (R-DATA-2)",
+                    count=len(check.blank),
+                    listed=listed,
+                ),
             )
         )
     if check.duplicates:
@@ -280,8 +309,12 @@ def _slice_caps(check: SliceCheck | None) -> list[tuple[int, str]]:
         caps.append(
             (
                 1,
-                f"grade 1: {len(check.duplicates)} duplicated slice(s) (slice {listed}: identical "
-                "pixels at another position): the anatomy of that position is missing (R-DATA-2)",
+                tr(
+                    "grade 1: {count} duplicated slice(s) (slice {listed}: identical pixels at "
+                    "another position): the anatomy of that position is missing (R-DATA-2)",
+                    count=len(check.duplicates),
+                    listed=listed,
+                ),
             )
         )
     if check.jumps:
@@ -289,8 +322,12 @@ def _slice_caps(check: SliceCheck | None) -> list[tuple[int, str]]:
         caps.append(
             (
                 2,
-                f"grade 2: {len(check.jumps)} slice(s) whose intensity jumps far from both "
-                f"neighbours (slice {listed}): a corrupted or mis-scaled slice (R-QC-3)",
+                tr(
+                    "grade 2: {count} slice(s) whose intensity jumps far from both neighbours "
+                    "(slice {listed}): a corrupted or mis-scaled slice (R-QC-3)",
+                    count=len(check.jumps),
+                    listed=listed,
+                ),
             )
         )
     return caps
@@ -314,18 +351,21 @@ def grade_from_metrics(
         cap, limit = rule.cap(value)
         if cap < 3:
             axis = getattr(metrics, rule.axis_field) if rule.axis_field else ""
-            text = rule.reason.format(value=value, limit=limit, axis=axis)
-            caps.append((cap, f"grade {cap}: {text}"))
+            axis = tr(_AXIS_WORDS[axis]) if axis in _AXIS_WORDS else axis
+            text = tr(rule.reason, value=value, limit=limit, axis=axis)
+            caps.append((cap, tr("grade {grade}: {reason}", grade=cap, reason=text)))
     grade = min([grade] + [cap for cap, _ in caps])
     reasons = [text for _, text in sorted(caps)]
     uses_air = any(rule.metric in _AIR_METRICS for rule in table.rules)
     if uses_air and not metrics.has_air:
         reasons.append(
-            "no air background (skull-stripped or masked image): noise and ghosting "
-            "metrics (SNRd, FBER, QI1) could not be measured"
+            tr(
+                "no air background (skull-stripped or masked image): noise and ghosting "
+                "metrics (SNRd, FBER, QI1) could not be measured"
+            )
         )
     if grade == 3 and not caps:
-        reasons.insert(0, "no quality problem detected by the metrics")
+        reasons.insert(0, tr("no quality problem detected by the metrics"))
     return GradeSuggestion(grade, reasons, values, GRADE_THRESHOLDS_VERSION, sequence.value, slices)
 
 

@@ -68,11 +68,8 @@ def scalar_volume(image: sitk.Image) -> sitk.Image:
     if image.GetNumberOfComponentsPerPixel() != 1:
         raise InvalidInputError(
             tr(
-                (
-                    "image quality needs a scalar image, got {GetNumberOfComponentsPerPixel} "
-                    "components per voxel"
-                ),
-                GetNumberOfComponentsPerPixel=image.GetNumberOfComponentsPerPixel(),
+                ("image quality needs a scalar image, got {components} components per voxel"),
+                components=image.GetNumberOfComponentsPerPixel(),
             )
         )
     if image.GetDimension() == 2:
@@ -82,13 +79,13 @@ def scalar_volume(image: sitk.Image) -> sitk.Image:
     if image.GetDimension() != 3:
         raise InvalidInputError(
             tr(
-                "image quality needs a 3D image, got {GetDimension}D",
-                GetDimension=image.GetDimension(),
+                "image quality needs a 3D image, got {dimension}D",
+                dimension=image.GetDimension(),
             )
         )
     if min(image.GetSize()) < 1 or image.GetNumberOfPixels() < 64:
         raise InvalidInputError(
-            tr("image too small for quality metrics: size {GetSize}", GetSize=image.GetSize())
+            tr("image too small for quality metrics: size {size}", size=image.GetSize())
         )
     return image
 

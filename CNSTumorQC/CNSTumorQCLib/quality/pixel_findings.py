@@ -32,12 +32,12 @@ def slice_findings(check: SliceCheck, stack: Stack, uid: str) -> list[Finding]:
                 Severity.ERROR,
                 tr(
                     (
-                        "{count_blank} blank slice(s) inside the volume (every pixel = {shown}): "
+                        "{count} blank slice(s) inside the volume (every pixel = {values}): "
                         "pixel data lost in export or transfer; re-export the series from the "
                         "scanner"
                     ),
-                    count_blank=len(check.blank),
-                    shown=shown,
+                    count=len(check.blank),
+                    values=shown,
                 ),
                 uid,
                 _labels(stack, check.blank),
@@ -50,8 +50,8 @@ def slice_findings(check: SliceCheck, stack: Stack, uid: str) -> list[Finding]:
                 "R-QC-3",
                 Severity.INFO,
                 tr(
-                    "{count_blank_ends} empty slice(s) at the ends of the volume (padding)",
-                    count_blank_ends=len(check.blank_ends),
+                    "{count} empty slice(s) at the ends of the volume (padding)",
+                    count=len(check.blank_ends),
                 ),
                 uid,
                 _labels(stack, check.blank_ends),
@@ -66,10 +66,10 @@ def slice_findings(check: SliceCheck, stack: Stack, uid: str) -> list[Finding]:
                 Severity.ERROR,
                 tr(
                     (
-                        "{count_pairs} slice(s) duplicated at another position (identical "
+                        "{count} slice(s) duplicated at another position (identical "
                         "pixels): the anatomy of that position is missing; re-export the series"
                     ),
-                    count_pairs=len(pairs),
+                    count=len(pairs),
                 ),
                 uid,
                 _labels(stack, [k for pair in pairs for k in pair]),
@@ -115,7 +115,8 @@ def duplicate_volume_findings(
         for uid, _, _, _, files in group:
             others = [e for e in group if e[0] != uid]
             names = ", ".join(
-                f"series {number} '{description}'" for _, _, number, description, _ in others
+                tr("series {number} '{description}'", number=number, description=description)
+                for _, _, number, description, _ in others
             )
             found.setdefault(uid, []).append(
                 Finding(

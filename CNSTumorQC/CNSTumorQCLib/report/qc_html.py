@@ -4,6 +4,9 @@ One section per study (verdict, the five required sequences), then one card per 
 middle slice, what the series was identified as and why, geometry, the suggested and confirmed
 grade, and the findings with their consensus rule IDs. No scripts, no external resources; the
 page shell (language, inline CSS, provenance footer) is ``html_page``'s.
+
+Every word on the page is in the language people read (``CNSTumorQCLib.i18n``); rule IDs,
+sequence names, UIDs and the CSS classes (verdicts, severities, statuses) stay machine values.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from CNSTumorQCLib.acquisition.parameters import PARAMETER_KEYS, parameter_text
-from CNSTumorQCLib.findings import Finding
+from CNSTumorQCLib.findings import Finding, severity_word
+from CNSTumorQCLib.i18n import N_, tr
 from CNSTumorQCLib.report.html_page import html_page
+from CNSTumorQCLib.sequences import plane_word
 
 if TYPE_CHECKING:
     from CNSTumorQCLib.report.qc_report import QCReport, SeriesReport, StudyReport
@@ -33,24 +38,82 @@ details{font-size:12px;color:#5b6475}code{font-size:12px}
 """
 
 
+#: A requirement's status (``RequirementStatus.status``, machine-readable) in words for people.
+_STATUS_WORDS = {
+    "valid": N_("valid"),
+    "missing": N_("missing"),
+    "invalid": N_("invalid"),
+    "incomplete": N_("incomplete"),
+    "duplicated": N_("duplicated"),
+}
+
+#: The acquisition parameters (R-DATA-3; keys as in the JSON and CSV) in words for people.
+PARAMETER_WORDS = {
+    "manufacturer": N_("manufacturer"),
+    "model": N_("model"),
+    "field_strength_t": N_("field strength (T)"),
+    "sequence_name": N_("sequence name"),
+    "scanning_sequence": N_("scanning sequence"),
+    "sequence_variant": N_("sequence variant"),
+    "mr_acquisition_type": N_("acquisition type (2D/3D)"),
+    "repetition_time_ms": N_("repetition time TR (ms)"),
+    "echo_time_ms": N_("echo time TE (ms)"),
+    "inversion_time_ms": N_("inversion time TI (ms)"),
+    "flip_angle_deg": N_("flip angle (deg)"),
+    "echo_train_length": N_("echo train length"),
+    "epi_factor": N_("EPI factor"),
+    "slice_thickness_mm": N_("slice thickness (mm)"),
+    "slice_spacing_mm": N_("slice spacing (mm)"),
+    "pixel_spacing_mm": N_("pixel spacing (mm)"),
+    "matrix": N_("matrix (rows x columns)"),
+    "acquisition_matrix": N_("acquisition matrix"),
+    "phase_encoding_direction": N_("phase-encoding direction"),
+    "contrast_agent": N_("contrast agent"),
+    "acquisition_datetime": N_("acquisition start"),
+}
+
+
+def _fill(template: str, **markup: str) -> str:
+    """A translated ``template`` (``tr("...")`` without values), HTML-escaped, with ``markup``
+    (HTML the caller built, every input value in it already escaped) in its placeholders."""
+    return escape(template, quote=False).format(**markup)
+
+
+def _h(text: str) -> str:
+    """Plain text (a translated sentence, its values filled in) as HTML."""
+    return escape(text, quote=False)
+
+
+def verdict_words(verdict: str) -> str:
+    """A verdict (``NOT_FIT``) as the badge shows it (``NOT FIT``, Chinese 不适合标注)."""
+    return tr(verdict).replace("_", " ")
+
+
 def _finding_rows(findings: tuple[Finding, ...]) -> str:
     if not findings:
-        return "<p class='info'>No findings.</p>"
+        return f"<p class='info'>{_h(tr('No findings.'))}</p>"
     rows = []
     for f in findings:
         files = ""
         if f.files:
             listed = "<br>".join(escape(p) for p in f.files[:20])
-            more = f"<br>... and {len(f.files) - 20} more" if len(f.files) > 20 else ""
-            files = f"<details><summary>{len(f.files)} file(s)</summary>{listed}{more}</details>"
+            more = (
+                "<br>" + _h(tr("... and {count} more", count=len(f.files) - 20))
+                if len(f.files) > 20
+                else ""
+            )
+            files = (
+                f"<details><summary>{_h(tr('{count} file(s)', count=len(f.files)))}</summary>"
+                f"{listed}{more}</details>"
+            )
         rows.append(
-            f"<tr><td><code>{escape(f.rule)}</code></td><td class='{f.severity.value}'>{f.severity.value}</td>"
+            f"<tr><td><code>{escape(f.rule)}</code></td>"
+            f"<td class='{f.severity.value}'>{escape(severity_word(f.severity))}</td>"
             f"<td>{escape(f.message)}{files}</td></tr>"
         )
     return (
-        "<table><tr><th>rule</th><th>severity</th><th>finding</th></tr>"
-        + "".join(rows)
-        + "</table>"
+        f"<table><tr><th>{_h(tr('rule'))}</th><th>{_h(tr('severity'))}</th>"
+        f"<th>{_h(tr('finding'))}</th></tr>" + "".join(rows) + "</table>"
     )
 
 
@@ -65,17 +128,28 @@ def _value(value: Any, unit: str = "") -> str:
 
 
 def _grade(entry: SeriesReport) -> str:
-    suggested = "not computed" if entry.suggested_grade is None else str(entry.suggested_grade)
-    confirmed = (
-        "to be confirmed by a radiologist"
-        if entry.confirmed_grade is None
-        else str(entry.confirmed_grade)
+    suggested = (
+        _h(tr("not computed")) if entry.suggested_grade is None else str(entry.suggested_grade)
     )
-    text = f"suggested <b>{suggested}</b>, confirmed <b>{escape(confirmed)}</b>"
+    confirmed = (
+        _h(tr("to be confirmed by a radiologist"))
+        if entry.confirmed_grade is None
+        else escape(str(entry.confirmed_grade))
+    )
+    text = _fill(
+        tr("suggested {suggested}, confirmed {confirmed}"),
+        suggested=f"<b>{suggested}</b>",
+        confirmed=f"<b>{confirmed}</b>",
+    )
     if entry.confirmation:
         text += f" ({escape(entry.confirmation.get('reviewer', ''))})"
     if entry.excluded:
-        text += f"<br><span class='error'>excluded (R-QC-2): {escape((entry.confirmation or {}).get('reason', ''))}</span>"
+        reason = (entry.confirmation or {}).get("reason", "")
+        text += (
+            "<br><span class='error'>"
+            + _h(tr("excluded (R-QC-2): {reason}", reason=reason))
+            + "</span>"
+        )
     if entry.grade_reasons:
         text += "<br><span class='info'>" + escape("; ".join(entry.grade_reasons)) + "</span>"
     return text
@@ -89,89 +163,133 @@ def _acquisition(parameters: dict[str, Any]) -> str:
     summary = (
         f"{p.get('field_strength_t') or '?'} T {p.get('model') or ''} &middot; "
         f"TR {p.get('repetition_time_ms') or '&mdash;'} / TE {p.get('echo_time_ms') or '&mdash;'} / "
-        f"TI {p.get('inversion_time_ms') or '&mdash;'} ms &middot; flip {p.get('flip_angle_deg') or '&mdash;'}&deg; "
-        f"&middot; matrix {p.get('matrix') or '&mdash;'}"
+        f"TI {p.get('inversion_time_ms') or '&mdash;'} ms &middot; "
+        + _fill(tr("flip {angle}"), angle=f"{p.get('flip_angle_deg') or '&mdash;'}&deg;")
+        + " &middot; "
+        + _fill(tr("matrix {matrix}"), matrix=p.get("matrix") or "&mdash;")
     )
-    rows = "".join(f"<tr><td>{escape(k)}</td><td>{p.get(k, '')}</td></tr>" for k in PARAMETER_KEYS)
-    return f"{summary}<details><summary>all parameters</summary><table>{rows}</table></details>"
+    rows = "".join(
+        f"<tr><td>{_h(tr(PARAMETER_WORDS[k]))} <code>{escape(k)}</code></td><td>{p.get(k, '')}</td></tr>"
+        for k in PARAMETER_KEYS
+    )
+    return (
+        f"{summary}<details><summary>{_h(tr('all parameters'))}</summary>"
+        f"<table>{rows}</table></details>"
+    )
 
 
 def _view_note(plane: str | None) -> str:
     """How to read the thumbnail (radiological convention, as in Slicer's slice views)."""
     if plane and plane.lower().startswith("sag"):
-        return "anterior on the left, superior up"
+        return _h(tr("anterior on the left, superior up"))
     if plane and plane.lower().startswith("cor"):
-        return "patient's right on the left, superior up"
-    return "patient's right on the left, anterior up"
+        return _h(tr("patient's right on the left, superior up"))
+    return _h(tr("patient's right on the left, anterior up"))
 
 
 def _series_card(entry: SeriesReport) -> str:
     thumb = (
-        f"<img alt='three slices, radiological convention' "
+        f"<img alt='{escape(tr('three slices, radiological convention'))}' "
         f"src='data:image/png;base64,{entry.thumbnail_png}'>"
-        f"<span>slices at 30, 50, 70 % &middot; {_view_note(entry.plane)}</span>"
+        f"<span>{_h(tr('slices at 30, 50, 70 %'))} &middot; {_view_note(entry.plane)}</span>"
         if entry.thumbnail_png
-        else "no image"
+        else _h(tr("no image"))
     )
     confirm = (
-        " <span class='warning'>(a person must confirm)</span>" if entry.needs_confirmation else ""
+        f" <span class='warning'>{_h(tr('(a person must confirm)'))}</span>"
+        if entry.needs_confirmation
+        else ""
     )
     if entry.sequence_confirmation:
         record = entry.sequence_confirmation
-        confirm = (
-            f" confirmed by {escape(str(record.get('reviewer')))} "
-            f"({escape(str(record.get('confirmed_utc')))}; identified as "
-            f"{escape(str(record.get('identified_sequence')))})"
+        confirm = " " + _h(
+            tr(
+                "confirmed by {reviewer} ({when}; identified as {identified})",
+                reviewer=record.get("reviewer"),
+                when=record.get("confirmed_utc"),
+                identified=record.get("identified_sequence"),
+            )
         )
     evidence = "".join(
         f"<li><code>{escape(e['source'])}</code> = {escape(e['value'])} &rarr; {escape(e['says'])}</li>"
         for e in entry.evidence
     )
+    plane = escape(plane_word(entry.plane)) if entry.plane else _value(None)
     rows = [
         (
-            "Identified as",
-            f"<b>{escape(entry.sequence)}</b> (confidence {entry.identification_confidence:.2f}){confirm}",
+            _h(tr("Identified as")),
+            _fill(
+                tr("{sequence} (confidence {confidence})"),
+                sequence=f"<b>{escape(entry.sequence)}</b>",
+                confidence=f"{entry.identification_confidence:.2f}",
+            )
+            + confirm,
         ),
         (
-            "Plane / acquisition",
-            f"{_value(entry.plane)} (tilt {_value(entry.obliquity_deg, '&deg;')}), {_value(entry.acquisition)}",
+            _h(tr("Plane / acquisition")),
+            _fill(
+                tr("{plane} (tilt {tilt}), {acquisition}"),
+                plane=plane,
+                tilt=_value(entry.obliquity_deg, "&deg;"),
+                acquisition=_value(entry.acquisition),
+            ),
         ),
         (
-            "Slice thickness / gap",
+            _h(tr("Slice thickness / gap")),
             f"{_value(entry.slice_thickness_mm, ' mm')} / {_value(entry.slice_gap_mm, ' mm')}",
         ),
-        ("b-values (s/mm&sup2;)", _value(entry.b_values)),
-        ("Images / volumes", f"{entry.images} / {entry.volumes}"),
-        ("Acquisition (R-DATA-3)", _acquisition(entry.acquisition_parameters)),
-        ("Image quality grade", _grade(entry)),
+        (_h(tr("b-values (s/mm2)")).replace("mm2", "mm&sup2;"), _value(entry.b_values)),
+        (_h(tr("Images / volumes")), f"{entry.images} / {entry.volumes}"),
+        (_h(tr("Acquisition (R-DATA-3)")), _acquisition(entry.acquisition_parameters)),
+        (_h(tr("Image quality grade")), _grade(entry)),
     ]
     table = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
+    description = entry.series_description or tr("(no description)")
+    title = _fill(
+        tr("Series {number} · {description}"),
+        number=_value(entry.series_number),
+        description=escape(description),
+    )
     return (
         f"<div class='card'><div class='thumb'>{thumb}</div><div>"
-        f"<h3>Series {_value(entry.series_number)} &middot; {escape(entry.series_description or '(no description)')}</h3>"
+        f"<h3>{title}</h3>"
         f"<div class='meta'>{escape(entry.manufacturer)} &middot; <code>{escape(entry.series_instance_uid)}</code></div>"
-        f"<table>{table}</table><details><summary>why this identification</summary><ul>{evidence}</ul></details>"
+        f"<table>{table}</table><details><summary>{_h(tr('why this identification'))}</summary>"
+        f"<ul>{evidence}</ul></details>"
         f"{_finding_rows(entry.findings)}</div></div>"
     )
 
 
+def _status(status: str) -> str:
+    return _h(tr(_STATUS_WORDS[status])) if status in _STATUS_WORDS else escape(status)
+
+
 def _study(study: StudyReport, series: list[SeriesReport]) -> str:
     requirements = "".join(
-        f"<tr><td>{escape(r['requirement'])}</td><td><code>{escape(r['rule'])}</code></td><td class='{escape(r['status'])}'>{escape(r['status'])}</td></tr>"
+        f"<tr><td>{escape(r['requirement'])}</td><td><code>{escape(r['rule'])}</code></td>"
+        f"<td class='{escape(r['status'])}'>{_status(r['status'])}</td></tr>"
         for r in study.requirements
     )
     reasons = "".join(f"<li>{escape(r)}</li>" for r in study.reasons)
     cards = "".join(_series_card(s) for s in series)
+    verdict = study.verdict.value
+    patient = _fill(
+        tr("Patient {patient_id}"), patient_id=escape(study.patient_id or tr("(no ID)"))
+    )
     return (
-        f"<div class='study'><h2>Patient {escape(study.patient_id or '(no ID)')} <span class='badge {study.verdict.value}'>{study.verdict.value.replace('_', ' ')}</span></h2>"
-        f"<div class='meta'>Study <code>{escape(study.study_instance_uid)}</code></div>"
-        f"<table><tr><th>required sequence</th><th>rule</th><th>status</th></tr>{requirements}</table>"
+        f"<div class='study'><h2>{patient} "
+        f"<span class='badge {verdict}'>{escape(verdict_words(verdict))}</span></h2>"
+        f"<div class='meta'>"
+        + _fill(tr("Study {uid}"), uid=f"<code>{escape(study.study_instance_uid)}</code>")
+        + "</div>"
+        f"<table><tr><th>{_h(tr('required sequence'))}</th><th>{_h(tr('rule'))}</th>"
+        f"<th>{_h(tr('status'))}</th></tr>{requirements}</table>"
         f"<ul>{reasons}</ul>{cards}</div>"
     )
 
 
 def report_html(report: QCReport) -> str:
-    """The report as one HTML page (UTF-8, no external resources)."""
+    """The report as one HTML page (UTF-8, no external resources), in the language people read."""
     prov = report.provenance
     tables = ", ".join(f"{k} {v}" for k, v in prov.get("rule_tables", {}).items())
     studies = "".join(
@@ -183,14 +301,34 @@ def report_html(report: QCReport) -> str:
     notes = (
         _finding_rows(report.input_findings)
         if report.input_findings
-        else "<p class='info'>All files were indexed.</p>"
+        else f"<p class='info'>{_h(tr('All files were indexed.'))}</p>"
+    )
+    title = tr("CNSTumor QC report")
+    verdict = report.verdict.value
+    indexed = _h(
+        tr(
+            "{indexed} of {seen} files indexed",
+            indexed=report.files_indexed,
+            seen=report.files_seen,
+        )
+    )
+    software = (
+        f"{escape(str(prov.get('software', '')))} {escape(str(prov.get('software_version', '')))}"
     )
     body = (
-        f"<h1>CNSTumor QC report <span class='badge {report.verdict.value}'>{report.verdict.value.replace('_', ' ')}</span></h1>"
-        f"<div class='meta'>{escape(report.input_dir)} &middot; {report.files_indexed} of {report.files_seen} files indexed &middot; "
-        f"{escape(str(prov.get('software', '')))} {escape(str(prov.get('software_version', '')))} &middot; rule tables: {escape(tables)} &middot; "
-        f"{escape(str(prov.get('created_utc', '')))}</div>"
-        "<p class='meta'>Grades are suggestions (R-QC-1); only a radiologist's confirmed grade 2 or 3 allows annotation (R-QC-2).</p>"
-        f"{studies}<h2>Files not indexed</h2>{notes}"
+        f"<h1>{escape(title)} <span class='badge {verdict}'>{escape(verdict_words(verdict))}</span></h1>"
+        f"<div class='meta'>{escape(report.input_dir)} &middot; {indexed} &middot; "
+        f"{software} &middot; "
+        + _fill(tr("rule tables: {tables}"), tables=escape(tables))
+        + f" &middot; {escape(str(prov.get('created_utc', '')))}</div>"
+        "<p class='meta'>"
+        + _h(
+            tr(
+                "Grades are suggestions (R-QC-1); only a radiologist's confirmed grade 2 or 3 "
+                "allows annotation (R-QC-2)."
+            )
+        )
+        + "</p>"
+        f"{studies}<h2>{_h(tr('Files not indexed'))}</h2>{notes}"
     )
-    return html_page("CNSTumor QC report", body, provenance=prov, css=_CSS)
+    return html_page(title, body, provenance=prov, css=_CSS)

@@ -24,7 +24,7 @@ from CNSTumorQCLib.acquisition.study_rules import contrast_order_findings, dwi_b
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.findings import Finding, Severity
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import N_, tr
 from CNSTumorQCLib.paths import output_folder
 from CNSTumorQCLib.report.qc_html import report_html
 from CNSTumorQCLib.sequences import MRSequence
@@ -38,6 +38,15 @@ class Verdict(enum.Enum):
     FIT = "FIT"
     NEEDS_REVIEW = "NEEDS_REVIEW"
     NOT_FIT = "NOT_FIT"
+
+    @property
+    def words(self) -> str:
+        """The verdict as people read it: the value in English, words in Chinese (适合标注)."""
+        return tr(self.value)
+
+
+#: The verdicts' values, marked for translation (``Verdict.words``).
+_VERDICT_WORDS = (N_("FIT"), N_("NEEDS_REVIEW"), N_("NOT_FIT"))
 
 
 @dataclass(frozen=True)
@@ -200,8 +209,17 @@ def study_report(
             and (s.needs_confirmation or s.confirmed_grade is None)
         ]
         reasons = [
-            f"series {s.series_number} {s.sequence}: "
-            + ("sequence to confirm" if s.needs_confirmation else "grade to confirm")
+            tr(
+                "series {number} {sequence}: sequence to confirm",
+                number=s.series_number,
+                sequence=s.sequence,
+            )
+            if s.needs_confirmation
+            else tr(
+                "series {number} {sequence}: grade to confirm",
+                number=s.series_number,
+                sequence=s.sequence,
+            )
             for s in pending
         ]
         reasons += [f.message for f in findings if f.severity is Severity.WARNING]
@@ -251,7 +269,7 @@ def report_csv(report: QCReport) -> str:
 
 def write_report(report: QCReport, out_dir: str | Path) -> dict[str, Path]:
     """Write qc_report.json, qc_report.csv and qc_report.html (atomically) into ``out_dir``."""
-    out = output_folder(out_dir, "QC report folder")
+    out = output_folder(out_dir, N_("QC report folder"))
     return {
         "json": write_json_atomic(out / "qc_report.json", report.to_dict()),
         "csv": write_text_atomic(out / "qc_report.csv", report_csv(report)),
