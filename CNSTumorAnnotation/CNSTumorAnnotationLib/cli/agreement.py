@@ -34,14 +34,12 @@ def _run(args: argparse.Namespace) -> int:
     for region, summary in payload["agreement"]["summary"].items():
         print(
             tr(
-                (
-                    "{region:>14}: Dice mean {summary:.3f} (min {summary2:.3f}), HD95 max "
-                    "{summary3:.2f} mm"
-                ),
+                "{region:>14}: Dice mean {dice_mean:.3f} (min {dice_min:.3f}), HD95 max "
+                "{hd95_max:.2f} mm",
                 region=region,
-                summary=summary["dice_mean"],
-                summary2=summary["dice_min"],
-                summary3=summary["hd95_max_mm"],
+                dice_mean=summary["dice_mean"],
+                dice_min=summary["dice_min"],
+                hd95_max=summary["hd95_max_mm"],
             )
         )
     print(tr("wrote {path} and agreement.html", path=Path(args.out) / "agreement.json"))
@@ -54,7 +52,12 @@ def register(subparsers: Any) -> None:
         help=tr(
             "compare two or more label maps of one case (Dice, HD95, NSD, lesion-wise, STAPLE)"
         ),
-        description=__doc__,
+        description=tr(
+            "Compare label maps of one case directly and write agreement.json and "
+            "agreement.html (R-PPL-2 inter-annotator agreement). The regions are BraTS's "
+            "unless --region NAME=1,2,4 (repeatable) gives others: whole tumor = labels "
+            "1, 2, 4; tumor core = 1, 4; enhancing = 4."
+        ),
     )
     parser.add_argument("label_maps", nargs="+", type=Path, help=tr("label maps on one voxel grid"))
     parser.add_argument("--out", required=True, type=Path, help=tr("output folder"))

@@ -4,18 +4,28 @@ A command module exposes ``register(subparsers)``, which adds one or more sub-pa
 ``func`` (a callable taking the parsed arguments and returning an exit status) on each.
 Modules are listed here by name so that ``cnstumor --help`` stays fast and one feature's
 import error does not hide the others.
+
+The language (``--lang``, else ``CNSTUMOR_LANG``) is chosen before the parser is built, so the
+help texts are in it, and holds for one ``main`` call only. argparse's own words ("usage:",
+"options", "the following arguments are required") speak it too: see
+:func:`argparse_in_language`; Chinese help is wrapped by its width on the terminal
+(:class:`HelpFormatter`).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gettext
 import importlib
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorQCLib import i18n
 from CNSTumorQCLib.cli import COMMAND_MODULES as QC_COMMAND_MODULES
 from CNSTumorQCLib.errors import CNSTumorError
@@ -36,8 +46,131 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+#: argparse's own words, as the message ids it looks up through gettext (Python 3.11-3.13):
+#: translated in ``cli_zh-CN.ts`` like every other string of the command line.
+ARGPARSE_WORDS: tuple[str, ...] = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("expected %s argument"),
+    N_("expected %s arguments"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+)
+
+
+def _argparse_gettext(message: str) -> str:
+    """argparse's lookup of one of its words: ours in the chosen language, else gettext's."""
+    translated = tr(message)
+    return translated if translated != message else gettext.gettext(message)
+
+
+def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
+    translated = tr(singular if count == 1 else plural)
+    if translated in (singular, plural):
+        return gettext.ngettext(singular, plural, count)
+    return translated
+
+
+@contextlib.contextmanager
+def argparse_in_language() -> Iterator[None]:
+    """Within the block, argparse's own words are looked up through :data:`tr`.
+
+    argparse translates "usage:", its headings and its error messages with gettext, through the
+    module-level names ``_`` and ``ngettext`` it imports from :mod:`gettext` (its only hook for
+    translations; Python ships no catalog for it). This routes those two names through our
+    ``tr`` for one command and puts the originals back afterwards; a word we do not translate,
+    or English, is gettext's as before. On a Python whose argparse has no such names the words
+    stay English."""
+    names = [name for name in ("_", "ngettext") if callable(getattr(argparse, name, None))]
+    saved = {name: getattr(argparse, name) for name in names}
+    ours = {"_": _argparse_gettext, "ngettext": _argparse_ngettext}
+    for name in names:
+        setattr(argparse, name, ours[name])
+    try:
+        yield
+    finally:
+        for name, original in saved.items():
+            setattr(argparse, name, original)
+
+
+#: Characters two columns wide on a terminal (CJK ideographs, kana, hangul, full-width forms).
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+)
+#: A line never starts with closing punctuation nor ends with opening punctuation.
+_OPENING = "（《「『【“‘"
+_CLOSING = "，。、；：？！）》」』】”’"
+_UNITS = re.compile(rf"\s+|[{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*")
+_HAS_WIDE = re.compile(f"[{_WIDE}]")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (a CJK character takes two)."""
+    return len(text) + len(_HAS_WIDE.findall(text))
+
+
+def wrap_wide(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns: a line may break between two Chinese
+    characters (punctuation stays with its neighbour) or at a space, never inside a Latin word,
+    an option or a path; one unit longer than ``width`` stands alone on its line."""
+    lines: list[str] = []
+    line = ""
+    for unit in _UNITS.findall(" ".join(text.split())):
+        if unit.isspace():
+            if line:
+                line += " "
+            continue
+        if line and display_width(line + unit) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with help written in Chinese wrapped by its width on the
+    terminal (``textwrap`` counts a CJK character as one column and breaks only at spaces, so
+    a Chinese line runs over and a word after it is split); English help is unchanged."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if _HAS_WIDE.search(text):
+            return wrap_wide(text, width)
+        return super()._split_lines(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if _HAS_WIDE.search(text):
+            return "\n".join(indent + line for line in wrap_wide(text, width - len(indent)))
+        return super()._fill_text(text, width, indent)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """The ``cnstumor`` parser: :class:`HelpFormatter` unless a command asks for another; its
+    sub-commands' parsers are of this class too (argparse makes them of the parent's class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="cnstumor",
         description=(
             tr(
@@ -106,12 +239,9 @@ def check_utf8_arguments(args: argparse.Namespace) -> None:
             if isinstance(item, str | Path) and not _is_utf8(str(item)):
                 raise CNSTumorError(
                     tr(
-                        (
-                            "{replace}: the name {printable} is not valid UTF-8; rename the file or "
-                            "folder"
-                        ),
-                        replace=name.replace("_", " "),
-                        printable=_printable(str(item)),
+                        "{option}: the name {name} is not valid UTF-8; rename the file or folder",
+                        option=name.replace("_", " "),
+                        name=_printable(str(item)),
                     )
                 )
 
@@ -163,15 +293,18 @@ def choose_language(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    warning = choose_language(arguments)
-    if warning:
-        print(warning, file=sys.stderr)
-    parser = build_parser()
-    args = parser.parse_args(arguments)
-    if getattr(args, "func", None) is None:
-        parser.print_help()
-        return 0
-    return dispatch(args)
+    # the language chosen here holds for this call only (a caller in the same process, e.g. a
+    # test or Slicer's Python console, keeps its own), argparse's words included
+    with i18n.using_language(None), argparse_in_language():
+        warning = choose_language(arguments)
+        if warning:
+            print(warning, file=sys.stderr)
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        if getattr(args, "func", None) is None:
+            parser.print_help()
+            return 0
+        return dispatch(args)
 
 
 if __name__ == "__main__":

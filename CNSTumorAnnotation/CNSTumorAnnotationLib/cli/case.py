@@ -91,10 +91,15 @@ def _register_labels(commands: Any) -> None:
     parser = commands.add_parser(
         "labels", help=tr("import a label map as a new machine-made version")
     )
-    parser.add_argument("case_dir", type=Path)
-    parser.add_argument("label_map", type=Path)
+    parser.add_argument("case_dir", type=Path, help=tr("the case folder (case.json)"))
+    parser.add_argument("label_map", type=Path, help=tr("the label map file (NIfTI or NRRD)"))
     parser.add_argument(
-        "--convention", default="brats2021", help=tr("brats2021|brats2023|brats-men|cnstumor")
+        "--convention",
+        default="brats2021",
+        help=tr(
+            "label convention of the map: brats2021|brats2023|brats-men|cnstumor "
+            "(default: %(default)s)"
+        ),
     )
     parser.add_argument(
         "--atlas-flair",
@@ -128,7 +133,7 @@ def _register_approve(commands: Any) -> None:
             )
         ),
     )
-    parser.add_argument("case_dir", type=Path)
+    parser.add_argument("case_dir", type=Path, help=tr("the case folder (case.json)"))
     parser.add_argument(
         "--reviewer", required=True, help=tr("the reviewer's id in the people file")
     )
@@ -147,7 +152,7 @@ def _register_index(commands: Any) -> None:
         "index",
         help=tr("write CASE_DIR/index.html linking QC, versions, self-check, review, export"),
     )
-    parser.add_argument("case_dir", type=Path)
+    parser.add_argument("case_dir", type=Path, help=tr("the case folder (case.json)"))
     parser.add_argument(
         "--project", type=Path, help=tr("the annotation project reviewing the case")
     )
@@ -241,10 +246,10 @@ def _run_import(args: argparse.Namespace) -> int:
     for name, quality in case.registration.get("sequences", {}).items():
         print(
             tr(
-                "  {name} -> FLAIR: Mattes MI {quality:.3f} -> {quality2:.3f}",
-                name=name,
-                quality=quality["mutual_information_before"],
-                quality2=quality["mutual_information_after"],
+                "  {sequence} -> FLAIR: Mattes MI {before:.3f} -> {after:.3f}",
+                sequence=name,
+                before=quality["mutual_information_before"],
+                after=quality["mutual_information_after"],
             )
         )
     return 0

@@ -31,7 +31,9 @@ def register(subparsers: Any) -> None:
             )
         ),
     )
-    parser.add_argument("case_dir", type=Path, metavar="CASE_DIR")
+    parser.add_argument(
+        "case_dir", type=Path, metavar="CASE_DIR", help=tr("the case folder (case.json)")
+    )
     parser.add_argument("--by", required=True, help=tr("who decided the correction (recorded)"))
     parser.add_argument("--version", type=int, default=None, help=tr("version to correct (latest)"))
     parser.add_argument(
@@ -46,8 +48,20 @@ def register(subparsers: Any) -> None:
             "R-ANN-7: remove lesions below the self-check's speck limits (10 voxels or 20 mm3)"
         ),
     )
-    parser.add_argument("--remove-below-mm3", type=float, default=0.0, metavar="MM3")
-    parser.add_argument("--remove-below-voxels", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--remove-below-mm3",
+        type=float,
+        default=0.0,
+        metavar="MM3",
+        help=tr("R-ANN-7: remove lesions smaller than this volume (mm3)"),
+    )
+    parser.add_argument(
+        "--remove-below-voxels",
+        type=int,
+        default=0,
+        metavar="N",
+        help=tr("R-ANN-7: remove lesions of fewer voxels than this"),
+    )
     parser.add_argument(
         "--keep",
         action="append",

@@ -22,23 +22,29 @@ PASSWORD_ENV = "CNSTUMOR_PASSWORD"
 TOKEN_ENV = "CNSTUMOR_TOKEN"
 
 
-def add_arguments(parser: argparse.ArgumentParser, actor_help: str = "who is acting") -> None:
-    """``--actor`` plus the credential options."""
+def add_arguments(parser: argparse.ArgumentParser, actor_help: str | None = None) -> None:
+    """``--actor`` plus the credential options; ``actor_help`` (translated by the caller) says
+    who the actor is here."""
     parser.add_argument(
         "--actor",
-        help=tr("{actor_help} (a person id; a token names its holder)", actor_help=actor_help),
+        help=tr(
+            "{who} (a person id; a token names its holder)", who=actor_help or tr("who is acting")
+        ),
     )
     parser.add_argument(
         "--password-file",
         type=Path,
         help=tr(
-            "file whose first line is the password ({PASSWORD_ENV})", PASSWORD_ENV=PASSWORD_ENV
+            "file whose first line is the password (or the {variable} environment variable)",
+            variable=PASSWORD_ENV,
         ),
     )
     parser.add_argument(
         "--token-file",
         type=Path,
-        help=tr("file holding a token ({TOKEN_ENV})", TOKEN_ENV=TOKEN_ENV),
+        help=tr(
+            "file holding a token (or the {variable} environment variable)", variable=TOKEN_ENV
+        ),
     )
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.export.case_export import FORMATS, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorAnnotationLib.naming import DEFAULT_PATTERN, NamingPolicy
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 
 
-HELP = "export annotated cases as NIfTI, .seg.nrrd, DICOM SEG, BraTS or nnU-Net (R-FMT-1..3)"
+#: the command's help (``tr(HELP)`` where shown)
+HELP = N_("export annotated cases as NIfTI, .seg.nrrd, DICOM SEG, BraTS or nnU-Net (R-FMT-1..3)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -38,7 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         action="append",
         metavar="FORMAT",
         help=tr(
-            "{FORMATS} | all (repeat or comma-separate; default: all)", FORMATS=" | ".join(FORMATS)
+            "{formats} | all (repeat or comma-separate; default: all)", formats=" | ".join(FORMATS)
         ),
     )
     parser.add_argument(
@@ -78,7 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     from CNSTumorAnnotationLib.cli import credentials
 
     # who exports: signed in, recorded in the project's audit log; needed for project cases
-    credentials.add_arguments(parser, "who exports a project's cases (signed in, audited)")
+    credentials.add_arguments(parser, tr("who exports a project's cases (signed in, audited)"))
     parser.add_argument(
         "--project",
         type=Path,
@@ -95,7 +96,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
             "annotation version to export (default: the latest; not --version, which Slicer owns)"
         ),
     )
-    parser.add_argument("--brats-version", choices=("2021", "2023"), default="2023")
+    parser.add_argument(
+        "--brats-version",
+        choices=("2021", "2023"),
+        default="2023",
+        help=tr("BraTS label convention of the BraTS export (default: %(default)s)"),
+    )
     parser.add_argument(
         "--dataset-reference",
         choices=(
@@ -129,7 +135,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("export", help=HELP, description=HELP)
+    parser = subparsers.add_parser("export", help=tr(HELP), description=tr(HELP))
     add_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -167,7 +173,7 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
     )
     _audit_project_exports(summary, args, formats)
     for outcome in summary.failed:
-        first_line = (outcome.error or "").splitlines()[0] if outcome.error else "unknown error"
+        first_line = outcome.error.splitlines()[0] if outcome.error else tr("unknown error")
         print(
             tr(
                 "cnstumor export: FAILED {source}: {first_line}",
@@ -180,12 +186,12 @@ def run(args: argparse.Namespace, runtime: MRMLRuntime | None = None) -> int:
     print(
         tr(
             (
-                "exported {exported} of {count_outcomes} case(s) ({count} unchanged "
+                "exported {exported} of {total} case(s) ({unchanged} unchanged "
                 "since the last run; {formats}) into {out_dir}; summary: {summary_path}"
             ),
             exported=exported,
-            count_outcomes=len(summary.outcomes),
-            count=summary.count("unchanged"),
+            total=len(summary.outcomes),
+            unchanged=summary.count("unchanged"),
             formats=", ".join(formats),
             out_dir=summary.out_dir,
             summary_path=summary.summary_path,
@@ -255,8 +261,11 @@ def _audit_project_exports(summary: Any, args: argparse.Namespace, formats: Sequ
 
 def main(argv: Sequence[str] | None = None, runtime: MRMLRuntime | None = None) -> int:
     """Stand-alone entry (the batch script): parse ``argv`` and run."""
-    parser = add_arguments(argparse.ArgumentParser(prog="batch_export", description=HELP))
-    args = parser.parse_args(argv)
+    from CNSTumorAnnotationLib.cli.app import ArgumentParser, argparse_in_language
+
+    with argparse_in_language():
+        parser = add_arguments(ArgumentParser(prog="batch_export", description=tr(HELP)))
+        args = parser.parse_args(argv)
     try:
         return run(args, runtime=runtime)
     except Exception as error:  # a bad option (pattern, format) is reported, not a traceback

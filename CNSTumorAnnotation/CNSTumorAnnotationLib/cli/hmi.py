@@ -32,8 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help=tr(
             "human-machine interactive annotation: gold standard, pre-annotation, sampling, rounds"
         ),
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=tr(
+            "Human-machine interactive annotation (R-HMI-1, R-HMI-3, R-HMI-4, R-HMI-5): STAPLE "
+            "several experts' annotations into the gold standard (gold), land a model's output "
+            "as a machine-made pre-annotation (preannotate), rank pre-annotated cases for the "
+            "experts' assessment (rank), record each round of correction (round) and check "
+            "whether the data set meets the experts' requirement (status)."
+        ),
     )
     commands = parser.add_subparsers(dest="hmi_command", metavar="SUBCOMMAND", required=True)
     _gold(commands)
@@ -54,7 +59,7 @@ def _gold(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "gold", help=tr("R-HMI-1: STAPLE several experts' annotations into the standard")
     )
-    p.add_argument("case_dir", type=Path)
+    p.add_argument("case_dir", type=Path, help=tr("the case folder (case.json)"))
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument(
         "--versions", type=int, nargs="+", help=tr("case versions by different experts")
@@ -73,13 +78,17 @@ def _preannotate(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
         "preannotate", help=tr("R-HMI-3: a model's output as a machine-made version")
     )
-    p.add_argument("case_dir", type=Path)
-    p.add_argument("--label-map", type=Path, required=True)
+    p.add_argument("case_dir", type=Path, help=tr("the case folder (case.json)"))
+    p.add_argument("--label-map", type=Path, required=True, help=tr("the model's label map file"))
     p.add_argument("--model", required=True, help=tr("the model's name"))
     p.add_argument(
         "--model-version", default="", help=tr("the model's version (weights, training round)")
     )
-    p.add_argument("--convention", default="brats2021")
+    p.add_argument(
+        "--convention",
+        default="brats2021",
+        help=tr("label convention of the label map (default: %(default)s)"),
+    )
     p.add_argument(
         "--atlas-flair", type=Path, help=tr("atlas FLAIR when the label map is in an atlas space")
     )
@@ -116,8 +125,10 @@ def _round(commands: argparse._SubParsersAction) -> None:
     p.add_argument(
         "folder", type=Path, help=tr("project or dataset folder (hmi_rounds.json lives there)")
     )
-    p.add_argument("--model", required=True)
-    p.add_argument("--model-version", default="")
+    p.add_argument("--model", required=True, help=tr("the model's name"))
+    p.add_argument(
+        "--model-version", default="", help=tr("the model's version (weights, training round)")
+    )
     p.add_argument("--by", required=True, help=tr("who records the round"))
     p.add_argument(
         "--preannotated", nargs="*", default=[], help=tr("case ids the model pre-annotated")
@@ -173,16 +184,21 @@ def run_gold(args: argparse.Namespace) -> int:
         if region.get("empty"):
             print(tr("  {key:24} empty for every expert", key=key))
             continue
-        perf = ", ".join(
-            f"{n} sens {region['sensitivity'][n]:.3f} spec {region['specificity'][n]:.3f}"
-            for n in region["sensitivity"]
+        performance = ", ".join(
+            tr(
+                "{expert} sens {sensitivity:.3f} spec {specificity:.3f}",
+                expert=name,
+                sensitivity=region["sensitivity"][name],
+                specificity=region["specificity"][name],
+            )
+            for name in region["sensitivity"]
         )
         print(
             tr(
-                "  {key:24} {region} voxels; {perf}",
+                "  {key:24} {voxels} voxels; {performance}",
                 key=key,
-                region=region["consensus_voxels"],
-                perf=perf,
+                voxels=region["consensus_voxels"],
+                performance=performance,
             )
         )
     print(tr("record: {record_path}", record_path=gold.record_path))
@@ -267,15 +283,19 @@ def run_round(args: argparse.Namespace) -> int:
         worklist=str(args.worklist) if args.worklist else None,
         rule=rule,
     )
-    verdict = "STOP: the data set meets the requirement" if entry["stop"]["met"] else "continue"
-    print(
-        tr(
-            "R-HMI-5 round {entry} recorded: {verdict} ({entry2})",
-            entry=entry["round"],
-            verdict=verdict,
-            entry2=entry["stop"]["reason"],
+    if entry["stop"]["met"]:
+        verdict = tr(
+            "R-HMI-5 round {round} recorded: STOP: the data set meets the requirement ({reason})",
+            round=entry["round"],
+            reason=entry["stop"]["reason"],
         )
-    )
+    else:
+        verdict = tr(
+            "R-HMI-5 round {round} recorded: continue ({reason})",
+            round=entry["round"],
+            reason=entry["stop"]["reason"],
+        )
+    print(verdict)
     return 0
 
 

@@ -34,7 +34,8 @@ from typing import Any
 
 from CNSTumorAnnotationLib.cli import credentials
 from CNSTumorAnnotationLib.cli import project_people as people_commands
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.cli.app import display_width
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -42,6 +43,20 @@ from CNSTumorAnnotationLib.project.status import project_status, verify_project
 from CNSTumorAnnotationLib.project.workflow import ReviewComment, ReviewDecision
 from CNSTumorQCLib.errors import AuthenticationError, InvalidInputError, SchemaError
 
+#: The case states (``CaseState`` values), translated where the terminal shows them to people;
+#: in English, and in ``--json``, a state reads as its stored value.
+STATE_WORDS: tuple[str, ...] = (
+    N_("imported"),
+    N_("deidentified"),
+    N_("qc_passed"),
+    N_("excluded"),
+    N_("assigned"),
+    N_("in_progress"),
+    N_("self_checked"),
+    N_("submitted"),
+    N_("approved"),
+    N_("returned"),
+)
 _COMMENT = re.compile(r"^(?P<region>[A-Za-z_]+)(@(?P<slice>\d+))?:\s*(?P<text>.+)$", re.S)
 _STEPS = ("deidentify", "pass_qc", "exclude", "start", "revise", "reopen")
 
@@ -51,7 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "project", help=tr("annotation project: people, cases, review, audit")
     )
     commands = parser.add_subparsers(dest="project_command", metavar="SUBCOMMAND", required=True)
-    init = _simple(commands, "init", "create a project folder with its first administrator", _init)
+    init = _simple(
+        commands, "init", tr("create a project folder with its first administrator"), _init
+    )
     init.add_argument("--name", default="", help=tr("the project's name (default: the folder's)"))
     init.add_argument("--admin", default="admin", help=tr("the administrator's person id"))
     init.add_argument("--admin-name", required=True, help=tr("the administrator's full name"))
@@ -60,8 +77,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--password-file",
         type=Path,
         help=tr(
-            "the administrator's new password, first line ({PASSWORD_ENV})",
-            PASSWORD_ENV=credentials.PASSWORD_ENV,
+            "file whose first line is the administrator's new password (or the {variable} "
+            "environment variable)",
+            variable=credentials.PASSWORD_ENV,
         ),
     )
     init.add_argument(
@@ -75,37 +93,42 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     copy = _simple(
         commands,
         "copy",
-        "move the project's SQLite database onto PostgreSQL (rows, ids and audit chain kept)",
+        tr("move the project's SQLite database onto PostgreSQL (rows, ids and audit chain kept)"),
         _copy,
     )
     copy.add_argument("--to", required=True, metavar="URL", help=tr("an empty PostgreSQL database"))
     _simple(
-        commands, "verify", "check database integrity, audit hash chain and file checksums", _verify
+        commands,
+        "verify",
+        tr("check database integrity, audit hash chain and file checksums"),
+        _verify,
     )
     _register_people(commands)
     people_commands.register_tokens(commands, _simple)
     _register_cases(commands)
     _register_review(commands)
-    status = _simple(commands, "status", "cases per state and the review queue", _status)
+    status = _simple(commands, "status", tr("cases per state and the review queue"), _status)
     status.add_argument(
         "--html", type=Path, help=tr("also write a self-contained HTML report here")
     )
     status.add_argument("--json", action="store_true", help=tr("print JSON instead of a table"))
     agreement = _simple(
-        commands, "agreement", "training-phase calibration: two teams (R-PPL-4)", _agreement
+        commands, "agreement", tr("training-phase calibration: two teams (R-PPL-4)"), _agreement
     )
     agreement.add_argument("--batch", type=Path, required=True, help=tr("calibration batch JSON"))
     agreement.add_argument(
         "--certify", action="store_true", help=tr("record the outcome for the team members")
     )
-    credentials.add_arguments(agreement, "the administrator recording the certification")
+    credentials.add_arguments(agreement, tr("the administrator recording the certification"))
 
 
 def _simple(
     commands: Any, name: str, help_text: str, func: Any, extra: Any = None
 ) -> argparse.ArgumentParser:
-    parser = commands.add_parser(name, help=help_text)
-    parser.add_argument("project_dir", type=Path, metavar="DIR")
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser.add_argument(
+        "project_dir", type=Path, metavar="DIR", help=tr("the annotation project folder")
+    )
     if extra:
         extra(parser)
     parser.set_defaults(func=func)
@@ -117,18 +140,21 @@ def _register_people(commands: Any) -> None:
         dest="person_command", required=True
     )
     add = _simple(
-        person, "add", "add a person; refused when not qualified for the role", _person_add
+        person, "add", tr("add a person; refused when not qualified for the role"), _person_add
     )
-    add.add_argument("--id", required=True)
-    add.add_argument("--name", required=True)
-    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--id", required=True, help=tr("the new person's id (used to sign in)"))
+    add.add_argument("--name", required=True, help=tr("the person's full name"))
+    add.add_argument("--role", required=True, choices=[r.value for r in Role], help=tr("role"))
     add.add_argument(
         "--years", type=int, required=True, help=tr("years of clinical or imaging experience")
     )
     add.add_argument(
         "--title",
         required=True,
-        help=tr("one of {ts} (or 主治医师 ...)", ts=[t.value for t in Title]),
+        help=tr(
+            "professional title: one of {titles} (or 主治医师 ...)",
+            titles=", ".join(t.value for t in Title),
+        ),
     )
     add.add_argument(
         "--licence", required=True, help=tr("licence or staff number (one human, one identity)")
@@ -137,18 +163,20 @@ def _register_people(commands: Any) -> None:
     add.add_argument(
         "--new-password-file", type=Path, help=tr("the new person's first password (first line)")
     )
-    credentials.add_arguments(add, "the administrator adding the person")
+    credentials.add_arguments(add, tr("the administrator adding the person"))
     people_commands.register_people(person, _simple)
     dataset = commands.add_parser("dataset", help=tr("datasets (R-DATA-1)")).add_subparsers(
         dest="dataset_command", required=True
     )
-    dadd = _simple(dataset, "add", "record a dataset with its ethics approval", _dataset_add)
-    dadd.add_argument("--id", required=True)
-    dadd.add_argument("--ethics-ref")
-    dadd.add_argument("--ethics-date", help=tr("YYYY-MM-DD"))
-    dadd.add_argument("--deidentified", action="store_true")
-    dadd.add_argument("--description", default="")
-    credentials.add_arguments(dadd, "the administrator recording the dataset")
+    dadd = _simple(dataset, "add", tr("record a dataset with its ethics approval"), _dataset_add)
+    dadd.add_argument("--id", required=True, help=tr("the dataset's id"))
+    dadd.add_argument("--ethics-ref", help=tr("reference of the ethics committee's approval"))
+    dadd.add_argument("--ethics-date", help=tr("date of the ethics approval, YYYY-MM-DD"))
+    dadd.add_argument(
+        "--deidentified", action="store_true", help=tr("the dataset is de-identified (R-DATA-1)")
+    )
+    dadd.add_argument("--description", default="", help=tr("a description of the dataset"))
+    credentials.add_arguments(dadd, tr("the administrator recording the dataset"))
 
 
 def _register_cases(commands: Any) -> None:
@@ -156,12 +184,20 @@ def _register_cases(commands: Any) -> None:
         dest="case_command", required=True
     )
     reg = _simple(
-        case, "register", "register a collected case (state imported; R-DATA-1)", _case_register
+        case,
+        "register",
+        tr("register a collected case (state imported; R-DATA-1)"),
+        _case_register,
     )
-    reg.add_argument("--case", required=True)
-    reg.add_argument("--dataset", required=True)
-    reg.add_argument("--patient", required=True)
-    reg.add_argument("--phase", default="production", choices=["production", "calibration"])
+    reg.add_argument("--case", required=True, help=tr("the new case's id"))
+    reg.add_argument("--dataset", required=True, help=tr("the dataset the case belongs to"))
+    reg.add_argument("--patient", required=True, help=tr("the patient's pseudonym (R-DATA-1)"))
+    reg.add_argument(
+        "--phase",
+        default="production",
+        choices=["production", "calibration"],
+        help=tr("production, or the training phase's calibration (default: %(default)s)"),
+    )
     reg.add_argument("--source", help=tr("where the case came from (recorded in the audit log)"))
     deid = reg.add_mutually_exclusive_group(required=True)
     deid.add_argument(
@@ -175,10 +211,10 @@ def _register_cases(commands: Any) -> None:
     reg.add_argument(
         "--key-file", type=Path, help=tr("the pseudonym key that de-identified --dicom")
     )
-    credentials.add_arguments(reg, "the administrator registering the case")
-    step = _simple(case, "step", "move a case one lifecycle step (R-FLOW-1)", _case_step)
-    step.add_argument("--case", required=True)
-    step.add_argument("--action", required=True, choices=_STEPS)
+    credentials.add_arguments(reg, tr("the administrator registering the case"))
+    step = _simple(case, "step", tr("move a case one lifecycle step (R-FLOW-1)"), _case_step)
+    step.add_argument("--case", required=True, help=tr("the case's id"))
+    step.add_argument("--action", required=True, choices=_STEPS, help=tr("the step"))
     credentials.add_arguments(step)
     step.add_argument("--reason", default="", help=tr("for exclude / reopen"))
     step.add_argument(
@@ -187,16 +223,19 @@ def _register_cases(commands: Any) -> None:
         help=tr("pass_qc: the case's qc_report.json with radiologist-confirmed grades (R-QC-2)"),
     )
     assign = _simple(
-        commands, "assign", "assign a case to a qualified, certified annotator", _assign
+        commands, "assign", tr("assign a case to a qualified, certified annotator"), _assign
     )
-    assign.add_argument("--case", required=True)
-    assign.add_argument("--to", required=True)
-    credentials.add_arguments(assign, "the administrator assigning the case")
+    assign.add_argument("--case", required=True, help=tr("the case's id"))
+    assign.add_argument("--to", required=True, help=tr("the annotator's person id"))
+    credentials.add_arguments(assign, tr("the administrator assigning the case"))
     save = _simple(
-        commands, "save", "save annotation files (or a case-folder version) as a new version", _save
+        commands,
+        "save",
+        tr("save annotation files (or a case-folder version) as a new version"),
+        _save,
     )
-    save.add_argument("--case", required=True)
-    credentials.add_arguments(save, "the assignee")
+    save.add_argument("--case", required=True, help=tr("the case's id"))
+    credentials.add_arguments(save, tr("the assignee"))
     save.add_argument(
         "--file",
         dest="files",
@@ -218,28 +257,40 @@ def _register_cases(commands: Any) -> None:
 
 def _register_review(commands: Any) -> None:
     check = _simple(
-        commands, "selfcheck", "record the self-check of the latest version (R-ANN-9)", _selfcheck
+        commands,
+        "selfcheck",
+        tr("record the self-check of the latest version (R-ANN-9)"),
+        _selfcheck,
     )
-    check.add_argument("--case", required=True)
-    credentials.add_arguments(check, "the assignee")
+    check.add_argument("--case", required=True, help=tr("the case's id"))
+    credentials.add_arguments(check, tr("the assignee"))
     check.add_argument("--findings", type=Path, required=True, help=tr("selfcheck.json"))
-    submit = _simple(commands, "submit", "submit for review (needs a passed self-check)", _submit)
-    submit.add_argument("--case", required=True)
-    credentials.add_arguments(submit, "the assignee")
-    review = _simple(commands, "review", "approve or return a submitted case (R-PPL-3)", _review)
-    review.add_argument("--case", required=True)
-    credentials.add_arguments(review, "the reviewer")
+    submit = _simple(
+        commands, "submit", tr("submit for review (needs a passed self-check)"), _submit
+    )
+    submit.add_argument("--case", required=True, help=tr("the case's id"))
+    credentials.add_arguments(submit, tr("the assignee"))
+    review = _simple(
+        commands, "review", tr("approve or return a submitted case (R-PPL-3)"), _review
+    )
+    review.add_argument("--case", required=True, help=tr("the case's id"))
+    credentials.add_arguments(review, tr("the reviewer"))
     review.add_argument("--reviewer", dest="actor", help=tr("the same as --actor"))
     decision = review.add_mutually_exclusive_group(required=True)
-    decision.add_argument("--approve", action="store_true")
-    decision.add_argument("--return", dest="return_", action="store_true")
+    decision.add_argument("--approve", action="store_true", help=tr("approve the version"))
+    decision.add_argument(
+        "--return",
+        dest="return_",
+        action="store_true",
+        help=tr("return the case to its annotator for revision"),
+    )
     review.add_argument(
         "--comment",
         action="append",
         default=[],
         help=tr("REGION[@SLICE]: TEXT, or plain TEXT (repeatable)"),
     )
-    review.add_argument("--summary", default="")
+    review.add_argument("--summary", default="", help=tr("an overall comment"))
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -247,8 +298,8 @@ def _init(args: argparse.Namespace) -> int:
     if password is None:
         raise AuthenticationError(
             tr(
-                ("the first administrator needs a password: --password-file or {PASSWORD_ENV}"),
-                PASSWORD_ENV=credentials.PASSWORD_ENV,
+                "the first administrator needs a password: --password-file or {variable}",
+                variable=credentials.PASSWORD_ENV,
             )
         )
     admin = Person(args.admin, args.admin_name, Role.ADMINISTRATOR, 0, Title.RESIDENT, args.licence)
@@ -258,9 +309,9 @@ def _init(args: argparse.Namespace) -> int:
     where = "project.database -> PostgreSQL" if args.db else "project.sqlite"
     print(
         tr(
-            ("created annotation project {project_dir} ({where}, cases/); administrator {admin}"),
+            "created annotation project {project_dir} ({database}, cases/); administrator {admin}",
             project_dir=args.project_dir,
-            where=where,
+            database=where,
             admin=args.admin,
         )
     )
@@ -296,10 +347,10 @@ def _person_add(args: argparse.Namespace) -> int:
         )
     print(
         tr(
-            "added {role} {person_name} ({label}, {years_experience} years)",
+            "added {role} {person_name} ({title}, {years_experience} years)",
             role=person.role.value,
             person_name=person.name,
-            label=person.title.label,
+            title=person.title.label,
             years_experience=person.years_experience,
         )
     )
@@ -358,7 +409,7 @@ def _case_step(args: argparse.Namespace) -> int:
             state = workflow.revise(project, args.case, actor=actor)
         else:
             state = project.deidentify(args.case, actor=actor)
-    print(tr("case {case}: {state}", case=args.case, state=state.value))
+    print(tr("case {case}: {state}", case=args.case, state=state_words(state.value)))
     return 0
 
 
@@ -390,10 +441,10 @@ def _save(args: argparse.Namespace) -> int:
             raise InvalidInputError(tr("give annotation files (--file) or --case-folder"))
     print(
         tr(
-            "case {case}: saved version {number} ({count_files} files)",
+            "case {case}: saved version {number} ({files} files)",
             case=args.case,
             number=version.number,
-            count_files=len(version.files),
+            files=len(version.files),
         )
     )
     return 0
@@ -404,13 +455,10 @@ def _selfcheck(args: argparse.Namespace) -> int:
         passed = workflow.record_self_check(
             project, args.case, args.findings, actor=credentials.signed_in(project, args)
         )
-    print(
-        tr(
-            "case {case}: self-check {passed}",
-            case=args.case,
-            passed="passed" if passed else "has blocking findings (R-ANN-9)",
-        )
-    )
+    if passed:
+        print(tr("case {case}: self-check passed", case=args.case))
+    else:
+        print(tr("case {case}: self-check has blocking findings (R-ANN-9)", case=args.case))
     return 0 if passed else 1
 
 
@@ -419,6 +467,11 @@ def _submit(args: argparse.Namespace) -> int:
         workflow.submit(project, args.case, actor=credentials.signed_in(project, args))
     print(tr("case {case}: submitted for review", case=args.case))
     return 0
+
+
+def state_words(value: str) -> str:
+    """A case state's stored value as people read it (English: the value itself)."""
+    return tr(value) if value in STATE_WORDS else value
 
 
 def parse_comment(text: str) -> ReviewComment:
@@ -443,7 +496,7 @@ def _review(args: argparse.Namespace) -> int:
             comments=[parse_comment(c) for c in args.comment],
             summary=args.summary,
         )
-    print(tr("case {case}: {state}", case=args.case, state=state.value))
+    print(tr("case {case}: {state}", case=args.case, state=state_words(state.value)))
     return 0
 
 
@@ -457,19 +510,19 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(status, indent=2, default=str))
         return 0
-    counts = ", ".join(f"{k} {v}" for k, v in status["counts"].items() if v)
+    counts = ", ".join(f"{state_words(k)} {v}" for k, v in status["counts"].items() if v)
     print(
         tr(
-            "{status}: {counts}; review queue {count_status}",
-            status=status["project"],
-            counts=counts or "no cases",
-            count_status=len(status["review_queue"]),
+            "{project}: {counts}; review queue {queued}",
+            project=status["project"],
+            counts=counts or tr("no cases"),
+            queued=len(status["review_queue"]),
         )
     )
     for row in status["cases"]:
-        print(
-            f"  {row['case']:<20} {row['state']:<13} {row['assignee'] or '-':<12} v{row['version'] or '-'}"
-        )
+        state = state_words(row["state"])
+        state += " " * max(0, 13 - display_width(state))  # a Chinese character is two columns
+        print(f"  {row['case']:<20} {state} {row['assignee'] or '-':<12} v{row['version'] or '-'}")
     return 0
 
 
@@ -491,7 +544,10 @@ def _agreement(args: argparse.Namespace) -> int:
                 report.to_dict(),
             )
             write_training_report_html(report, path.with_suffix(".html"))
-    print(("certified" if report.certified else "NOT certified") + f" (R-PPL-4); report: {path}")
+    if report.certified:
+        print(tr("certified (R-PPL-4); report: {path}", path=path))
+    else:
+        print(tr("NOT certified (R-PPL-4); report: {path}", path=path))
     for line in report.shortfalls:
         print(f"  {line}")
     return 0 if report.certified else 1

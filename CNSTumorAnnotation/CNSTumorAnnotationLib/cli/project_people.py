@@ -25,15 +25,22 @@ Simple = Callable[..., argparse.ArgumentParser]
 
 def register_people(person: Any, simple: Simple) -> None:
     """``person role`` and ``person password`` under the ``person`` sub-parsers."""
-    role = simple(person, "role", "change a person's role (another administrator)", _role)
-    role.add_argument("--id", required=True)
-    role.add_argument("--role", required=True, choices=[r.value for r in Role])
+    role = simple(person, "role", tr("change a person's role (another administrator)"), _role)
+    role.add_argument("--id", required=True, help=tr("whose role"))
+    role.add_argument("--role", required=True, choices=[r.value for r in Role], help=tr("new role"))
     role.add_argument("--years", type=int, help=tr("updated years of experience"))
     role.add_argument("--title", help=tr("updated title"))
-    credentials.add_arguments(role, "the administrator changing the role")
-    password = simple(person, "password", "set a password (own, or an administrator)", _password)
+    credentials.add_arguments(role, tr("the administrator changing the role"))
+    password = simple(
+        person, "password", tr("set a password (own, or an administrator)"), _password
+    )
     password.add_argument("--id", help=tr("whose password (default: the actor's own)"))
-    password.add_argument("--new-password-file", type=Path, required=True)
+    password.add_argument(
+        "--new-password-file",
+        type=Path,
+        required=True,
+        help=tr("file whose first line is the new password"),
+    )
     credentials.add_arguments(password)
 
 
@@ -42,14 +49,21 @@ def register_tokens(commands: Any, simple: Simple) -> None:
     token = commands.add_parser("token", help=tr("sign-in tokens for scripts")).add_subparsers(
         dest="token_command", required=True
     )
-    create = simple(token, "create", "issue a token (printed once, or written to --out)", _create)
+    create = simple(
+        token, "create", tr("issue a token (printed once, or written to --out)"), _create
+    )
     create.add_argument("--for", dest="holder", help=tr("whose token (default: the actor's own)"))
-    create.add_argument("--days", type=int, default=auth.DEFAULT_TOKEN_DAYS)
-    create.add_argument("--label", default="")
+    create.add_argument(
+        "--days",
+        type=int,
+        default=auth.DEFAULT_TOKEN_DAYS,
+        help=tr("days until the token expires (default: %(default)s)"),
+    )
+    create.add_argument("--label", default="", help=tr("what the token is for (a note)"))
     create.add_argument("--out", type=Path, help=tr("write the token to this file instead"))
     credentials.add_arguments(create)
-    revoke = simple(token, "revoke", "revoke a token by its number", _revoke)
-    revoke.add_argument("--id", type=int, required=True)
+    revoke = simple(token, "revoke", tr("revoke a token by its number"), _revoke)
+    revoke.add_argument("--id", type=int, required=True, help=tr("the token's number"))
     credentials.add_arguments(revoke)
 
 

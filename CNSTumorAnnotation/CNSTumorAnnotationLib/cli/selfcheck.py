@@ -29,7 +29,9 @@ def register(subparsers: Any) -> None:
             )
         ),
     )
-    parser.add_argument("case_dir", type=Path, metavar="CASE_DIR")
+    parser.add_argument(
+        "case_dir", type=Path, metavar="CASE_DIR", help=tr("the case folder (case.json)")
+    )
     parser.add_argument(
         "--version", type=int, default=None, help=tr("annotation version (default: latest)")
     )

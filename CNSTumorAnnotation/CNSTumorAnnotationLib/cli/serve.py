@@ -16,8 +16,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "serve", help=tr("annotate and review in a browser (trame-slicer), signed in")
     )
     parser.add_argument("--project", type=Path, required=True, help=tr("annotation project folder"))
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument(
+        "--host", default="127.0.0.1", help=tr("address to listen on (default: %(default)s)")
+    )
+    parser.add_argument(
+        "--port", type=int, default=8080, help=tr("port to listen on (default: %(default)s)")
+    )
     parser.add_argument(
         "--demo",
         action="store_true",

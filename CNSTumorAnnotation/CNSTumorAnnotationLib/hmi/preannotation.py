@@ -125,9 +125,9 @@ def experts_from_label_maps(
     if names is not None and len(names) != len(paths):
         raise InvalidInputError(
             tr(
-                "{count_names} names given for {count_paths} label maps",
-                count_names=len(names),
-                count_paths=len(paths),
+                "{names} names given for {label_maps} label maps",
+                names=len(names),
+                label_maps=len(paths),
             )
         )
     experts = []

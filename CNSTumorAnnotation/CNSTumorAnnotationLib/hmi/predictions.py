@@ -96,8 +96,8 @@ def predictions_from_folder(
     if not files:
         raise InvalidInputError(
             tr(
-                "no label maps ({LABEL_MAP_SUFFIXES}) found",
-                LABEL_MAP_SUFFIXES=", ".join(LABEL_MAP_SUFFIXES),
+                "no label maps ({suffixes}) found",
+                suffixes=", ".join(LABEL_MAP_SUFFIXES),
             ),
             root,
         )

@@ -64,9 +64,7 @@ def read_rounds(folder: Path | str) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InvalidInputError(tr("not readable JSON ({error})", error=error), path) from None
     if not isinstance(record, dict) or record.get("format") != ROUNDS_FORMAT:
-        raise InvalidInputError(
-            tr("not a {ROUNDS_FORMAT} record", ROUNDS_FORMAT=ROUNDS_FORMAT), path
-        )
+        raise InvalidInputError(tr("not a {format} record", format=ROUNDS_FORMAT), path)
     return record
 
 
@@ -74,7 +72,7 @@ def _unique(items: list[str], what: str) -> list[str]:
     cleaned = [str(i).strip() for i in items if str(i).strip()]
     if len(set(cleaned)) != len(cleaned):
         raise InvalidInputError(
-            tr("{what} lists a case twice: {cleaned}", what=what, cleaned=sorted(cleaned))
+            tr("{field} lists a case twice: {cases}", field=what, cases=sorted(cleaned))
         )
     return cleaned
 
@@ -106,17 +104,43 @@ def stopping_check(sampled: int, corrected: int, rule: StoppingRule) -> dict[str
         and fraction is not None
         and fraction < rule.max_correction_fraction
     )
-    if sampled < rule.min_sampled:
-        reason = f"only {sampled} case(s) assessed; the rule needs at least {rule.min_sampled}"
-    elif met:
-        reason = (
-            f"{corrected}/{sampled} needed correction, below {rule.max_correction_fraction:.0%}"
-        )
-    else:
-        reason = (
-            f"{corrected}/{sampled} needed correction, not below {rule.max_correction_fraction:.0%}"
-        )
+    reason = stop_reason(sampled, corrected, rule)
     return {"met": met, "correction_fraction": fraction, "reason": reason, **asdict(rule)}
+
+
+def stop_reason(sampled: int, corrected: int, rule: StoppingRule) -> str:
+    """Why a round with these counts does or does not stop, in the language people read now."""
+    if sampled < rule.min_sampled:
+        return tr(
+            "only {sampled} case(s) assessed; the rule needs at least {min_sampled}",
+            sampled=sampled,
+            min_sampled=rule.min_sampled,
+        )
+    if corrected / sampled < rule.max_correction_fraction:
+        return tr(
+            "{corrected}/{sampled} needed correction, below {threshold:.0%}",
+            corrected=corrected,
+            sampled=sampled,
+            threshold=rule.max_correction_fraction,
+        )
+    return tr(
+        "{corrected}/{sampled} needed correction, not below {threshold:.0%}",
+        corrected=corrected,
+        sampled=sampled,
+        threshold=rule.max_correction_fraction,
+    )
+
+
+def round_reason(entry: dict[str, Any]) -> str:
+    """A recorded round's stopping reason in the language people read now (from its counts and
+    rule; the sentence stored when it was recorded if those are missing)."""
+    stop = entry.get("stop") or {}
+    try:
+        rule = StoppingRule(float(stop["max_correction_fraction"]), int(stop["min_sampled"]))
+        counts = entry["counts"]
+        return stop_reason(int(counts["sampled"]), int(counts["corrected"]), rule)
+    except (KeyError, TypeError, ValueError):
+        return str(stop.get("reason", ""))
 
 
 def record_round(
@@ -177,18 +201,44 @@ def format_status(record: dict[str, Any]) -> str:
     """A readable summary of the rounds and whether the last one meets the stopping rule."""
     rule = record["stopping_rule"]
     lines = [
-        f"Human-machine annotation rounds (R-HMI-5; stop below "
-        f"{rule['max_correction_fraction']:.0%} corrected of >= {rule['min_sampled']} sampled):"
+        tr(
+            "Human-machine annotation rounds (R-HMI-5; stop below {threshold:.0%} corrected of "
+            ">= {min_sampled} sampled):",
+            threshold=rule["max_correction_fraction"],
+            min_sampled=rule["min_sampled"],
+        )
     ]
     for e in record["rounds"]:
         c = e["counts"]
-        lines.append(
-            f"  round {e['round']}: {e['model']}{'@' + e['model_version'] if e['model_version'] else ''}"
-            f"  pre-annotated {c['preannotated']}, sampled {c['sampled']}, corrected "
-            f"{c['corrected']}, added {c['added_to_standard']}  ->  "
-            f"{'STOP' if e['stop']['met'] else 'continue'}: {e['stop']['reason']}"
-        )
+        numbers = {
+            "round": e["round"],
+            "model": f"{e['model']}@{e['model_version']}" if e["model_version"] else e["model"],
+            "preannotated": c["preannotated"],
+            "sampled": c["sampled"],
+            "corrected": c["corrected"],
+            "added": c["added_to_standard"],
+            "reason": round_reason(e),
+        }
+        if e["stop"]["met"]:
+            line = tr(
+                "round {round}: {model}  pre-annotated {preannotated}, sampled {sampled}, "
+                "corrected {corrected}, added {added}  ->  STOP: {reason}",
+                **numbers,
+            )
+        else:
+            line = tr(
+                "round {round}: {model}  pre-annotated {preannotated}, sampled {sampled}, "
+                "corrected {corrected}, added {added}  ->  continue: {reason}",
+                **numbers,
+            )
+        lines.append("  " + line)
     if not record["rounds"]:
-        lines.append("  no round recorded yet")
-    lines.append(f"  standard set: {len(standard_set(record))} case(s) added by correction")
+        lines.append("  " + tr("no round recorded yet"))
+    lines.append(
+        "  "
+        + tr(
+            "standard set: {cases} case(s) added by correction",
+            cases=len(standard_set(record)),
+        )
+    )
     return "\n".join(lines)

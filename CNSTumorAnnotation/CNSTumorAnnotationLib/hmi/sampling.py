@@ -192,23 +192,46 @@ def _reasons(
 ) -> list[str]:
     reasons = []
     if n_models < 2:
-        reasons.append("one model only: no committee disagreement measured")
+        reasons.append(tr("one model only: no committee disagreement measured"))
     for key, r in regions.items():
         if r["volume_mean_mm3"] == 0:
             continue
         if n_models >= 2:
             reasons.append(
-                f"{key}: mean pairwise Dice {r['dice_mean']:.3f} (lowest {r['dice_min']:.3f}), "
-                f"HD95 mean {r['hd95_mean_mm']:.1f} mm (max {r['hd95_max_mm']:.1f} mm)"
+                tr(
+                    "{region}: mean pairwise Dice {dice_mean:.3f} (lowest {dice_min:.3f}), "
+                    "HD95 mean {hd95_mean:.1f} mm (max {hd95_max:.1f} mm)",
+                    region=key,
+                    dice_mean=r["dice_mean"],
+                    dice_min=r["dice_min"],
+                    hd95_mean=r["hd95_mean_mm"],
+                    hd95_max=r["hd95_max_mm"],
+                )
             )
         if r["lesions_max"] != r["lesions_min"]:
             reasons.append(
-                f"{key}: models count {int(r['lesions_min'])} to {int(r['lesions_max'])} lesions"
+                tr(
+                    "{region}: models count {fewest} to {most} lesions",
+                    region=key,
+                    fewest=int(r["lesions_min"]),
+                    most=int(r["lesions_max"]),
+                )
             )
         if r["fragments_mean"] > 0:
-            reasons.append(f"{key}: {r['fragments_mean']:.1f} speck fragments per model on average")
+            reasons.append(
+                tr(
+                    "{region}: {fragments:.1f} speck fragments per model on average",
+                    region=key,
+                    fragments=r["fragments_mean"],
+                )
+            )
     if selfcheck:
-        reasons.append(f"self-check: {selfcheck} error(s)/warning(s) on the latest machine version")
+        reasons.append(
+            tr(
+                "self-check: {problems} error(s)/warning(s) on the latest machine version",
+                problems=selfcheck,
+            )
+        )
     return reasons
 
 
@@ -244,8 +267,14 @@ def with_size_term(scores: list[CaseScore], strategy: SamplingStrategy) -> list[
             region = next(iter(s.regions))
             reasons = (
                 *reasons,
-                f"{region}: {volume:.0f} mm3 is {ratio:.2f} x the median of the "
-                f"ranked cases ({median:.0f} mm3)",
+                tr(
+                    "{region}: {volume:.0f} mm3 is {ratio:.2f} x the median of the ranked "
+                    "cases ({median:.0f} mm3)",
+                    region=region,
+                    volume=volume,
+                    ratio=ratio,
+                    median=median,
+                ),
             )
         updated.append(replace(s, terms=terms, score=_weighted(terms, strategy), reasons=reasons))
     return updated

@@ -24,7 +24,7 @@ from CNSTumorAnnotationLib.hmi.sampling import (
     select,
     with_size_term,
 )
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.provenance import provenance
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 
 WORKLIST_FORMAT = "cnstumor-hmi-worklist/1"
+#: Why a case was selected (the ``selection`` value of the worklist), translated where shown.
+SELECTIONS: tuple[str, ...] = (N_("disagreement"), N_("exploration"))
 
 
 @dataclass(frozen=True)
@@ -173,10 +175,27 @@ def write_worklist(worklist: Worklist, out: Path | str) -> Path:
 
 def format_worklist(worklist: Worklist) -> str:
     """A readable table of the worklist."""
-    lines = [f"R-HMI-4 worklist ({worklist.strategy.version}, seed {worklist.strategy.seed}):"]
+    lines = [
+        tr(
+            "R-HMI-4 worklist ({strategy}, seed {seed}):",
+            strategy=worklist.strategy.version,
+            seed=worklist.strategy.seed,
+        )
+    ]
     for rank, (score, why) in enumerate(worklist.selected, start=1):
-        lines.append(f"  {rank:3d}. {score.case_id:30} score {score.score:.3f}  [{why}]")
+        selection = tr(why) if why in SELECTIONS else why
+        lines.append(
+            "  "
+            + tr(
+                "{rank:3d}. {case:30} score {score:.3f}  [{selection}]",
+                rank=rank,
+                case=score.case_id,
+                score=score.score,
+                selection=selection,
+            )
+        )
         lines.extend(f"         - {reason}" for reason in score.reasons[:4])
     if worklist.left_out:
-        lines.append(f"  left out: {', '.join(s.case_id for s in worklist.left_out)}")
+        cases = ", ".join(s.case_id for s in worklist.left_out)
+        lines.append("  " + tr("left out: {cases}", cases=cases))
     return "\n".join(lines)
