@@ -62,13 +62,14 @@ def label_maps_agreement(
     out_dir: str | Path,
     regions: Mapping[str, Sequence[int]] | None = None,
     *,
-    title: str = "Inter-annotator agreement",
+    title: str | None = None,
     operation: str = "agreement",
     image: str | Path | None = None,
 ) -> dict[str, Any]:
     """Compare label maps per region, write ``agreement.json`` and ``agreement.html`` atomically.
 
-    Returns the JSON payload (with provenance); the inputs are only read.
+    Returns the JSON payload (with provenance); the inputs are only read. ``title`` defaults to
+    "Inter-annotator agreement" in the current language.
     """
     regions = dict(regions or BRATS_REGIONS)
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
@@ -98,7 +99,7 @@ def label_maps_agreement(
     page = agreement_report_html(
         table, record, title=title, staple=staple_summary, disagreement=pictures
     )
-    out = output_folder(out_dir, "agreement output folder")
+    out = output_folder(out_dir, tr("agreement output folder"))
     write_json_atomic(out / "agreement.json", payload)
     write_text_atomic(out / "agreement.html", page)
     return payload
@@ -140,11 +141,11 @@ def check_label_values(maps: Sequence[LabelMap], regions: Mapping[str, Sequence[
                 tr(
                     (
                         "label map {label_map_name} holds values {unknown} that no region names "
-                        "(regions: {table}); give --region NAME=values for them"
+                        "(regions: {regions}); give --region NAME=values for them"
                     ),
                     label_map_name=label_map.name,
                     unknown=unknown,
-                    table={k: sorted(v) for k, v in regions.items()},
+                    regions={k: sorted(v) for k, v in regions.items()},
                 ),
                 where,
             )
@@ -165,7 +166,7 @@ def bundled_case_agreement(sample_dir: str | Path, out_dir: str | Path) -> dict[
         paths,
         out_dir,
         BRATS_REGIONS,
-        title="Agreement of the five BraTS algorithms on TCGA-FG-6692",
+        title=tr("Agreement of the five BraTS algorithms on {case_id}", case_id="TCGA-FG-6692"),
         operation="bundled_case_agreement",
         image=Path(sample_dir) / "sri24" / "FLAIR.nii.gz",
     )

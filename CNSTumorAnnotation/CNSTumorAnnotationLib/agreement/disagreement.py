@@ -16,6 +16,7 @@ import numpy as np
 import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.agreement.masks import LabelMap
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.pictures import png_base64, radiological, slice_rgb, to_png
 
 ONLY_A, ONLY_B, BOTH = 1, 2, 3
@@ -43,15 +44,25 @@ def disagreement_figure(
     index = int(np.argmax(differing))
     rgb, pixel = slice_rgb(image, index, overlay, COLOURS, alpha=0.6)
     source = png_base64(to_png(rgb, pixel, 420))
-    name_a, name_b = html.escape(a.name), html.escape(b.name)
+    alt = tr("{a} vs {b}, {region}", a=a.name, b=b.name, region=region)
+    where = tr(
+        "{region}: {a} vs {b} (Dice {dice}), slice {slice} of {count} where they differ most",
+        region=region,
+        a=a.name,
+        b=b.name,
+        dice=f"{dice:.2f}",
+        slice=index + 1,
+        count=shown.shape[0],
+    )
+    only_a, only_b = tr("only {name}", name=a.name), tr("only {name}", name=b.name)
+    right = tr("patient's right on the left")
     return (
-        f"<figure class='disagreement'><img alt='{name_a} vs {name_b}, {html.escape(region)}' "
-        f"src='data:image/png;base64,{source}'><figcaption>{html.escape(region)}: {name_a} vs "
-        f"{name_b} (Dice {dice:.2f}), slice {index + 1} of {shown.shape[0]} where they differ "
-        f"most &middot; <span style='color:rgb{COLOURS[ONLY_A]}'>&#9632;</span> only {name_a} "
-        f"&middot; <span style='color:rgb{COLOURS[ONLY_B]}'>&#9632;</span> only {name_b} "
-        f"&middot; <span style='color:rgb{COLOURS[BOTH]}'>&#9632;</span> both &middot; "
-        "patient's right on the left</figcaption></figure>"
+        f"<figure class='disagreement'><img alt='{html.escape(alt)}' "
+        f"src='data:image/png;base64,{source}'><figcaption>{html.escape(where)} "
+        f"&middot; <span style='color:rgb{COLOURS[ONLY_A]}'>&#9632;</span> {html.escape(only_a)} "
+        f"&middot; <span style='color:rgb{COLOURS[ONLY_B]}'>&#9632;</span> {html.escape(only_b)} "
+        f"&middot; <span style='color:rgb{COLOURS[BOTH]}'>&#9632;</span> {html.escape(tr('both'))} "
+        f"&middot; {html.escape(right, quote=False)}</figcaption></figure>"
     )
 
 
@@ -73,7 +84,5 @@ def disagreement_section(
                 image, by_name[worst.rater_a], by_name[worst.rater_b], region, labels, worst.dice
             )
         )
-    return (
-        "<h2>Where the least-agreeing pair disagrees</h2>"
-        f"<div class='pictures'>{''.join(figures)}</div>"
-    )
+    heading = tr("Where the least-agreeing pair disagrees")
+    return f"<h2>{html.escape(heading)}</h2><div class='pictures'>{''.join(figures)}</div>"

@@ -19,6 +19,7 @@ import numpy as np
 from CNSTumorAnnotationLib.agreement.components import connected_components_26
 from CNSTumorAnnotationLib.agreement.masks import as_bool_mask, check_same_shape
 from CNSTumorAnnotationLib.agreement.surface import bounding_box
+from CNSTumorAnnotationLib.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,8 @@ def instance_detection(
 
     ``spacing_mm`` is accepted for a uniform call signature; IoU and Dice do not depend on it.
     """
-    ref = as_bool_mask(reference, "reference mask")
-    tst = as_bool_mask(test, "test mask")
+    ref = as_bool_mask(reference, N_("reference mask"))
+    tst = as_bool_mask(test, N_("test mask"))
     check_same_shape(ref, tst)
     box = bounding_box([ref, tst])
     if box is None:

@@ -37,6 +37,7 @@ from CNSTumorAnnotationLib.agreement.surface import (
     robust_hausdorff_mm,
     surface_distances,
 )
+from CNSTumorAnnotationLib.i18n import N_
 
 #: HD95 charged to a missed lesion or a false-positive component (BraTS 2023).
 LESION_MISS_HD95_MM = 374.0
@@ -129,8 +130,8 @@ def lesion_wise_metrics(
     """BraTS 2023 lesion-wise Dice, HD95 and F1 of ``test`` against ``reference``."""
     params = params or LesionWiseParameters()
     spacing = check_spacing(spacing_mm)
-    ref = as_bool_mask(reference, "reference mask")
-    tst = as_bool_mask(test, "test mask")
+    ref = as_bool_mask(reference, N_("reference mask"))
+    tst = as_bool_mask(test, N_("test mask"))
     check_same_shape(ref, tst)
     box = bounding_box([ref, tst])
     if box is None:

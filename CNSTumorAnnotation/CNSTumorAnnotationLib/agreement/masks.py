@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError
 from CNSTumorQCLib.image_io import read_image
 
@@ -48,12 +48,13 @@ def region_mask(labels: np.ndarray, label_values: Iterable[int]) -> np.ndarray:
     return np.isin(labels, values)
 
 
-def as_bool_mask(mask: np.ndarray, name: str = "mask") -> np.ndarray:
-    """A 3-D boolean view of ``mask``; non-zero counts as foreground."""
+def as_bool_mask(mask: np.ndarray, name: str = N_("mask")) -> np.ndarray:
+    """A 3-D boolean view of ``mask``; non-zero counts as foreground. ``name`` (marked with
+    ``N_`` by the caller) is translated in the error."""
     array = np.asarray(mask)
     if array.ndim != 3:
         raise InvalidInputError(
-            tr("{name} must be a 3-D array, got {ndim}-D", name=name, ndim=array.ndim)
+            tr("{name} must be a 3-D array, got {ndim}-D", name=tr(name), ndim=array.ndim)
         )
     return array if array.dtype == bool else array != 0
 
@@ -76,7 +77,7 @@ def check_same_shape(a: np.ndarray, b: np.ndarray) -> None:
     """Two masks compared voxel by voxel must have one shape."""
     if a.shape != b.shape:
         raise InvalidInputError(
-            tr("masks differ in shape: {shape} vs {shape2}", shape=a.shape, shape2=b.shape)
+            tr("masks differ in shape: {shape_a} vs {shape_b}", shape_a=a.shape, shape_b=b.shape)
         )
 
 
@@ -110,7 +111,7 @@ def read_label_map(path: str | Path, name: str | None = None) -> LabelMap:
     path = Path(path)
     if not path.is_file():
         raise MissingInputError(tr("label map not found"), path)
-    image = read_image(path, "label map")  # verified: gzip CRC, size, finite values
+    image = read_image(path, tr("label map"))  # verified: gzip CRC, size, finite values
     label_name = name or path.name.removesuffix(".gz").removesuffix(".nii").removesuffix(".nrrd")
     return label_map_from_image(image, label_name, str(path))
 
@@ -124,30 +125,33 @@ def check_same_grid(label_maps: Sequence[LabelMap]) -> None:
             raise InvalidInputError(
                 tr(
                     (
-                        "{other_name} has shape {shape}, {first_name} {shape2}: resample onto "
-                        "one grid before comparing"
+                        "{other_name} has shape {other_shape}, {first_name} {first_shape}: "
+                        "resample onto one grid before comparing"
                     ),
                     other_name=other.name,
-                    shape=other.labels.shape,
+                    other_shape=other.labels.shape,
                     first_name=first.name,
-                    shape2=first.labels.shape,
+                    first_shape=first.labels.shape,
                 ),
                 where,
             )
         for what, x, y in (
-            ("spacing", other.spacing_mm, first.spacing_mm),
-            ("origin", other.origin, first.origin),
-            ("direction", other.direction, first.direction),
+            (N_("spacing"), other.spacing_mm, first.spacing_mm),
+            (N_("origin"), other.origin, first.origin),
+            (N_("direction"), other.direction, first.direction),
         ):
             if not np.allclose(x, y, atol=GRID_TOLERANCE):
                 raise InvalidInputError(
                     tr(
-                        "{other_name} differs from {first_name} in {what}: {x} vs {y}",
+                        (
+                            "{other_name} differs from {first_name} in {what}: {other_value} "
+                            "vs {first_value}"
+                        ),
                         other_name=other.name,
                         first_name=first.name,
-                        what=what,
-                        x=x,
-                        y=y,
+                        what=tr(what),
+                        other_value=x,
+                        first_value=y,
                     ),
                     where,
                 )

@@ -19,6 +19,7 @@ import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.agreement.masks import as_bool_mask, check_same_shape, check_spacing
 from CNSTumorAnnotationLib.agreement.surface import bounding_box
+from CNSTumorAnnotationLib.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,8 @@ def overlap_metrics(
 ) -> OverlapMetrics:
     """Dice, Jaccard and volume similarity of two masks, plus their volumes (mm^3)."""
     spacing = check_spacing(spacing_mm)
-    a = as_bool_mask(mask_a, "mask A")
-    b = as_bool_mask(mask_b, "mask B")
+    a = as_bool_mask(mask_a, N_("mask A"))
+    b = as_bool_mask(mask_b, N_("mask B"))
     check_same_shape(a, b)
     voxel_mm3 = float(np.prod(spacing))
     box = bounding_box([a, b])

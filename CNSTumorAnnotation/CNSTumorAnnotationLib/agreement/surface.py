@@ -37,6 +37,7 @@ from scipy import ndimage
 from surface_distance import lookup_tables
 
 from CNSTumorAnnotationLib.agreement.masks import as_bool_mask, check_same_shape, check_spacing
+from CNSTumorAnnotationLib.i18n import tr
 
 #: BraTS value for a distance when exactly one mask is empty (legacy BraTS evaluation).
 EMPTY_MASK_DISTANCE_MM = 373.1287
@@ -123,7 +124,7 @@ def prepare_surfaces(masks: Sequence[np.ndarray], spacing_mm: Sequence[float]) -
     transform does not depend on how far the grid extends beyond the surfaces.
     """
     spacing = check_spacing(spacing_mm)
-    bool_masks = [as_bool_mask(m, f"mask {i}") for i, m in enumerate(masks)]
+    bool_masks = [as_bool_mask(m, tr("mask {number}", number=i)) for i, m in enumerate(masks)]
     for other in bool_masks[1:]:
         check_same_shape(bool_masks[0], other)
     box = bounding_box(bool_masks)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import N_, tr
+
 
 class AgreementBand(Enum):
     """Agreement grade, worst to best."""
@@ -33,6 +35,22 @@ class AgreementBand(Enum):
     MODERATE = "moderate"
     GOOD = "good"
     EXCELLENT = "excellent"
+
+
+#: How people read each band on the reports (the values themselves are in the JSON).
+BAND_NAMES: dict[str, str] = {
+    AgreementBand.POOR.value: N_("poor"),
+    AgreementBand.MODERATE.value: N_("moderate"),
+    AgreementBand.GOOD.value: N_("good"),
+    AgreementBand.EXCELLENT.value: N_("excellent"),
+}
+
+
+def band_name(value: str | None) -> str:
+    """A band value (``"good"``) as people read it in the current language; ``—`` for none."""
+    if not value:
+        return "—"
+    return tr(BAND_NAMES[value]) if value in BAND_NAMES else value
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from CNSTumorAnnotationLib.export.case_export import export_case, parse_formats
 from CNSTumorAnnotationLib.export.context import ExportOptions
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import sha256_file, write_text_atomic
 from CNSTumorQCLib.batch import BatchItem, BatchSummary, items_for, run_batch
 from CNSTumorQCLib.paths import output_folder
@@ -101,7 +102,7 @@ def export_batch(
     worker with its own headless runtime."""
     names = parse_formats(formats)
     options = options or ExportOptions()
-    out = output_folder(out_dir, "export output folder")
+    out = output_folder(out_dir, tr("export output folder"))
     in_process = workers == 1 and scheduler is None
     if in_process and runtime is None:
         from CNSTumorAnnotationLib.mrml.runtime import create_runtime

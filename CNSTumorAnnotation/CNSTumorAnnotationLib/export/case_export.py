@@ -85,9 +85,9 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     if unknown or not names:
         raise InvalidInputError(
             tr(
-                "unknown export format(s) {unknown}; choose from {FORMATS} or all",
+                "unknown export format(s) {unknown}; choose from {formats} or all",
                 unknown=unknown or names,
-                FORMATS=", ".join(FORMATS),
+                formats=", ".join(FORMATS),
             )
         )
     return tuple(name for name in FORMATS if name in names)
@@ -127,9 +127,12 @@ def select_version(
     if approved_only and not approval.approved:
         approved = [str(v.version) for v in versions if approval_of(case, v, project_dir).approved]
         hint = (
-            f"approved version(s): {', '.join(approved)}; choose one with --annotation-version"
+            tr(
+                "approved version(s): {versions}; choose one with --annotation-version",
+                versions=", ".join(approved),
+            )
             if approved
-            else "no version is approved yet"
+            else tr("no version is approved yet")
         )
         raise WorkflowError(
             tr(

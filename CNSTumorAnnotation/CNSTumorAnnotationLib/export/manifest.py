@@ -113,7 +113,7 @@ def read_manifest(manifest_path: Path) -> dict[str, Any]:
         ) from None
     if not isinstance(payload, dict) or payload.get("format") != MANIFEST_FORMAT:
         raise InvalidInputError(
-            tr("not a {MANIFEST_FORMAT} manifest", MANIFEST_FORMAT=MANIFEST_FORMAT), manifest_path
+            tr("not a {manifest_format} manifest", manifest_format=MANIFEST_FORMAT), manifest_path
         )
     return payload
 
@@ -127,7 +127,7 @@ def verify_manifest(manifest_path: Path) -> list[str]:
     for item in payload["files"]:
         path = root / item["path"]
         if not path.is_file():
-            problems.append(f"{item['path']}: listed in the manifest but missing")
+            problems.append(tr("{path}: listed in the manifest but missing", path=item["path"]))
         elif sha256_file(path) != item["sha256"]:
-            problems.append(f"{item['path']}: SHA-256 differs from the manifest")
+            problems.append(tr("{path}: SHA-256 differs from the manifest", path=item["path"]))
     return problems

@@ -106,12 +106,12 @@ def _check_compatible(existing_path: Path, description: dict[str, Any]) -> None:
             raise InvalidInputError(
                 tr(
                     (
-                        "this case's {key} ({description}) differ from the data set's ({get}); "
+                        "this case's {key} ({ours}) differ from the data set's ({theirs}); "
                         "export it into another nnU-Net data set (--nnunet-id)"
                     ),
                     key=key,
-                    description=description[key],
-                    get=existing.get(key),
+                    ours=description[key],
+                    theirs=existing.get(key),
                 ),
                 existing_path,
             )

@@ -21,6 +21,8 @@ convention (``CNSTumorQCLib.pictures``), labels in the schema colours. Beside it
 legend table gives, per region or label value, its voxel count and volume in mL in that file,
 and the file it came from (path relative to the export folder). The page is self-contained
 (``html_page``) and listed in the manifest with its checksum like every exported file (R-FMT-2).
+Its words are in the language of the export (``--lang``); region keys, file names and numbers
+are the files' own.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import SimpleITK as sitk
 
 from CNSTumorAnnotationLib.export.context import ExportContext
 from CNSTumorAnnotationLib.export.manifest import MANIFEST_NAME, ManifestEntry
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.pictures import (
     largest_component_slice,
@@ -53,7 +56,7 @@ TILE_PX = 260
 #: The neighbouring levels lie about this far (mm) either side of the lesion's central slice.
 NEIGHBOUR_MM = 5.0
 ALPHA = 0.45
-NOTHING_DRAWN = (
+NOTHING_DRAWN = N_(
     "Nothing drawable was exported: the preview reads back NIfTI, .seg.nrrd, BraTS and nnU-Net "
     "files; DICOM SEG files are not read back (open them in Slicer)."
 )
@@ -180,12 +183,17 @@ def _sequence_sections(ctx: ExportContext, entries: Sequence[ManifestEntry]) -> 
         labels = _label_image(
             [(region.label_value, _on_grid(mask, image)) for region, mask, _ in ordered], image
         )
+        volume = (
+            tr("case volume {file} (defaced)", file=image_file)
+            if ctx.options.deface
+            else tr("case volume {file}", file=image_file)
+        )
         sections.append(
             Section(
                 f"sequence-{sequence.value}",
-                f"{sequence.value}: regions drawn on {sequence.value}",
+                tr("{sequence}: regions drawn on {sequence}", sequence=sequence.value),
                 image,
-                f"case volume {image_file}" + (" (defaced)" if ctx.options.deface else ""),
+                volume,
                 labels,
                 rows,
             )
@@ -225,7 +233,9 @@ def _combined_rows(
         for v in sorted(names)
     ]
     rows += [
-        LegendRow("unknown value", v, (255, 0, 255), found[v], found[v] * _voxel_ml(labels), path)
+        LegendRow(
+            tr("unknown value"), v, (255, 0, 255), found[v], found[v] * _voxel_ml(labels), path
+        )
         for v in unknown
     ]
     return rows
@@ -261,13 +271,13 @@ def _nifti_labels_section(ctx: ExportContext, entries: Sequence[ManifestEntry]) 
         _combined_section(
             ctx,
             "nifti-labels",
-            f"NIfTI combined label map on {sequence.value}",
+            tr("NIfTI combined label map on {sequence}", sequence=sequence.value),
             entry,
             ctx.reference_image(sequence),
-            f"case volume {ctx.image_source(sequence).file}",
+            tr("case volume {file}", file=ctx.image_source(sequence).file),
             {v: r.key for v, r in regions.items()},
             {v: r.color_rgb255 for v, r in regions.items()},
-            ["innermost region wins: each voxel counts once, under its innermost region"],
+            [tr("innermost region wins: each voxel counts once, under its innermost region")],
         )
     ]
 
@@ -295,12 +305,20 @@ def _dataset_sections(ctx: ExportContext, entries: Sequence[ManifestEntry]) -> l
                 else (255, 0, 255)
                 for v in names
             }
-            title = f"BraTS {ctx.options.brats_version} label map on its {reference.value} image"
+            title = tr(
+                "BraTS {version} label map on its {sequence} image",
+                version=ctx.options.brats_version,
+                sequence=reference.value,
+            )
         else:
             names = {v: r.key for v, r in regions.items()}
             colours = {v: r.color_rgb255 for v, r in regions.items()}
             channel = DATASET_SEQUENCES.index(reference)
-            title = f"nnU-Net label map on channel {channel:04d} ({reference.value})"
+            title = tr(
+                "nnU-Net label map on channel {channel} ({sequence})",
+                channel=f"{channel:04d}",
+                sequence=reference.value,
+            )
         sections.append(
             _combined_section(
                 ctx,
@@ -311,7 +329,12 @@ def _dataset_sections(ctx: ExportContext, entries: Sequence[ManifestEntry]) -> l
                 images[0].path,
                 names,
                 colours,
-                [f"both read from the exported files, on the {reference.value} grid"],
+                [
+                    tr(
+                        "both read from the exported files, on the {sequence} grid",
+                        sequence=reference.value,
+                    )
+                ],
             )
         )
     return sections
@@ -340,7 +363,25 @@ def _picture(section: Section) -> tuple[str, list[int]]:
 def _section_html(section: Section) -> str:
     source, slices = _picture(section)
     count = radiological(section.image).GetSize()[2]
-    where = f"slices {', '.join(str(k + 1) for k in slices)} of {count}"
+    where = tr(
+        "slices {slices} of {count}", slices=", ".join(str(k + 1) for k in slices), count=count
+    )
+    caption = tr(
+        (
+            "{where} (through the largest labelled component and about {mm} mm either side) · "
+            "image: {image} · R on the left"
+        ),
+        where=where,
+        mm=f"{NEIGHBOUR_MM:.0f}",
+        image=section.image_file,
+    )
+    heads = (
+        tr("region / label"),
+        tr("label value"),
+        tr("voxels"),
+        tr("volume (mL)"),
+        tr("file"),
+    )
     empty = not any(row.voxels for row in section.rows)
     rows = "".join(
         f"<tr data-file='{html.escape(row.file)}' data-value='{row.value}'>"
@@ -350,16 +391,16 @@ def _section_html(section: Section) -> str:
         f"<td class='file'>{html.escape(row.file)}</td></tr>"
         for row in section.rows
     )
-    notes = [*section.notes, *(["no labelled voxel in these files"] if empty else [])]
+    notes = [*section.notes, *([tr("no labelled voxel in these files")] if empty else [])]
     return (
         f"<section class='preview' id='{html.escape(section.key)}'>"
         f"<h2>{html.escape(section.title)}</h2>"
-        f"<figure><img alt='{html.escape(section.title)}, {where}' "
-        f"src='data:image/png;base64,{source}'><figcaption>{where} (through the largest "
-        f"labelled component and about {NEIGHBOUR_MM:.0f} mm either side) &middot; image: "
-        f"{html.escape(section.image_file)} &middot; R on the left</figcaption></figure>"
-        "<table><tr><th>region / label</th><th>label value</th><th>voxels</th><th>volume (mL)</th>"
-        f"<th>file</th></tr>{rows}</table>"
+        f"<figure><img alt='{html.escape(section.title)}, {html.escape(where)}' "
+        f"src='data:image/png;base64,{source}'><figcaption>"
+        f"{_entities(caption)}</figcaption></figure>"
+        "<table><tr>"
+        + "".join(f"<th>{html.escape(head)}</th>" for head in heads)
+        + f"</tr>{rows}</table>"
         + "".join(f"<p class='note'>{html.escape(note)}</p>" for note in notes)
         + "</section>"
     )
@@ -370,25 +411,48 @@ def preview_html(
 ) -> str:
     """The whole page for the case of ``ctx``."""
     version = ctx.version
-    approved = "approved" if ctx.approval is not None and ctx.approval.approved else "not approved"
+    approved = ctx.approval is not None and ctx.approval.approved
+    about = tr(
+        (
+            "Patient {patient} · annotation version {version} by {annotator} ({approval}) · "
+            "schema {schema}"
+        ),
+        patient=ctx.patient,
+        version=f"v{version.version}",
+        annotator=str(version.annotator),
+        approval=tr("approved") if approved else tr("not approved"),
+        schema=ctx.schema.version,
+    )
+    note = tr(
+        "Every label map below was read back from the file the export wrote (named in its "
+        "table), so the pictures and numbers are those of the files. Pictures in radiological "
+        "convention: patient's right on the left, anterior up. Volume = voxels × voxel volume "
+        "of that file (1 mL = 1000 mm³)."
+    )
+    heading = tr("Export preview of case {case_id}", case_id=str(ctx.case.case_id))
     body = (
-        f"<h1>Export preview of case {html.escape(str(ctx.case.case_id))}</h1>"
-        f"<p>Patient {html.escape(ctx.patient)} &middot; annotation version v{version.version} "
-        f"by {html.escape(str(version.annotator))} ({approved}) &middot; schema "
-        f"{html.escape(ctx.schema.version)}</p>"
-        "<p class='note'>Every label map below was read back from the file the export wrote "
-        "(named in its table), so the pictures and numbers are those of the files. Pictures in "
-        "radiological convention: patient's right on the left, anterior up. Volume = voxels "
-        "&times; voxel volume of that file (1 mL = 1000 mm³).</p>"
+        f"<h1>{html.escape(heading)}</h1>"
+        f"<p>{_entities(about)}</p>"
+        f"<p class='note'>{_entities(note)}</p>"
         + "".join(_section_html(section) for section in sections)
-        + ("" if sections else f"<p class='nothing'>{NOTHING_DRAWN}</p>")
+        + ("" if sections else f"<p class='nothing'>{_entities(tr(NOTHING_DRAWN))}</p>")
     )
     return html_page(
-        f"Export preview {ctx.case.case_id} v{version.version}",
+        tr(
+            "Export preview {case_id} {version}",
+            case_id=str(ctx.case.case_id),
+            version=f"v{version.version}",
+        ),
         body,
         provenance={"provenance": dict(provenance)},
         css=_STYLE,
     )
+
+
+def _entities(text: str) -> str:
+    """``text`` escaped, its middle dots and multiplication signs written as the page always
+    wrote them (``&middot;``, ``&times;``), so the English page keeps its bytes."""
+    return html.escape(text, quote=False).replace("·", "&middot;").replace("×", "&times;")
 
 
 def write_preview(

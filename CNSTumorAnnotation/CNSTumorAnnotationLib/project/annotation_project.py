@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorAnnotationLib.people import (
     CONSENSUS_RULES,
     NotPermittedError,
@@ -35,6 +35,23 @@ from CNSTumorQCLib.paths import safe_component
 #: interface languages of the browser wizard (Chinese and English, chosen per person)
 LANGUAGES = ("en", "zh")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+#: How people read the roles (the values are stored and typed on the command line).
+ROLE_NAMES: dict[Role, str] = {
+    Role.ADMINISTRATOR: N_("administrator"),
+    Role.ANNOTATOR: N_("annotator"),
+    Role.REVIEWER: N_("reviewer"),
+}
+#: What a checked id names, as people read it (``_check_id``'s ``kind``).
+_ID_KINDS: dict[str, str] = {
+    "person": N_("person id"),
+    "dataset": N_("dataset id"),
+    "case": N_("case id"),
+}
+
+
+def role_name(role: Role) -> str:
+    """The role as people read it in the current language (``annotator``, 标注者)."""
+    return tr(ROLE_NAMES[role])
 
 
 @dataclass(frozen=True)
@@ -97,7 +114,7 @@ class Project:
             raise InvalidInputError(
                 tr(
                     "the first person of a project is its administrator, not a {role}",
-                    role=admin.role.value,
+                    role=role_name(admin.role),
                 )
             )
         digest = hash_password(password)
@@ -107,10 +124,10 @@ class Project:
             raise InvalidInputError(
                 tr(
                     (
-                        "administrator {id} needs a licence or staff number (one human, one "
-                        "identity)"
+                        "administrator {person_id} needs a licence or staff number (one human, "
+                        "one identity)"
                     ),
-                    id=admin.id,
+                    person_id=admin.id,
                 )
             )
         if database is not None:
@@ -178,7 +195,7 @@ class Project:
     def tighten_rules(self, rules: QualificationRules, *, actor: str) -> None:
         """Adopt a stricter R-PPL-1 table (an administrator's act); refused when looser than
         the consensus."""
-        self.require_administrator(actor, "change the qualification rules")
+        self.require_administrator(actor, tr("change the qualification rules"))
         rules.check_not_looser_than(CONSENSUS_RULES)
         with store.transaction(self.conn):
             self._record_rules(rules, actor)
@@ -205,7 +222,7 @@ class Project:
     ) -> Dataset:
         """Record a dataset (an administrator's act). Missing approval is recorded (and later
         refuses its cases)."""
-        self.require_administrator(actor, f"record dataset {dataset_id}")
+        self.require_administrator(actor, tr("record dataset {dataset_id}", dataset_id=dataset_id))
         _check_id(dataset_id, "dataset")
         if ethics_date:
             _check_date(ethics_date)
@@ -269,7 +286,7 @@ class Project:
         Refused (naming the rule) when not qualified for the role (R-PPL-1), and when the
         licence / staff number already names another person: one human, one identity, so that
         nobody reviews their own work under a second name (R-PPL-3)."""
-        self.require_administrator(actor, f"add person {person_id}")
+        self.require_administrator(actor, tr("add person {person_id}", person_id=person_id))
         _check_id(person_id, "person")
         if self.conn.execute("SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone():
             raise InvalidInputError(
@@ -289,8 +306,8 @@ class Project:
         if language not in LANGUAGES:
             raise InvalidInputError(
                 tr(
-                    "language must be one of {LANGUAGES}, not {language!r}",
-                    LANGUAGES=list(LANGUAGES),
+                    "language must be one of {choices}, not {language!r}",
+                    choices=list(LANGUAGES),
                     language=language,
                 )
             )
@@ -340,16 +357,20 @@ class Project:
             (person.id, person.licence),
         ).fetchone()
         if taken is not None:
-            what = "id" if taken["id"] == person.id else f"licence {person.licence}"
+            what = (
+                tr("id")
+                if taken["id"] == person.id
+                else tr("licence {licence}", licence=person.licence)
+            )
             raise WorkflowError(
                 tr(
                     (
-                        "R-PPL-3: the {what} already belongs to person {taken}; one human has "
+                        "R-PPL-3: the {what} already belongs to person {owner}; one human has "
                         "one identity in a project (change their role instead of adding a second "
                         "one)"
                     ),
                     what=what,
-                    taken=taken["id"],
+                    owner=taken["id"],
                 )
             )
         self.conn.execute(
@@ -387,7 +408,7 @@ class Project:
                     "R-FLOW-1: only an administrator may {what}; {actor} is a {role}",
                     what=what,
                     actor=actor,
-                    role=person.role.value,
+                    role=role_name(person.role),
                 )
             )
         return person
@@ -403,7 +424,7 @@ class Project:
     ) -> Person:
         """Change a person's role: another administrator's audited act. The new role's
         qualification is checked (R-PPL-1); the last administrator keeps the role."""
-        self.require_administrator(actor, f"change the role of {person_id}")
+        self.require_administrator(actor, tr("change the role of {person_id}", person_id=person_id))
         if actor == person_id:
             raise NotPermittedError(
                 tr(
@@ -465,8 +486,8 @@ class Project:
         if language not in LANGUAGES:
             raise InvalidInputError(
                 tr(
-                    "language must be one of {LANGUAGES}, not {language!r}",
-                    LANGUAGES=list(LANGUAGES),
+                    "language must be one of {choices}, not {language!r}",
+                    choices=list(LANGUAGES),
                     language=language,
                 )
             )
@@ -496,7 +517,7 @@ class Project:
         key; a failure refuses the case naming the files, and the result is in the audit entry.
         Registering is an administrator's act.
         """
-        self.require_administrator(actor, f"register case {case_id}")
+        self.require_administrator(actor, tr("register case {case_id}", case_id=case_id))
         _check_id(case_id, "case")
         if phase not in ("production", "calibration"):
             raise InvalidInputError(
@@ -634,7 +655,9 @@ class Project:
 
     def deidentify(self, case_id: str, *, actor: str, method: str = "") -> CaseState:
         """Record that the case's images were de-identified (R-DATA-1; an administrator)."""
-        self.require_administrator(actor, f"record the de-identification of case {case_id}")
+        self.require_administrator(
+            actor, tr("record the de-identification of case {case_id}", case_id=case_id)
+        )
         return self.move(case_id, Action.DEIDENTIFY, actor=actor, details={"method": method})
 
     def pass_qc(
@@ -653,7 +676,7 @@ class Project:
         ``grade`` alone is for callers that hold no report (fixtures) and is recorded as given.
         Recording the QC is an administrator's act.
         """
-        self.require_administrator(actor, f"record the QC of case {case_id}")
+        self.require_administrator(actor, tr("record the QC of case {case_id}", case_id=case_id))
         details: dict[str, Any] = {"grade": grade}
         if qc_report is not None:
             from CNSTumorAnnotationLib.project.qc_gate import qc_evidence
@@ -664,10 +687,10 @@ class Project:
                     tr(
                         (
                             "R-QC-2: grade {grade} given, but the QC report's confirmed grades are "
-                            "{details}; the report decides"
+                            "{grades}; the report decides"
                         ),
                         grade=grade,
-                        details=details["grades"],
+                        grades=details["grades"],
                     )
                 )
             grade = int(details["grade"])
@@ -686,7 +709,7 @@ class Project:
 
     def exclude(self, case_id: str, *, actor: str, reason: str) -> CaseState:
         """Exclude a case with a reason (R-QC-2; an administrator)."""
-        self.require_administrator(actor, f"exclude case {case_id}")
+        self.require_administrator(actor, tr("exclude case {case_id}", case_id=case_id))
         if not reason.strip():
             raise InvalidInputError(
                 tr("R-QC-2: excluding case {case_id} needs a reason", case_id=case_id)
@@ -713,8 +736,16 @@ def _verify_deidentification(
     if not result.ok:
         problems = [f"{f.files[0] if f.files else '?'}: {f.message}" for f in result.findings]
         raise WorkflowError(
-            f"R-DATA-1: case {case_id} is not de-identified ({len(problems)} problem(s) in "
-            f"{result.files_checked} files): " + "; ".join(problems[:3])
+            tr(
+                (
+                    "R-DATA-1: case {case_id} is not de-identified ({count} problem(s) in "
+                    "{files} files): {problems}"
+                ),
+                case_id=case_id,
+                count=len(problems),
+                files=result.files_checked,
+                problems="; ".join(problems[:3]),
+            )
         )
     data = result.to_dict()
     data["dicom_dir"] = str(Path(dicom_dir).resolve())
@@ -747,13 +778,13 @@ def _row_to_case(row: Any) -> ProjectCase:
 
 
 def _check_id(value: str, kind: str) -> None:
-    safe_component(value, f"{kind} id")  # it names folders: never one outside the project
+    safe_component(value, tr(_ID_KINDS[kind]))  # it names folders: never one outside the project
     if not _ID.match(value or ""):
         raise InvalidInputError(
             tr(
-                ("{kind} id {value!r} must be letters, digits, '.', '_' or '-' (it names folders)"),
-                kind=kind,
-                value=value,
+                "{kind} {identifier!r} must be letters, digits, '.', '_' or '-' (it names folders)",
+                kind=tr(_ID_KINDS[kind]),
+                identifier=value,
             )
         )
 
@@ -763,7 +794,7 @@ def _check_date(value: str) -> None:
         _dt.date.fromisoformat(value)
     except ValueError as error:
         raise InvalidInputError(
-            tr("ethics approval date {value!r} is not YYYY-MM-DD", value=value)
+            tr("ethics approval date {date!r} is not YYYY-MM-DD", date=value)
         ) from error
 
 

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project.store import Connection, utc_now
 
 GENESIS_HASH = "0" * 64
@@ -56,9 +57,17 @@ class ChainReport:
     problem: str = ""
 
     def describe(self) -> str:
+        """One line for people, in the current language."""
         if self.ok:
-            return f"audit log intact: {self.entries} entries, hash chain verified (R-FLOW-1)"
-        return f"audit log broken at entry {self.first_broken_seq}: {self.problem}"
+            return tr(
+                "audit log intact: {entries} entries, hash chain verified (R-FLOW-1)",
+                entries=self.entries,
+            )
+        return tr(
+            "audit log broken at entry {seq}: {problem}",
+            seq=self.first_broken_seq,
+            problem=self.problem,
+        )
 
 
 def canonical_json(payload: dict[str, Any]) -> str:
@@ -130,13 +139,21 @@ def verify_chain(conn: Connection) -> ChainReport:
         try:
             entry = _row_to_entry(row)
         except (ValueError, TypeError) as error:
-            return ChainReport(False, count, int(row["seq"]), f"unreadable entry ({error})")
+            return ChainReport(
+                False, count, int(row["seq"]), tr("unreadable entry ({error})", error=error)
+            )
         if entry.seq != expected_seq:
-            return ChainReport(False, count, entry.seq, f"entry {expected_seq} is missing")
+            return ChainReport(
+                False, count, entry.seq, tr("entry {seq} is missing", seq=expected_seq)
+            )
         if entry.prev_hash != prev_hash:
-            return ChainReport(False, count, entry.seq, "its link to the previous entry differs")
+            return ChainReport(
+                False, count, entry.seq, tr("its link to the previous entry differs")
+            )
         if chain_hash(prev_hash, entry.payload()) != entry.entry_hash:
-            return ChainReport(False, count, entry.seq, "its content no longer matches its hash")
+            return ChainReport(
+                False, count, entry.seq, tr("its content no longer matches its hash")
+            )
         prev_hash = entry.entry_hash
         expected_seq += 1
     return ChainReport(True, count)

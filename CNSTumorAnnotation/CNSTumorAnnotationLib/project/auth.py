@@ -42,10 +42,10 @@ def check_password_strength(password: str) -> None:
         raise InvalidInputError(
             tr(
                 (
-                    "a password needs at least {MIN_PASSWORD_LENGTH} characters (R-FLOW-1: "
+                    "a password needs at least {minimum} characters (R-FLOW-1: "
                     "the audit log is only as good as the sign-in behind it)"
                 ),
-                MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH,
+                minimum=MIN_PASSWORD_LENGTH,
             )
         )
 
@@ -61,7 +61,9 @@ def store_password(project: Project, person_id: str, password: str, *, actor: st
     change is audited (without the password or its hash)."""
     project.person(person_id)
     if actor != person_id:
-        project.require_administrator(actor, f"set the password of {person_id}")
+        project.require_administrator(
+            actor, tr("set the password of {person_id}", person_id=person_id)
+        )
     digest = hash_password(password)
     with store.transaction(project.conn) as conn:
         write_password_hash(conn, person_id, digest)
@@ -116,7 +118,9 @@ def create_token(
     """Issue a token for ``person_id`` (the person themself, or an administrator for them)."""
     project.person(person_id)
     if actor != person_id:
-        project.require_administrator(actor, f"create a token for {person_id}")
+        project.require_administrator(
+            actor, tr("create a token for {person_id}", person_id=person_id)
+        )
     if not 1 <= days <= 366:
         raise InvalidInputError(tr("a token lives 1 to 366 days, not {days}", days=days))
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -145,7 +149,7 @@ def revoke_token(project: Project, token_id: int, *, actor: str) -> None:
             tr("no token {token_id} in this project", token_id=token_id), project.directory
         )
     if actor != row[0]:
-        project.require_administrator(actor, f"revoke token {token_id}")
+        project.require_administrator(actor, tr("revoke token {token_id}", token_id=token_id))
     with store.transaction(project.conn) as conn:
         conn.execute("UPDATE tokens SET revoked_at = ? WHERE id = ?", (store.utc_now(), token_id))
         audit.append(
@@ -162,7 +166,9 @@ def verify_token(project: Project, secret: str) -> Person:
     if row is None or row["revoked_at"]:
         raise AuthenticationError(tr("unknown or revoked token"))
     if _dt.datetime.fromisoformat(row["expires_at"]) <= _dt.datetime.now(_dt.UTC):
-        raise AuthenticationError(tr("the token expired at {row}", row=row["expires_at"]))
+        raise AuthenticationError(
+            tr("the token expired at {expires_at}", expires_at=row["expires_at"])
+        )
     return project.person(row["person"])
 
 
@@ -180,7 +186,11 @@ def authenticate(
         person = verify_token(project, token)
         if person_id and person_id != person.id:
             raise AuthenticationError(
-                tr("the token belongs to {id}, not {person_id}", id=person.id, person_id=person_id)
+                tr(
+                    "the token belongs to {holder}, not {person_id}",
+                    holder=person.id,
+                    person_id=person_id,
+                )
             )
         return person
     if not person_id:

@@ -34,9 +34,19 @@ class CopyReport:
     def lines(self) -> list[str]:
         total = sum(self.rows.values())
         return [
-            f"copied {total} rows in {len(self.rows)} tables; audit chain verified on the target"
-            f" (last hash {self.last_hash[:16]}...)",
-            f"the SQLite database is kept as {self.kept_sqlite.name} and no longer used",
+            tr(
+                (
+                    "copied {rows} rows in {tables} tables; audit chain verified on the target "
+                    "(last hash {last_hash}...)"
+                ),
+                rows=total,
+                tables=len(self.rows),
+                last_hash=self.last_hash[:16],
+            ),
+            tr(
+                "the SQLite database is kept as {file_name} and no longer used",
+                file_name=self.kept_sqlite.name,
+            ),
         ]
 
 
@@ -61,7 +71,7 @@ def copy_to_postgresql(project_dir: str | Path, url: str) -> CopyReport:
         chain = audit.verify_chain(source)
         if not chain.ok:
             raise InvalidInputError(
-                tr("refusing to copy a broken project: {describe}", describe=chain.describe())
+                tr("refusing to copy a broken project: {problem}", problem=chain.describe())
             )
         tables = _tables_in_dependency_order(source)
         rows: dict[str, int] = {}
@@ -103,7 +113,10 @@ def _tables_in_dependency_order(conn: sqlite3.Connection) -> list[str]:
         ready = [n for n in names if n not in ordered and parents[n] <= set(ordered)]
         if not ready:
             raise InvalidInputError(
-                tr("circular foreign keys between {value}", value=sorted(set(names) - set(ordered)))
+                tr(
+                    "circular foreign keys between {tables}",
+                    tables=sorted(set(names) - set(ordered)),
+                )
             )
         ordered.extend(ready)
     return ordered

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorQCLib.errors import WorkflowError
 
 LIFECYCLE_VERSION = "R-FLOW-1/lifecycle-1"
@@ -81,6 +81,60 @@ TRANSITIONS: tuple[Transition, ...] = (
 )
 del S, A
 
+#: How people read each state on the status page (the values themselves are stored: the English
+#: page shows them as they are).
+STATE_NAMES: dict[CaseState, str] = {
+    CaseState.IMPORTED: N_("imported"),
+    CaseState.DEIDENTIFIED: N_("deidentified"),
+    CaseState.QC_PASSED: N_("qc_passed"),
+    CaseState.EXCLUDED: N_("excluded"),
+    CaseState.ASSIGNED: N_("assigned"),
+    CaseState.IN_PROGRESS: N_("in_progress"),
+    CaseState.SELF_CHECKED: N_("self_checked"),
+    CaseState.SUBMITTED: N_("submitted"),
+    CaseState.APPROVED: N_("approved"),
+    CaseState.RETURNED: N_("returned"),
+}
+#: How people read each audit log action (the codes are stored and hashed: never renamed).
+AUDIT_ACTION_NAMES: dict[str, str] = {
+    Action.DEIDENTIFY.value: N_("deidentify"),
+    Action.PASS_QC.value: N_("pass_qc"),
+    Action.EXCLUDE.value: N_("exclude"),
+    Action.ASSIGN.value: N_("assign"),
+    Action.START.value: N_("start"),
+    Action.SAVE_VERSION.value: N_("save_version"),
+    Action.SELF_CHECK.value: N_("self_check"),
+    Action.SUBMIT.value: N_("submit"),
+    Action.APPROVE.value: N_("approve"),
+    Action.RETURN.value: N_("return"),
+    Action.REVISE.value: N_("revise"),
+    Action.REOPEN.value: N_("reopen"),
+    "project_init": N_("project_init"),
+    "rules_recorded": N_("rules_recorded"),
+    "dataset_added": N_("dataset_added"),
+    "person_added": N_("person_added"),
+    "role_changed": N_("role_changed"),
+    "language_set": N_("language_set"),
+    "case_imported": N_("case_imported"),
+    "password_set": N_("password_set"),
+    "token_created": N_("token_created"),
+    "token_revoked": N_("token_revoked"),
+    "self_check_blocked": N_("self_check_blocked"),
+    "certification": N_("certification"),
+    "signed_in": N_("signed_in"),
+    "export": N_("export"),
+}
+
+
+def state_name(state: CaseState | str) -> str:
+    """The state as people read it in the current language (the stored value in English)."""
+    return tr(STATE_NAMES[CaseState(state)])
+
+
+def audit_action_name(action: str) -> str:
+    """An audit log action as people read it in the current language; an unknown code as is."""
+    return tr(AUDIT_ACTION_NAMES[action]) if action in AUDIT_ACTION_NAMES else action
+
 
 def allowed_actions(state: CaseState) -> list[Action]:
     """The actions the table allows from ``state``, in table order."""
@@ -101,9 +155,9 @@ def transition_for(case_id: str, state: CaseState, action: Action) -> Transition
                 "there (allowed: {allowed})"
             ),
             case_id=case_id,
-            state=state.value,
+            state=state_name(state),
             action=action.value,
-            allowed=allowed or "nothing: the case is closed",
+            allowed=allowed or tr("nothing: the case is closed"),
         )
     )
 
@@ -116,9 +170,9 @@ def target_of(state: CaseState, action: Action) -> CaseState:
             return transition.target
     raise WorkflowError(
         tr(
-            ("R-FLOW-1: the lifecycle table has no '{action}' from {state} (allowed: {as_})"),
+            "R-FLOW-1: the lifecycle table has no '{action}' from {state} (allowed: {allowed})",
             action=action.value,
-            state=state.value,
-            as_=", ".join(a.value for a in allowed_actions(state)) or "nothing",
+            state=state_name(state),
+            allowed=", ".join(a.value for a in allowed_actions(state)) or tr("nothing"),
         )
     )

@@ -161,7 +161,7 @@ def connect(url: str) -> PgConnection:
     except psycopg.OperationalError as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise InvalidInputError(
-            tr("cannot connect to the project database: {first}", first=first), redact(url)
+            tr("cannot connect to the project database: {error}", error=first), redact(url)
         ) from error
     return PgConnection(raw, url)
 

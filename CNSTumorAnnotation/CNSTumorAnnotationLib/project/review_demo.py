@@ -174,9 +174,9 @@ def _certify(project: Project, calibration: Sequence[training.CalibrationCase] |
             project, report, {team_a: [DEMO_ANNOTATOR], team_b: []}, actor=DEMO_ADMIN
         )
         return (
-            "certified by calibration"
+            tr("certified by calibration")
             if report.certified
-            else "calibration fell short: " + "; ".join(report.shortfalls)
+            else tr("calibration fell short: {shortfalls}", shortfalls="; ".join(report.shortfalls))
         )
     training.record_certification(
         project,
@@ -187,4 +187,4 @@ def _certify(project: Project, calibration: Sequence[training.CalibrationCase] |
         report_sha256="0" * 64,
         actor=DEMO_ADMIN,
     )
-    return "external training record (demo)"
+    return tr("external training record (demo)")

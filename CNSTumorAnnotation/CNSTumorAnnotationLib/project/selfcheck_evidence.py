@@ -86,9 +86,9 @@ def verify_report(
             tr(
                 (
                     "R-ANN-9: not a self-check report written by `cnstumor selfcheck` "
-                    "({REPORT_FORMAT})"
+                    "({report_format})"
                 ),
-                REPORT_FORMAT=REPORT_FORMAT,
+                report_format=REPORT_FORMAT,
             ),
             path,
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project import audit, store, versions
 from CNSTumorAnnotationLib.project.annotation_project import Project
 from CNSTumorAnnotationLib.project.case_bridge import case_folder_version
@@ -56,12 +57,17 @@ class VerifyReport:
         )
 
     def lines(self) -> list[str]:
+        """One line per check for people, in the current language."""
         out = [self.chain.describe()]
-        out += [f"records: {p}" for p in self.record_problems] or [
-            "records: every case state and version is backed by the audit log"
+        out += [tr("records: {problem}", problem=p) for p in self.record_problems] or [
+            tr("records: every case state and version is backed by the audit log")
         ]
-        out += [f"database: {p}" for p in self.database_problems] or ["database: integrity ok"]
-        out += [f"files: {p}" for p in self.file_problems] or ["files: every checksum matches"]
+        out += [tr("database: {problem}", problem=p) for p in self.database_problems] or [
+            tr("database: integrity ok")
+        ]
+        out += [tr("files: {problem}", problem=p) for p in self.file_problems] or [
+            tr("files: every checksum matches")
+        ]
         return out
 
 
@@ -142,14 +148,31 @@ def record_problems(conn: store.Connection) -> list[str]:
         expected = last_to.get(row["id"], CaseState.IMPORTED.value)
         if row["state"] != expected:
             problems.append(
-                f"case {row['id']} is {row['state']} but its audit trail ends at {expected}"
+                tr(
+                    "case {case_id} is {state} but its audit trail ends at {expected}",
+                    case_id=row["id"],
+                    state=row["state"],
+                    expected=expected,
+                )
             )
     for row in conn.execute("SELECT id, case_id, number FROM annotation_versions ORDER BY id"):
         if int(row["id"]) not in saved:
-            problems.append(f"case {row['case_id']} version {row['number']} has no audit entry")
+            problems.append(
+                tr(
+                    "case {case_id} version {number} has no audit entry",
+                    case_id=row["case_id"],
+                    number=row["number"],
+                )
+            )
     for row in conn.execute("SELECT case_id, version_id, decision FROM reviews ORDER BY id"):
         if (int(row["version_id"]), str(row["decision"])) not in reviewed:
-            problems.append(f"case {row['case_id']}: a {row['decision']} review has no audit entry")
+            problems.append(
+                tr(
+                    "case {case_id}: a {decision} review has no audit entry",
+                    case_id=row["case_id"],
+                    decision=row["decision"],
+                )
+            )
     return problems
 
 

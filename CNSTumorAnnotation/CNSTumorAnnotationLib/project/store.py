@@ -231,7 +231,7 @@ def _connect_postgresql(url: str) -> postgres.PgConnection:
         conn.close()
         first = str(error).strip().splitlines()[0]
         raise InvalidInputError(
-            tr("not a usable project database: {first}", first=first), postgres.redact(url)
+            tr("not a usable project database: {error}", error=first), postgres.redact(url)
         ) from error
     return conn
 
@@ -273,8 +273,12 @@ def _integrity_message(error: sqlite3.IntegrityError) -> str:
     if text.startswith("UNIQUE constraint failed:"):
         columns = text.split(":", 1)[1].strip()
         table = columns.split(".")[0]
-        return f"a record with this {columns} already exists in {table} (ids are unique)"
-    return f"the project database refused the change ({text})"
+        return tr(
+            "a record with this {columns} already exists in {table} (ids are unique)",
+            columns=columns,
+            table=table,
+        )
+    return tr("the project database refused the change ({error})", error=text)
 
 
 def _database_path(conn: sqlite3.Connection) -> str | None:
@@ -356,13 +360,20 @@ def integrity_check(conn: Connection) -> list[str]:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
         problems = [str(row[0]) for row in rows if str(row[0]) != "ok"]
         for row in conn.execute("PRAGMA foreign_key_check").fetchall():
-            problems.append(f"foreign key broken: table {row[0]} rowid {row[1]} -> {row[2]}")
+            problems.append(
+                tr(
+                    "foreign key broken: table {table} rowid {rowid} -> {parent}",
+                    table=row[0],
+                    rowid=row[1],
+                    parent=row[2],
+                )
+            )
         present = {
             str(row[0])
             for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
         }
     for name in sorted(protecting_triggers() - present):
-        problems.append(f"protecting trigger {name} is missing (R-FLOW-1, R-PPL-3)")
+        problems.append(tr("protecting trigger {name} is missing (R-FLOW-1, R-PPL-3)", name=name))
     return problems
 
 

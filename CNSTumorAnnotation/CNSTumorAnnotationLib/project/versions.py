@@ -169,11 +169,19 @@ def file_problems(conn: Connection, project_dir: Path) -> list[str]:
         " JOIN annotation_versions v ON v.id = f.version_id ORDER BY v.id, f.relpath"
     ):
         path = project_dir / row["relpath"]
-        label = f"case {row['case_id']} version {row['number']}: {row['relpath']}"
+        where = {"case_id": row["case_id"], "number": row["number"], "file": row["relpath"]}
         if not path.is_file():
-            problems.append(f"{label} is missing")
+            problems.append(tr("case {case_id} version {number}: {file} is missing", **where))
         elif sha256_file(path) != row["sha256"]:
-            problems.append(f"{label} was changed after it was saved (checksum differs)")
+            problems.append(
+                tr(
+                    (
+                        "case {case_id} version {number}: {file} was changed after it was saved "
+                        "(checksum differs)"
+                    ),
+                    **where,
+                )
+            )
     return problems
 
 

@@ -22,7 +22,7 @@ from CNSTumorAnnotationLib.people import (
     Role,
 )
 from CNSTumorAnnotationLib.project import audit, store, versions
-from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.annotation_project import Project, role_name
 from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState
 from CNSTumorQCLib.errors import InvalidInputError, SchemaError, WorkflowError
 from CNSTumorQCLib.findings import Finding, has_blocking
@@ -56,7 +56,7 @@ def is_certified(project: Project, person_id: str) -> bool:
 def assign(project: Project, case_id: str, annotator_id: str, *, actor: str) -> CaseState:
     """Assign a QC-passed case to an annotator: qualified (R-PPL-1) and, for production
     cases, certified by the training phase (R-PPL-4). Only an administrator assigns."""
-    project.require_administrator(actor, f"assign case {case_id}")
+    project.require_administrator(actor, tr("assign case {case_id}", case_id=case_id))
     person = project.person(annotator_id)
     if person.role is not Role.ANNOTATOR:
         raise QualificationError(
@@ -66,7 +66,7 @@ def assign(project: Project, case_id: str, annotator_id: str, *, actor: str) -> 
                     "can only be assigned to an annotator"
                 ),
                 person_name=person.name,
-                role=person.role.value,
+                role=role_name(person.role),
                 case_id=case_id,
             )
         )
@@ -93,7 +93,7 @@ def assign(project: Project, case_id: str, annotator_id: str, *, actor: str) -> 
 
 def start(project: Project, case_id: str, *, actor: str) -> CaseState:
     """The assignee starts annotating."""
-    _require_assignee(project, case_id, actor, "start")
+    _require_assignee(project, case_id, actor, tr("start case {case_id}", case_id=case_id))
     return project.move(case_id, Action.START, actor=actor)
 
 
@@ -124,7 +124,9 @@ def save_version(
                 number=latest.number if latest else "?",
             )
         )
-    _require_assignee(project, case_id, actor, "save a version of")
+    _require_assignee(
+        project, case_id, actor, tr("save a version of case {case_id}", case_id=case_id)
+    )
     sources = [Path(f) for f in files]
     with store.transaction(project.conn) as conn:
         parent = versions.latest_version(conn, case_id)
@@ -216,7 +218,7 @@ def record_self_check(
     is recorded, with the checklist and the R-ANN-1 record in the audit entry. Findings given as
     objects (code that ran the check itself) are recorded as unverified, and ``submit`` refuses
     them unless its caller says otherwise."""
-    _require_assignee(project, case_id, actor, "self-check")
+    _require_assignee(project, case_id, actor, tr("self-check case {case_id}", case_id=case_id))
     found, source, checked = load_findings(findings)
     latest = versions.latest_version(project.conn, case_id)
     if latest is None:
@@ -283,18 +285,31 @@ def _self_check_evidence(project: Project, case_id: str, version_id: int) -> dic
 def _evidence_problems(evidence: dict[str, Any], number: int) -> list[str]:
     if not evidence.get("verified"):
         return [
-            f"R-ANN-9: the self-check of version {number} was not verified against its files "
-            "(record the selfcheck.json that `cnstumor selfcheck` wrote for it)"
+            tr(
+                (
+                    "R-ANN-9: the self-check of version {number} was not verified against its "
+                    "files (record the selfcheck.json that `cnstumor selfcheck` wrote for it)"
+                ),
+                number=number,
+            )
         ]
     problems = []
     if evidence.get("checklist_open"):
         problems.append(
-            "R-ANN-9: checklist items still open: " + ", ".join(evidence["checklist_open"])
+            tr(
+                "R-ANN-9: checklist items still open: {items}",
+                items=", ".join(evidence["checklist_open"]),
+            )
         )
     if not evidence.get("review_sequences"):
         problems.append(
-            f"R-ANN-1: no record that all sequences were reviewed before version {number} was "
-            "drawn (the annotation wizard's review step)"
+            tr(
+                (
+                    "R-ANN-1: no record that all sequences were reviewed before version {number} "
+                    "was drawn (the annotation wizard's review step)"
+                ),
+                number=number,
+            )
         )
     return problems
 
@@ -307,7 +322,7 @@ def submit(
     confirmed, and the R-ANN-1 record that all sequences were reviewed. ``allow_unverified``
     accepts a self-check recorded from findings given in code (fixtures without a case folder);
     the command line never sets it."""
-    _require_assignee(project, case_id, actor, "submit")
+    _require_assignee(project, case_id, actor, tr("submit case {case_id}", case_id=case_id))
     latest = versions.latest_version(project.conn, case_id)
     check = None
     if latest is not None:
@@ -317,12 +332,15 @@ def submit(
         ).fetchone()
     if latest is None or check is None or check[0]:
         what = (
-            "has no saved version"
+            tr("has no saved version")
             if latest is None
             else (
-                f"version {latest.number} has no recorded self-check"
+                tr("version {number} has no recorded self-check", number=latest.number)
                 if check is None
-                else f"the self-check of version {latest.number} has blocking findings"
+                else tr(
+                    "the self-check of version {number} has blocking findings",
+                    number=latest.number,
+                )
             )
         )
         raise WorkflowError(
@@ -338,7 +356,13 @@ def submit(
     evidence = _self_check_evidence(project, case_id, latest.id)
     problems = _evidence_problems(evidence, latest.number)
     if problems and not (allow_unverified and not evidence.get("verified")):
-        raise WorkflowError(f"case {case_id} cannot be submitted: " + "; ".join(problems))
+        raise WorkflowError(
+            tr(
+                "case {case_id} cannot be submitted: {problems}",
+                case_id=case_id,
+                problems="; ".join(problems),
+            )
+        )
     return project.move(
         case_id,
         Action.SUBMIT,
@@ -372,7 +396,7 @@ def review(
             tr(
                 "R-PPL-3: {person_name} is a {role}, not a reviewer",
                 person_name=person.name,
-                role=person.role.value,
+                role=role_name(person.role),
             )
         )
     project.qualification_rules().require(person, Role.REVIEWER)
@@ -430,7 +454,7 @@ def review(
 
 def revise(project: Project, case_id: str, *, actor: str) -> CaseState:
     """The assignee takes a returned case back into work."""
-    _require_assignee(project, case_id, actor, "revise")
+    _require_assignee(project, case_id, actor, tr("revise case {case_id}", case_id=case_id))
     return project.move(case_id, Action.REVISE, actor=actor)
 
 
@@ -447,7 +471,7 @@ def reopen(project: Project, case_id: str, *, actor: str, reason: str) -> CaseSt
                 ),
                 case_id=case_id,
                 actor=actor,
-                role=person.role.value,
+                role=role_name(person.role),
             )
         )
     if not reason.strip():
@@ -496,13 +520,9 @@ def _require_assignee(project: Project, case_id: str, actor: str, what: str) -> 
     if case.assignee != actor:
         raise WorkflowError(
             tr(
-                (
-                    "R-FLOW-1: only the assignee ({assignee}) may {what} case {case_id}; "
-                    "{actor} may not"
-                ),
-                assignee=case.assignee or "nobody yet",
+                ("R-FLOW-1: only the assignee ({assignee}) may {what}; {actor} may not"),
+                assignee=case.assignee or tr("nobody yet"),
                 what=what,
-                case_id=case_id,
                 actor=actor,
             )
         )

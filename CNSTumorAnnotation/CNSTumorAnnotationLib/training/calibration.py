@@ -6,6 +6,9 @@ over the batch (ICC(2,1) of the volumes) and on the quality grades (quadratic-we
 kappa, R-QC-1 grades are ordinal). The teams' members are certified for production only when
 every measure reaches the project's "excellent" band; the report names every case and region
 that fell short. Production assignment checks the certification (``workflow.assign``).
+
+The shortfalls are sentences for people, written in the language of the run (like findings);
+every number, band and key of the report stays machine-readable beside them.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from CNSTumorAnnotationLib.agreement import (
     icc_2_1,
     region_agreement,
 )
+from CNSTumorAnnotationLib.agreement.thresholds import band_name
 from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorAnnotationLib.project import audit, store
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -131,10 +135,14 @@ def assess_calibration(
             results.append(result)
             shortfalls += _case_shortfalls(result, thresholds)
     icc = {region: _volume_icc(region, results, teams, thresholds) for region in checked}
-    shortfalls += [f"region {r}: {v['shortfall']}" for r, v in icc.items() if v.get("shortfall")]
+    shortfalls += [
+        tr("region {region}: {shortfall}", region=r, shortfall=v["shortfall"])
+        for r, v in icc.items()
+        if v.get("shortfall")
+    ]
     kappa = _grade_kappa(cases, teams, thresholds)
     if kappa.get("shortfall"):
-        shortfalls.append(f"quality grades: {kappa['shortfall']}")
+        shortfalls.append(tr("quality grades: {shortfall}", shortfall=kappa["shortfall"]))
     return CalibrationReport(
         teams=teams,
         regions=checked,
@@ -161,7 +169,7 @@ def certify_teams(
 ) -> Path:
     """Record the assessment for every member of both teams (certified or not, R-PPL-4) and
     write the report (JSON + HTML) into the project's ``training/`` folder; returns the JSON."""
-    project.require_administrator(actor, "certify a training team")
+    project.require_administrator(actor, tr("certify a training team"))
     if set(members) != set(report.teams):
         raise InvalidInputError(
             tr(
@@ -205,7 +213,9 @@ def record_certification(
 ) -> None:
     """Record the outcome of a training-phase assessment for one person (R-PPL-4; an
     administrator's act)."""
-    project.require_administrator(actor, f"record the certification of {person_id}")
+    project.require_administrator(
+        actor, tr("record the certification of {person_id}", person_id=person_id)
+    )
     project.person(person_id)
     with store.transaction(project.conn) as conn:
         conn.execute(
@@ -262,16 +272,28 @@ def _teams(cases: Sequence[CalibrationCase]) -> tuple[str, str]:
 
 def _case_shortfalls(result: RegionResult, thresholds: AgreementThresholds) -> list[str]:
     out = []
-    where = f"case {result.case_id}, region {result.region}"
+    where = tr("case {case_id}, region {region}", case_id=result.case_id, region=result.region)
     if result.dice_band != EXCELLENT:
         cut = thresholds.dice_bands(result.region).cut_points[2]
         out.append(
-            f"{where}: Dice {result.dice:.3f} is {result.dice_band}; excellent needs >= {cut:.2f}"
+            tr(
+                "{where}: Dice {dice} is {band}; excellent needs >= {cut}",
+                where=where,
+                dice=f"{result.dice:.3f}",
+                band=band_name(result.dice_band),
+                cut=f"{cut:.2f}",
+            )
         )
     if result.hd95_band != EXCELLENT:
         cut = thresholds.hd95_mm.cut_points[2]
         out.append(
-            f"{where}: HD95 {result.hd95_mm:.1f} mm is {result.hd95_band}; excellent needs <= {cut:.1f} mm"
+            tr(
+                "{where}: HD95 {hd95} mm is {band}; excellent needs <= {cut} mm",
+                where=where,
+                hd95=f"{result.hd95_mm:.1f}",
+                band=band_name(result.hd95_band),
+                cut=f"{cut:.1f}",
+            )
         )
     return out
 
@@ -287,13 +309,20 @@ def _volume_icc(
         return {
             "icc": None,
             "band": None,
-            "shortfall": f"volume ICC needs >= 2 calibration cases, the batch has {len(ratings)}",
+            "shortfall": tr(
+                "volume ICC needs >= 2 calibration cases, the batch has {count}",
+                count=len(ratings),
+            ),
         }
     try:
         with np.errstate(invalid="ignore", divide="ignore"):  # identical volumes: degenerate CI
             result = icc_2_1(ratings)
     except InvalidInputError as error:
-        return {"icc": None, "band": None, "shortfall": f"volume ICC not computable ({error})"}
+        return {
+            "icc": None,
+            "band": None,
+            "shortfall": tr("volume ICC not computable ({error})", error=error),
+        }
     # Koo & Li 2016: grade by the lower 95% bound. Identical volumes make the interval
     # degenerate (NaN); the point estimate (1.0) then stands for itself.
     lower = result.ci95_lower if math.isfinite(result.ci95_lower) else None
@@ -303,10 +332,20 @@ def _volume_icc(
         "banded_by": "ci95_lower" if lower is not None else "icc",
     }
     if band != EXCELLENT:
-        graded = f"its 95% CI lower bound {lower:.3f}" if lower is not None else f"{result.icc:.3f}"
-        out["shortfall"] = (
-            f"volume ICC(2,1) {result.icc:.3f} is {band} (graded by {graded}); excellent needs "
-            f"> {thresholds.icc.cut_points[2]:.2f} (Koo & Li 2016)"
+        graded = (
+            tr("its 95% CI lower bound {lower}", lower=f"{lower:.3f}")
+            if lower is not None
+            else f"{result.icc:.3f}"
+        )
+        out["shortfall"] = tr(
+            (
+                "volume ICC(2,1) {icc} is {band} (graded by {graded}); excellent needs > {cut} "
+                "(Koo & Li 2016)"
+            ),
+            icc=f"{result.icc:.3f}",
+            band=band_name(band),
+            graded=graded,
+            cut=f"{thresholds.icc.cut_points[2]:.2f}",
         )
     return out
 
@@ -319,7 +358,9 @@ def _grade_kappa(
         return {
             "kappa": None,
             "band": None,
-            "shortfall": f"both teams must grade every case (R-QC-1); missing for {missing}",
+            "shortfall": tr(
+                "both teams must grade every case (R-QC-1); missing for {cases}", cases=missing
+            ),
         }
     a = [int(c.grades[teams[0]]) for c in cases]
     b = [int(c.grades[teams[1]]) for c in cases]
@@ -332,8 +373,10 @@ def _grade_kappa(
         "grades": {teams[0]: a, teams[1]: b},
     }
     if band != EXCELLENT:
-        out["shortfall"] = (
-            f"weighted kappa {value:.3f} is {band}; excellent needs "
-            f"> {thresholds.kappa.cut_points[2]:.2f}"
+        out["shortfall"] = tr(
+            "weighted kappa {kappa} is {band}; excellent needs > {cut}",
+            kappa=f"{value:.3f}",
+            band=band_name(band),
+            cut=f"{thresholds.kappa.cut_points[2]:.2f}",
         )
     return out
