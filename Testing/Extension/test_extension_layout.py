@@ -192,9 +192,7 @@ def test_every_lib_name_the_module_file_imports_exists(module):
     assert imported, "the module file delegates to its Lib package"
     for module_name, name in imported:
         if module_name in MODULES:  # a sibling module file (needs Slicer): a top-level name of it
-            defined = {
-                getattr(node, "name", None) for node in _module_ast(module_name).body
-            } | {
+            defined = {getattr(node, "name", None) for node in _module_ast(module_name).body} | {
                 target.id
                 for node in _module_ast(module_name).body
                 if isinstance(node, ast.Assign)
