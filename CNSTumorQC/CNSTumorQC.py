@@ -476,7 +476,7 @@ class CNSTumorQCLogic(RequirementsMixin, ScriptedLoadableModuleLogic):
             for study in report.to_dict().get("studies", [])
             for reason in study.get("reasons", [])
         ]
-        text = _("Study verdict: {verdict}").format(verdict=report.verdict.value)
+        text = _("Study verdict: {verdict}").format(verdict=report.verdict.words)
         if reasons:
             text += " (" + "; ".join(reasons) + ")"
         if strict and report.verdict.value != "FIT":

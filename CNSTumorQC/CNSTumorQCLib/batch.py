@@ -41,7 +41,7 @@ from tqdm import tqdm
 
 from CNSTumorQCLib.atomic import write_json_atomic, write_text_atomic
 from CNSTumorQCLib.errors import CNSTumorError, InvalidInputError, MissingInputError
-from CNSTumorQCLib.i18n import tr
+from CNSTumorQCLib.i18n import language, tr
 from CNSTumorQCLib.progress import on_terminal
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.version import __version__
@@ -239,7 +239,10 @@ def run_batch(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     options = dict(options or {})
-    salt = json.dumps({"operation": name, **options}, sort_keys=True, default=str)
+    # The language is part of what a study's reports are: a re-run in the other language redoes them.
+    salt = json.dumps(
+        {"operation": name, "language": language(), **options}, sort_keys=True, default=str
+    )
     keys = [item.key for item in items]
     if len(set(keys)) != len(keys):
         raise InvalidInputError(

@@ -17,6 +17,7 @@ import pytest
 
 from CNSTumorAnnotationLib.cli.app import main
 from CNSTumorQCLib.batch import BatchItem, fingerprint, items_for, run_batch
+from CNSTumorQCLib.i18n import using_language
 
 SECRET = "batch-test-secret-0123456789"
 
@@ -121,6 +122,12 @@ def test_a_rerun_skips_unchanged_studies_and_redoes_a_changed_one_and_the_failed
     shutil.rmtree(out / "siemens")
     qc(capsys, *studies, "--out", out, "--workers", "1")
     assert outcomes(out, "qc")["siemens"]["status"] == "done"
+    # a study's reports are in the language of its run: a re-run in Chinese redoes them
+    with using_language("zh"):
+        qc(capsys, *studies, "--out", out, "--workers", "1")
+    assert outcomes(out, "qc")["siemens"]["status"] == "done"
+    report = json.loads((out / "siemens" / "qc_report.json").read_text(encoding="utf-8"))
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in json.dumps(report, ensure_ascii=False))
 
 
 def test_the_fingerprint_follows_content_and_options_not_location(
