@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, language, tr
 from CNSTumorQCLib.atomic import write_json_atomic
 from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.paths import SAMPLE_CASE_ID, sample_data_dir
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 
 REFERENCE_LABELS = "mav"  # majority vote of the five BraTS-2020 algorithms (machine-made)
+#: A finding's severity as people read it (the value stays the identifier).
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -72,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
     summary = run_demo(out)
     print(
         tr(
-            "\nEverything is in {resolve}; summary: {summary}",
-            resolve=out.resolve(),
+            "\nEverything is in {folder}; summary: {summary}",
+            folder=out.resolve(),
             summary=summary["summary_file"],
         )
     )
@@ -147,12 +149,23 @@ def run_demo(
 def _scanner_study(out: Path, steps: _Steps, summary: dict[str, Any]) -> Path:
     from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 
-    started = steps.start("Writing the bundled case as a scanner DICOM study (invented identity)")
+    started = steps.start(
+        tr("Writing the bundled case as a scanner DICOM study (invented identity)")
+    )
     study = out / "01_scanner_dicom"
     written = write_sample_case_study(study)
     files = sum(len(paths) for paths in written.values())
     summary["scanner_study"] = {"folder": str(study), "series": len(written), "files": files}
-    steps.done("scanner_study", started, f"{len(written)} series, {files} files in {study}")
+    steps.done(
+        "scanner_study",
+        started,
+        tr(
+            "{series} series, {files} files in {folder}",
+            series=len(written),
+            files=files,
+            folder=study,
+        ),
+    )
     return study
 
 
@@ -183,7 +196,7 @@ def _deidentify(
 ) -> tuple[Path, list[tuple[str, ...]]]:
     from CNSTumorQCLib.deid.folder import deidentify_folder
 
-    started = steps.start("Identifying the series on the original headers, then de-identifying")
+    started = steps.start(tr("Identifying the series on the original headers, then de-identifying"))
     original = _identify_original(study, out, summary)
     target, key_file = out / "02_deidentified", out / "private" / "pseudonym_key.json"
     report = deidentify_folder(study, target, key_file)
@@ -198,7 +211,11 @@ def _deidentify(
         "counts": dict(report.counts),
         "findings": len(report.findings),
     }
-    steps.done("deidentification", started, f"de-identified copy in {target}; key in {key_file}")
+    steps.done(
+        "deidentification",
+        started,
+        tr("de-identified copy in {folder}; key in {key_file}", folder=target, key_file=key_file),
+    )
     return target, original
 
 
@@ -207,7 +224,7 @@ def _quality_control(
 ) -> Path:
     from CNSTumorQCLib.qc import run_qc
 
-    started = steps.start("QC: integrity, sequence rules and suggested quality grade")
+    started = steps.start(tr("QC: integrity, sequence rules and suggested quality grade"))
     qc_dir = out / "03_qc"
     report = run_qc(deid, qc_dir)
     if _identities(report) != original:
@@ -233,8 +250,22 @@ def _quality_control(
         "series": series,
         "report": str(qc_dir / "qc_report.html"),
     }
-    because = f" because {'; '.join(reasons)}" if reasons else ""
-    steps.done("qc", started, f"study verdict {report.verdict.value}{because}; {', '.join(series)}")
+    graded = ", ".join(
+        tr("{sequence} grade {grade}", sequence=s.get("sequence"), grade=s.get("suggested_grade"))
+        for s in data.get("series", [])
+    )
+    if reasons:
+        detail = tr(
+            "study verdict {verdict} because {reasons}; {series}",
+            verdict=report.verdict.value,
+            reasons="; ".join(reasons),
+            series=graded,
+        )
+    else:
+        detail = tr(
+            "study verdict {verdict}; {series}", verdict=report.verdict.value, series=graded
+        )
+    steps.done("qc", started, detail)
     if reasons:
         steps.say(
             tr(
@@ -242,12 +273,16 @@ def _quality_control(
                 "so the demo goes on with them)"
             )
         )
-    summary["qc"]["confirmed"] = _confirm_as_suggested(qc_dir)
+    confirmed = _confirm_as_suggested(qc_dir)
+    summary["qc"]["confirmed"] = [f"{sequence} grade {grade}" for sequence, grade in confirmed]
     steps.say(
         tr(
-            "      {DEMO_QC_REVIEWER} confirmed: {summary}",
-            DEMO_QC_REVIEWER=DEMO_QC_REVIEWER,
-            summary=", ".join(summary["qc"]["confirmed"]),
+            "      {reviewer} confirmed: {confirmed}",
+            reviewer=DEMO_QC_REVIEWER,
+            confirmed=", ".join(
+                tr("{sequence} grade {grade}", sequence=sequence, grade=grade)
+                for sequence, grade in confirmed
+            ),
         )
     )
     return qc_dir / "qc_report.json"
@@ -257,7 +292,7 @@ def _quality_control(
 DEMO_QC_REVIEWER = "demo radiologist (accepts the suggestions mechanically)"
 
 
-def _confirm_as_suggested(qc_dir: Path) -> list[str]:
+def _confirm_as_suggested(qc_dir: Path) -> list[tuple[str, int]]:
     """R-QC-2: confirm the annotated series' sequences and suggested grades, as recorded
     confirmations (``qc-confirm``); the case import takes confirmed series only."""
     from CNSTumorAnnotationLib.case.nifti_import import CASE_SEQUENCES
@@ -265,7 +300,7 @@ def _confirm_as_suggested(qc_dir: Path) -> list[str]:
     from CNSTumorQCLib.report.qc_report import load_report, write_report
 
     report = load_report(qc_dir / "qc_report.json")
-    confirmed: list[str] = []
+    confirmed: list[tuple[str, int]] = []
     for entry in report.series:
         if entry.sequence not in {s.value for s in CASE_SEQUENCES} or entry.suggested_grade is None:
             continue
@@ -273,7 +308,7 @@ def _confirm_as_suggested(qc_dir: Path) -> list[str]:
         if entry.needs_confirmation:
             report = confirm_sequence(report, uid, entry.sequence, DEMO_QC_REVIEWER)
         report = confirm_grade(report, uid, int(entry.suggested_grade), DEMO_QC_REVIEWER)
-        confirmed.append(f"{entry.sequence} grade {entry.suggested_grade}")
+        confirmed.append((str(entry.sequence), int(entry.suggested_grade)))
     write_report(report, qc_dir)
     return confirmed
 
@@ -289,7 +324,9 @@ def _import_case(
     from CNSTumorAnnotationLib.case.dicom_import import import_case_from_dicom
     from CNSTumorAnnotationLib.mrml.scene import load_case_into_scene
 
-    started = steps.start("Importing the QC-checked series as a case, co-registering, loading MRML")
+    started = steps.start(
+        tr("Importing the QC-checked series as a case, co-registering, loading MRML")
+    )
     case_dir = out / "04_case" / SAMPLE_CASE_ID
     case = import_case_from_dicom(qc_report, deid, case_dir, "intra_axial")
     loaded = load_case_into_scene(case, runtime, with_annotation=False)
@@ -302,8 +339,13 @@ def _import_case(
     steps.done(
         "case_import",
         started,
-        f"case in {case_dir}; scene holds {len(loaded.volume_nodes)} volumes and "
-        f"{len(loaded.segmentation_nodes)} segmentations (one per reference sequence)",
+        tr(
+            "case in {folder}; scene holds {volumes} volumes and {segmentations} segmentations "
+            "(one per reference sequence)",
+            folder=case_dir,
+            volumes=len(loaded.volume_nodes),
+            segmentations=len(loaded.segmentation_nodes),
+        ),
     )
     return case
 
@@ -314,7 +356,7 @@ def _apply_reference_labels(
     from CNSTumorAnnotationLib.case.folder import load_case
     from CNSTumorAnnotationLib.case.labelmap_import import apply_reference_labels
 
-    started = steps.start("Landing the machine-made reference labels (SRI-24 -> native)")
+    started = steps.start(tr("Landing the machine-made reference labels (SRI-24 -> native)"))
     labels = sample_data_dir() / "reference_labels" / f"{REFERENCE_LABELS}.nii.gz"
     version = apply_reference_labels(case, labels, "brats2021", runtime=runtime)
     case.annotations = load_case(case.root).annotations
@@ -327,27 +369,33 @@ def _apply_reference_labels(
     steps.done(
         "reference_labels",
         started,
-        f"version {version.version} by {version.annotator}: "
-        + ", ".join(p.name for p in version.files.values()),
+        tr(
+            "version {version} by {annotator}: {files}",
+            version=version.version,
+            annotator=version.annotator,
+            files=", ".join(p.name for p in version.files.values()),
+        ),
     )
 
 
 def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRMLRuntime) -> Path:
     from CNSTumorAnnotationLib.selfcheck.case_check import run_selfcheck, write_selfcheck
 
-    started = steps.start("Self-check (R-ANN-2/3/7/9, region hierarchy), correction, re-check")
+    started = steps.start(tr("Self-check (R-ANN-2/3/7/9, region hierarchy), correction, re-check"))
     first = run_selfcheck(case.root, runtime=runtime)
     summary["selfcheck_first"] = _finding_counts(first)
     steps.say(
         tr(
-            "      version {get}: {finding_counts}",
-            get=first.to_dict().get("annotation_version"),
-            finding_counts=_finding_counts(first),
+            "      version {version}: {counts}",
+            version=first.annotation_version,
+            counts=_counts_words(first),
         )
     )
     for finding in first.findings:
         if finding.severity.value != "info":
-            steps.say(f"        {finding.severity.value:7s} {finding.rule}: {finding.message}")
+            severity = tr(SEVERITY_WORDS[finding.severity.value])
+            label = severity.ljust(7) if severity.isascii() else severity
+            steps.say(f"        {label} {finding.rule}: {finding.message}")
     report = first
     if first.blocking:
         version = correct_findings(case, first, runtime)
@@ -368,7 +416,9 @@ def _self_check(case: Any, steps: _Steps, summary: dict[str, Any], runtime: MRML
         report = run_selfcheck(case.root, checked, _demo_confirmations(), runtime=runtime)
     path = write_selfcheck(report, case.root)
     summary["selfcheck"] = {"file": str(path), **_finding_counts(report)}
-    steps.done("selfcheck", started, f"final: {_finding_counts(report)}; {path}")
+    steps.done(
+        "selfcheck", started, tr("final: {counts}; {file}", counts=_counts_words(report), file=path)
+    )
     if report.blocking:
         raise InvalidInputError(tr("the corrected annotation still has a blocking finding"), path)
     return path
@@ -399,6 +449,19 @@ def _record_review_of_sequences(case: Any, version: int) -> None:
     record["step"], record["saved_version"] = "done", version
     session.add_event(record, "confirm_review", DEMO_CHECKER, before, {"rule": "R-ANN-1"})
     session.archive_record(case.root, record, version)
+
+
+def _counts_words(report: Any) -> str:
+    """The self-check's verdict and finding counts, for people."""
+    counts = _finding_counts(report)["findings"]
+    words = {
+        "errors": counts.get("error", 0),
+        "warnings": counts.get("warning", 0),
+        "notes": counts.get("info", 0),
+    }
+    if report.blocking:
+        return tr("blocking; {errors} error(s), {warnings} warning(s), {notes} note(s)", **words)
+    return tr("not blocking; {errors} error(s), {warnings} warning(s), {notes} note(s)", **words)
 
 
 def _finding_counts(report: Any) -> dict[str, Any]:
@@ -445,8 +508,9 @@ def _review(
     qc_report: Path,
 ) -> None:
     from CNSTumorAnnotationLib.project.review_demo import DEMO_REVIEWER, run_review_demo
+    from CNSTumorAnnotationLib.web.i18n import state_label
 
-    started = steps.start("Review in an annotation project (R-PPL-1..4, R-FLOW-1)")
+    started = steps.start(tr("Review in an annotation project (R-PPL-1..4, R-FLOW-1)"))
     review = run_review_demo(out / "05_project", case.root, selfcheck_file, qc_report=qc_report)
     summary["review"] = review
     if review.get("state") != "approved":
@@ -466,7 +530,11 @@ def _review(
     steps.done(
         "review",
         started,
-        f"case state {review.get('state')}; status page {review.get('status_html')}",
+        tr(
+            "case state {state}; status page {page}",
+            state=state_label(str(review.get("state")), language()),
+            page=review.get("status_html"),
+        ),
     )
 
 
@@ -475,7 +543,7 @@ def _export(
 ) -> None:
     from CNSTumorAnnotationLib.export.case_export import export_case
 
-    started = steps.start("Export: NIfTI, .seg.nrrd, DICOM SEG, BraTS, nnU-Net (R-FMT-1..3)")
+    started = steps.start(tr("Export: NIfTI, .seg.nrrd, DICOM SEG, BraTS, nnU-Net (R-FMT-1..3)"))
     from CNSTumorAnnotationLib.export.context import ExportOptions
 
     options = ExportOptions(approved_only=True)
@@ -483,20 +551,24 @@ def _export(
     files = result.files()
     summary["exports"] = [str(path) for path in files]
     summary["export_manifest"] = str(result.manifest_path)
-    steps.done("export", started, f"{len(files)} files, manifest {result.manifest_path}")
+    steps.done(
+        "export",
+        started,
+        tr("{count} files, manifest {manifest}", count=len(files), manifest=result.manifest_path),
+    )
 
 
 def _agreement(out: Path, steps: _Steps, summary: dict[str, Any]) -> None:
     from CNSTumorAnnotationLib.agreement.bundled import bundled_case_agreement
 
-    started = steps.start("Agreement between the five bundled algorithm label maps")
+    started = steps.start(tr("Agreement between the five bundled algorithm label maps"))
     target = out / "07_agreement"
     bundled_case_agreement(sample_data_dir(), target)
     summary["agreement"] = {
         "json": str(target / "agreement.json"),
         "html": str(target / "agreement.html"),
     }
-    steps.done("agreement", started, f"report {target / 'agreement.html'}")
+    steps.done("agreement", started, tr("report {file}", file=target / "agreement.html"))
 
 
 if __name__ == "__main__":

@@ -94,9 +94,9 @@ def get_convention(name: str) -> LabelConvention:
     except KeyError:
         raise SchemaError(
             tr(
-                "unknown label convention {name!r}; known: {CONVENTIONS}",
+                "unknown label convention {name!r}; known: {known}",
                 name=name,
-                CONVENTIONS=", ".join(CONVENTIONS),
+                known=", ".join(CONVENTIONS),
             )
         ) from None
 
@@ -154,19 +154,21 @@ def to_convention(
             tr(
                 (
                     "R-SEG-5: the combined enhancing + non-enhancing region cannot be split "
-                    "into {conv_name} labels; annotate the two regions separately to export "
-                    "{conv_name}"
+                    "into {convention} labels; annotate the two regions separately to export "
+                    "{convention}"
                 ),
-                conv_name=conv.name,
+                convention=conv.name,
             )
         )
-    return _relabel(combined, conv.from_combined, f"combined map -> {conv.name}")
+    return _relabel(
+        combined, conv.from_combined, tr("combined map -> {convention}", convention=conv.name)
+    )
 
 
 def from_convention(labels: np.ndarray, convention: LabelConvention | str) -> np.ndarray:
     """A label map in a convention's values as the combined map."""
     conv = get_convention(convention) if isinstance(convention, str) else convention
-    return _relabel(labels, conv.to_combined, f"{conv.name} label map")
+    return _relabel(labels, conv.to_combined, tr("{convention} label map", convention=conv.name))
 
 
 def to_brats2021(combined: np.ndarray, schema: LabelSchema) -> np.ndarray:

@@ -75,7 +75,7 @@ def clean_component(value: object, *, ascii_only: bool = False) -> str:
         )
     if cleaned.upper().split(".")[0] in _WINDOWS_RESERVED:
         cleaned = f"{cleaned}-"
-    return safe_component(cleaned, "file name field")
+    return safe_component(cleaned, tr("file name field"))
 
 
 def pattern_fields(pattern: str) -> tuple[str, ...]:
@@ -96,10 +96,10 @@ def validate_pattern(pattern: str) -> str:
     if unknown:
         raise InvalidInputError(
             tr(
-                ("naming pattern {pattern!r} uses unknown field(s) {unknown}; allowed: {value}"),
+                "naming pattern {pattern!r} uses unknown field(s) {unknown}; allowed: {allowed}",
                 pattern=pattern,
                 unknown=unknown,
-                value=", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS),
+                allowed=", ".join(REQUIRED_FIELDS + OPTIONAL_FIELDS),
             )
         )
     missing = [field for field in REQUIRED_FIELDS if field not in fields]
@@ -165,13 +165,13 @@ class NamingPolicy:
         cleaned = {
             key: clean_component(value, ascii_only=self.ascii_only) for key, value in values.items()
         }
-        name = safe_component(self.pattern.format(**cleaned), "export file name")
+        name = safe_component(self.pattern.format(**cleaned), tr("export file name"))
         if len(name.encode("utf-8")) > MAX_NAME_BYTES:
             raise InvalidInputError(
                 tr(
-                    "R-FMT-3: file name {name!r} is longer than {MAX_NAME_BYTES} bytes",
+                    "R-FMT-3: file name {name!r} is longer than {limit} bytes",
                     name=name,
-                    MAX_NAME_BYTES=MAX_NAME_BYTES,
+                    limit=MAX_NAME_BYTES,
                 )
             )
         return name
@@ -188,7 +188,7 @@ def safe_name(text: str) -> str:
         raise InvalidInputError(
             tr("identifier {text!r} has no file-name-safe characters", text=text)
         )
-    return safe_component(cleaned, "identifier")
+    return safe_component(cleaned, tr("identifier"))
 
 
 def volume_file_name(patient_id: str, sequence: MRSequence) -> str:

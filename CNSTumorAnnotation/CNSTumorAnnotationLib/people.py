@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import language, tr
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, SchemaError, WorkflowError
 
 
@@ -37,6 +37,11 @@ class Title(enum.Enum):
     def label(self) -> str:
         return _TITLE_LABELS[self]
 
+    @property
+    def display_name(self) -> str:
+        """The title as people read it now (Chinese: 住院医师 ...; the value is the identifier)."""
+        return _TITLE_ZH[self] if language() == "zh" else _TITLE_LABELS[self]
+
     @classmethod
     def parse(cls, text: str) -> Title:
         """Accept the value, the English label or the Chinese title."""
@@ -51,7 +56,11 @@ class Title(enum.Enum):
             if key in names or text.strip() in names:
                 return title
         raise SchemaError(
-            tr("unknown title {text!r}; expected one of {ts}", text=text, ts=[t.value for t in cls])
+            tr(
+                "unknown title {text!r}; expected one of {titles}",
+                text=text,
+                titles=[t.value for t in cls],
+            )
         )
 
 
@@ -146,12 +155,12 @@ class QualificationRules:
                     tr(
                         (
                             "R-PPL-1: a project may tighten but not loosen the consensus: {role} "
-                            "needs >= {min_years} years, the table {version!r} asks {min_years2}"
+                            "needs >= {min_years} years, the table {version!r} asks {asked_years}"
                         ),
                         role=role.value,
                         min_years=base.min_years,
                         version=self.version,
-                        min_years2=mine.min_years,
+                        asked_years=mine.min_years,
                     )
                 )
             extra = mine.titles - base.titles
@@ -160,10 +169,10 @@ class QualificationRules:
                     tr(
                         (
                             "R-PPL-1: a project may tighten but not loosen the consensus: {role} may "
-                            "not be a {ts}"
+                            "not be a {titles}"
                         ),
                         role=role.value,
-                        ts=", ".join(sorted(t.value for t in extra)),
+                        titles=", ".join(sorted(t.value for t in extra)),
                     )
                 )
 
@@ -176,13 +185,28 @@ class QualificationRules:
         reasons = []
         if person.years_experience < requirement.min_years:
             reasons.append(
-                f"R-PPL-1: {role.value} needs >= {requirement.min_years} years of experience; "
-                f"{person.name} has {person.years_experience}"
+                tr(
+                    "R-PPL-1: {role} needs >= {min_years} years of experience; {person_name} "
+                    "has {years}",
+                    role=role.value,
+                    min_years=requirement.min_years,
+                    person_name=person.name,
+                    years=person.years_experience,
+                )
             )
         if person.title not in requirement.titles:
-            allowed = " or ".join(t.label for t in sorted(requirement.titles, key=_rank))
+            names = [t.display_name for t in sorted(requirement.titles, key=_rank)]
+            allowed = names[0] if names else ""
+            for name in names[1:]:
+                allowed = tr("{first} or {second}", first=allowed, second=name)
             reasons.append(
-                f"R-PPL-1: {role.value} must be {allowed}; {person.name} is {person.title.label}"
+                tr(
+                    "R-PPL-1: {role} must be {allowed}; {person_name} is {title}",
+                    role=role.value,
+                    allowed=allowed,
+                    person_name=person.name,
+                    title=person.title.display_name,
+                )
             )
         return reasons
 
@@ -190,7 +214,13 @@ class QualificationRules:
         """Raise :class:`QualificationError` naming every rule ``person`` fails for ``role``."""
         reasons = self.refusals(person, role)
         if reasons:
-            raise QualificationError("; ".join(reasons) + f" (rule table {self.version})")
+            raise QualificationError(
+                tr(
+                    "{reasons} (rule table {version})",
+                    reasons="; ".join(reasons),
+                    version=self.version,
+                )
+            )
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

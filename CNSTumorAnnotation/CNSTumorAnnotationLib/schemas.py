@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import language, tr
 from CNSTumorQCLib.errors import SchemaError
 from CNSTumorQCLib.sequences import MRSequence
 
@@ -103,6 +103,11 @@ class Region:
     def color_rgb255(self) -> tuple[int, int, int]:
         r, g, b = self.color_rgb
         return (round(r * 255), round(g * 255), round(b * 255))
+
+    @property
+    def display_name(self) -> str:
+        """The region's name in the language people read now (the key stays the identifier)."""
+        return self.name_zh if language() == "zh" else self.name_en
 
 
 @dataclass(frozen=True)
@@ -332,8 +337,8 @@ def get_schema(
     if unknown:
         raise SchemaError(
             tr(
-                "'required' names regions not in the {fam} schema: {unknown}",
-                fam=fam.value,
+                "'required' names regions not in the {family} schema: {unknown}",
+                family=fam.value,
                 unknown=sorted(unknown),
             )
         )

@@ -119,23 +119,23 @@ def _site_refusal(family: TumorFamily, where: Site, what: str) -> None:
         raise SchemaError(
             tr(
                 (
-                    "R-SCOPE-2: {what} {replace} is out of scope: tumors invading bone or "
+                    "R-SCOPE-2: {what} {site} is out of scope: tumors invading bone or "
                     "crossing the skull are flagged, not annotated"
                 ),
                 what=what,
-                replace=where.value.replace("_", " "),
+                site=where.value.replace("_", " "),
             )
         )
     if where in EXTRA_AXIAL_OUT and family is TumorFamily.MENINGEAL:
         raise SchemaError(
             tr(
                 (
-                    "R-SCOPE-2: extra-axial {what} of the {replace} region is out of scope: "
+                    "R-SCOPE-2: extra-axial {what} of the {site} region is out of scope: "
                     "sellar, pineal and cerebellopontine-angle extra-axial tumors are "
                     "flagged, not annotated"
                 ),
                 what=what,
-                replace=where.value.replace("_", " "),
+                site=where.value.replace("_", " "),
             )
         )
 
@@ -181,8 +181,8 @@ def assess_scope(
     if text is None:
         if given is None:
             raise SchemaError(tr("R-SCOPE-1: give the tumor family or a diagnosis"))
-        _site_refusal(given, where, f"{given.value} tumor")
-        note = f"annotated under the {given.value} family; no diagnosis given"
+        _site_refusal(given, where, tr("{family} tumor", family=given.value))
+        note = tr("annotated under the {family} family; no diagnosis given", family=given.value)
         return ScopeDecision(given, None, False, where, note)
     try:
         named = parse_diagnosis(text)
@@ -200,9 +200,11 @@ def assess_scope(
                 )
             ) from None
         _site_refusal(given, where, text)
-        note = (
-            f"R-SCOPE-1: {text} is not named by the consensus (its diagnoses are examples); "
-            f"annotated under the {given.value} family as another tumor of that family"
+        note = tr(
+            "R-SCOPE-1: {diagnosis} is not named by the consensus (its diagnoses are examples); "
+            "annotated under the {family} family as another tumor of that family",
+            diagnosis=text,
+            family=given.value,
         )
         return ScopeDecision(given, text, False, where, note)
     own = FAMILY_OF[named]
@@ -216,7 +218,11 @@ def assess_scope(
             )
         )
     _site_refusal(own, where, named.value)
-    note = f"{named.value} is named by the consensus: {own.value} family"
+    note = tr(
+        "{diagnosis} is named by the consensus: {family} family",
+        diagnosis=named.value,
+        family=own.value,
+    )
     return ScopeDecision(own, named.value, True, where, note)
 
 
@@ -225,27 +231,5 @@ def check_scope(diagnosis: Diagnosis | str, site: Site | str | None = None) -> T
     dx = parse_diagnosis(diagnosis)
     where = parse_site(site)
     family = FAMILY_OF[dx]
-    if where in ALWAYS_OUT:
-        raise SchemaError(
-            tr(
-                (
-                    "R-SCOPE-2: {dx} {replace} is out of scope: tumors invading bone or "
-                    "crossing the skull are flagged, not annotated"
-                ),
-                dx=dx.value,
-                replace=where.value.replace("_", " "),
-            )
-        )
-    if where in EXTRA_AXIAL_OUT and family is TumorFamily.MENINGEAL:
-        raise SchemaError(
-            tr(
-                (
-                    "R-SCOPE-2: extra-axial {dx} of the {replace} region is out of scope: "
-                    "sellar, pineal and cerebellopontine-angle extra-axial tumors are "
-                    "flagged, not annotated"
-                ),
-                dx=dx.value,
-                replace=where.value.replace("_", " "),
-            )
-        )
+    _site_refusal(family, where, dx.value)
     return family

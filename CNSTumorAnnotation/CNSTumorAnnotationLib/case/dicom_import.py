@@ -58,13 +58,21 @@ def _confirmed(entry: Mapping[str, Any]) -> bool:
 
 
 def _to_confirm(entry: Mapping[str, Any]) -> str:
-    what = [] if entry.get("confirmed_grade") in (2, 3) else ["grade"]
-    if entry.get("needs_confirmation", False):
-        what.insert(0, "sequence")
-    return (
-        f"series {entry.get('series_number')} {entry.get('sequence')} "
-        f"{entry.get('series_instance_uid')} ({' and '.join(what)})"
-    )
+    """One series to confirm and what of it (its sequence, its grade or both), for people."""
+    grade = entry.get("confirmed_grade") not in (2, 3)
+    sequence = bool(entry.get("needs_confirmation", False))
+    words = {
+        "number": entry.get("series_number"),
+        "sequence": entry.get("sequence"),
+        "uid": entry.get("series_instance_uid"),
+    }
+    if sequence and grade:
+        return tr("series {number} {sequence} {uid} (sequence and grade)", **words)
+    if sequence:
+        return tr("series {number} {sequence} {uid} (sequence)", **words)
+    if grade:
+        return tr("series {number} {sequence} {uid} (grade)", **words)
+    return tr("series {number} {sequence} {uid}", **words)
 
 
 def choose_series(report: Mapping[str, Any], path: Path) -> dict[MRSequence, dict[str, Any]]:
@@ -95,9 +103,12 @@ def choose_series(report: Mapping[str, Any], path: Path) -> dict[MRSequence, dic
             chosen[sequence] = max(confirmed, key=lambda e: (_grade(e), int(e.get("images", 0))))
     if unconfirmed:
         raise InvalidInputError(
-            "R-QC-2: only grades a radiologist confirmed may be annotated; confirm "
-            + "; ".join(unconfirmed)
-            + " with `cnstumor qc-confirm QC_DIR SERIES_UID GRADE [--sequence SEQ] --reviewer NAME`",
+            tr(
+                "R-QC-2: only grades a radiologist confirmed may be annotated; confirm {series} "
+                "with `cnstumor qc-confirm QC_DIR SERIES_UID GRADE [--sequence SEQ] "
+                "--reviewer NAME`",
+                series="; ".join(unconfirmed),
+            ),
             path,
         )
     return chosen
@@ -110,7 +121,10 @@ def series_files(dicom_dir: Path, series_uid: str) -> list[str]:
     )
     if not files:
         raise InvalidSeriesError(
-            tr("series {series_uid} named by the QC report is not in", series_uid=series_uid),
+            tr(
+                "series {series_uid} named by the QC report is not in this DICOM folder",
+                series_uid=series_uid,
+            ),
             dicom_dir,
         )
     return list(files)
@@ -149,7 +163,9 @@ def import_case_from_dicom(
     series_info: dict[MRSequence, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="cnstumor-dicom-") as scratch:
         volumes: dict[MRSequence, Path] = {}
-        for sequence, entry in steps(chosen.items(), "reading DICOM series", "series", len(chosen)):
+        for sequence, entry in steps(
+            chosen.items(), tr("reading DICOM series"), "series", len(chosen)
+        ):
             uid = str(entry["series_instance_uid"])
             files = series_files(dicom, uid)
             volumes[sequence] = Path(scratch) / f"{sequence.value}.nii.gz"

@@ -177,9 +177,9 @@ def load_case(case_dir: Path | str) -> CaseFolder:
     if record.get("format") != CASE_FORMAT:
         raise InvalidInputError(
             tr(
-                "not a {CASE_FORMAT} case (format={get!r})",
-                CASE_FORMAT=CASE_FORMAT,
-                get=record.get("format"),
+                "not a {case_format} case (format={found!r})",
+                case_format=CASE_FORMAT,
+                found=record.get("format"),
             ),
             path,
         )
@@ -262,7 +262,7 @@ def reference_image(case: CaseFolder, sequence: MRSequence) -> sitk.Image:
     entry = records.get(sequence.value) if isinstance(records, dict) else None
     record = entry.get(RECORD_KEY) if isinstance(entry, dict) else None
     if not unchanged(Path(path), record):
-        return read_image(path, f"{sequence.value} volume")
+        return read_image(path, tr("{sequence} volume", sequence=sequence.value))
     try:
         return sitk.ReadImage(str(path))
     except RuntimeError as error:

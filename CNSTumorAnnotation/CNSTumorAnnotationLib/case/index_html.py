@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import tr
 from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.provenance import provenance
 from CNSTumorQCLib.report.html_page import TABLE_REPORT_CSS, html_page
@@ -28,9 +29,15 @@ PREVIEW_NAME = "preview.html"
 
 def _link(target: Path, base: Path, text: str) -> str:
     if not target.is_file():
-        return f"{html.escape(text)} <em>(not written yet: {html.escape(str(target))})</em>"
+        missing = html.escape(tr("not written yet: {path}", path=target))
+        return f"{html.escape(text)} <em>({missing})</em>"
     href = Path(os.path.relpath(target.resolve(), base.resolve())).as_posix()
     return f"<a href='{html.escape(href)}'>{html.escape(text)}</a>"
+
+
+def _p(text: str) -> str:
+    """A paragraph of text for people (escaped)."""
+    return f"<p>{html.escape(text)}</p>"
 
 
 def _qc_rows(case: Any, base: Path) -> str:
@@ -38,9 +45,9 @@ def _qc_rows(case: Any, base: Path) -> str:
     for sequence, info in case.metadata.get("sequences", {}).items():
         report = info.get("qc_report")
         link = (
-            _link(Path(report).with_suffix(".html"), base, "QC report")
+            _link(Path(report).with_suffix(".html"), base, tr("QC report"))
             if report
-            else "imported from NIfTI (no QC report)"
+            else html.escape(tr("imported from NIfTI (no QC report)"))
         )
         rows.append(
             f"<tr><td>{html.escape(sequence)}</td>"
@@ -55,16 +62,20 @@ def _version_rows(case: Any) -> str:
     for version in case.annotations:
         record = json.loads((version.folder / "version.json").read_text(encoding="utf-8"))
         approved = (
-            f"approved by {html.escape(str(record.get('approved_by')))} at "
-            f"{html.escape(str(record.get('approved_at')))}"
+            tr(
+                "approved by {reviewer} at {time}",
+                reviewer=record.get("approved_by"),
+                time=record.get("approved_at"),
+            )
             if record.get("approved")
-            else "not approved"
+            else tr("not approved")
         )
         rows.append(
             f"<tr><td>v{version.version}</td><td>{html.escape(str(version.annotator))}</td>"
             f"<td>{html.escape(str(record.get('created', '')))}</td>"
             f"<td>{'' if version.parent is None else f'v{version.parent}'}</td>"
-            f"<td>{approved}</td><td>{html.escape(str(record.get('note', '')))}</td></tr>"
+            f"<td>{html.escape(approved)}</td>"
+            f"<td class='note'>{html.escape(str(record.get('note', '')))}</td></tr>"
         )
     return "".join(rows)
 
@@ -72,80 +83,109 @@ def _version_rows(case: Any) -> str:
 def _selfcheck(case_root: Path) -> str:
     path = case_root / "selfcheck.json"
     if not path.is_file():
-        return "<p>No self-check yet: <code>cnstumor selfcheck CASE_DIR</code>.</p>"
+        return (
+            f"<p>{html.escape(tr('No self-check yet:'))} "
+            "<code>cnstumor selfcheck CASE_DIR</code>.</p>"
+        )
     report = json.loads(path.read_text(encoding="utf-8"))
-    verdict = "BLOCKED" if report.get("blocking") else "OK to submit"
+    verdict = tr("BLOCKED") if report.get("blocking") else tr("OK to submit")
     counts = report.get("counts", {})
-    return (
-        f"<p>Version v{report.get('annotation_version')}: <b>{verdict}</b> "
-        f"({counts.get('error', 0)} errors, {counts.get('warning', 0)} warnings) &middot; "
-        f"{_link(case_root / 'selfcheck.html', case_root, 'self-check with pictures')}</p>"
+    summary = tr(
+        "Version v{version}: {verdict} ({errors} errors, {warnings} warnings)",
+        version=report.get("annotation_version"),
+        verdict=verdict,
+        errors=counts.get("error", 0),
+        warnings=counts.get("warning", 0),
     )
+    pictures = _link(case_root / "selfcheck.html", case_root, tr("self-check with pictures"))
+    return f"<p>{html.escape(summary)} &middot; {pictures}</p>"
 
 
 def _review(case_id: str, project: Path | None, base: Path) -> str:
     if project is None:
-        return "<p>No annotation project given (<code>--project</code>).</p>"
+        return f"<p>{html.escape(tr('No annotation project given'))} (<code>--project</code>).</p>"
     from CNSTumorAnnotationLib.project.annotation_project import Project
     from CNSTumorAnnotationLib.project.status import project_status
 
     with Project.open(project) as opened:
         rows = [r for r in project_status(opened)["cases"] if r["case"] == case_id]
     if not rows:
-        return (
-            f"<p>Case {html.escape(case_id)} is not registered in {html.escape(str(project))}.</p>"
+        return _p(
+            tr("Case {case_id} is not registered in {project}.", case_id=case_id, project=project)
         )
     row = rows[0]
     review = row.get("last_review") or {}
-    return (
-        f"<p>State <b>{html.escape(row['state'])}</b>; case-folder version "
-        f"v{row.get('case_folder_version')}; last review: "
-        f"{html.escape(str(review.get('decision', '—')))} by "
-        f"{html.escape(str(review.get('reviewer', '—')))} at "
-        f"{html.escape(str(review.get('reviewed_at', '—')))} &middot; "
-        f"{_link(project / 'status.html', base, 'project status page')}</p>"
+    state = tr(
+        "State {state}; case-folder version v{version}; last review: {decision} by {reviewer} "
+        "at {time}",
+        state=row["state"],
+        version=row.get("case_folder_version"),
+        decision=review.get("decision", "—"),
+        reviewer=review.get("reviewer", "—"),
+        time=review.get("reviewed_at", "—"),
     )
+    status_link = _link(project / "status.html", base, tr("project status page"))
+    return f"<p>{html.escape(state)} &middot; {status_link}</p>"
 
 
 def _export(case_id: str, export: Path | None, base: Path) -> str:
     if export is None:
-        return "<p>No export folder given (<code>--export</code>).</p>"
+        return f"<p>{html.escape(tr('No export folder given'))} (<code>--export</code>).</p>"
     manifest = export / case_id / "manifest.json"
     if not manifest.is_file():
-        return f"<p>No export of this case in {html.escape(str(export))} yet.</p>"
+        return _p(tr("No export of this case in {folder} yet.", folder=export))
     data = json.loads(manifest.read_text(encoding="utf-8"))
     annotation = data.get("annotation", {})
     approval = annotation.get("approval") or {}
+    exported = tr(
+        "Exported v{version} ({formats}), approved by {reviewer}; {count} files",
+        version=annotation.get("version"),
+        formats=", ".join(data.get("formats", [])),
+        reviewer=approval.get("reviewer"),
+        count=len(data.get("files", [])),
+    )
+    preview = tr("preview: the exported label maps drawn")
     return (
-        f"<p>Exported v{annotation.get('version')} "
-        f"({', '.join(map(html.escape, data.get('formats', [])))}), approved by "
-        f"{html.escape(str(approval.get('reviewer')))}; {len(data.get('files', []))} files &middot; "
+        f"<p>{html.escape(exported)} &middot; "
         f"{_link(manifest, base, 'manifest.json')} &middot; "
-        f"{_link(manifest.parent / PREVIEW_NAME, base, 'preview: the exported label maps drawn')}"
+        f"{_link(manifest.parent / PREVIEW_NAME, base, preview)}"
         "</p>"
     )
 
 
+def _header_row(*words: str) -> str:
+    return "<tr>" + "".join(f"<th>{html.escape(word)}</th>" for word in words) + "</tr>"
+
+
 def case_index_html(case: Any, *, project: Path | None = None, export: Path | None = None) -> str:
-    """The index page of ``case`` (a loaded case folder)."""
+    """The index page of ``case`` (a loaded case folder), in the language people read now."""
     base = Path(case.root)
+    case_id = str(case.case_id)
+    about = tr(
+        "Patient {patient} · family {family} · schema {schema}",
+        patient=case.patient_id,
+        family=case.family.value,
+        schema=case.schema.version,
+    )
+    qc_head = _header_row(tr("sequence"), tr("series"), tr("confirmed grade"), tr("report"))
+    version_head = _header_row(
+        tr("version"), tr("by"), tr("saved"), tr("parent"), tr("approval"), tr("note")
+    )
     body = (
-        f"<h1>Case {html.escape(str(case.case_id))}</h1>"
-        f"<p>Patient {html.escape(str(case.patient_id))} &middot; family "
-        f"{html.escape(case.family.value)} &middot; schema {html.escape(case.schema.version)}</p>"
-        "<h2>1. QC of the series (R-QC-1..3)</h2><table><tr><th>sequence</th><th>series</th>"
-        f"<th>confirmed grade</th><th>report</th></tr>{_qc_rows(case, base)}</table>"
-        "<h2>2. Annotation versions (R-FLOW-1)</h2><table><tr><th>version</th><th>by</th>"
-        "<th>saved</th><th>parent</th><th>approval</th><th>note</th></tr>"
-        f"{_version_rows(case)}</table>"
-        f"<h2>3. Self-check (R-ANN-9)</h2>{_selfcheck(base)}"
-        f"<h2>4. Review (R-PPL-3)</h2>{_review(str(case.case_id), project, base)}"
-        f"<h2>5. Export (R-FMT-1..3)</h2>{_export(str(case.case_id), export, base)}"
+        f"<h1>{html.escape(tr('Case {case_id}', case_id=case_id))}</h1>"
+        f"{_p(about)}"
+        f"<h2>{html.escape(tr('1. QC of the series (R-QC-1..3)'))}</h2>"
+        f"<table>{qc_head}{_qc_rows(case, base)}</table>"
+        f"<h2>{html.escape(tr('2. Annotation versions (R-FLOW-1)'))}</h2>"
+        f"<table>{version_head}{_version_rows(case)}</table>"
+        f"<h2>{html.escape(tr('3. Self-check (R-ANN-9)'))}</h2>{_selfcheck(base)}"
+        f"<h2>{html.escape(tr('4. Review (R-PPL-3)'))}</h2>{_review(case_id, project, base)}"
+        f"<h2>{html.escape(tr('5. Export (R-FMT-1..3)'))}</h2>{_export(case_id, export, base)}"
     )
     return html_page(
-        f"Case {case.case_id}",
+        tr("Case {case_id}", case_id=case_id),
         body,
-        provenance=provenance("case_index", parameters={"case": str(case.case_id)}),
+        provenance=provenance("case_index", parameters={"case": case_id}),
         css=TABLE_REPORT_CSS + "td,th{text-align:left}",
     )
 

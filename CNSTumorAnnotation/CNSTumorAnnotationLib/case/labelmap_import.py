@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 def _read_label_map(path: Path) -> sitk.Image:
     """The label map, verified (``image_io.read_image``): 3D, integer, non-negative, not empty."""
-    image = read_image(path, "label map")
+    image = read_image(path, tr("label map"))
     if image.GetDimension() != 3 or image.GetNumberOfComponentsPerPixel() != 1:
         raise InvalidInputError(tr("a label map must be a 3D single-component image"), path)
     array = sitk.GetArrayViewFromImage(image)
@@ -64,11 +64,11 @@ def _read_label_map(path: Path) -> sitk.Image:
         raise InvalidInputError(tr("a label map must hold integer values"), path)
     if array.min() < 0:
         raise InvalidInputError(
-            tr("label map holds negative values (down to {min})", min=array.min()), path
+            tr("label map holds negative values (down to {lowest})", lowest=array.min()), path
         )
     if array.max() > 255:
         raise InvalidInputError(
-            tr("label value {max} is not a region label", max=int(array.max())), path
+            tr("label value {value} is not a region label", value=int(array.max())), path
         )
     if not array.any():
         raise InvalidInputError(tr("the label map is empty: no voxel carries a label"), path)
@@ -98,7 +98,7 @@ def atlas_transform(case: CaseFolder, atlas_flair_path: Path) -> sitk.Transform:
     cache = transforms_dir(case) / f"atlas-{digest}_to_{FIXED_SEQUENCE.value}.tfm"
     if cache.is_file():
         return sitk.ReadTransform(str(cache))
-    atlas = read_image(atlas_flair_path, "atlas FLAIR")
+    atlas = read_image(atlas_flair_path, tr("atlas FLAIR"))
     transform, quality = register_atlas_to_native(reference_image(case, FIXED_SEQUENCE), atlas)
     from CNSTumorAnnotationLib.case.registration import _write_transform
 
@@ -121,7 +121,9 @@ def describe_grid(image: sitk.Image) -> str:
     size = "x".join(str(n) for n in image.GetSize())
     spacing = "x".join(f"{s:.3g}" for s in image.GetSpacing())
     origin = ", ".join(f"{v:.1f}" for v in image.GetOrigin())
-    return f"{size} voxels of {spacing} mm at ({origin})"
+    return tr(
+        "{size} voxels of {spacing} mm at ({origin})", size=size, spacing=spacing, origin=origin
+    )
 
 
 def read_transform(value: Path | str) -> sitk.Transform:
@@ -161,13 +163,13 @@ def _space_transform(
     raise InvalidInputError(
         tr(
             (
-                "the label map's grid ({describe_grid}) is not the grid of any case "
+                "the label map's grid ({grid}) is not the grid of any case "
                 "volume ({grids}): it may lie in another space (an atlas such as "
                 "SRI-24). Give --atlas-flair with the FLAIR of its space to register it, "
                 "--transform FILE, or --transform identity if it is in the scanner's "
                 "space on another grid"
             ),
-            describe_grid=describe_grid(label),
+            grid=describe_grid(label),
             grids=grids,
         ),
         label_path,
@@ -203,11 +205,11 @@ def check_overlap(case: CaseFolder, landed: sitk.Image, label: sitk.Image, path:
             tr(
                 (
                     "only {inside:.0%} of the labelled voxels land in the head on the case's "
-                    "FLAIR (at least {MIN_HEAD_FRACTION:.0%} expected): the label map lies "
+                    "FLAIR (at least {minimum:.0%} expected): the label map lies "
                     "in another space or under a wrong transform; nothing was written"
                 ),
                 inside=inside,
-                MIN_HEAD_FRACTION=MIN_HEAD_FRACTION,
+                minimum=MIN_HEAD_FRACTION,
             ),
             path,
         )
@@ -277,7 +279,11 @@ def import_label_map(
             ),
             path,
         )
-    note = f"imported from {path.name} ({conv.name} labels, nearest-neighbour resampling)"
+    note = tr(
+        "imported from {file} ({convention} labels, nearest-neighbour resampling)",
+        file=path.name,
+        convention=conv.name,
+    )
     return save_annotation_version(
         case, masks, annotator, runtime=runtime, note=note, machine_made=machine_made
     )

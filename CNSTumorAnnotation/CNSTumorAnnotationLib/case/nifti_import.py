@@ -46,10 +46,10 @@ def _copy_volume(source: Path, destination: Path, image: sitk.Image) -> None:
 def _check_readable(path: Path) -> sitk.Image:
     if not path.is_file():
         raise MissingInputError(tr("volume not found"), path)
-    image = read_image(path, "volume")  # gzip CRC, header vs size, finite voxels and spacing
+    image = read_image(path, tr("volume"))  # gzip CRC, header vs size, finite voxels and spacing
     if image.GetDimension() != 3:
         raise InvalidInputError(
-            tr("expected a 3D volume, got {GetDimension}D", GetDimension=image.GetDimension()), path
+            tr("expected a 3D volume, got {dimension}D", dimension=image.GetDimension()), path
         )
     return image
 
@@ -59,8 +59,12 @@ def _required_sequences(volumes: Mapping[MRSequence, Path], family: TumorFamily)
     missing = sorted(s.value for s in needed - set(volumes))
     if missing:
         raise InvalidInputError(
-            f"the {family.value} schema draws on {', '.join(missing)}: provide "
-            + ", ".join(f"--{m.lower()}" for m in missing)
+            tr(
+                "the {family} schema draws on {sequences}: provide {options}",
+                family=family.value,
+                sequences=", ".join(missing),
+                options=", ".join(f"--{m.lower()}" for m in missing),
+            )
         )
 
 

@@ -232,7 +232,7 @@ def register_case_sequences(case: Any) -> dict[str, Any]:
     report: dict[str, Any] = {"version": REGISTRATION_VERSION, "fixed": FIXED_SEQUENCE.value}
     sequences: dict[str, Any] = {}
     moving = [s for s in case.volumes if s is not FIXED_SEQUENCE]
-    for sequence in steps(moving, "co-registering to FLAIR", unit="sequence"):
+    for sequence in steps(moving, tr("co-registering to FLAIR"), unit="sequence"):
         transform, quality = register_rigid(
             fixed, reference_image(case, sequence), moving_name=sequence.value, fixed_name="FLAIR"
         )

@@ -64,7 +64,7 @@ def read_standard_segments(
     """
     if not Path(path).is_file():
         return None  # the MRML loader names the missing file
-    verify_image_file(path, "segmentation")
+    verify_image_file(path, tr("segmentation"))
     reader = sitk.ImageFileReader()
     reader.SetFileName(str(path))
     try:
@@ -74,12 +74,12 @@ def read_standard_segments(
         lines = [line for line in str(error).splitlines() if line.strip()]
         raise InvalidInputError(
             tr(
-                "segmentation: not readable ({strip})",
-                strip=lines[-1].strip() if lines else "corrupt",
+                "segmentation: not readable ({reason})",
+                reason=lines[-1].strip() if lines else tr("corrupt"),
             ),
             path,
         ) from None
-    check_image(image, path, "segmentation")
+    check_image(image, path, tr("segmentation"))
     master = next((m for k in _MASTER_KEYS if (m := _header(reader, k)) is not None), None)
     pixel_ok = image.GetDimension() == 3 and np.issubdtype(
         sitk.GetArrayViewFromImage(image).dtype, np.integer

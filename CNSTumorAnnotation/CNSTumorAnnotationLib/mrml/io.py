@@ -33,8 +33,8 @@ def _check_readable(path: Path) -> Path:
     if not any(path.name.lower().endswith(suffix) for suffix in VOLUME_SUFFIXES):
         raise InvalidInputError(
             tr(
-                "not a volume file (expected one of {VOLUME_SUFFIXES})",
-                VOLUME_SUFFIXES=", ".join(VOLUME_SUFFIXES),
+                "not a volume file (expected one of {suffixes})",
+                suffixes=", ".join(VOLUME_SUFFIXES),
             ),
             path,
         )
@@ -49,7 +49,9 @@ def _guard_native_reader(path: Path) -> None:
     is not caught there: it aborts the whole process (SIGABRT). SimpleITK raises a Python
     error instead, which ``image_io.read_image`` turns into one clear line naming the file.
     """
-    read_image(path, "segmentation" if path.name.lower().endswith(".seg.nrrd") else "volume")
+    read_image(
+        path, tr("segmentation") if path.name.lower().endswith(".seg.nrrd") else tr("volume")
+    )
 
 
 def load_volume(runtime: MRMLRuntime, path: str | Path, name: str | None = None) -> Any:
@@ -128,7 +130,7 @@ def import_labelmap(runtime: MRMLRuntime, labelmap_node: Any, segmentation_node:
         labelmap_node, segmentation_node
     ):
         raise InvalidInputError(
-            tr("label map {GetName!r} could not be imported", GetName=labelmap_node.GetName())
+            tr("label map {name!r} could not be imported", name=labelmap_node.GetName())
         )
     return [sid for sid in segmentation.GetSegmentIDs() if sid not in before]
 
@@ -152,8 +154,8 @@ def export_labelmap(
     if not ok:
         raise InvalidInputError(
             tr(
-                "segmentation {GetName!r} could not be exported",
-                GetName=segmentation_node.GetName(),
+                "segmentation {name!r} could not be exported",
+                name=segmentation_node.GetName(),
             )
         )
     return labelmap
@@ -168,7 +170,7 @@ def write_node(node: Any, path: str | Path) -> Path:
     storage = node.CreateDefaultStorageNode()
     if storage is None:
         raise InvalidInputError(
-            tr("node {GetName!r} has no storage format", GetName=node.GetName()), path
+            tr("node {name!r} has no storage format", name=node.GetName()), path
         )
     if path.name.endswith(".seg.nrrd") and not isinstance(
         storage, slicer.vtkMRMLSegmentationStorageNode
@@ -178,7 +180,9 @@ def write_node(node: Any, path: str | Path) -> Path:
         storage.SetFileName(str(tmp))
         storage.SetUseCompression(1)
         if not storage.WriteData(node):
-            raise OSError(f"{path}: MRML could not write {node.GetName()!r}")
+            raise OSError(
+                tr("{path}: MRML could not write {name!r}", path=path, name=node.GetName())
+            )
     return path
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorAnnotationLib.selfcheck.core import attach_sources, check_masks
 from CNSTumorAnnotationLib.selfcheck.lesions import Lesion, human_slice
 from CNSTumorAnnotationLib.selfcheck.params import (
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 REPORT_FORMAT = "cnstumor-selfcheck/1"
 REPORT_FILE = "selfcheck.json"
+#: A finding's severity in the terminal summary (the JSON keeps the value).
+SEVERITY_LABELS = {"error": N_("ERROR"), "warning": N_("WARNING"), "info": N_("INFO")}
 
 
 @dataclass(frozen=True)
@@ -112,10 +114,10 @@ def case_transforms(case: Any, common_space: MRSequence) -> dict[MRSequence, sit
         raise InvalidInputError(
             tr(
                 (
-                    "the case is registered to {FIXED_SEQUENCE}: the self-check's common "
-                    "space must be {FIXED_SEQUENCE}, not {common_space}"
+                    "the case is registered to {fixed}: the self-check's common "
+                    "space must be {fixed}, not {common_space}"
                 ),
-                FIXED_SEQUENCE=registration.FIXED_SEQUENCE.value,
+                fixed=registration.FIXED_SEQUENCE.value,
                 common_space=common_space.value,
             ),
             case.case_file,
@@ -201,44 +203,66 @@ def write_selfcheck(report: SelfCheckReport, case_dir: Path | str) -> Path:
 
 
 def format_report(report: SelfCheckReport) -> str:
-    """A readable summary: verdict, counts, findings (errors first), lesions, open checklist."""
+    """A readable summary: verdict, counts, findings (errors first), lesions, open checklist.
+
+    In the language people read now; rule IDs, region keys and lesion names stay as they are.
+    """
     counts = report.counts()
-    verdict = "BLOCKED: fix the errors before submitting" if report.blocking else "OK to submit"
+    verdict = (
+        tr("BLOCKED: fix the errors before submitting") if report.blocking else tr("OK to submit")
+    )
+    mapping = tr("case registration") if report.registered else tr("physical-space identity")
     lines = [
-        f"Self-check of case {report.case_id}, annotation version {report.annotation_version} "
-        f"({report.parameters.version}): {verdict}",
-        f"  {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s); "
-        f"hierarchy on the {report.common_space} grid "
-        f"({'case registration' if report.registered else 'physical-space identity'})",
-        "Findings:",
+        tr(
+            "Self-check of case {case_id}, annotation version {version} ({selfcheck_version}): "
+            "{verdict}",
+            case_id=report.case_id,
+            version=report.annotation_version,
+            selfcheck_version=report.parameters.version,
+            verdict=verdict,
+        ),
+        "  "
+        + tr(
+            "{errors} error(s), {warnings} warning(s), {notes} note(s); hierarchy on the {grid} "
+            "grid ({mapping})",
+            errors=counts["error"],
+            warnings=counts["warning"],
+            notes=counts["info"],
+            grid=report.common_space,
+            mapping=mapping,
+        ),
+        tr("Findings:"),
     ]
     for finding in report.findings:
         where = _where(finding.lesion, finding.slice_index)
-        lines.append(
-            f"  [{finding.severity.value.upper():7}] {finding.rule:8} {finding.message}{where}"
-        )
-    lines.append("Lesions (centroid in RAS mm; slices numbered from 1):")
+        word = tr(SEVERITY_LABELS[finding.severity.value])
+        label = word.ljust(7) if word.isascii() else word
+        lines.append(f"  [{label}] {finding.rule:8} {finding.message}{where}")
+    lines.append(tr("Lesions (centroid in RAS mm; slices numbered from 1):"))
     for lesion in report.lesions:
         x, y, z = lesion.centroid_ras_mm
+        slices = tr(
+            "slices {first}-{last}",
+            first=human_slice(lesion.slice_first),
+            last=human_slice(lesion.slice_last),
+        )
         lines.append(
             f"  {lesion.label:24} {lesion.volume_mm3:10.1f} mm3  ({x:6.1f}, {y:6.1f}, {z:6.1f})  "
-            f"slices {human_slice(lesion.slice_first)}-{human_slice(lesion.slice_last)}"
-            + ("  speck" if lesion.speck else "")
+            f"{slices}" + ("  " + tr("speck") if lesion.speck else "")
         )
     open_items = [key for key in CHECKLIST if key not in report.confirmations.checklist]
     if open_items:
-        lines.append(
-            "To confirm by hand: " + ", ".join(f"{CHECKLIST[k][0]} {k}" for k in open_items)
-        )
+        lines.append(tr("To confirm by hand:"))
+        lines.extend(f"  {CHECKLIST[key][0]} {key}: {tr(CHECKLIST[key][1])}" for key in open_items)
     return "\n".join(lines)
 
 
 def _where(lesion: int | None, slice_index: int | None) -> str:
     parts = []
     if lesion is not None:
-        parts.append(f"lesion {lesion}")
+        parts.append(tr("lesion {number}", number=lesion))
     if slice_index is not None:
-        parts.append(f"slice {human_slice(slice_index)}")
+        parts.append(tr("slice {number}", number=human_slice(slice_index)))
     return f" [{', '.join(parts)}]" if parts else ""
 
 

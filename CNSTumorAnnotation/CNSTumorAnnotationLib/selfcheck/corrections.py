@@ -71,9 +71,15 @@ def _fill(region: str, lesions: np.ndarray, array: np.ndarray, correction: Corre
             added = ((lesions[below] == number) | (lesions[above] == number)) & ~array[k]
             array[k] |= added
             correction.changes.append(
-                f"{region} #{number}: filled skipped slice {human_slice(k)} from slices "
-                f"{human_slice(below)} and {human_slice(above)} "
-                f"({int(added.sum())} voxels)"
+                tr(
+                    "{lesion}: filled skipped slice {skipped} from slices {below} and {above} "
+                    "({voxels} voxels)",
+                    lesion=f"{region} #{number}",
+                    skipped=human_slice(k),
+                    below=human_slice(below),
+                    above=human_slice(above),
+                    voxels=int(added.sum()),
+                )
             )
 
 
@@ -95,7 +101,12 @@ def _remove_small(
         if small:
             array[lesions == number] = False
             correction.changes.append(
-                f"{region} #{number}: removed ({voxels} voxels, {voxels * voxel_mm3:.1f} mm3)"
+                tr(
+                    "{lesion}: removed ({voxels} voxels, {volume_mm3:.1f} mm3)",
+                    lesion=f"{region} #{number}",
+                    voxels=voxels,
+                    volume_mm3=voxels * voxel_mm3,
+                )
             )
 
 
@@ -153,15 +164,29 @@ def correct_version(
     if not correction.changes:
         raise InvalidInputError(
             tr(
-                ("nothing to change in version {checked} with these options; no version written"),
-                checked=checked,
+                "nothing to change in version {version} with these options; no version written",
+                version=checked,
             ),
             case.root,
         )
     kept = ", ".join(f"{r} #{n}" for r, n in sorted(correction.keep))
-    note = f"corrected from version {checked} by {by.strip()}: " + "; ".join(correction.changes)
+    changes = "; ".join(correction.changes)
     if kept:
-        note += f"; confirmed as lesions and kept: {kept}"
+        note = tr(
+            "corrected from version {version} by {person}: {changes}; confirmed as lesions and "
+            "kept: {kept}",
+            version=checked,
+            person=by.strip(),
+            changes=changes,
+            kept=kept,
+        )
+    else:
+        note = tr(
+            "corrected from version {version} by {person}: {changes}",
+            version=checked,
+            person=by.strip(),
+            changes=changes,
+        )
     saved = save_annotation_version(
         case, corrected, by.strip(), runtime=runtime, note=note, machine_made=machine_made,
         parent=checked,

@@ -139,13 +139,13 @@ def _edge_finding(lesion: Lesion, end: int, sequence_name: str) -> Finding:
         Severity.WARNING,
         tr(
             (
-                "{label} reaches slice {human_slice}, the edge of the {sequence_name} "
+                "{label} reaches slice {slice_number}, the edge of the {sequence} "
                 "volume: its end may lie outside the acquired slices (check the "
                 "coverage, R-QC-3)."
             ),
             label=lesion.label,
-            human_slice=human_slice(end),
-            sequence_name=sequence_name,
+            slice_number=human_slice(end),
+            sequence=sequence_name,
         ),
         region=lesion.region,
         lesion=lesion.number,
@@ -156,21 +156,28 @@ def _edge_finding(lesion: Lesion, end: int, sequence_name: str) -> Finding:
 
 def _finding(lesion: Lesion, evidence: SliceEvidence, sequence_name: str) -> Finding:
     side = "first" if evidence.neighbour_slice < evidence.end_slice else "last"
+    words = {
+        "slice_number": human_slice(evidence.neighbour_slice),
+        "label": lesion.label,
+        "sequence": sequence_name,
+        "likeness": evidence.likeness,
+    }
+    if side == "first":
+        message = tr(
+            "Slice {slice_number}, beyond the first slice of {label}, still looks like the "
+            "lesion on {sequence} (likeness {likeness:.2f}): a likely missed end slice.",
+            **words,
+        )
+    else:
+        message = tr(
+            "Slice {slice_number}, beyond the last slice of {label}, still looks like the "
+            "lesion on {sequence} (likeness {likeness:.2f}): a likely missed end slice.",
+            **words,
+        )
     return Finding(
         "R-ANN-9",
         Severity.WARNING,
-        tr(
-            (
-                "Slice {human_slice}, beyond the {side} slice of {label}, still looks "
-                "like the lesion on {sequence_name} (likeness {likeness:.2f}): a likely "
-                "missed end slice."
-            ),
-            human_slice=human_slice(evidence.neighbour_slice),
-            side=side,
-            label=lesion.label,
-            sequence_name=sequence_name,
-            likeness=evidence.likeness,
-        ),
+        message,
         region=lesion.region,
         lesion=lesion.number,
         slice_index=evidence.neighbour_slice,

@@ -29,6 +29,7 @@ import SimpleITK as sitk
 from scipy import ndimage
 
 from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.selfcheck.lesions import human_slice
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorAnnotationLib.selfcheck.space import CommonSpace
 from CNSTumorQCLib.findings import Finding, Severity
@@ -206,7 +207,7 @@ def _dural_tail_finding(
                 reach=reach,
                 dural_tail_max_mm=params.dural_tail_max_mm,
                 sequence=space.sequence.value,
-                slices=slices,
+                slices=_slice_numbers(slices),
             ),
             region=region,
             slice_index=slices[0],
@@ -252,13 +253,22 @@ def _relation_finding(
     error = beyond_mm3 >= params.hierarchy_min_outside_mm3 and beyond_count >= (
         params.hierarchy_min_outside_fraction * max(inner_voxels, 1)
     )
-    relation = "outside" if word == "outside" else "overlapping"
     rule = _RELATION_RULES["whole_tumor" if inner == "tumor_body" else inner]
+    words = {"inner": inner, "outer": outer, "tolerance": tolerance, "grid": space.sequence.value}
     if error:
-        message = (
-            f"{beyond_count} voxels ({beyond_mm3:.0f} mm3) of {inner} lie {relation} {outer} by "
-            f"more than {tolerance:.1f} mm (on the {space.sequence.value} grid, slices {slices})."
-        )
+        words |= {"count": beyond_count, "volume": beyond_mm3, "slices": _slice_numbers(slices)}
+        if word == "outside":
+            message = tr(
+                "{count} voxels ({volume:.0f} mm3) of {inner} lie outside {outer} by more than "
+                "{tolerance:.1f} mm (on the {grid} grid, slices {slices}).",
+                **words,
+            )
+        else:
+            message = tr(
+                "{count} voxels ({volume:.0f} mm3) of {inner} lie overlapping {outer} by more "
+                "than {tolerance:.1f} mm (on the {grid} grid, slices {slices}).",
+                **words,
+            )
         return [
             Finding(
                 rule,
@@ -269,8 +279,22 @@ def _relation_finding(
                 details=details,
             )
         ]
-    message = (
-        f"{raw_count} voxels of {inner} are {relation} {outer} on the {space.sequence.value} grid, "
-        f"within the {tolerance:.1f} mm partial-volume tolerance."
-    )
+    words["count"] = raw_count
+    if word == "outside":
+        message = tr(
+            "{count} voxels of {inner} are outside {outer} on the {grid} grid, within the "
+            "{tolerance:.1f} mm partial-volume tolerance.",
+            **words,
+        )
+    else:
+        message = tr(
+            "{count} voxels of {inner} are overlapping {outer} on the {grid} grid, within the "
+            "{tolerance:.1f} mm partial-volume tolerance.",
+            **words,
+        )
     return [Finding(rule, Severity.INFO, message, region=inner, details=details)]
+
+
+def _slice_numbers(slices: list[int]) -> list[int]:
+    """The 0-based slice indices as the 1-based numbers messages use."""
+    return [human_slice(k) for k in slices]

@@ -126,23 +126,36 @@ def lesion_inventory(
     return lesions, array
 
 
+def _speck_message(lesion: Lesion) -> str:
+    if lesion.voxels == 1:
+        return tr(
+            (
+                "{label} is a speck of 1 voxel ({volume_mm3:.1f} mm3) on slice {slice_number}: "
+                "remove it or confirm it is a lesion."
+            ),
+            label=lesion.label,
+            volume_mm3=lesion.volume_mm3,
+            slice_number=human_slice(lesion.slice_first),
+        )
+    return tr(
+        (
+            "{label} is a speck of {voxels} voxels ({volume_mm3:.1f} mm3) on slice "
+            "{slice_number}: remove it or confirm it is a lesion."
+        ),
+        label=lesion.label,
+        voxels=lesion.voxels,
+        volume_mm3=lesion.volume_mm3,
+        slice_number=human_slice(lesion.slice_first),
+    )
+
+
 def speck_findings(lesions: list[Lesion], params: SelfCheckParameters) -> list[Finding]:
     """R-ANN-7: tiny components are listed as likely stray clicks (a warning to review)."""
     return [
         Finding(
             "R-ANN-7",
             Severity.WARNING,
-            tr(
-                (
-                    "{label} is a speck of {voxels} voxel{value} ({volume_mm3:.1f} mm3) on "
-                    "slice {human_slice}: remove it or confirm it is a lesion."
-                ),
-                label=lesion.label,
-                voxels=lesion.voxels,
-                value="s" if lesion.voxels != 1 else "",
-                volume_mm3=lesion.volume_mm3,
-                human_slice=human_slice(lesion.slice_first),
-            ),
+            _speck_message(lesion),
             region=lesion.region,
             lesion=lesion.number,
             slice_index=lesion.slice_first,
@@ -169,13 +182,13 @@ def skipped_slice_findings(lesions: list[Lesion]) -> list[Finding]:
                     Severity.ERROR,
                     tr(
                         (
-                            "{label} skips slice {human_slice} (labelled from slice {human_slice2} "
-                            "to {human_slice3}): label every slice of the lesion."
+                            "{label} skips slice {skipped} (labelled from slice {first} "
+                            "to {last}): label every slice of the lesion."
                         ),
                         label=lesion.label,
-                        human_slice=human_slice(k),
-                        human_slice2=human_slice(lesion.slice_first),
-                        human_slice3=human_slice(lesion.slice_last),
+                        skipped=human_slice(k),
+                        first=human_slice(lesion.slice_first),
+                        last=human_slice(lesion.slice_last),
                     ),
                     region=lesion.region,
                     lesion=lesion.number,

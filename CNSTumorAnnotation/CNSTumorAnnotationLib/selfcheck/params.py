@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorQCLib.sequences import MRSequence
 
 SELFCHECK_VERSION = "cnstumor-selfcheck-1.1"
@@ -20,29 +21,31 @@ NO_ENHANCEMENT_REGIONS: tuple[str, ...] = ("enhancing",)
 #: Regions that an annotator may leave empty by confirming "no peritumoral edema": a meningioma
 #: without edema leaves the (meningeal) edema region empty (R-SEG-7, recorded as R-ANN-4).
 NO_EDEMA_REGIONS: tuple[str, ...] = ("edema",)
-#: Each confirmable empty region: the confirmation's key in ``Confirmations`` and its words.
+#: Each confirmable empty region: the confirmation's key in ``Confirmations`` and its words
+#: (marked for translation: shown with ``tr(words)``).
 CONFIRMABLE_EMPTY: dict[str, tuple[str, str]] = {
-    **{key: ("no_enhancement", "no enhancement") for key in NO_ENHANCEMENT_REGIONS},
-    **{key: ("no_edema", "no peritumoral edema") for key in NO_EDEMA_REGIONS},
+    **{key: ("no_enhancement", N_("no enhancement")) for key in NO_ENHANCEMENT_REGIONS},
+    **{key: ("no_edema", N_("no peritumoral edema")) for key in NO_EDEMA_REGIONS},
 }
 
 #: Checklist items the software cannot decide by itself; a person confirms them (docs/rules.md).
+#: The keys are identifiers (command-line choices, JSON); the texts are shown with ``tr(text)``.
 CHECKLIST: dict[str, tuple[str, str]] = {
     "no_sulci_or_ventricles": (
         "R-ANN-2",
-        "Sulci, ventricles and other normal structures are left out of every region",
+        N_("Sulci, ventricles and other normal structures are left out of every region"),
     ),
     "no_leukoaraiosis_or_lacunes": (
         "R-ANN-3",
-        "Leukoaraiosis and lacunes are not labelled as edema",
+        N_("Leukoaraiosis and lacunes are not labelled as edema"),
     ),
     "all_lesions_labelled": (
         "R-ANN-7",
-        "All slices were browsed and every lesion seen is labelled",
+        N_("All slices were browsed and every lesion seen is labelled"),
     ),
     "first_and_last_slices": (
         "R-ANN-9",
-        "The first and last slice of every lesion are labelled",
+        N_("The first and last slice of every lesion are labelled"),
     ),
 }
 
@@ -160,8 +163,9 @@ class Confirmations:
 
 
 def checklist_items(confirmations: Confirmations) -> list[dict[str, Any]]:
-    """The checklist with each item's rule, text and whether the annotator confirmed it."""
+    """The checklist with each item's rule, text (in the current language) and whether the
+    annotator confirmed it."""
     return [
-        {"key": key, "rule": rule, "text": text, "confirmed": key in confirmations.checklist}
+        {"key": key, "rule": rule, "text": tr(text), "confirmed": key in confirmations.checklist}
         for key, (rule, text) in CHECKLIST.items()
     ]

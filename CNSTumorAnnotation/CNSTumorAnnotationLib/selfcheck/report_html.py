@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorAnnotationLib.report_html import glossary_html
 from CNSTumorAnnotationLib.selfcheck.lesions import human_slice
 from CNSTumorQCLib.atomic import write_text_atomic
@@ -34,6 +35,8 @@ from CNSTumorQCLib.sequences import MRSequence
 
 REPORT_HTML = "selfcheck.html"
 PICTURE_PX = 330
+#: A finding's severity as people read it (the CSS class and the JSON keep the value).
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 _STYLE = """
 body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1200px}
@@ -120,14 +123,18 @@ def _figure(
     if mark_lps is not None:
         _ring(rgb, image, mark_lps)
     source = png_base64(to_png(rgb, pixel, PICTURE_PX))
-    where = (
-        f"slice {human_slice(stored_index)} of {image.GetSize()[2]}, "
-        f"S {slice_position_mm(image, stored_index):+.1f} mm"
+    where = html.escape(
+        tr(
+            "slice {number} of {total}, S {position:+.1f} mm",
+            number=human_slice(stored_index),
+            total=image.GetSize()[2],
+            position=slice_position_mm(image, stored_index),
+        )
     )
     return (
         f"<figure id='{anchor}'><img alt='{html.escape(caption)}, {where}' "
         f"src='data:image/png;base64,{source}'><figcaption>{html.escape(caption)} &middot; "
-        f"{where} &middot; R on the left</figcaption></figure>"
+        f"{where} &middot; {html.escape(tr('R on the left'))}</figcaption></figure>"
     )
 
 
@@ -136,7 +143,7 @@ def _legend(case: Any) -> str:
         "<p class='legend'>"
         + "".join(
             f"<span style='background:rgb{region.color_rgb255}'></span>{html.escape(region.key)} "
-            f"({html.escape(region.reference_sequence.value)})"
+            f"({html.escape(region.display_name)}, {html.escape(region.reference_sequence.value)})"
             for region in case.schema.regions
         )
         + "</p>"
@@ -155,7 +162,7 @@ def selfcheck_html(case: Any, report: Any, masks: dict[str, sitk.Image]) -> str:
             labels[seq],
             colours[seq],
             _stored(image, largest_component_slice(labels[seq])),
-            f"{seq.value}: slice through the largest lesion",
+            tr("{sequence}: slice through the largest lesion", sequence=seq.value),
         )
         for seq, image in references.items()
     )
@@ -175,43 +182,74 @@ def selfcheck_html(case: Any, report: Any, masks: dict[str, sitk.Image]) -> str:
                     labels[sequence],
                     colours[sequence],
                     int(finding.slice_index),
-                    f"finding {number}: {region} on {sequence.value}",
+                    tr(
+                        "finding {number}: {region} on {sequence}",
+                        number=number,
+                        region=region,
+                        sequence=sequence.value,
+                    ),
                     lesion.centroid_lps_mm if lesion is not None else None,
                 )  # fmt: skip
             )
-            link = f"<a href='#{anchor}'>slice {human_slice(finding.slice_index)}</a>"
+            slice_words = tr("slice {number}", number=human_slice(finding.slice_index))
+            link = f"<a href='#{anchor}'>{html.escape(slice_words)}</a>"
+        severity = finding.severity.value
         rows.append(
-            f"<tr><td class='num'>{number}</td><td class='{finding.severity.value}'>"
-            f"{finding.severity.value}</td><td>{html.escape(finding.rule)}</td>"
+            f"<tr><td class='num'>{number}</td><td class='{severity}'>"
+            f"{html.escape(tr(SEVERITY_WORDS[severity]))}</td><td>{html.escape(finding.rule)}</td>"
             f"<td>{html.escape(finding.message)}</td><td>{link}</td></tr>"
         )
     lesion_rows = "".join(
         f"<tr><td>{html.escape(lesion.label)}</td><td class='num'>{lesion.volume_mm3:.0f}</td>"
         f"<td class='num'>{human_slice(lesion.slice_first)}-{human_slice(lesion.slice_last)}</td>"
-        f"<td>{'speck' if lesion.speck else ''}</td></tr>"
+        f"<td>{html.escape(tr('speck')) if lesion.speck else ''}</td></tr>"
         for lesion in report.lesions
     )
-    verdict = (
-        "<span class='verdict blocked'>BLOCKED: fix the errors before submitting</span>"
-        if report.blocking
-        else "<span class='verdict ok'>OK to submit</span>"
+    if report.blocking:
+        verdict = (
+            "<span class='verdict blocked'>"
+            f"{html.escape(tr('BLOCKED: fix the errors before submitting'))}</span>"
+        )
+    else:
+        verdict = f"<span class='verdict ok'>{html.escape(tr('OK to submit'))}</span>"
+    none_row = f"<tr><td colspan=5>{html.escape(tr('none'))}</td></tr>"
+    heading = tr(
+        "Self-check of case {case_id}, annotation version {version}",
+        case_id=report.case_id,
+        version=report.annotation_version,
+    )
+    findings_head = "".join(
+        f"<th>{html.escape(word)}</th>"
+        for word in ("#", tr("severity"), tr("rule"), tr("finding"), tr("picture"))
+    )
+    lesions_head = "".join(
+        f"<th>{html.escape(word)}</th>"
+        for word in (tr("lesion"), tr("volume (mm³)"), tr("slices"), "")
     )
     body = (
-        f"<h1>Self-check of case {html.escape(report.case_id)}, annotation version "
-        f"{report.annotation_version}</h1>{verdict}{_legend(case)}"
-        f"<h2>Overview</h2><div class='pictures'>{overview}</div>"
-        "<h2>Findings</h2><table><tr><th>#</th><th>severity</th><th>rule</th><th>finding</th>"
-        f"<th>picture</th></tr>{''.join(rows) or '<tr><td colspan=5>none</td></tr>'}</table>"
+        f"<h1>{html.escape(heading)}</h1>{verdict}{_legend(case)}"
+        f"<h2>{html.escape(tr('Overview'))}</h2><div class='pictures'>{overview}</div>"
+        f"<h2>{html.escape(tr('Findings'))}</h2><table><tr>{findings_head}</tr>"
+        f"{''.join(rows) or none_row}</table>"
         f"<div class='pictures'>{''.join(figures)}</div>"
-        "<h2>Lesions (R-ANN-7)</h2><table><tr><th>lesion</th><th>volume (mm³)</th>"
-        f"<th>slices</th><th></th></tr>{lesion_rows}</table>"
-        "<p>Slices are numbered from 1 in each reference volume's acquisition order; S is the "
-        "axial position in mm shown in Slicer's slice view. Pictures: patient's right on the "
-        "left, anterior up (radiological convention).</p>"
-        f"{glossary_html(['volume'])}"
+        f"<h2>{html.escape(tr('Lesions (R-ANN-7)'))}</h2><table><tr>{lesions_head}</tr>"
+        f"{lesion_rows}</table>"
+        "<p>"
+        + html.escape(
+            tr(
+                "Slices are numbered from 1 in each reference volume's acquisition order; S is "
+                "the axial position in mm shown in Slicer's slice view. Pictures: patient's "
+                "right on the left, anterior up (radiological convention)."
+            )
+        )
+        + f"</p>{glossary_html(['volume'])}"
     )
     return html_page(
-        f"Self-check {report.case_id} v{report.annotation_version}",
+        tr(
+            "Self-check {case_id} v{version}",
+            case_id=report.case_id,
+            version=report.annotation_version,
+        ),
         body,
         provenance={"provenance": report.provenance},
         css=_STYLE,

@@ -44,28 +44,17 @@ def required_region_findings(
                 Finding(
                     rule,
                     Severity.INFO,
-                    f"The {region.key} region is empty: {words} confirmed"
-                    + (f" by {confirmations.confirmed_by}." if confirmations.confirmed_by else "."),
+                    _confirmed_empty_message(region.key, tr(words), confirmations.confirmed_by),
                     region=region.key,
                     details={"confirmation": confirmation},
                 )
             )
         elif empty and region.required:
-            hint = f' (or confirm "{words}")' if confirmation else ""
             findings.append(
                 Finding(
                     "R-ANN-4",
                     Severity.ERROR,
-                    tr(
-                        (
-                            "The required {key} region ({name_en}) is empty: draw it on "
-                            "{reference_sequence}{hint}."
-                        ),
-                        key=region.key,
-                        name_en=region.name_en,
-                        reference_sequence=region.reference_sequence.value,
-                        hint=hint,
-                    ),
+                    _required_empty_message(region, tr(words) if confirmation else None),
                     region=region.key,
                 )
             )
@@ -85,16 +74,53 @@ def required_region_findings(
                     Severity.WARNING,
                     tr(
                         (
-                            '"{capitalize}" was confirmed but the {key} region is drawn: withdraw '
-                            "the confirmation or clear the region."
+                            '"{confirmation}" was confirmed but the {key} region is drawn: '
+                            "withdraw the confirmation or clear the region."
                         ),
-                        capitalize=words.capitalize(),
+                        confirmation=_capitalized(tr(words)),
                         key=region.key,
                     ),
                     region=region.key,
                 )
             )
     return findings
+
+
+def _capitalized(text: str) -> str:
+    """The first letter upper-case (English words; Chinese has no case)."""
+    return text[:1].upper() + text[1:]
+
+
+def _confirmed_empty_message(key: str, words: str, confirmed_by: str | None) -> str:
+    if confirmed_by:
+        return tr(
+            "The {key} region is empty: {confirmation} confirmed by {person}.",
+            key=key,
+            confirmation=words,
+            person=confirmed_by,
+        )
+    return tr("The {key} region is empty: {confirmation} confirmed.", key=key, confirmation=words)
+
+
+def _required_empty_message(region: Any, words: str | None) -> str:
+    """R-ANN-4: the required region is empty (and, where allowed, what may be confirmed)."""
+    if words:
+        return tr(
+            (
+                "The required {key} region ({name}) is empty: draw it on {sequence} "
+                '(or confirm "{confirmation}").'
+            ),
+            key=region.key,
+            name=region.display_name,
+            sequence=region.reference_sequence.value,
+            confirmation=words,
+        )
+    return tr(
+        "The required {key} region ({name}) is empty: draw it on {sequence}.",
+        key=region.key,
+        name=region.display_name,
+        sequence=region.reference_sequence.value,
+    )
 
 
 def csf_findings(
@@ -128,22 +154,31 @@ def csf_findings(
     slices = [int(k) for k in np.nonzero(per_slice)[0]]
     worst = int(np.argmax(per_slice))
     voxel_mm3 = float(np.prod(flair.GetSpacing()))
+    words = {
+        "count": count,
+        "volume_mm3": count * voxel_mm3,
+        "region": region,
+        "slice_number": human_slice(worst),
+    }
+    if t2_threshold is not None:
+        message = tr(
+            "{count} voxels ({volume_mm3:.0f} mm3) of {region} have CSF-like signal (dark on "
+            "FLAIR, bright on T2) outside the tumor body, most on slice {slice_number}: a "
+            "sulcus or ventricle? Leave normal structures out.",
+            **words,
+        )
+    else:
+        message = tr(
+            "{count} voxels ({volume_mm3:.0f} mm3) of {region} have CSF-like signal (dark on "
+            "FLAIR) outside the tumor body, most on slice {slice_number}: a sulcus or "
+            "ventricle? Leave normal structures out.",
+            **words,
+        )
     return [
         Finding(
             "R-ANN-2",
             Severity.WARNING,
-            tr(
-                (
-                    "{count} voxels ({value:.0f} mm3) of {region} have CSF-like signal (dark "
-                    "on FLAIR{value2}) outside the tumor body, most on slice {human_slice}: "
-                    "a sulcus or ventricle? Leave normal structures out."
-                ),
-                count=count,
-                value=count * voxel_mm3,
-                region=region,
-                value2=", bright on T2" if t2_threshold is not None else "",
-                human_slice=human_slice(worst),
-            ),
+            message,
             region=region,
             slice_index=worst,
             details={

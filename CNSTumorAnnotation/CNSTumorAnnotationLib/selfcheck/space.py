@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorAnnotationLib.selfcheck.params import SelfCheckParameters
 from CNSTumorQCLib.findings import Finding, Severity
 from CNSTumorQCLib.sequences import MRSequence
@@ -27,19 +27,34 @@ def geometry_differences(mask: sitk.Image, reference: sitk.Image, tolerance: flo
     """What differs between a mask's grid and its reference volume's grid (empty: same grid)."""
     problems: list[str] = []
     if mask.GetDimension() != reference.GetDimension():
-        return [f"dimension {mask.GetDimension()} instead of {reference.GetDimension()}"]
+        return [
+            tr(
+                "dimension {got} instead of {expected}",
+                got=mask.GetDimension(),
+                expected=reference.GetDimension(),
+            )
+        ]
     if mask.GetSize() != reference.GetSize():
-        problems.append(f"size {mask.GetSize()} instead of {reference.GetSize()}")
+        problems.append(
+            tr("size {got} instead of {expected}", got=mask.GetSize(), expected=reference.GetSize())
+        )
     pairs = (
-        ("spacing", mask.GetSpacing(), reference.GetSpacing()),
-        ("origin", mask.GetOrigin(), reference.GetOrigin()),
-        ("direction", mask.GetDirection(), reference.GetDirection()),
+        (N_("spacing {got} instead of {expected}"), mask.GetSpacing(), reference.GetSpacing()),
+        (N_("origin {got} instead of {expected}"), mask.GetOrigin(), reference.GetOrigin()),
+        (
+            N_("direction {got} instead of {expected}"),
+            mask.GetDirection(),
+            reference.GetDirection(),
+        ),
     )
-    for name, got, expected in pairs:
+    for template, got, expected in pairs:
         if not np.allclose(got, expected, atol=tolerance, rtol=0.0):
             problems.append(
-                f"{name} {tuple(round(v, 4) for v in got)} instead of "
-                f"{tuple(round(v, 4) for v in expected)}"
+                tr(
+                    template,
+                    got=tuple(round(v, 4) for v in got),
+                    expected=tuple(round(v, 4) for v in expected),
+                )
             )
     return problems
 
@@ -64,7 +79,7 @@ def lattice_differences(
     origin must fall on a reference voxel centre.
     """
     if len(spacing) != 3:
-        return [f"dimension {len(spacing)} instead of 3"]
+        return [tr("dimension {got} instead of {expected}", got=len(spacing), expected=3)]
     inverse = np.linalg.inv(_grid_matrix(reference.GetSpacing(), reference.GetDirection()))
     steps = inverse @ _grid_matrix(spacing, direction)
     problems: list[str] = []
@@ -72,13 +87,19 @@ def lattice_differences(
         np.abs(np.round(steps)).sum(axis=0), 1.0
     ):
         problems.append(
-            f"voxel steps {np.round(steps, 3).tolist()} in reference voxels (a resampled or "
-            "reformatted grid: spacing or orientation differs)"
+            tr(
+                "voxel steps {steps} in reference voxels (a resampled or reformatted grid: "
+                "spacing or orientation differs)",
+                steps=np.round(steps, 3).tolist(),
+            )
         )
     offset = inverse @ (np.asarray(origin, dtype=float) - np.asarray(reference.GetOrigin()))
     if not np.allclose(offset, np.round(offset), atol=max(tolerance, 1e-3) * 10):
         problems.append(
-            f"origin falls between voxel centres (offset {np.round(offset, 3).tolist()} voxels)"
+            tr(
+                "origin falls between voxel centres (offset {offset} voxels)",
+                offset=np.round(offset, 3).tolist(),
+            )
         )
     return problems
 

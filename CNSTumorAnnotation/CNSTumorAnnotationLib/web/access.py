@@ -63,9 +63,9 @@ def open_case(project: Project, person: Person, case_id: str) -> ProjectCase:
     if not may_see(project, person, case):
         raise NotPermittedError(
             tr(
-                "R-FLOW-1: case {case_id} is not in the queue of {id}",
+                "R-FLOW-1: case {case_id} is not in the queue of {person}",
                 case_id=case_id,
-                id=person.id,
+                person=person.id,
             )
         )
     return case
@@ -77,6 +77,6 @@ def case_folder(project: Project, case: ProjectCase) -> Path:
     folder = (root / case.folder).resolve()
     if root not in folder.parents:
         raise InvalidInputError(
-            tr("case {id}'s folder lies outside the project", id=case.id), folder
+            tr("case {case_id}'s folder lies outside the project", case_id=case.id), folder
         )
     return folder

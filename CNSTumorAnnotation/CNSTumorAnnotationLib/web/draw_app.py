@@ -32,7 +32,7 @@ from trame_slicer.rca_view import register_rca_factories
 from trame_vuetify.ui.vuetify3 import SinglePageWithDrawerLayout
 
 from CNSTumorAnnotationLib.case.folder import load_case, reference_image
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import tr, using_language
 from CNSTumorAnnotationLib.mrml.runtime import MRMLRuntime
 from CNSTumorAnnotationLib.mrml.scene import LoadedCase, load_case_into_scene
 from CNSTumorAnnotationLib.mrml.scene_annotation import masks_from_scene
@@ -132,13 +132,15 @@ class DrawApp(TrameApp):
         return AnnotationWizard.start(self.loaded.case, self.person_id, restart=True)
 
     def _sync(self) -> None:
-        """Mirror the machine's step and checklist into the page."""
+        """Mirror the machine's step and checklist (in the person's language) into the page."""
         if self.wizard is None:
             return
         self.server.state.step = self.wizard.step.value
+        with using_language(self.lang):
+            items = self.wizard.checklist()
         self.server.state.checklist = [
             {"key": i["key"], "rule": i["rule"], "text": i["text"], "done": bool(i["confirmed"])}
-            for i in self.wizard.checklist()
+            for i in items
         ]
 
     def confirm_review(self) -> None:
@@ -296,8 +298,10 @@ class DrawApp(TrameApp):
         findings = wizard.run_self_check(masks_from_scene(self.loaded))
         self._show_findings(findings)
         passed = wizard.step is WizardStep.CONFIRM_CHECKLIST
-        self.server.state.message = "self-check " + (
-            "passed: confirm the checklist" if passed else "blocked (R-ANN-9)"
+        self.server.state.message = (
+            tr("self-check passed: confirm the checklist")
+            if passed
+            else tr("self-check blocked (R-ANN-9)")
         )
 
     def save(self) -> None:
@@ -321,9 +325,18 @@ class DrawApp(TrameApp):
                 project, self.case_id, self.loaded.case.root / REPORT_FILE, actor=self.person_id
             )
         self.server.state.version = version.number
-        self.server.state.message = f"{t('done', self.lang)}: v{version.number}, self-check " + (
-            "passed" if passed else "blocked (R-ANN-9)"
-        )
+        if passed:
+            self.server.state.message = tr(
+                "{done}: v{version}, self-check passed",
+                done=t("done", self.lang),
+                version=version.number,
+            )
+        else:
+            self.server.state.message = tr(
+                "{done}: v{version}, self-check blocked (R-ANN-9)",
+                done=t("done", self.lang),
+                version=version.number,
+            )
         if wizard.step is WizardStep.DONE:  # a revision after this is a new session
             self.wizard = AnnotationWizard.start(self.loaded.case, self.person_id, restart=True)
 
@@ -344,7 +357,7 @@ class DrawApp(TrameApp):
         def _submit() -> None:
             with Project.open(self.project_dir) as project:
                 workflow.submit(project, self.case_id, actor=self.person_id)
-            self.server.state.message = t("done", self.lang) + ": submitted"
+            self.server.state.message = tr("{done}: submitted", done=t("done", self.lang))
 
         self._guard(_submit)
 
@@ -355,13 +368,16 @@ class DrawApp(TrameApp):
         return self.server.state.active_sequence
 
     def _guard(self, action: Any) -> None:
+        """Run a workflow action in the signed-in person's language (the self-check's findings,
+        its verdict and any refusal are written for them); a refusal becomes the message."""
         if self.read_only:
             self.server.state.message = t("read_only", self.lang)
             return
-        try:
-            action()
-        except CNSTumorError as error:
-            self.server.state.message = f"{t('refused', self.lang)}: {error}"
+        with using_language(self.lang):
+            try:
+                action()
+            except CNSTumorError as error:
+                self.server.state.message = f"{t('refused', self.lang)}: {error}"
 
     # -- UI ---------------------------------------------------------------------------------
     def _build_ui(self) -> None:

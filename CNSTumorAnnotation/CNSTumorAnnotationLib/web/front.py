@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import html_lang, set_language, tr, using_language
 from CNSTumorAnnotationLib.people import NotPermittedError, Person, QualificationError, Role
 from CNSTumorAnnotationLib.project import audit, auth, store, versions, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase
@@ -75,18 +75,20 @@ async def _stop_workers(workers: Any) -> None:
 # -- plumbing ------------------------------------------------------------------------------
 @web.middleware
 async def _errors(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """A refusal is one line on a page with the right status; never a traceback."""
-    try:
-        return await handler(request)
-    except web.HTTPException:
-        raise
-    except CNSTumorError as error:
-        status = _status_of(error)
-        lang = request.get("lang", "en")
-        body = f'<p class="error">{t("refused", lang)}: {html.escape(str(error))}</p>'
-        if request.get("person"):
-            body += f'<p><a href="/">{t("back", lang)}</a></p>'
-        return _page(request, body, status=status)
+    """A refusal is one line on a page with the right status; never a traceback. Each request
+    speaks its person's language (set on sign-in check), refusals included, and only for itself."""
+    with using_language(None):
+        try:
+            return await handler(request)
+        except web.HTTPException:
+            raise
+        except CNSTumorError as error:
+            status = _status_of(error)
+            lang = request.get("lang", "en")
+            body = f'<p class="error">{t("refused", lang)}: {html.escape(str(error))}</p>'
+            if request.get("person"):
+                body += f'<p><a href="/">{t("back", lang)}</a></p>'
+            return _page(request, body, status=status)
 
 
 def _status_of(error: CNSTumorError) -> int:
@@ -113,8 +115,10 @@ def _page(request: web.Request, body: str, *, status: int = 200) -> web.Response
             f"<form method=post action=/logout><button id=logout>{t('sign_out', lang)}"
             "</button></form>"
         )
+    with using_language(lang):
+        page_lang = html_lang()
     text = (
-        f"<!doctype html><html lang={'zh-CN' if lang == 'zh' else 'en'}><head><meta charset=utf-8>"
+        f"<!doctype html><html lang={page_lang}><head><meta charset=utf-8>"
         f"<title>{t('title', lang)}</title><style>{_CSS}</style></head>"
         f"<body><header>{header}</header><main>{body}</main></body></html>"
     )
@@ -131,6 +135,7 @@ def _signed_in(request: web.Request, project: Project) -> Person:
     person = project.person(session.person)
     request["person"] = person
     request["lang"] = person.language
+    set_language(person.language)  # this request's words (the middleware restores the default)
     return person
 
 
@@ -376,7 +381,10 @@ def _check_launch(
     drawing = (CaseState.IN_PROGRESS, CaseState.SELF_CHECKED)
     if not read_only and (case.assignee != person.id or case.state not in drawing):
         raise NotPermittedError(
-            tr("R-FLOW-1: only the assignee draws case {id}, while it is in progress", id=case.id)
+            tr(
+                "R-FLOW-1: only the assignee draws case {case_id}, while it is in progress",
+                case_id=case.id,
+            )
         )
     return str(access.case_folder(project, case))
 

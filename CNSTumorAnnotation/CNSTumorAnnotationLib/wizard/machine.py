@@ -44,7 +44,7 @@ from CNSTumorAnnotationLib.case.folder import (
     reference_image,
     save_annotation_version,
 )
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr, using_language
 from CNSTumorAnnotationLib.selfcheck.case_check import (
     case_transforms,
     run_selfcheck,
@@ -107,6 +107,13 @@ ALLOWED_MOVES: dict[WizardStep, tuple[str, ...]] = {
 NO_ENHANCEMENT = "no_enhancement"
 #: The checklist key of R-SEG-7's "no peritumoral edema" confirmation (meningeal tumors).
 NO_EDEMA = "no_edema"
+#: The texts of those two items (marked for translation: shown with ``tr``).
+NO_ENHANCEMENT_TEXT = N_(
+    "The tumor shows no definite enhancement: the enhancing region is left empty on purpose"
+)
+NO_EDEMA_TEXT = N_(
+    "The meningeal tumor has no peritumoral edema: the edema region is left empty on purpose"
+)
 
 
 def _deferred(finding: Finding, empty: set[str]) -> bool:
@@ -140,11 +147,11 @@ class AnnotationWizard:
             raise WorkflowError(
                 tr(
                     (
-                        "an unfinished wizard session of {existing} is at step {existing2}: "
+                        "an unfinished wizard session of {annotator} is at step {step}: "
                         "resume it or restart"
                     ),
-                    existing=existing["annotator"],
-                    existing2=existing["step"],
+                    annotator=existing["annotator"],
+                    step=existing["step"],
                 ),
                 session.session_path(loaded.root),
             )
@@ -186,7 +193,8 @@ class AnnotationWizard:
     def allowed_moves(self) -> tuple[str, ...]:
         return ALLOWED_MOVES[self.step]
 
-    def guidance(self, lang: str = "en") -> Guidance:
+    def guidance(self, lang: str | None = None) -> Guidance:
+        """The current step's guidance in ``lang`` (default: the language in effect)."""
         region = (
             self.case.schema.region(self.region)
             if self.step is WizardStep.DRAW and self.region
@@ -195,10 +203,11 @@ class AnnotationWizard:
         return step_guidance(self.step.value, lang, region)
 
     def checklist(self) -> list[dict[str, Any]]:
-        """The items a person confirms, each with its rule, text and who confirmed it when."""
+        """The items a person confirms, each with its rule, text (in the language in effect) and
+        who confirmed it when. The keys and rules are identifiers and never change."""
         confirmed = self.record["confirmations"]["checklist"]
         items = [
-            {"key": key, "rule": rule, "text": text, "confirmed": confirmed.get(key)}
+            {"key": key, "rule": rule, "text": tr(text), "confirmed": confirmed.get(key)}
             for key, (rule, text) in CHECKLIST.items()
         ]
         if self._needs_no_enhancement():
@@ -206,8 +215,7 @@ class AnnotationWizard:
                 {
                     "key": NO_ENHANCEMENT,
                     "rule": "R-ANN-4",
-                    "text": "The tumor shows no definite enhancement: the enhancing region is "
-                    "left empty on purpose",
+                    "text": tr(NO_ENHANCEMENT_TEXT),
                     "confirmed": self.record["confirmations"][NO_ENHANCEMENT],
                 }
             )
@@ -216,8 +224,7 @@ class AnnotationWizard:
                 {
                     "key": NO_EDEMA,
                     "rule": "R-SEG-7",
-                    "text": "The meningeal tumor has no peritumoral edema: the edema region is "
-                    "left empty on purpose",
+                    "text": tr(NO_EDEMA_TEXT),
                     "confirmed": self.record["confirmations"].get(NO_EDEMA),
                 }
             )
@@ -233,16 +240,20 @@ class AnnotationWizard:
             confirmed_by=self.annotator,
         )
 
-    def state(self, lang: str = "en") -> dict[str, Any]:
-        """Everything a UI needs to render the current step."""
+    def state(self, lang: str | None = None) -> dict[str, Any]:
+        """Everything a UI needs to render the current step (its words in ``lang``, default:
+        the language in effect)."""
+        guidance = self.guidance(lang)
+        with using_language(lang):
+            checklist = self.checklist()
         return {
             "case_id": self.case.case_id,
             "annotator": self.annotator,
             "step": self.step.value,
             "region": self.region,
             "allowed_moves": list(self.allowed_moves()),
-            "guidance": self.guidance(lang).to_dict(),
-            "checklist": self.checklist(),
+            "guidance": guidance.to_dict(),
+            "checklist": checklist,
             "last_selfcheck": self.record["last_selfcheck"],
             "saved_version": self.record["saved_version"],
         }
@@ -250,13 +261,23 @@ class AnnotationWizard:
     # ---- moves ---------------------------------------------------------------------------
     def _require(self, move: str) -> dict[str, Any]:
         if move not in self.allowed_moves():
-            allowed = ", ".join(self.allowed_moves()) or "none (the session is done)"
-            raise WorkflowError(
-                f"cannot {move} at step {self.step.value}"
-                + (f" (region {self.region})" if self.region else "")
-                + f"; allowed moves: {allowed}",
-                session.session_path(self.case.root),
-            )
+            allowed = ", ".join(self.allowed_moves()) or tr("none (the session is done)")
+            if self.region:
+                message = tr(
+                    "cannot {move} at step {step} (region {region}); allowed moves: {allowed}",
+                    move=move,
+                    step=self.step.value,
+                    region=self.region,
+                    allowed=allowed,
+                )
+            else:
+                message = tr(
+                    "cannot {move} at step {step}; allowed moves: {allowed}",
+                    move=move,
+                    step=self.step.value,
+                    allowed=allowed,
+                )
+            raise WorkflowError(message, session.session_path(self.case.root))
         return {"step": self.record["step"], "region": self.record["region"]}
 
     def _who(self, who: str | None) -> str:
@@ -299,7 +320,7 @@ class AnnotationWizard:
         index = keys.index(str(self.region))
         if index == 0:
             raise WorkflowError(
-                tr("{keys} is the first region; there is none before it", keys=keys[0])
+                tr("{region} is the first region; there is none before it", region=keys[0])
             )
         self._goto(WizardStep.DRAW, keys[index - 1])
         self._commit("previous_region", self.annotator, before, None)
@@ -369,9 +390,9 @@ class AnnotationWizard:
         if key not in CHECKLIST:
             raise InvalidInputError(
                 tr(
-                    "unknown checklist item {key!r}; known: {CHECKLIST}",
+                    "unknown checklist item {key!r}; known: {known}",
                     key=key,
-                    CHECKLIST=", ".join(CHECKLIST),
+                    known=", ".join(CHECKLIST),
                 )
             )
         self.record["confirmations"]["checklist"][key] = {"by": self._who(who), "at": session.now()}
@@ -439,7 +460,10 @@ class AnnotationWizard:
     ) -> FolderVersion:
         """Save a new version (from ``masks`` or a scene's ``LoadedCase``), then self-check it."""
         before = self._require("save")
-        note = note or f"saved by the annotation wizard ({session.WIZARD_VERSION})"
+        note = note or tr(
+            "saved by the annotation wizard ({wizard_version})",
+            wizard_version=session.WIZARD_VERSION,
+        )
         if loaded is not None:
             from CNSTumorAnnotationLib.mrml.scene_annotation import save_scene_annotation
 

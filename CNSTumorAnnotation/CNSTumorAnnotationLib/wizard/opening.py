@@ -39,12 +39,12 @@ def open_wizard(case: CaseFolder | Path | str, annotator: str) -> AnnotationWiza
             raise WorkflowError(
                 tr(
                     (
-                        "R-FLOW-1: case {case_id} is being drawn by {record} (step {record2}); "
+                        "R-FLOW-1: case {case_id} is being drawn by {annotator} (step {step}); "
                         "{who} may not continue that session"
                     ),
                     case_id=loaded.case_id,
-                    record=record["annotator"],
-                    record2=record["step"],
+                    annotator=record["annotator"],
+                    step=record["step"],
                     who=who,
                 ),
                 session.session_path(loaded.root),
@@ -68,9 +68,10 @@ def check_project_drawer(case_root: Path, person: str) -> None:
                 if case.assignee != person:
                     raise WorkflowError(
                         tr(
-                            "R-FLOW-1: case {id} is assigned to {assignee}; {person} may not draw it",
-                            id=case.id,
-                            assignee=case.assignee or "nobody",
+                            "R-FLOW-1: case {case_id} is assigned to {assignee}; {person} may "
+                            "not draw it",
+                            case_id=case.id,
+                            assignee=case.assignee or tr("nobody"),
                             person=person,
                         ),
                         case_root,

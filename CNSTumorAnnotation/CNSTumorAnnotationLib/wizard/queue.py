@@ -70,7 +70,14 @@ class QueueEntry:
             where = f", {self.wizard_step}" + (
                 f" {self.wizard_region}" if self.wizard_region else ""
             )
-        return f"{self.case_id} ({self.patient}): {self.state.value}{where}, {self.versions} version(s)"
+        return tr(
+            "{case_id} ({patient}): {state}{where}, {versions} version(s)",
+            case_id=self.case_id,
+            patient=self.patient,
+            state=self.state.value,
+            where=where,
+            versions=self.versions,
+        )
 
 
 class CaseQueue:

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import SimpleITK as sitk
 
-from CNSTumorAnnotationLib.i18n import tr
+from CNSTumorAnnotationLib.i18n import N_, tr
 from CNSTumorAnnotationLib.people import QualificationError, Role
 from CNSTumorAnnotationLib.project import versions, workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -33,6 +33,8 @@ from CNSTumorQCLib.errors import InvalidInputError, WorkflowError
 from CNSTumorQCLib.findings import Finding, Severity
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+#: A finding's severity as people read it (the value stays the identifier).
+SEVERITY_WORDS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 
 
 def _voxel_cm3(mask: sitk.Image) -> float:
@@ -79,11 +81,11 @@ def compare_masks(
                 tr(
                     (
                         "R-ANN-8: region {key} is on different grids in the two annotations "
-                        "({GetSize} vs {GetSize2}); compare annotations of one case"
+                        "({first_size} vs {second_size}); compare annotations of one case"
                     ),
                     key=key,
-                    GetSize=first.GetSize(),
-                    GetSize2=second.GetSize(),
+                    first_size=first.GetSize(),
+                    second_size=second.GetSize(),
                 )
             )
         x = sitk.GetArrayViewFromImage(first) > 0
@@ -107,15 +109,17 @@ class JumpTarget:
     lesion: int | None
 
     def label(self) -> str:
+        """One line for a list of findings, in the language in effect (rule IDs as they are)."""
         where = []
         if self.region:
             where.append(self.region)
         if self.slice_index is not None:
-            where.append(f"slice {self.slice_index}")
+            where.append(tr("slice {number}", number=self.slice_index))
         if self.lesion is not None:
-            where.append(f"lesion {self.lesion}")
+            where.append(tr("lesion {number}", number=self.lesion))
         suffix = f" ({', '.join(where)})" if where else ""
-        return f"[{self.severity}] {self.rule}{suffix}: {self.message}"
+        severity = tr(SEVERITY_WORDS[self.severity]) if self.severity in SEVERITY_WORDS else ""
+        return f"[{severity or self.severity}] {self.rule}{suffix}: {self.message}"
 
 
 def jump_targets(findings: list[Finding]) -> list[JumpTarget]:
@@ -242,11 +246,11 @@ class ReviewSession:
                     tr(
                         (
                             "slice {slice_index} is outside region {region}'s reference sequence "
-                            "(0..{value})"
+                            "(0..{last})"
                         ),
                         slice_index=slice_index,
                         region=region,
-                        value=(limit or 1) - 1,
+                        last=(limit or 1) - 1,
                     )
                 )
         comment = ReviewComment(text.strip(), region, slice_index)
@@ -280,9 +284,19 @@ def comparison_choices(case: Any, shown: int | None) -> list[tuple[int, str]]:
     for version in case.annotations:
         if version.version == shown:
             continue
-        kind = "model pre-annotation" if version.machine_made else "annotation"
-        label = f"v{version.version} {kind} by {version.annotator}"
+        if version.machine_made:
+            label = tr(
+                "v{version} model pre-annotation by {annotator}",
+                version=version.version,
+                annotator=version.annotator,
+            )
+        else:
+            label = tr(
+                "v{version} annotation by {annotator}",
+                version=version.version,
+                annotator=version.annotator,
+            )
         if version.approved:
-            label += " (approved)"
+            label = tr("{label} (approved)", label=label)
         choices.append((version.version, label))
     return choices

@@ -71,7 +71,7 @@ def read_record(case_root: Path) -> dict[str, Any] | None:
         raise InvalidInputError(tr("not readable JSON ({error})", error=error), path) from None
     if not isinstance(record, dict) or record.get("format") != SESSION_FORMAT:
         raise InvalidInputError(
-            tr("not a {SESSION_FORMAT} record", SESSION_FORMAT=SESSION_FORMAT), path
+            tr("not a {record_format} record", record_format=SESSION_FORMAT), path
         )
     return record
 

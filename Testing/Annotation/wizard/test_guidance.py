@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from CNSTumorAnnotationLib.i18n import tr, using_language
 from CNSTumorAnnotationLib.schemas import all_schemas, get_schema
 from CNSTumorAnnotationLib.wizard.guidance import RULE_TEXTS, STEP_TITLES, step_guidance
 from CNSTumorQCLib.errors import InvalidInputError
@@ -30,6 +31,8 @@ def test_every_region_of_every_schema_and_every_step_has_guidance_in_both_langua
     for step in STEP_TITLES:
         if step != "draw":
             assert step_guidance(step, "zh").title
-    assert all(en and zh and en != zh for en, zh in RULE_TEXTS.values())
+    with using_language("zh"):
+        chinese = {rule: tr(text) for rule, text in RULE_TEXTS.items()}
+    assert all(text and chinese[rule] != text for rule, text in RULE_TEXTS.items())
     with pytest.raises(InvalidInputError, match="language"):
         step_guidance("save", "fr")
