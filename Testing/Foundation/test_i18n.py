@@ -129,6 +129,20 @@ def test_every_lib_string_has_a_chinese_translation_with_the_same_placeholders()
     assert not missing, f"{len(missing)} strings without Chinese:\n" + "\n".join(missing[:40])
 
 
+def test_one_english_text_has_one_chinese_text_within_a_lib() -> None:
+    """A Lib reads all its .ts files into one table: the same source translated two ways in two
+    files would show whichever file was read last."""
+    for folder in LIBS.values():
+        seen: dict[str, set[str]] = {}
+        for path in sorted((folder / "translations").glob("*_zh-CN.ts")):
+            for message in ET.parse(path).getroot().iter("message"):
+                translation = message.find("translation")
+                text = (translation.text or "") if translation is not None else ""
+                seen.setdefault(message.findtext("source") or "", set()).add(text)
+        clashes = {source: texts for source, texts in seen.items() if len(texts) > 1}
+        assert not clashes, clashes
+
+
 def _bare_text(node: ast.expr | None) -> bool:
     """A literal sentence or an f-string: English that bypasses ``tr``."""
     if isinstance(node, ast.JoinedStr):

@@ -55,7 +55,7 @@ def states_chart_svg(counts: dict[str, int]) -> str:
         colours = [_STATE_COLOURS.get(s, "#6baed6") for s in states]
         names = [state_name(s) for s in states]
         axes.barh(names[::-1], [counts[s] for s in states][::-1], color=colours[::-1])
-        axes.set_xlabel(tr("cases"))
+        axes.set_xlabel(tr("number of cases"))
         axes.set_title(tr("Cases per lifecycle state (R-FLOW-1)"))
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         return figure_svg(figure)

@@ -348,7 +348,7 @@ Everything is in {folder}; summary: {summary}</source>
         <message>
             <location filename="../people.py" />
             <source>R-PPL-3: {person_name} is a {role}, not a reviewer</source>
-            <translation>R-PPL-3：{person_name} 的角色是 {role}，不是审核者</translation>
+            <translation>R-PPL-3：{person_name} 的角色是{role}，不是审核者</translation>
         </message>
         <message>
             <location filename="../report_html.py" />

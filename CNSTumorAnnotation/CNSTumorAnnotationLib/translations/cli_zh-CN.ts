@@ -853,7 +853,7 @@
         <message>
             <location filename="../cli/project.py" />
             <source>approved</source>
-            <translation>审核通过</translation>
+            <translation>已通过</translation>
         </message>
         <message>
             <location filename="../cli/project.py" />

@@ -710,7 +710,7 @@
         </message>
         <message>
             <location filename="../project/status_html.py" />
-            <source>cases</source>
+            <source>number of cases</source>
             <translation>病例数</translation>
         </message>
         <message>

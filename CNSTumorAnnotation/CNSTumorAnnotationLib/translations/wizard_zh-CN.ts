@@ -336,7 +336,7 @@
         <message>
             <location filename="../wizard/review.py" />
             <source>R-PPL-3: {person_name} annotated case {case_id}; a reviewer never reviews their own work</source>
-            <translation>R-PPL-3：{person_name} 标注了病例 {case_id}；审核者不得审核自己的标注</translation>
+            <translation>R-PPL-3：{person_name} 标注过病例 {case_id}；审核者不能审核自己的工作</translation>
         </message>
         <message>
             <location filename="../wizard/review.py" />
