@@ -23,7 +23,9 @@ from CNSTumorAnnotationLib.i18n import language, tr
 from CNSTumorQCLib.errors import SchemaError
 from CNSTumorQCLib.sequences import MRSequence
 
-SCHEMA_VERSION = "cnstumor-schemas-1.0"
+#: 1.1: the Chinese region names are the consensus's own words (全肿瘤区域, 肿瘤瘤体, 肿瘤强化区域,
+#: 肿瘤非强化区域, 水肿区域); keys, label values, colours and codes are those of 1.0.
+SCHEMA_VERSION = "cnstumor-schemas-1.1"
 
 #: Slicer terminology context name of the shipped ``CNSTumor.term.json``.
 TERMINOLOGY_CONTEXT = "CNSTumor - consensus CNS tumor regions"
@@ -196,7 +198,7 @@ def _t1c_regions(anatomy: Code, meningeal: bool) -> tuple[Region, Region]:
         "enhancing",
         LABEL_ENHANCING,
         "Enhancing region",
-        "强化区",
+        "肿瘤强化区域",
         MRSequence.T1C,
         PURPLE,
         True,
@@ -208,7 +210,7 @@ def _t1c_regions(anatomy: Code, meningeal: bool) -> tuple[Region, Region]:
         "non_enhancing",
         LABEL_NON_ENHANCING,
         "Non-enhancing region",
-        "非强化区",
+        "肿瘤非强化区域",
         MRSequence.T1C,
         BLUE,
         False,
@@ -226,7 +228,7 @@ def _combined_t1c_region(anatomy: Code) -> Region:
         "enhancing_non_enhancing",
         LABEL_COMBINED_T1C,
         "Enhancing and non-enhancing region",
-        "强化区及非强化区",
+        "强化及非强化区域",
         MRSequence.T1C,
         GREEN,
         True,
@@ -241,7 +243,7 @@ def _intra_axial_regions() -> tuple[Region, ...]:
         "whole_tumor",
         LABEL_OUTER,
         "Whole tumor region",
-        "肿瘤全域",
+        "全肿瘤区域",
         MRSequence.FLAIR,
         YELLOW,
         True,
@@ -253,7 +255,7 @@ def _intra_axial_regions() -> tuple[Region, ...]:
         "tumor_body",
         LABEL_TUMOR_BODY,
         "Tumor body",
-        "肿瘤主体",
+        "肿瘤瘤体",
         MRSequence.T2,
         RED,
         False,
@@ -269,7 +271,7 @@ def _meningeal_regions() -> tuple[Region, ...]:
         "edema",
         LABEL_OUTER,
         "Edema region",
-        "水肿区",
+        "水肿区域",
         MRSequence.FLAIR,
         YELLOW,
         True,
@@ -281,7 +283,7 @@ def _meningeal_regions() -> tuple[Region, ...]:
         "tumor_body",
         LABEL_TUMOR_BODY,
         "Tumor body",
-        "肿瘤主体",
+        "肿瘤瘤体",
         MRSequence.T2,
         RED,
         False,

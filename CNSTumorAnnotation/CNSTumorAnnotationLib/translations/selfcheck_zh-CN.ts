@@ -156,7 +156,7 @@
         <message>
             <location filename="../selfcheck/hierarchy.py" />
             <source>{count} voxels ({volume:.0f} mm3) of {region} outside the tumor body are attached to it and reach {reach:.0f} mm from it (at most {dural_tail_max_mm:g} mm): a dural tail, part of the enhancing region (on the {sequence} grid, slices {slices}).</source>
-            <translation>{region} 位于肿瘤主体之外的 {count} 个体素（{volume:.0f} mm3）与肿瘤主体相连，距其最远 {reach:.0f} mm（上限 {dural_tail_max_mm:g} mm）：为脑膜尾征，属于强化区域（{sequence} 网格，层面 {slices}）。</translation>
+            <translation>{region} 位于肿瘤瘤体之外的 {count} 个体素（{volume:.0f} mm3）与肿瘤瘤体相连，距其最远 {reach:.0f} mm（上限 {dural_tail_max_mm:g} mm）：为脑膜尾征，属于强化区域（{sequence} 网格，层面 {slices}）。</translation>
         </message>
         <message>
             <location filename="../selfcheck/hierarchy.py" />
@@ -361,17 +361,17 @@
         <message>
             <location filename="../selfcheck/rules.py" />
             <source>{count} voxels ({volume_mm3:.0f} mm3) of {region} have CSF-like signal (dark on FLAIR, bright on T2) outside the tumor body, most on slice {slice_number}: a sulcus or ventricle? Leave normal structures out.</source>
-            <translation>{region} 在肿瘤主体之外有 {count} 个体素（{volume_mm3:.0f} mm3）呈脑脊液样信号（FLAIR 低信号、T2 高信号），以层面 {slice_number} 最多：是否为脑沟或脑室？请勿包含正常结构。</translation>
+            <translation>{region} 在肿瘤瘤体之外有 {count} 个体素（{volume_mm3:.0f} mm3）呈脑脊液样信号（FLAIR 低信号、T2 高信号），以层面 {slice_number} 最多：是否为脑沟或脑室？请勿包含正常结构。</translation>
         </message>
         <message>
             <location filename="../selfcheck/rules.py" />
             <source>{count} voxels ({volume_mm3:.0f} mm3) of {region} have CSF-like signal (dark on FLAIR) outside the tumor body, most on slice {slice_number}: a sulcus or ventricle? Leave normal structures out.</source>
-            <translation>{region} 在肿瘤主体之外有 {count} 个体素（{volume_mm3:.0f} mm3）呈脑脊液样信号（FLAIR 低信号），以层面 {slice_number} 最多：是否为脑沟或脑室？请勿包含正常结构。</translation>
+            <translation>{region} 在肿瘤瘤体之外有 {count} 个体素（{volume_mm3:.0f} mm3）呈脑脊液样信号（FLAIR 低信号），以层面 {slice_number} 最多：是否为脑沟或脑室？请勿包含正常结构。</translation>
         </message>
         <message>
             <location filename="../selfcheck/rules.py" />
             <source>{label} is {nearest:.0f} mm from any tumor body: leukoaraiosis or a lacune labelled as edema, or a lesion whose body is not drawn?</source>
-            <translation>{label} 距任何肿瘤主体均有 {nearest:.0f} mm：是否将脑白质疏松或腔隙灶误标为水肿，或该病灶的肿瘤主体尚未勾画？</translation>
+            <translation>{label} 距任何肿瘤瘤体均有 {nearest:.0f} mm：是否将脑白质疏松或腔隙灶误标为水肿，或该病灶的肿瘤瘤体尚未勾画？</translation>
         </message>
         <message>
             <location filename="../selfcheck/space.py" />

@@ -51,12 +51,12 @@
         <message>
             <location filename="../wizard/guidance.py" />
             <source>Whole tumor: tumor body plus peritumoral edema, drawn mainly on FLAIR.</source>
-            <translation>全肿瘤：肿瘤主体及瘤周水肿，主要在 FLAIR 上勾画。</translation>
+            <translation>全肿瘤：肿瘤瘤体及瘤周水肿，主要在 FLAIR 上勾画。</translation>
         </message>
         <message>
             <location filename="../wizard/guidance.py" />
             <source>Tumor body on T2WI, without edema; where body and edema are hard to separate, consult FLAIR, T1WI and contrast T1WI across slices and planes.</source>
-            <translation>肿瘤主体在 T2WI 上勾画，不含水肿；与水肿难以区分时参考 FLAIR、T1WI 及增强 T1WI，多层面、多方位观察。</translation>
+            <translation>肿瘤瘤体在 T2WI 上勾画，不含水肿；与水肿难以区分时参考 FLAIR、T1WI 及增强 T1WI，多层面、多方位观察。</translation>
         </message>
         <message>
             <location filename="../wizard/guidance.py" />
@@ -66,7 +66,7 @@
         <message>
             <location filename="../wizard/guidance.py" />
             <source>Non-enhancing part of the tumor body on contrast T1WI: solid non-enhancing tumor, necrosis, cyst, haemorrhage.</source>
-            <translation>非强化区为增强 T1WI 上肿瘤主体的非强化部分：非强化实性成分、坏死、囊变、出血。</translation>
+            <translation>非强化区为增强 T1WI 上肿瘤瘤体的非强化部分：非强化实性成分、坏死、囊变、出血。</translation>
         </message>
         <message>
             <location filename="../wizard/guidance.py" />
@@ -76,7 +76,7 @@
         <message>
             <location filename="../wizard/guidance.py" />
             <source>Meningeal tumors: the FLAIR region is the edema only, excluding the tumor body.</source>
-            <translation>脑膜来源肿瘤：FLAIR 区域仅为水肿区，不含肿瘤主体。</translation>
+            <translation>脑膜来源肿瘤：FLAIR 区域仅为水肿区，不含肿瘤瘤体。</translation>
         </message>
         <message>
             <location filename="../wizard/guidance.py" />

@@ -87,7 +87,7 @@ def test_a_full_session_reviews_draws_selfchecks_confirms_and_saves_a_new_versio
     }
     assert "sulci" in rules["R-ANN-2"]
     zh = dict(wizard.guidance("zh").rules)
-    assert "脑沟" in zh["R-ANN-2"] and wizard.guidance("zh").region["name"] == "肿瘤全域"
+    assert "脑沟" in zh["R-ANN-2"] and wizard.guidance("zh").region["name"] == "全肿瘤区域"
     assert _draw_all(wizard) == [
         ("whole_tumor", "FLAIR"),
         ("tumor_body", "T2"),

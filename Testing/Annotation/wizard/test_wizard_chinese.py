@@ -43,7 +43,7 @@ def test_the_wizard_guides_checks_and_lists_the_checklist_in_chinese_with_the_sa
     wizard.confirm_review()
     english, chinese = wizard.guidance("en"), wizard.guidance("zh")
     assert english.title == "Draw: Whole tumor region (FLAIR)"
-    assert chinese.title == "勾画：肿瘤全域（FLAIR）"
+    assert chinese.title == "勾画：全肿瘤区域（FLAIR）"
     assert [rule for rule, _ in chinese.rules] == [rule for rule, _ in english.rules]
     assert all(_chinese(text) for _, text in chinese.rules)
     assert not any(CJK.search(text) for _, text in english.rules)
