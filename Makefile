@@ -43,7 +43,11 @@ unit: $(STAMP) $(BROWSER)
 
 test: lint typecheck unit
 
-# The quick loop while editing: every test not marked slow (under a minute on one machine).
+# The quick loop while editing: every test not marked slow, under a minute on a quiet 2-core
+# machine (about 40 s of CPU). A test is marked slow when it costs more than about 0.25 s of CPU
+# with its share of the module and session fixtures it needs (a project's argon2 password hashes,
+# a subprocess, an export, real registration, Chromium); `make test` still runs every test.
+# Mark a test slow when --durations=10 here names it well above that.
 test-fast: $(STAMP) $(BROWSER)
 	$(BIN)/python -m pytest -m "not slow" --durations=10 $(PYTEST_ARGS)
 

@@ -67,6 +67,7 @@ def test_the_rule_table_round_trips_through_its_stored_form() -> None:
     assert QualificationRules.from_dict(strict.to_dict()) == strict
 
 
+@pytest.mark.slow
 def test_R_PPL_1_adding_an_unqualified_reviewer_is_refused_naming_the_rule(
     tmp_path: Path, project_database: str | None
 ) -> None:
@@ -90,6 +91,7 @@ def test_R_PPL_1_adding_an_unqualified_reviewer_is_refused_naming_the_rule(
         )
 
 
+@pytest.mark.slow
 def test_R_PPL_1_a_tightened_project_table_applies_to_later_assignments_and_is_versioned(
     tmp_path: Path, project_database: str | None
 ) -> None:

@@ -41,6 +41,7 @@ def _run(script: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str
     )
 
 
+@pytest.mark.slow
 def test_a_missing_case_fails_the_batch_with_a_clear_line(installed: Path, tmp_path: Path):
     missing = tmp_path / "no_such_case"
     result = _run(installed, str(missing), "--out", str(tmp_path / "out"), cwd=tmp_path)
@@ -49,6 +50,7 @@ def test_a_missing_case_fails_the_batch_with_a_clear_line(installed: Path, tmp_p
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_a_bad_option_is_a_usage_error(installed: Path, tmp_path: Path):
     result = _run(installed, "x", "--out", str(tmp_path / "o"), "--format", "bogus", cwd=tmp_path)
     assert result.returncode == 2

@@ -198,6 +198,7 @@ def test_the_cycle_finder_finds_a_cycle_through_a_function_level_import():
     assert find_cycles({"a": {"b"}, "b": set()}) == []
 
 
+@pytest.mark.slow
 def test_the_lib_packages_have_no_import_cycles():
     modules = lib_modules()
     assert len(modules) > 100
@@ -205,6 +206,7 @@ def test_the_lib_packages_have_no_import_cycles():
     assert not cycles, "import cycles:\n" + "\n".join(" <-> ".join(c) for c in cycles)
 
 
+@pytest.mark.slow
 def test_slicer_and_vtk_are_imported_only_in_the_mrml_package():
     modules = lib_modules()
     offenders = [
@@ -217,6 +219,7 @@ def test_slicer_and_vtk_are_imported_only_in_the_mrml_package():
     assert not offenders, "\n".join(offenders)
 
 
+@pytest.mark.slow
 def test_the_qc_lib_never_imports_the_annotation_lib():
     modules = lib_modules()
     offenders = [
@@ -253,6 +256,7 @@ def test_ruff_bans_slicer_and_vtk_outside_mrml_and_keeps_the_qt_ban_inside_it():
 HEAVY = ("slicer", "vtk", "highdicom", "matplotlib")
 
 
+@pytest.mark.slow
 def test_packages_and_the_command_line_load_no_heavy_library_they_do_not_need():
     """Package ``__init__`` exports stay light (lazy where the module is heavy), and
     ``cnstumor --help`` builds its parser without MRML, highdicom or matplotlib."""

@@ -73,6 +73,7 @@ def test_every_lib_module_imports_without_qt_ctk_or_slicer_util():
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
 
 
+@pytest.mark.slow
 def test_the_boundary_check_itself_catches_a_forbidden_import(tmp_path):
     """The blocker is real: a module importing slicer.util fails under it."""
     bad = tmp_path / "badlib.py"

@@ -238,6 +238,7 @@ def _method(cls: ast.ClassDef, name: str) -> ast.FunctionDef:
     return next(n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == name)
 
 
+@pytest.mark.slow
 def test_the_annotation_module_declares_the_qc_module_it_imports():
     source = (ROOT / "CNSTumorAnnotation" / "CNSTumorAnnotation.py").read_text()
     assert "CNSTumorQCLib" in source  # the annotation logic uses the QC Lib
@@ -355,6 +356,7 @@ def _browser_server_only(path: Path) -> bool:
     return "web" in parts or parts[-2:] == ("cli", "serve.py")
 
 
+@pytest.mark.slow
 def test_every_package_the_libs_import_is_in_slicer_or_in_a_requirement_file():
     """A package neither bundled nor listed would surface as ModuleNotFoundError on a button
     press inside Slicer; lazy imports inside functions count too."""

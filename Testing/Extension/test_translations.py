@@ -37,6 +37,7 @@ def _ts(module: str) -> ET.Element:
     return ET.parse(ROOT / module / "Resources" / "Translations" / f"{module}_zh-CN.ts").getroot()
 
 
+@pytest.mark.slow
 def test_the_ts_files_hold_exactly_the_current_strings():
     result = subprocess.run(
         [sys.executable, str(ROOT / "Utilities" / "update_translations.py"), "--check"],

@@ -30,6 +30,7 @@ def test_cnstumor_version_prints_the_package_version(capsys):
     assert capsys.readouterr().out.strip() == f"cnstumor {__version__}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", ["CNSTumorAnnotationLib.cli", "CNSTumorAnnotationLib.cli.app"])
 def test_cnstumor_help_lists_every_registered_command(module):
     result = subprocess.run(
@@ -52,6 +53,7 @@ def test_the_cli_package_exports_the_entry_point():
     assert package.main is cli.main and "main" in package.__all__
 
 
+@pytest.mark.slow
 def test_the_installed_console_script_answers():
     script = Path(sys.executable).parent / "cnstumor"
     assert script.is_file(), "pip install -e . puts the cnstumor command beside python"

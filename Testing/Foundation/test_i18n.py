@@ -154,6 +154,7 @@ def _bare_text(node: ast.expr | None) -> bool:
     )
 
 
+@pytest.mark.slow
 def test_no_finding_message_and_no_user_error_bypasses_the_translation() -> None:
     bare = []
     for folder in LIBS.values():
@@ -187,6 +188,7 @@ def _cnstumor(*args: str, lang: str | None = None) -> subprocess.CompletedProces
     )
 
 
+@pytest.mark.slow
 def test_the_command_line_speaks_the_chosen_language(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-folder"
     english = _cnstumor("qc", str(missing), "--out", str(tmp_path / "out"))
@@ -202,6 +204,7 @@ def test_the_command_line_speaks_the_chosen_language(tmp_path: Path) -> None:
     assert helped.returncode == 0 and CJK.search(helped.stdout)
 
 
+@pytest.mark.slow
 def test_an_unknown_language_in_the_environment_is_said_not_ignored(tmp_path: Path) -> None:
     result = _cnstumor("--help", lang="fr")
     assert result.returncode == 0

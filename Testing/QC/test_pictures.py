@@ -116,6 +116,7 @@ def _mirror_rows(files: list[Path]) -> None:
         ds.save_as(path)
 
 
+@pytest.mark.slow
 def test_a_QC_thumbnail_follows_the_direction_cosines_not_the_pixel_order(tmp_path: Path):
     as_stored = write_sample_case_study(tmp_path / "stored")
     mirrored = write_sample_case_study(tmp_path / "mirrored")

@@ -80,6 +80,7 @@ def opened_without_problems(browser: Any, path: Path) -> OpenedReport:
     return opened
 
 
+@pytest.mark.slow
 def test_the_qc_report_shows_each_series_sequence_grade_and_findings_with_rule_ids(
     a_browser: Any, the_qc_report: Path
 ) -> None:
@@ -123,6 +124,7 @@ def test_the_agreement_report_shows_the_five_algorithms_and_their_dice_per_regio
     assert opened.page.locator("svg").first.is_visible()  # the Dice heat map
 
 
+@pytest.mark.slow
 def test_the_status_page_shows_each_case_state_the_queue_and_the_return_comment(
     a_browser: Any, the_status_report: Path
 ) -> None:
@@ -142,6 +144,7 @@ def test_the_status_page_shows_each_case_state_the_queue_and_the_return_comment(
     assert "hash chain verified" in opened.text(".verdict")
 
 
+@pytest.mark.slow
 def test_the_training_report_shows_the_verdict_and_dice_per_case_and_region(
     a_browser: Any, the_training_report: Path
 ) -> None:
@@ -191,6 +194,7 @@ def test_the_agreement_and_training_reports_explain_their_numbers_and_fold_prove
         assert f"grade {grade}" in training
 
 
+@pytest.mark.slow
 def test_the_export_preview_shows_each_written_label_map_with_the_voxels_of_its_file(
     a_browser: Any, the_export_preview: Path
 ) -> None:
@@ -226,6 +230,7 @@ def test_the_export_preview_shows_each_written_label_map_with_the_voxels_of_its_
     assert opened.page.locator("details.provenance").count() == 1
 
 
+@pytest.mark.slow
 def test_a_broken_page_fails_every_check(a_browser: Any, tmp_path: Path) -> None:
     """The checks can fail: a page with each fault is reported once per fault."""
     broken = tmp_path / "broken.html"

@@ -393,6 +393,7 @@ def test_deid_strict_fails_on_a_broken_dcm_and_names_it(
 
 
 # --------------------------------------------------------------------------- project
+@pytest.mark.slow
 def test_project_refuses_duplicate_and_path_like_person_ids(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

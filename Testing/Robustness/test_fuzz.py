@@ -84,6 +84,7 @@ def real_header(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> 
     return read_header_bytes(str(next(source.glob("*.dcm")))).header
 
 
+@pytest.mark.slow
 @BUDGET
 @given(data=st.data())
 def test_the_header_walk_never_raises_on_a_mutated_header(

@@ -48,6 +48,7 @@ def pages(sample_case: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     return written
 
 
+@pytest.mark.slow
 def test_R_PPL_2_the_agreement_report_in_chinese_has_every_word_in_chinese(
     pages: dict[str, str],
 ) -> None:
@@ -83,6 +84,7 @@ def test_R_PPL_2_the_agreement_report_in_chinese_has_every_word_in_chinese(
     assert not page.english_left()
 
 
+@pytest.mark.slow
 def test_the_chinese_agreement_report_shows_the_numbers_of_the_english_one(
     pages: dict[str, str],
 ) -> None:
@@ -92,6 +94,7 @@ def test_the_chinese_agreement_report_shows_the_numbers_of_the_english_one(
     assert len(english.numbers()) > 150  # every metric of every pair and region
 
 
+@pytest.mark.slow
 def test_the_english_agreement_report_keeps_its_words(pages: dict[str, str]) -> None:
     page = Page(pages["en"], skipped_classes=SHARED_SECTIONS)
     assert page.lang == "en" and not CJK.search(pages["en"])

@@ -41,6 +41,7 @@ def test_the_bundled_case_agreement_writes_json_and_html_with_provenance(
     assert "STAPLE consensus (R-HMI-1)" in page
 
 
+@pytest.mark.slow
 def test_agreement_maps_command_compares_two_label_maps(
     sample_case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,6 +29,7 @@ def _arrays(masks: dict[str, sitk.Image]) -> dict[str, np.ndarray]:
     return {k: sitk.GetArrayFromImage(v) for k, v in masks.items()}
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_region_masks_read_back_exactly_what_was_saved_in_each_reference_geometry_R_ANN_8(
     small_annotated_case, mrml_runtime
@@ -64,6 +65,7 @@ def test_each_seg_nrrd_is_named_by_patient_sequence_and_content_and_carries_term
     assert "NCIt^C113842^Enhancing Lesion" in header
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_a_save_makes_a_new_version_with_its_parent_and_never_touches_the_previous_one(
     small_annotated_case, mrml_runtime
@@ -93,6 +95,7 @@ def test_a_save_makes_a_new_version_with_its_parent_and_never_touches_the_previo
     assert not list(small_annotated_case.annotations_dir.glob(".staging-*"))
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_an_approved_version_is_immutable_and_later_work_is_a_new_version(
     small_annotated_case, mrml_runtime, tmp_path

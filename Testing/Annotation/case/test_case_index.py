@@ -17,6 +17,7 @@ from _browser import headless_chromium, open_report  # noqa: E402
 pytestmark = pytest.mark.mrml
 
 
+@pytest.mark.slow
 def test_the_case_index_links_what_exists_and_names_what_is_missing(
     small_annotated_case: Any, tmp_path: Path, capsys
 ) -> None:
@@ -39,6 +40,7 @@ def test_the_case_index_links_what_exists_and_names_what_is_missing(
     assert f"No export of this case in {export}" in text
 
 
+@pytest.mark.slow
 def test_the_case_index_links_the_export_preview(
     small_annotated_case: Any, tmp_path: Path, capsys
 ) -> None:

@@ -22,6 +22,7 @@ from CNSTumorAnnotationLib.i18n import using_language
 pytestmark = pytest.mark.mrml
 
 
+@pytest.mark.slow
 def test_the_case_index_is_written_in_chinese(
     small_annotated_case: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -79,6 +79,7 @@ def test_the_landed_regions_keep_the_brats_hierarchy_in_each_native_geometry(
     assert record["machine_made"] is True and "brats2021" in record["note"]
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_a_label_map_on_a_native_grid_is_imported_without_resampling(
     small_annotated_case, mrml_runtime
@@ -112,6 +113,7 @@ def test_label_values_outside_the_convention_are_refused_before_anything_is_writ
     assert [v.version for v in small_annotated_case.annotations] == [1]
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_cli_case_labels_imports_a_model_output_as_a_machine_made_version(
     small_annotated_case, capsys
@@ -140,6 +142,7 @@ def _sri24_map_as_a_model_output(case, sample_case: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_label_map_in_another_space_is_refused_naming_both_grids(
     small_annotated_case, sample_case: Path, capsys
 ) -> None:
@@ -158,6 +161,7 @@ def test_a_label_map_in_another_space_is_refused_naming_both_grids(
     assert [v.version for v in load_case(small_annotated_case.root).annotations] == [1]
 
 
+@pytest.mark.slow
 def test_a_map_that_lands_outside_the_head_is_never_written(
     small_annotated_case, sample_case: Path, capsys
 ) -> None:
@@ -173,6 +177,7 @@ def test_a_map_that_lands_outside_the_head_is_never_written(
     assert [v.version for v in load_case(small_annotated_case.root).annotations] == [1]
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_a_native_space_map_on_another_grid_lands_with_transform_identity(
     small_annotated_case, mrml_runtime

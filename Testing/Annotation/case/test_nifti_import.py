@@ -134,6 +134,7 @@ def test_a_qc_checked_dicom_study_becomes_a_case_with_its_series_uids_and_geomet
         assert np.corrcoef(a, b)[0, 1] > 0.99, sequence
 
 
+@pytest.mark.slow
 def test_only_confirmed_grades_are_imported_and_the_message_names_the_series_R_QC_2(
     qc_checked_dicom_study, tmp_path: Path, capsys
 ) -> None:
@@ -157,6 +158,7 @@ def test_only_confirmed_grades_are_imported_and_the_message_names_the_series_R_Q
     assert not (tmp_path / "case").exists()
 
 
+@pytest.mark.slow
 def test_a_series_excluded_by_its_confirmed_grade_is_refused_R_QC_2(
     confirmed_qc_report, tmp_path: Path
 ) -> None:

@@ -75,6 +75,7 @@ def test_segments_sharing_a_layer_are_told_apart_by_label_value_as_mrml_does(
     _assert_identical(region_masks(small_annotated_case), mrml)
 
 
+@pytest.mark.slow
 def test_overlapping_segments_in_separate_layers_read_as_mrml_reads_them(
     tmp_path: Path, fixture_runtime: Any
 ) -> None:

@@ -69,6 +69,7 @@ def test_case_import_records_each_volumes_checksum_and_grid_and_makes_it_read_on
         assert not volume.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
+@pytest.mark.slow
 def test_an_export_of_unchanged_volumes_uses_the_recorded_checksums_R_FMT_2(
     recorded_case: Any, tmp_path: Path
 ) -> None:
@@ -81,6 +82,7 @@ def test_an_export_of_unchanged_volumes_uses_the_recorded_checksums_R_FMT_2(
         assert source["sha256_basis"] == RECORDED
 
 
+@pytest.mark.slow
 def test_a_volume_changed_after_import_is_rehashed_and_its_grid_reread_R_FMT_2(
     recorded_case: Any, tmp_path: Path
 ) -> None:
@@ -102,6 +104,7 @@ def test_a_volume_changed_after_import_is_rehashed_and_its_grid_reread_R_FMT_2(
     assert sources["T1C"]["sha256_basis"] == RECORDED
 
 
+@pytest.mark.slow
 def test_a_same_size_change_with_a_new_modification_time_is_rehashed(
     recorded_case: Any, tmp_path: Path
 ) -> None:
@@ -112,6 +115,7 @@ def test_a_same_size_change_with_a_new_modification_time_is_rehashed(
     assert _image_sources(result.manifest_path)["T2"]["sha256_basis"] == HASHED
 
 
+@pytest.mark.slow
 def test_a_case_without_volume_records_exports_the_same_masks_with_computed_checksums(
     recorded_case: Any, tmp_path: Path
 ) -> None:

@@ -48,6 +48,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
     return status, captured.out, captured.err
 
 
+@pytest.mark.slow
 def test_case_import_of_the_bundled_case_speaks_chinese_and_english_is_unchanged(
     tmp_path: Path,
     sample_case: Path,
@@ -92,6 +93,7 @@ def project_dir(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_project_status_and_steps_speak_chinese_and_json_keeps_the_stored_states(
     project_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -117,6 +119,7 @@ def test_project_status_and_steps_speak_chinese_and_json_keeps_the_stored_states
     assert (status, out) == (0, "case case-1: excluded\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("what", "args", "named"),
     [
@@ -252,6 +255,7 @@ def test_argparse_s_refusals_speak_the_language_and_it_does_not_outlive_the_comm
     )
 
 
+@pytest.mark.slow
 def test_the_console_command_speaks_chinese_from_the_environment(tmp_path: Path) -> None:
     """The installed entry point, in a process of its own, with CNSTUMOR_LANG only."""
     env = {"CNSTUMOR_LANG": "zh_CN.UTF-8", "COLUMNS": "80", "PATH": "/usr/bin:/bin"}

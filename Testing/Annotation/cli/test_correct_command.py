@@ -41,6 +41,7 @@ def _lesion_names(case_dir: Any) -> list[str]:
     return [lesion["label"] for lesion in report["lesions"] if lesion["speck"]]
 
 
+@pytest.mark.slow
 def test_a_blocking_skipped_slice_and_specks_are_corrected_as_a_new_version(
     small_annotated_case: Any, mrml_runtime: Any, capsys
 ) -> None:
@@ -76,6 +77,7 @@ def test_a_blocking_skipped_slice_and_specks_are_corrected_as_a_new_version(
     assert not earlier[gap].any()  # the corrected version is untouched
 
 
+@pytest.mark.slow
 def test_correct_without_an_instruction_or_a_change_writes_nothing(
     small_annotated_case: Any, capsys
 ) -> None:

@@ -47,6 +47,7 @@ def test_R_FLOW_1_init_needs_the_administrators_password(
     assert not (tmp_path / "p" / "project.sqlite").exists()
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_an_actor_without_a_credential_is_refused(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -62,6 +63,7 @@ def test_R_FLOW_1_an_actor_without_a_credential_is_refused(
     assert status == 2 and "nope.pw: no such credential file" in err
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_a_wrong_password_and_an_unknown_actor_are_refused_alike(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -72,6 +74,7 @@ def test_R_FLOW_1_a_wrong_password_and_an_unknown_actor_are_refused_alike(
     assert status == 2 and "unknown person or wrong password for 'root'" in err
 
 
+@pytest.mark.slow
 def test_R_PPL_3_a_signed_in_annotator_may_not_add_themself_a_reviewer_identity(
     proj: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -101,6 +104,7 @@ def test_R_PPL_3_a_signed_in_annotator_may_not_add_themself_a_reviewer_identity(
     assert status == 2 and "already belongs to person dr_li" in err
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_a_token_signs_its_holder_in_without_a_password(
     proj: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

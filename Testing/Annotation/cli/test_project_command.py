@@ -182,6 +182,7 @@ def test_project_commands_on_a_folder_without_a_project_fail_cleanly(
     assert not (tmp_path / "project.sqlite").exists()
 
 
+@pytest.mark.slow
 def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typed_grade_R_QC_2(
     tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -229,6 +230,7 @@ def test_pass_qc_records_the_qc_reports_verdict_and_confirmed_grades_never_a_typ
     assert set(details["confirmed_by"].values()) == {"Dr Zhou"}
 
 
+@pytest.mark.slow
 def test_registering_a_case_verifies_its_de_identification_not_declared_R_DATA_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -278,6 +280,7 @@ def test_registering_a_case_verifies_its_de_identification_not_declared_R_DATA_1
     assert verification["identities_searched"] >= 2
 
 
+@pytest.mark.slow
 def test_copy_moves_a_sqlite_project_onto_postgresql_keeping_ids_states_and_the_audit_chain(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], postgresql_project_database: str
 ) -> None:
@@ -313,6 +316,7 @@ def test_copy_moves_a_sqlite_project_onto_postgresql_keeping_ids_states_and_the_
     assert status == 2 and "already on PostgreSQL" in err
 
 
+@pytest.mark.slow
 def test_copy_refuses_a_postgresql_database_that_already_holds_a_project(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

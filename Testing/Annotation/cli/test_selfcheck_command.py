@@ -34,6 +34,7 @@ def read_report(case_dir: Path) -> dict[str, Any]:
     return json.loads((case_dir / REPORT_FILE).read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_a_clean_case_passes_and_the_report_names_version_schema_and_provenance(
     small_annotated_case, capsys
 ):
@@ -129,6 +130,7 @@ def test_a_meningioma_without_edema_passes_once_no_edema_is_confirmed_R_SEG_7(
     assert report["provenance"]["parameters"]["no_edema"] is True
 
 
+@pytest.mark.slow
 def test_checklist_confirmations_are_recorded(small_annotated_case):
     report = run_selfcheck(
         small_annotated_case,
@@ -142,6 +144,7 @@ def test_checklist_confirmations_are_recorded(small_annotated_case):
     assert items["no_sulci_or_ventricles"]["confirmed"] is False
 
 
+@pytest.mark.slow
 def test_the_review_of_all_sequences_is_attested_with_a_name_and_read_back_R_ANN_1(
     small_annotated_case, capsys
 ):
@@ -191,6 +194,7 @@ def reformat_to_isotropic(path: Path) -> None:
     sitk.WriteImage(reformatted, str(path), True)
 
 
+@pytest.mark.slow
 def test_a_segmentation_saved_on_a_reformatted_grid_is_an_error_with_R_ANN_8(small_annotated_case):
     """Reading masks back resamples them, so the saved file's own grid is what is checked."""
     flair_file = small_annotated_case.annotations[0].files[MRSequence.FLAIR]

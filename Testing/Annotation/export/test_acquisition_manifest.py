@@ -24,6 +24,7 @@ from CNSTumorQCLib.qc import run_qc
 pytestmark = pytest.mark.mrml
 
 
+@pytest.mark.slow
 def test_the_manifest_carries_the_acquisition_parameters_of_each_series(
     sample_case: Path, tmp_path: Path, fixture_runtime: Any
 ) -> None:

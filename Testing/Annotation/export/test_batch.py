@@ -61,6 +61,7 @@ def test_the_batch_script_exports_the_good_cases_and_reports_the_broken_one(
     assert dataset["numTraining"] == 2
 
 
+@pytest.mark.slow
 def test_a_batch_without_failures_exits_with_status_0(
     three_cases: list[Path], tmp_path: Path
 ) -> None:
@@ -78,6 +79,7 @@ def test_a_batch_without_failures_exits_with_status_0(
     ]
 
 
+@pytest.mark.slow
 def test_approved_only_refuses_an_unapproved_version_clearly_per_R_PPL_3(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -97,11 +99,13 @@ def test_approved_only_refuses_an_unapproved_version_clearly_per_R_PPL_3(
     assert not (out / "B001").exists()
 
 
+@pytest.mark.slow
 def test_an_unknown_format_is_a_clean_usage_error(three_cases: list[Path], tmp_path: Path) -> None:
     status = cnstumor(["export", str(three_cases[0]), "--out", str(tmp_path), "--format", "png"])
     assert status == 2
 
 
+@pytest.mark.slow
 def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -133,6 +137,7 @@ def test_approved_only_asks_the_review_store_of_the_project_per_R_PPL_3(
     assert cnstumor([*base, *project, "--annotation-version", "1"]) == 0
 
 
+@pytest.mark.slow
 def test_the_pattern_option_names_every_per_case_file_per_R_FMT_3(
     three_cases: list[Path], tmp_path: Path
 ) -> None:
@@ -147,6 +152,7 @@ def test_the_pattern_option_names_every_per_case_file_per_R_FMT_3(
     assert cnstumor([*args[:-1], "{patient}/{content}", "--format", "nifti"]) == 2
 
 
+@pytest.mark.slow
 def test_export_defaults_to_approved_versions_and_records_an_override_R_PPL_3(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -164,6 +170,7 @@ def test_export_defaults_to_approved_versions_and_records_an_override_R_PPL_3(
     assert manifest["provenance"]["parameters"]["approved_only"] is False
 
 
+@pytest.mark.slow
 def test_every_export_from_a_project_is_an_audit_entry_R_FLOW_1(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

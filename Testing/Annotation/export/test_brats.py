@@ -37,6 +37,7 @@ def _export(case: Any, out: Path, version: str) -> ExportResult:
     return export_case(case.root, out, "brats", options=ExportOptions(brats_version=version))
 
 
+@pytest.mark.slow
 def test_brats_2023_names_and_labels_NETC_1_SNFH_2_ET_3(
     brats_case: Any, nifti_labels: np.ndarray, tmp_path: Path
 ) -> None:
@@ -54,6 +55,7 @@ def test_brats_2023_names_and_labels_NETC_1_SNFH_2_ET_3(
     assert verify_manifest(result.manifest_path) == []
 
 
+@pytest.mark.slow
 def test_brats_2021_names_and_labels_NCR_1_ED_2_ET_4(
     brats_case: Any, nifti_labels: np.ndarray, tmp_path: Path
 ) -> None:
@@ -67,6 +69,7 @@ def test_brats_2021_names_and_labels_NCR_1_ED_2_ET_4(
     np.testing.assert_array_equal(seg == 4, nifti_labels == 4)
 
 
+@pytest.mark.slow
 def test_all_brats_images_and_the_labels_share_the_FLAIR_grid(
     brats_case: Any, tmp_path: Path
 ) -> None:
@@ -80,6 +83,7 @@ def test_all_brats_images_and_the_labels_share_the_FLAIR_grid(
     np.testing.assert_array_equal(t2f, np.asarray(flair.dataobj))  # the reference is not resampled
 
 
+@pytest.mark.slow
 def test_the_manifest_records_what_the_brats_mapping_loses(brats_case: Any, tmp_path: Path) -> None:
     result = _export(brats_case, tmp_path, "2023")
     labels = next(e for e in result.entries if e.content == "labels")
@@ -100,6 +104,7 @@ def test_a_schema_analysing_enhancing_and_non_enhancing_together_is_refused_per_
         export_case(case.root, tmp_path / "out", "brats")
 
 
+@pytest.mark.slow
 def test_a_meningeal_case_uses_the_brats_meningioma_task_and_labels(tmp_path: Path) -> None:
     case = build_case(
         tmp_path / "case",

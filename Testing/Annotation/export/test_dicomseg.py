@@ -67,6 +67,7 @@ def _segment_image(seg: hd.seg.Segmentation, number: int) -> sitk.Image:
     )
 
 
+@pytest.mark.slow
 def test_each_reference_sequence_gets_a_binary_SEG_with_one_coded_segment_per_region(
     nifti_origin: tuple[Any, ExportResult],
 ) -> None:
@@ -102,6 +103,7 @@ def test_each_reference_sequence_gets_a_binary_SEG_with_one_coded_segment_per_re
     assert verify_manifest(result.manifest_path) == []
 
 
+@pytest.mark.slow
 def test_SEG_frames_hold_exactly_the_drawn_voxels(nifti_origin: tuple[Any, ExportResult]) -> None:
     case, result = nifti_origin
     expected = drawn_masks(case)
@@ -120,6 +122,7 @@ def test_SEG_frames_hold_exactly_the_drawn_voxels(nifti_origin: tuple[Any, Expor
         )
 
 
+@pytest.mark.slow
 def test_a_case_from_NIfTI_gets_a_written_MR_series_that_its_SEG_references(
     nifti_origin: tuple[Any, ExportResult],
 ) -> None:
@@ -138,6 +141,7 @@ def test_a_case_from_NIfTI_gets_a_written_MR_series_that_its_SEG_references(
     assert seg.FrameOfReferenceUID == written[0].FrameOfReferenceUID
 
 
+@pytest.mark.slow
 def test_a_case_from_DICOM_references_its_original_series_per_R_FMT_2(
     dicom_origin: tuple[Any, ExportResult, dict],
 ) -> None:
@@ -159,6 +163,7 @@ def test_a_case_from_DICOM_references_its_original_series_per_R_FMT_2(
         assert {uid for _, _, uid in seg.get_source_image_uids()} <= originals
 
 
+@pytest.mark.slow
 def test_a_model_pre_annotation_is_AUTOMATIC_with_its_algorithm_identified(
     dicom_origin: tuple[Any, ExportResult, dict],
 ) -> None:
@@ -173,6 +178,7 @@ def test_a_model_pre_annotation_is_AUTOMATIC_with_its_algorithm_identified(
     )  # DCM Artificial Intelligence
 
 
+@pytest.mark.slow
 def test_the_DICOM_origin_SEG_frames_match_the_drawn_masks(
     dicom_origin: tuple[Any, ExportResult, dict],
 ) -> None:
@@ -191,6 +197,7 @@ def test_the_DICOM_origin_SEG_frames_match_the_drawn_masks(
     )
 
 
+@pytest.mark.slow
 def test_a_deidentified_source_exports_without_a_person_name_warning(
     tmp_path: Path, recwarn: pytest.WarningsRecorder
 ) -> None:

@@ -38,6 +38,7 @@ def _nib_array(path: Path) -> np.ndarray:
     return np.asarray(nib.load(str(path)).dataobj).transpose(2, 1, 0)
 
 
+@pytest.mark.slow
 def test_each_region_mask_has_the_affine_of_its_reference_volume_per_R_ANN_8(
     nifti_case: Any, nifti_export: ExportResult
 ) -> None:
@@ -68,6 +69,7 @@ def test_file_names_follow_patient_sequence_content_per_R_FMT_3(
     ]
 
 
+@pytest.mark.slow
 def test_the_multi_label_map_is_on_the_FLAIR_grid_with_the_innermost_region_winning(
     nifti_case: Any, nifti_export: ExportResult
 ) -> None:
@@ -108,6 +110,7 @@ def test_the_manifest_ties_every_file_to_its_source_series_and_checksums_per_R_F
             assert [s["kind"] for s in item["sources"]] == ["image", "annotation"]
 
 
+@pytest.mark.slow
 def test_a_changed_file_fails_manifest_verification(nifti_case: Any, tmp_path: Path) -> None:
     result = export_case(nifti_case.root, tmp_path, ["nifti"])
     victim = result.files("nifti")[0]

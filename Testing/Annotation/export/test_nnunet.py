@@ -61,6 +61,7 @@ def check_dataset_json(description: dict[str, Any]) -> None:
         assert set(order) <= values
 
 
+@pytest.mark.slow
 def test_the_data_set_has_nnunet_v2_layout_and_names(dataset: Path) -> None:
     assert re.fullmatch(r"Dataset\d{3}_[A-Za-z0-9-]+", dataset.name)
     images = sorted(p.name for p in (dataset / "imagesTr").iterdir())
@@ -71,6 +72,7 @@ def test_the_data_set_has_nnunet_v2_layout_and_names(dataset: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_dataset_json_follows_the_nnunet_v2_conventions(dataset: Path) -> None:
     description = json.loads((dataset / "dataset.json").read_text(encoding="utf-8"))
     check_dataset_json(description)
@@ -87,6 +89,7 @@ def test_dataset_json_follows_the_nnunet_v2_conventions(dataset: Path) -> None:
     assert description["regions_class_order"] == [1, 2, 3, 4]
 
 
+@pytest.mark.slow
 def test_every_channel_and_label_share_one_geometry_and_labels_are_consecutive_integers(
     dataset: Path,
 ) -> None:
@@ -99,6 +102,7 @@ def test_every_channel_and_label_share_one_geometry_and_labels_are_consecutive_i
         np.testing.assert_allclose(image.affine, label.affine, atol=1e-4)
 
 
+@pytest.mark.slow
 def test_a_meningeal_case_is_refused_by_an_intra_axial_data_set_but_gets_its_own(
     dataset: Path, tmp_path: Path
 ) -> None:

@@ -65,6 +65,7 @@ def exported(preview_case: Any, tmp_path_factory: pytest.TempPathFactory) -> Exp
     return export_case(preview_case.root, tmp_path_factory.mktemp("out"), "nifti,brats,nnunet")
 
 
+@pytest.mark.slow
 def test_the_preview_is_written_and_listed_in_the_manifest_with_its_checksum(
     exported: ExportResult,
 ) -> None:
@@ -81,6 +82,7 @@ def test_the_preview_is_written_and_listed_in_the_manifest_with_its_checksum(
     assert exported.files("preview") == [page]
 
 
+@pytest.mark.slow
 def test_every_number_equals_the_voxel_count_of_the_exported_file_it_names(
     exported: ExportResult,
 ) -> None:
@@ -108,6 +110,7 @@ def test_every_number_equals_the_voxel_count_of_the_exported_file_it_names(
     assert parsed.images == 3 + 1 + 2
 
 
+@pytest.mark.slow
 def test_the_brats_rows_count_the_brats_values_not_the_consensus_ones(
     exported: ExportResult,
 ) -> None:
@@ -120,6 +123,7 @@ def test_the_brats_rows_count_the_brats_values_not_the_consensus_ones(
     assert brats[1] == nnunet[2] + nnunet[3]  # tumor body and non-enhancing both become NETC
 
 
+@pytest.mark.slow
 def test_a_seg_nrrd_only_export_is_previewed_from_its_seg_nrrd_files(
     preview_case: Any, tmp_path: Path
 ) -> None:
@@ -133,6 +137,7 @@ def test_a_seg_nrrd_only_export_is_previewed_from_its_seg_nrrd_files(
     assert parsed.images == 3
 
 
+@pytest.mark.slow
 def test_the_pictures_show_the_largest_lesion_and_a_level_either_side(
     exported: ExportResult,
 ) -> None:
@@ -149,6 +154,7 @@ def test_the_pictures_show_the_largest_lesion_and_a_level_either_side(
     assert "R on the left" in page
 
 
+@pytest.mark.slow
 def test_the_preview_shows_what_the_files_hold_not_what_the_exporter_meant_to_write(
     preview_case: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -163,6 +169,7 @@ def test_the_preview_shows_what_the_files_hold_not_what_the_exporter_meant_to_wr
     assert "no labelled voxel in these files" in (result.case_folder / PREVIEW_NAME).read_text()
 
 
+@pytest.mark.slow
 def test_a_dicom_seg_only_export_says_its_files_are_not_drawn(
     preview_case: Any, tmp_path: Path
 ) -> None:
@@ -176,6 +183,7 @@ def test_a_dicom_seg_only_export_says_its_files_are_not_drawn(
     assert NOTHING_DRAWN in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_no_preview_writes_none_and_lists_none(
     preview_case: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

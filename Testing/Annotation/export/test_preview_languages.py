@@ -43,6 +43,7 @@ def _annotator(exports: dict[str, Any]) -> str:
     return str(exports["case"].annotations[-1].annotator)
 
 
+@pytest.mark.slow
 def test_R_FMT_2_the_export_preview_in_chinese_has_every_word_in_chinese(
     exports: dict[str, Any],
 ) -> None:
@@ -69,6 +70,7 @@ def test_R_FMT_2_the_export_preview_in_chinese_has_every_word_in_chinese(
     assert not page.english_left(data=[_annotator(exports)])
 
 
+@pytest.mark.slow
 def test_the_chinese_preview_shows_the_numbers_and_files_of_the_english_one(
     exports: dict[str, Any],
 ) -> None:
@@ -87,6 +89,7 @@ def test_the_chinese_preview_shows_the_numbers_and_files_of_the_english_one(
     assert notes[0] == notes[1]
 
 
+@pytest.mark.slow
 def test_the_english_preview_keeps_its_words(exports: dict[str, Any]) -> None:
     html = _page(exports, "en")
     page = Page(html)

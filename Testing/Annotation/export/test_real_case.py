@@ -45,6 +45,7 @@ def test_every_format_exports_the_real_registered_case_consistently(
     np.testing.assert_array_equal(brats == 2, nifti_labels == 1)
 
 
+@pytest.mark.slow
 def test_inner_regions_reach_the_FLAIR_map_through_the_case_co_registration(tmp_path: Path) -> None:
     """A stored FLAIR -> T1C transform (here a known 11 mm shift) moves the T1C regions."""
     case = build_case(

@@ -38,6 +38,7 @@ def _ijk_to_lps(image: sitk.Image) -> np.ndarray:
     return direction @ np.diag(image.GetSpacing())
 
 
+@pytest.mark.slow
 def test_one_segmentation_per_reference_sequence_is_written_with_R_FMT_3_names(
     segnrrd_export: ExportResult,
 ) -> None:
@@ -50,6 +51,7 @@ def test_one_segmentation_per_reference_sequence_is_written_with_R_FMT_3_names(
     assert verify_manifest(segnrrd_export.manifest_path) == []
 
 
+@pytest.mark.slow
 def test_segments_keep_names_colours_terminology_and_voxels_when_read_back_into_MRML(
     segnrrd_case: Any, segnrrd_export: ExportResult
 ) -> None:
@@ -86,6 +88,7 @@ def _grid_corners(ijk_to_ras: np.ndarray, extent: list[int]) -> np.ndarray:
     return np.array(sorted(tuple(np.round(c[:3], 3)) for c in corners))
 
 
+@pytest.mark.slow
 def test_the_segmentation_geometry_is_the_reference_sequence_native_grid_per_R_ANN_8(
     segnrrd_case: Any, segnrrd_export: ExportResult
 ) -> None:

@@ -47,6 +47,7 @@ def _digests(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_an_interrupted_re_export_leaves_the_previous_export_whole(
     case_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -68,6 +69,7 @@ def test_an_interrupted_re_export_leaves_the_previous_export_whole(
     assert sorted(p.name for p in out.iterdir()) == ["P001"]  # no staging folder left
 
 
+@pytest.mark.slow
 def test_stale_temporaries_are_removed_and_another_pattern_leaves_no_unlisted_file(
     case_dir: Path, tmp_path: Path
 ) -> None:
@@ -86,6 +88,7 @@ def test_stale_temporaries_are_removed_and_another_pattern_leaves_no_unlisted_fi
     assert verify_manifest(result.manifest_path) == []
 
 
+@pytest.mark.slow
 def test_a_dicom_seg_re_export_is_byte_identical(case_dir: Path, tmp_path: Path) -> None:
     first = export_case(case_dir, tmp_path / "a", "dicom-seg")
     time.sleep(1.1)  # a clock-based date or time would now differ
@@ -96,6 +99,7 @@ def test_a_dicom_seg_re_export_is_byte_identical(case_dir: Path, tmp_path: Path)
     assert [e.sha256 for e in first.entries] == [e.sha256 for e in second.entries]
 
 
+@pytest.mark.slow
 def test_the_batch_summary_checksums_every_file_including_the_shared_dataset_json(
     case_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -58,6 +58,7 @@ def prediction_folders(tmp_path_factory: pytest.TempPathFactory, sample_case: Pa
     return folders
 
 
+@pytest.mark.slow
 def test_the_worklist_speaks_chinese_and_keeps_its_machine_fields(
     prediction_folders: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

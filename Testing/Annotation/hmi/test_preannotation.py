@@ -87,6 +87,7 @@ def test_the_R_HMI_1_gold_standard_is_the_staple_of_three_experts_saved_as_a_new
     assert sens["dr_tight"] < 0.9 and spec["dr_generous"] < 0.99
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_a_gold_standard_refuses_machine_made_versions_and_a_single_expert(
     small_annotated_case, fixture_runtime

@@ -81,6 +81,7 @@ def single_model_cases(tmp_path_factory: pytest.TempPathFactory, model_output_ca
     return root
 
 
+@pytest.mark.slow
 def test_with_one_model_per_case_a_tumor_far_smaller_than_the_others_ranks_first(
     single_model_cases,
 ) -> None:
@@ -98,6 +99,7 @@ def _cases(root: Path) -> list[Path]:
     return [root / n for n in ("case_identical", "case_real", "case_consistent", "case_disagree")]
 
 
+@pytest.mark.slow
 def test_the_case_whose_models_disagree_most_ranks_first_with_reasons(model_output_cases) -> None:
     """R-HMI-4: query by committee puts the broken case first and says why."""
     worklist = rank_cases(_cases(model_output_cases), budget=3)
@@ -152,6 +154,7 @@ def test_the_ranking_is_deterministic_for_a_seed_and_written_as_json_and_csv(
     assert rows[0]["reasons"]
 
 
+@pytest.mark.slow
 def test_the_cli_ranks_case_folders_and_refuses_a_zero_budget(
     model_output_cases, tmp_path: Path, capsys
 ) -> None:

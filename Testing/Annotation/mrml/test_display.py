@@ -30,6 +30,7 @@ def _volume_axes_in_world(volume) -> np.ndarray:
     return direction[:3, :3] / np.linalg.norm(direction[:3, :3], axis=0)
 
 
+@pytest.mark.slow
 def test_t2_is_shown_on_its_own_axial_slices_not_resliced_through_the_registration(
     annotated_case, mrml_runtime
 ):
@@ -65,6 +66,7 @@ def test_t2_is_shown_on_its_own_axial_slices_not_resliced_through_the_registrati
         show_reference_volume(scene, None)
 
 
+@pytest.mark.slow
 def test_a_finding_slice_is_jumped_to_in_the_volumes_own_geometry(annotated_case, mrml_runtime):
     from CNSTumorAnnotationLib.mrml.display import jump_to_slice, slice_center_world
 
@@ -83,6 +85,7 @@ def test_a_finding_slice_is_jumped_to_in_the_volumes_own_geometry(annotated_case
         slice_center_world(t1c, 10_000)
 
 
+@pytest.mark.slow
 def test_another_version_overlays_as_outlines_under_the_same_transforms(
     small_annotated_case, mrml_runtime
 ):
@@ -102,6 +105,7 @@ def test_another_version_overlays_as_outlines_under_the_same_transforms(
         assert node.GetSegmentation().GetNumberOfSegments() > 0
 
 
+@pytest.mark.slow
 def test_moving_on_removes_the_previous_cases_nodes(small_annotated_case, mrml_runtime):
     from CNSTumorAnnotationLib.mrml.display import add_outline_overlay, remove_loaded_case
 

@@ -74,6 +74,7 @@ def _as_nifti(image: sitk.Image) -> nib.Nifti1Image:
     return nib.Nifti1Image(sitk.GetArrayFromImage(image).transpose(2, 1, 0), affine)
 
 
+@pytest.mark.slow
 def test_a_nifti_volume_loads_with_the_geometry_nibabel_reads(a_flair_volume, sample_case):
     """Every MRML voxel sits at the physical (RAS) place where nibabel has the same intensity.
 
@@ -116,6 +117,7 @@ def test_a_segmentation_created_on_a_volume_takes_its_geometry(
     assert np.count_nonzero(result == 2) == np.count_nonzero(a_label_array == 4)
 
 
+@pytest.mark.slow
 def test_exported_nifti_and_seg_nrrd_keep_geometry_and_labels(
     mrml_runtime, a_flair_volume, a_label_array, sample_case, tmp_path
 ):

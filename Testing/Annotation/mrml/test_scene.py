@@ -57,6 +57,7 @@ def _check_segments(loaded, schema) -> None:
         assert tuple(dims) == tuple(reference_image(loaded.case, sequence).GetSize())
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 @pytest.mark.parametrize("family", ["intra_axial", "meningeal"])
 def test_a_new_case_gets_every_schema_region_with_colour_terminology_and_reference_geometry(
@@ -71,6 +72,7 @@ def test_a_new_case_gets_every_schema_region_with_colour_terminology_and_referen
     assert mrml_runtime.scene.GetNumberOfNodesByClass("vtkMRMLSegmentationNode") == 3
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_a_saved_version_loads_back_with_its_voxels_and_segments(
     small_annotated_case, mrml_runtime

@@ -15,6 +15,7 @@ from CNSTumorQCLib.errors import InvalidInputError
 pytestmark = pytest.mark.mrml
 
 
+@pytest.mark.slow
 def test_the_scene_reads_back_the_loaded_version_voxel_for_voxel(
     small_annotated_case, mrml_runtime
 ):
@@ -26,6 +27,7 @@ def test_the_scene_reads_back_the_loaded_version_voxel_for_voxel(
         )
 
 
+@pytest.mark.slow
 def test_an_edit_in_the_scene_is_saved_as_a_new_version_with_its_parent(
     small_annotated_case, mrml_runtime
 ):
@@ -56,6 +58,7 @@ def test_an_edit_in_the_scene_is_saved_as_a_new_version_with_its_parent(
     assert unchanged[k].any(), "the parent version is never overwritten"
 
 
+@pytest.mark.slow
 def test_saving_without_an_annotator_is_refused(small_annotated_case, mrml_runtime):
     loaded = load_case_into_scene(small_annotated_case, mrml_runtime)
     with pytest.raises(InvalidInputError, match="R-FLOW-1"):

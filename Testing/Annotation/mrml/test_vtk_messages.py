@@ -38,6 +38,7 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_building_the_runtime_prints_nothing_on_stderr_and_logs_the_expected_messages(tmp_path):
     done = _run(tmp_path)
     assert "runtime ready" in done.stdout
@@ -46,6 +47,7 @@ def test_building_the_runtime_prints_nothing_on_stderr_and_logs_the_expected_mes
     assert "LoadTerminologyFromFile" in log or "FindDefaultColorFiles" in log
 
 
+@pytest.mark.slow
 def test_a_real_vtk_error_is_shown_as_one_line_naming_the_log(tmp_path):
     done = _run(tmp_path, "--real-error")
     lines = [line for line in done.stderr.splitlines() if line.strip()]

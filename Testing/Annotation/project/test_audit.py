@@ -20,6 +20,7 @@ def project_dir(tmp_path: Path, project_database: str | None) -> Path:
     return directory
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_every_entry_chains_to_the_previous_one_by_sha256(project_dir: Path) -> None:
     conn = open_database(project_dir)
     entries = audit.entries(conn)
@@ -31,6 +32,7 @@ def test_R_FLOW_1_every_entry_chains_to_the_previous_one_by_sha256(project_dir: 
     conn.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "statement",
     [
@@ -47,6 +49,7 @@ def test_R_FLOW_1_triggers_refuse_update_and_delete_of_the_audit_log(
     conn.close()
 
 
+@pytest.mark.slow
 def test_verify_names_the_first_entry_edited_after_dropping_the_trigger(project_dir: Path) -> None:
     assert verify_project(project_dir).ok
     conn = open_database(project_dir)
@@ -63,6 +66,7 @@ def test_verify_names_the_first_entry_edited_after_dropping_the_trigger(project_
     assert "broken at entry 5" in report.chain.describe()
 
 
+@pytest.mark.slow
 def test_verify_notices_a_deleted_entry_in_the_middle_of_the_chain(project_dir: Path) -> None:
     conn = open_database(project_dir)
     drop_trigger(conn, "audit_log_no_delete", "audit_log")
@@ -73,6 +77,7 @@ def test_verify_notices_a_deleted_entry_in_the_middle_of_the_chain(project_dir: 
     assert "entry 4 is missing" in report.chain.problem
 
 
+@pytest.mark.slow
 def test_verify_detects_an_edit_of_the_database_file_bytes(tmp_path: Path) -> None:
     """SQLite only: a PostgreSQL database has no file an annotator could edit."""
     project_dir = tmp_path / "proj"
@@ -93,6 +98,7 @@ def test_verify_detects_an_edit_of_the_database_file_bytes(tmp_path: Path) -> No
     assert report.chain.first_broken_seq == target.seq
 
 
+@pytest.mark.slow
 def test_verify_reports_an_annotation_file_changed_on_disk(project_dir: Path) -> None:
     version_file = next((project_dir / "cases").rglob("*.nii.gz"))
     version_file.chmod(0o644)
@@ -111,6 +117,7 @@ def test_appending_outside_a_transaction_is_refused(
     conn.close()
 
 
+@pytest.mark.slow
 def test_an_entry_records_who_when_what_and_which_version(project_dir: Path) -> None:
     conn = open_database(project_dir)
     submit = [e for e in audit.entries(conn, "case-1") if e.action == "submit"][-1]
@@ -119,6 +126,7 @@ def test_an_entry_records_who_when_what_and_which_version(project_dir: Path) -> 
     conn.close()
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_verify_notices_entries_cut_from_the_end_of_the_log(project_dir: Path) -> None:
     conn = open_database(project_dir)
     drop_trigger(conn, "audit_log_no_delete", "audit_log")

@@ -34,6 +34,7 @@ def project(tmp_path: Path) -> Iterator[Project]:
         yield opened
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_passwords_are_stored_as_argon2id_hashes_and_verified(project: Project) -> None:
     stored = [r[0] for r in project.conn.execute("SELECT password_hash FROM credentials")]
     assert len(stored) == 3 and all(h.startswith("$argon2id$") for h in stored)
@@ -49,6 +50,7 @@ def test_R_FLOW_1_passwords_are_stored_as_argon2id_hashes_and_verified(project: 
         auth.store_password(project, ANNOTATOR, "short", actor=ANNOTATOR)
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_a_password_is_set_by_its_owner_or_an_administrator_only(
     project: Project,
 ) -> None:
@@ -61,6 +63,7 @@ def test_R_FLOW_1_a_password_is_set_by_its_owner_or_an_administrator_only(
     assert actions.count("password_set") == 2
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_tokens_sign_their_holder_in_until_revoked_or_expired(project: Project) -> None:
     issued = auth.create_token(project, ANNOTATOR, actor=ANNOTATOR, label="script")
     assert auth.authenticate(project, None, token=issued.secret).id == ANNOTATOR
@@ -81,6 +84,7 @@ def test_R_FLOW_1_tokens_sign_their_holder_in_until_revoked_or_expired(project: 
         auth.authenticate(project, None, token=old.secret)
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_only_an_administrator_adds_people_datasets_and_cases(project: Project) -> None:
     with pytest.raises(NotPermittedError, match="only an administrator may add person dr_evil"):
         project.add_person(
@@ -113,6 +117,7 @@ def test_R_FLOW_1_only_an_administrator_adds_people_datasets_and_cases(project: 
     assert project.cases() == []
 
 
+@pytest.mark.slow
 def test_R_PPL_3_one_human_has_one_identity_even_when_an_administrator_adds_it(
     project: Project,
 ) -> None:
@@ -138,6 +143,7 @@ def test_R_PPL_3_one_human_has_one_identity_even_when_an_administrator_adds_it(
         )
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_an_annotator_cannot_assign_cases_even_to_themself(project: Project) -> None:
     project.register_case("c1", dataset_id="tcga", patient="P1", actor=ADMIN)
     project.deidentify("c1", actor=ADMIN)
@@ -147,6 +153,7 @@ def test_R_FLOW_1_an_annotator_cannot_assign_cases_even_to_themself(project: Pro
     assert project.case("c1").assignee is None
 
 
+@pytest.mark.slow
 def test_R_PPL_3_a_role_change_is_another_administrators_audited_act(project: Project) -> None:
     with pytest.raises(NotPermittedError, match="only an administrator may change the role"):
         project.change_role(ANNOTATOR, "reviewer", actor=ANNOTATOR)
@@ -160,6 +167,7 @@ def test_R_PPL_3_a_role_change_is_another_administrators_audited_act(project: Pr
     assert entry.actor == ADMIN and entry.details["from"] == "annotator"
 
 
+@pytest.mark.slow
 def test_R_PPL_3_an_annotator_made_reviewer_never_reviews_the_case_they_annotated(
     project: Project, tmp_path: Path
 ) -> None:
@@ -171,6 +179,7 @@ def test_R_PPL_3_an_annotator_made_reviewer_never_reviews_the_case_they_annotate
         workflow.review(project, "case-1", reviewer=ANNOTATOR, decision="approve")
 
 
+@pytest.mark.slow
 def test_R_PPL_3_no_review_of_own_work_under_a_second_identity_from_an_older_store(
     project: Project, tmp_path: Path
 ) -> None:
@@ -185,6 +194,7 @@ def test_R_PPL_3_no_review_of_own_work_under_a_second_identity_from_an_older_sto
         workflow.review(project, "case-1", reviewer="li_2", decision="approve")
 
 
+@pytest.mark.slow
 def test_R_PPL_3_an_annotator_may_not_reopen_an_approved_case(
     project: Project, tmp_path: Path
 ) -> None:
@@ -195,6 +205,7 @@ def test_R_PPL_3_an_annotator_may_not_reopen_an_approved_case(
     workflow.reopen(project, "case-1", actor=ADMIN, reason="a late correction")
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_the_first_administrator_is_created_with_the_project(tmp_path: Path) -> None:
     from CNSTumorAnnotationLib.people import Person, Title
 

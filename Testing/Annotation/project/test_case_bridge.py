@@ -20,6 +20,7 @@ from CNSTumorQCLib.errors import InvalidInputError
 from CNSTumorQCLib.findings import has_blocking
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_R_FLOW_1_a_case_folder_goes_through_self_check_review_and_approval(
     small_annotated_case: Any, tmp_path: Path, mrml_runtime: Any
@@ -55,6 +56,7 @@ def test_R_FLOW_1_a_case_folder_goes_through_self_check_review_and_approval(
     assert Path(summary["status_html"]).is_file()
 
 
+@pytest.mark.slow
 @pytest.mark.mrml
 def test_R_FMT_2_a_case_folder_file_changed_after_its_save_is_refused(
     small_annotated_case: Any, tmp_path: Path, project_database: str | None

@@ -66,6 +66,7 @@ def test_R_FLOW_1_a_move_missing_from_the_table_is_a_workflow_error_naming_state
         target_of(CaseState.IN_PROGRESS, Action.APPROVE)
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_a_case_goes_from_import_to_approval_and_every_step_is_audited(
     project: Project, tmp_path: Path
 ) -> None:
@@ -94,6 +95,7 @@ def test_R_FLOW_1_a_case_goes_from_import_to_approval_and_every_step_is_audited(
     )
 
 
+@pytest.mark.slow
 def test_R_PPL_3_a_returned_case_carries_comments_per_region_and_slice_and_is_submitted_again(
     project: Project, tmp_path: Path
 ) -> None:
@@ -128,6 +130,7 @@ def test_R_PPL_3_a_returned_case_carries_comments_per_region_and_slice_and_is_su
     }
 
 
+@pytest.mark.slow
 def test_R_PPL_3_returning_without_a_comment_is_refused(project: Project, tmp_path: Path) -> None:
     case_submitted(project, tmp_path)
     with pytest.raises(ValueError, match="needs at least one comment"):
@@ -135,6 +138,7 @@ def test_R_PPL_3_returning_without_a_comment_is_refused(project: Project, tmp_pa
     assert project.case("case-1").state is CaseState.SUBMITTED
 
 
+@pytest.mark.slow
 def test_R_PPL_3_a_reviewer_never_reviews_their_own_work(project: Project, tmp_path: Path) -> None:
     project.add_person(
         "dr_chen",
@@ -158,6 +162,7 @@ def test_R_PPL_3_a_reviewer_never_reviews_their_own_work(project: Project, tmp_p
         workflow.review(project, "case-1", reviewer="dr_chen", decision="approve")
 
 
+@pytest.mark.slow
 def test_R_PPL_3_only_a_qualified_reviewer_may_review(project: Project, tmp_path: Path) -> None:
     case_submitted(project, tmp_path)
     project.add_person(
@@ -173,6 +178,7 @@ def test_R_PPL_3_only_a_qualified_reviewer_may_review(project: Project, tmp_path
         workflow.review(project, "case-1", reviewer="dr_zhou", decision="approve")
 
 
+@pytest.mark.slow
 def test_R_ANN_9_submission_without_a_self_check_is_refused(
     project: Project, tmp_path: Path
 ) -> None:
@@ -187,6 +193,7 @@ def test_R_ANN_9_submission_without_a_self_check_is_refused(
         workflow.submit(project, "case-1", actor=ANNOTATOR, allow_unverified=True)
 
 
+@pytest.mark.slow
 def test_R_ANN_9_a_self_check_with_a_blocking_finding_keeps_the_case_in_progress(
     project: Project, tmp_path: Path
 ) -> None:
@@ -204,6 +211,7 @@ def test_R_ANN_9_a_self_check_with_a_blocking_finding_keeps_the_case_in_progress
     assert project.audit_entries("case-1")[-1].details["blocking_rules"] == ["R-ANN-4"]
 
 
+@pytest.mark.slow
 def test_R_ANN_9_a_hand_made_selfcheck_json_is_refused_not_trusted(
     project: Project, tmp_path: Path
 ) -> None:
@@ -219,6 +227,7 @@ def test_R_ANN_9_a_hand_made_selfcheck_json_is_refused_not_trusted(
     assert project.case("case-1").state is CaseState.IN_PROGRESS
 
 
+@pytest.mark.slow
 def test_R_ANN_9_saving_after_a_self_check_voids_it(project: Project, tmp_path: Path) -> None:
     case_in_progress(project)
     workflow.save_version(
@@ -240,6 +249,7 @@ def test_R_ANN_9_saving_after_a_self_check_voids_it(project: Project, tmp_path: 
         workflow.submit(project, "case-1", actor=ANNOTATOR, allow_unverified=True)
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_only_the_assignee_may_work_on_a_case(project: Project, tmp_path: Path) -> None:
     case_in_progress(project)
     with pytest.raises(
@@ -251,6 +261,7 @@ def test_R_FLOW_1_only_the_assignee_may_work_on_a_case(project: Project, tmp_pat
         )
 
 
+@pytest.mark.slow
 def test_R_PPL_4_an_uncertified_annotator_is_refused_production_work(project: Project) -> None:
     project.add_person(
         "dr_new",
@@ -276,6 +287,7 @@ def test_R_PPL_4_an_uncertified_annotator_is_refused_production_work(project: Pr
     assert workflow.assign(project, "cal-1", "dr_new", actor=ADMIN) is CaseState.ASSIGNED
 
 
+@pytest.mark.slow
 def test_R_QC_2_a_grade_1_case_cannot_pass_qc_and_is_excluded_with_a_reason(
     project: Project,
 ) -> None:
@@ -288,6 +300,7 @@ def test_R_QC_2_a_grade_1_case_cannot_pass_qc_and_is_excluded_with_a_reason(
         workflow.assign(project, "c3", ANNOTATOR, actor=ADMIN)
 
 
+@pytest.mark.slow
 def test_R_PPL_3_an_approved_version_is_immutable_and_a_change_is_a_new_version_reviewed_again(
     project: Project, tmp_path: Path
 ) -> None:

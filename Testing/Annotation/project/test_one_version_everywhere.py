@@ -46,6 +46,7 @@ def _batch(directory: Path) -> Path:
     return batch
 
 
+@pytest.mark.slow
 def test_the_approved_version_is_the_same_on_every_page(
     small_annotated_case: Any,
     mrml_runtime: Any,

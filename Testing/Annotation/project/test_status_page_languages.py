@@ -55,6 +55,7 @@ def pages(project: Project) -> dict[str, str]:
     return {"en": english, "zh": chinese}
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_the_status_page_in_chinese_has_every_word_in_chinese(
     pages: dict[str, str],
 ) -> None:

@@ -89,6 +89,7 @@ def test_a_failing_migration_leaves_nothing_half_applied(
     conn.close()
 
 
+@pytest.mark.slow
 def test_a_new_migration_written_for_sqlite_runs_on_both_engines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project_database: str | None
 ) -> None:
@@ -133,6 +134,7 @@ def test_init_refuses_to_overwrite_an_existing_project(
         init_project(tmp_path / "proj", database=project_database)
 
 
+@pytest.mark.slow
 def test_init_refuses_a_postgresql_database_that_already_holds_a_project(
     tmp_path: Path, postgresql_project_database: str
 ) -> None:
@@ -170,6 +172,7 @@ def test_a_project_database_file_without_a_url_is_refused_with_its_name(tmp_path
         Project.open(tmp_path)
 
 
+@pytest.mark.slow
 def test_R_DATA_1_a_case_from_a_dataset_without_ethics_approval_is_refused(
     tmp_path: Path, project_database: str | None
 ) -> None:
@@ -184,6 +187,7 @@ def test_R_DATA_1_a_case_from_a_dataset_without_ethics_approval_is_refused(
         assert project.cases() == []
 
 
+@pytest.mark.slow
 def test_R_DATA_1_a_case_from_a_dataset_not_deidentified_is_refused(
     tmp_path: Path, project_database: str | None
 ) -> None:
@@ -199,6 +203,7 @@ def test_R_DATA_1_a_case_from_a_dataset_not_deidentified_is_refused(
             project.register_case("c9", dataset_id="raw", patient="P9", actor=ADMIN)
 
 
+@pytest.mark.slow
 def test_a_dataset_records_its_ethics_reference_and_date(
     tmp_path: Path, project_database: str | None
 ) -> None:
@@ -219,6 +224,7 @@ def test_a_dataset_records_its_ethics_reference_and_date(
             )
 
 
+@pytest.mark.slow
 def test_foreign_keys_refuse_a_case_of_an_unknown_dataset_at_the_database_level(
     tmp_path: Path, project_database: str | None
 ) -> None:

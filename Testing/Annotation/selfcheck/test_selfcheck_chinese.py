@@ -54,6 +54,7 @@ def edited_case(small_annotated_case: Any, mrml_runtime: Any, monkeypatch: Any) 
     return small_annotated_case
 
 
+@pytest.mark.slow
 def test_the_findings_speak_chinese_and_keep_their_rule_ids_R_ANN_4_7_9(
     edited_case: Any, mrml_runtime: Any
 ) -> None:
@@ -97,6 +98,7 @@ def _cli(*args: str) -> int:
         return main(list(args))
 
 
+@pytest.mark.slow
 def test_cnstumor_lang_zh_selfcheck_writes_a_chinese_report_and_english_stays_english(
     edited_case: Any, capsys: Any
 ) -> None:

@@ -29,6 +29,7 @@ from _browser import headless_chromium, open_report  # noqa: E402
 pytestmark = pytest.mark.mrml
 
 
+@pytest.mark.slow
 def test_the_blocking_finding_links_to_its_slice_with_the_labels_drawn(
     small_annotated_case: Any, mrml_runtime: Any, tmp_path: Path
 ) -> None:

@@ -66,6 +66,7 @@ def test_the_batch_must_compare_exactly_two_teams() -> None:
         assess_calibration([CalibrationCase("c", {"A": brats_phantom(5)}, {})])
 
 
+@pytest.mark.slow
 def test_R_PPL_4_certification_unlocks_production_assignment_and_writes_the_report(
     tmp_path: Path, project_database: str | None
 ) -> None:

@@ -20,6 +20,7 @@ SHIPPED = sample_data_dir() / "calibration"
 DOC = Path(__file__).resolve().parents[3] / "docs" / "annotation-project.md"
 
 
+@pytest.mark.slow
 def test_the_shipped_batch_is_what_the_documented_generator_writes(tmp_path: Path) -> None:
     written = write_sample_batch(tmp_path)
     assert json.loads(written.read_text()) == json.loads((SHIPPED / BATCH_FILE).read_text())

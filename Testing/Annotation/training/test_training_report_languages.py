@@ -49,6 +49,7 @@ def reports(
     return out
 
 
+@pytest.mark.slow
 def test_R_PPL_4_the_training_report_in_chinese_has_every_word_in_chinese(
     reports: dict[str, tuple[training.CalibrationReport, str]],
 ) -> None:
@@ -84,6 +85,7 @@ def test_R_PPL_4_the_training_report_in_chinese_has_every_word_in_chinese(
     assert not page.english_left()
 
 
+@pytest.mark.slow
 def test_the_chinese_training_report_shows_the_numbers_of_the_english_one(
     reports: dict[str, tuple[training.CalibrationReport, str]],
 ) -> None:
@@ -97,6 +99,7 @@ def test_the_chinese_training_report_shows_the_numbers_of_the_english_one(
     assert len(chinese_report.shortfalls) == len(english_report.shortfalls)
 
 
+@pytest.mark.slow
 def test_the_english_training_report_keeps_its_words(
     reports: dict[str, tuple[training.CalibrationReport, str]],
 ) -> None:

@@ -29,6 +29,7 @@ def test_R_FLOW_1_a_path_like_case_id_never_reaches_the_file_system(case_id: str
         access.check_case_id(case_id)
 
 
+@pytest.mark.slow
 def test_R_FLOW_1_each_role_sees_its_own_queue(project: Project, tmp_path: Path) -> None:
     case_submitted(project, tmp_path)
     project.register_case("other", dataset_id="tcga", patient="P2", actor=ADMIN)
@@ -43,6 +44,7 @@ def test_R_FLOW_1_each_role_sees_its_own_queue(project: Project, tmp_path: Path)
     assert access.case_folder(project, project.case("case-1")).parent.name == "cases"
 
 
+@pytest.mark.slow
 def test_R_PPL_3_a_reviewer_never_sees_a_case_they_annotated(
     project: Project, tmp_path: Path
 ) -> None:

@@ -192,6 +192,7 @@ def test_a_session_resumes_where_it_stopped_and_is_not_silently_discarded(
     )
 
 
+@pytest.mark.slow
 def test_a_meningioma_without_edema_is_a_checklist_item_not_a_draw_error_R_SEG_7(
     sample_case, tmp_path, mrml_runtime
 ) -> None:

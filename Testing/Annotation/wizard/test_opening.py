@@ -24,6 +24,7 @@ def test_an_unfinished_session_resumes_only_for_the_person_drawing_it(small_anno
         open_wizard(small_annotated_case.root, "  ")
 
 
+@pytest.mark.slow
 def test_a_finished_case_opens_again_as_a_new_session_and_saves_a_new_version(
     small_annotated_case, mrml_runtime
 ):
@@ -46,6 +47,7 @@ def test_a_finished_case_opens_again_as_a_new_session_and_saves_a_new_version(
     assert again.record["parent_version"] == 2  # the next save is version 3, never a rewrite
 
 
+@pytest.mark.slow
 def test_in_a_project_only_the_assignee_among_its_people_may_draw(tmp_path, small_annotated_case):
     import shutil
 

@@ -56,6 +56,7 @@ def project(tmp_path):
     project.close()
 
 
+@pytest.mark.slow
 def test_an_annotator_sees_only_their_cases_with_state_and_progress(project):
     queue = CaseQueue(project, ANNOTATOR)
     assert [e.case_id for e in queue.entries] == ["case-1", "case-2", "case-3"]
@@ -71,6 +72,7 @@ def test_an_annotator_sees_only_their_cases_with_state_and_progress(project):
     assert queue.rows()[1]["current"] and queue.rows()[0]["done"]
 
 
+@pytest.mark.slow
 def test_next_and_previous_wrap_and_the_position_is_remembered_per_person(project):
     queue = CaseQueue(project, ANNOTATOR)
     assert queue.next().case_id == "case-3"
@@ -83,6 +85,7 @@ def test_next_and_previous_wrap_and_the_position_is_remembered_per_person(projec
     assert CaseQueue(project, OTHER).current.case_id == "case-4"  # not shared between people
 
 
+@pytest.mark.slow
 def test_unsaved_changes_block_leaving_a_case_unless_discarded(project):
     queue = CaseQueue(project, ANNOTATOR)
     with pytest.raises(UnsavedChangesError, match="case-2 has unsaved changes"):
@@ -93,6 +96,7 @@ def test_unsaved_changes_block_leaving_a_case_unless_discarded(project):
         queue.go_to("case-4")  # another annotator's case is not in this queue
 
 
+@pytest.mark.slow
 def test_opening_a_case_takes_it_into_work_only_for_its_assignee(project):
     queue = CaseQueue(project, ANNOTATOR)
     queue.go_to("case-3")
@@ -107,6 +111,7 @@ def test_opening_a_case_takes_it_into_work_only_for_its_assignee(project):
         queue.check_drawer(entry)
 
 
+@pytest.mark.slow
 def test_an_approved_case_is_reopened_with_a_reason_then_drawn_again(project):
     reviewer_queue = CaseQueue(project, REVIEWER)
     assert [e.case_id for e in reviewer_queue.entries] == ["case-1"]
@@ -129,6 +134,7 @@ def test_an_approved_case_is_reopened_with_a_reason_then_drawn_again(project):
     assert CaseQueue(project, REVIEWER).progress() == (1, 1)  # the reviewer decided it
 
 
+@pytest.mark.slow
 def test_people_outside_the_project_or_administrators_have_no_queue(project):
     with pytest.raises(InvalidInputError, match="no person 'dr_nobody'"):
         CaseQueue(project, "dr_nobody")

@@ -87,6 +87,7 @@ def test_findings_become_jump_targets_errors_first(tmp_path):
         read_selfcheck_findings(tmp_path)
 
 
+@pytest.mark.slow
 def test_a_reviewer_returns_with_located_comments_then_approves_the_revision(project, tmp_path):
     session = ReviewSession.open(project, "case-1", REVIEWER, REGIONS, {"tumor_body": 30})
     assert session.read_only and session.submitted_version() == 1
@@ -105,6 +106,7 @@ def test_a_reviewer_returns_with_located_comments_then_approves_the_revision(pro
     ]
 
 
+@pytest.mark.slow
 def test_only_a_reviewer_who_did_not_draw_opens_a_submitted_case(project):
     with pytest.raises(QualificationError, match="not a reviewer"):
         ReviewSession.open(project, "case-1", ANNOTATOR, REGIONS)
@@ -114,6 +116,7 @@ def test_only_a_reviewer_who_did_not_draw_opens_a_submitted_case(project):
     assert session.approve() is CaseState.APPROVED
 
 
+@pytest.mark.slow
 def test_the_overlay_choices_list_other_versions_and_mark_model_preannotations(
     small_annotated_case, mrml_runtime
 ):

@@ -29,6 +29,7 @@ def _chinese(text: str) -> bool:
     return bool(CJK.search(text)) and not ENGLISH_RUN.search(text)
 
 
+@pytest.mark.slow
 def test_the_wizard_guides_checks_and_lists_the_checklist_in_chinese_with_the_same_ids(
     small_annotated_case: Any, mrml_runtime: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

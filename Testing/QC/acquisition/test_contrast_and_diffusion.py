@@ -59,6 +59,7 @@ def _by_number(report: QCReport) -> dict[int | None, str]:
     return {s.series_number: s.sequence for s in report.series}
 
 
+@pytest.mark.slow
 def test_an_untagged_pre_post_pair_is_resolved_by_acquisition_time(
     study: Path, tmp_path: Path
 ) -> None:

@@ -45,6 +45,7 @@ def test_real_series_are_identified_as_their_known_sequence(
     assert ident.evidence, "every decision carries its evidence"
 
 
+@pytest.mark.slow
 def test_the_philips_dti_is_an_axial_2d_dwi_with_its_geometry(shared_data: Path) -> None:
     (series,) = index_folder(shared_data / "dcm_qa_philips/In", workers=2).series
     ident = identify_series(series)

@@ -83,6 +83,7 @@ def test_a_field_map_pair_named_t2_is_other_for_a_person_to_confirm(
     assert ident.sequence is MRSequence.OTHER and ident.needs_confirmation
 
 
+@pytest.mark.slow
 def test_an_opposite_phase_encoding_pair_is_two_field_maps_in_the_qc_report(
     shared_data: Path, tmp_path: Path
 ) -> None:

@@ -45,6 +45,7 @@ def _as_t2(k: int, ds: pydicom.Dataset) -> None:
             del ds[tag]
 
 
+@pytest.mark.slow
 def test_a_real_axial_2d_t2_passes_every_acquisition_rule(
     tmp_path: Path, philips_slices: list[Path]
 ) -> None:

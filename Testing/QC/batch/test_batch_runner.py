@@ -204,6 +204,7 @@ def sleepy(item: BatchItem, *, log: str) -> dict:
     return {}
 
 
+@pytest.mark.slow
 def test_no_more_studies_are_in_flight_than_the_bound(tmp_path: Path) -> None:
     """Memory stays flat: with 4 worker threads and a bound of 2, never more than two studies
     run at once, and every study still completes."""

@@ -43,6 +43,7 @@ def _qc(study: Path, out: Path) -> list[str]:
             str(out), "--no-grade"]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_qc_shows_a_progress_bar_on_a_terminal(a_study: Path, tmp_path: Path) -> None:
     controller, terminal = pty.openpty()
     # a real terminal has a size (a fresh pty is 0 columns wide, where tqdm draws nothing)
@@ -68,6 +69,7 @@ def test_qc_shows_a_progress_bar_on_a_terminal(a_study: Path, tmp_path: Path) ->
     assert "4 series in 1 studies" in text
 
 
+@pytest.mark.slow
 def test_qc_in_a_pipe_prints_no_progress_bar(a_study: Path, tmp_path: Path) -> None:
     done = subprocess.run(
         _qc(a_study, tmp_path / "qc"), capture_output=True, text=True, env=_env(), timeout=300

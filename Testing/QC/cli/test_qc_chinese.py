@@ -136,6 +136,7 @@ def _machine_values(report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 def test_the_json_report_says_its_findings_in_chinese_and_keeps_the_machine_values(
     runs: dict[str, Any],
 ) -> None:
@@ -168,6 +169,7 @@ def test_the_json_report_says_its_findings_in_chinese_and_keeps_the_machine_valu
     assert english_gap and english_gap[0].startswith("about 1 missing slice(s)")
 
 
+@pytest.mark.slow
 def test_cnstumor_lang_and_the_environment_give_the_same_report(runs: dict[str, Any]) -> None:
     by_option, by_environment = runs["zh"]["json"], runs["env"]["json"]
     assert _sentences(by_option) == _sentences(by_environment)
@@ -218,6 +220,7 @@ def _data_values(report: dict[str, Any]) -> list[str]:
     return sorted({v for v in values if v}, key=len, reverse=True)
 
 
+@pytest.mark.slow
 def test_the_html_report_is_chinese_with_its_lang_and_headings(runs: dict[str, Any]) -> None:
     html, report = runs["zh"]["html"], runs["zh"]["json"]
     assert "<html lang='zh-CN'>" in html and "<title>CNSTumor 质控报告</title>" in html
@@ -238,6 +241,7 @@ def test_the_html_report_is_chinese_with_its_lang_and_headings(runs: dict[str, A
     assert "Files not indexed" in english and "NOT FIT" in english
 
 
+@pytest.mark.slow
 def test_the_terminal_speaks_chinese(runs: dict[str, Any]) -> None:
     """The verdict per study, its reasons and the summary line, in Chinese."""
     process = runs["zh"]["process"]
@@ -255,6 +259,7 @@ def test_the_terminal_speaks_chinese(runs: dict[str, Any]) -> None:
     assert "series in" in english.stderr and not CJK.search(english.stdout + english.stderr)
 
 
+@pytest.mark.slow
 def test_qc_confirm_in_chinese_records_the_grade_and_says_so(
     runs: dict[str, Any], tmp_path: Path
 ) -> None:
@@ -278,6 +283,7 @@ def test_qc_confirm_in_chinese_records_the_grade_and_says_so(
     assert "没有序列与 '99' 匹配" in line and "Traceback" not in line
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("given", ["folder", "file"])
 def test_deid_of_a_nifti_input_answers_with_one_chinese_line_naming_it(
     sample_case: Path, tmp_path: Path, given: str
@@ -297,6 +303,7 @@ def test_deid_of_a_nifti_input_answers_with_one_chinese_line_naming_it(
     assert not key.exists() and not out.exists()
 
 
+@pytest.mark.slow
 def test_the_chinese_report_opens_cleanly_in_a_browser(
     runs: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -49,6 +49,7 @@ def qc_out(small_study: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
     return out, status
 
 
+@pytest.mark.slow
 def test_cnstumor_qc_writes_a_json_entry_per_series_with_the_required_fields(
     qc_out: tuple[Path, int],
 ) -> None:
@@ -71,6 +72,7 @@ def test_cnstumor_qc_writes_a_json_entry_per_series_with_the_required_fields(
     assert any("README.txt" in f["files"][0] for f in report["input_findings"])
 
 
+@pytest.mark.slow
 def test_the_csv_has_one_row_per_series(qc_out: tuple[Path, int]) -> None:
     out, _ = qc_out
     rows = list(csv.DictReader((out / "qc_report.csv").open()))
@@ -78,6 +80,7 @@ def test_the_csv_has_one_row_per_series(qc_out: tuple[Path, int]) -> None:
     assert next(r for r in rows if r["sequence"] == "DWI")["b_values"] == "2500"
 
 
+@pytest.mark.slow
 def test_the_html_is_self_contained_with_a_thumbnail_per_series(qc_out: tuple[Path, int]) -> None:
     html = (qc_out[0] / "qc_report.html").read_text()
     assert html.count("data:image/png;base64,") == 3
@@ -102,6 +105,7 @@ def test_strict_mode_fails_a_study_that_is_not_fit(small_study: Path, tmp_path: 
     )
 
 
+@pytest.mark.slow
 def test_a_confirmed_grade_1_excludes_the_series_with_its_reason(
     qc_out: tuple[Path, int], tmp_path: Path
 ) -> None:
@@ -150,6 +154,7 @@ def test_qc_never_writes_into_or_modifies_its_input(small_study: Path) -> None:
     assert {p: sha256_file(p) for p in small_study.rglob("*") if p.is_file()} == before
 
 
+@pytest.mark.slow
 def test_qc_confirm_takes_the_series_number_or_description_and_says_what_it_recorded(
     qc_out: tuple[Path, int], tmp_path: Path, capsys
 ) -> None:
@@ -177,6 +182,7 @@ def test_qc_confirm_takes_the_series_number_or_description_and_says_what_it_reco
     assert confirmed["confirmed_grade"] == 2 and confirmed["confirmation"]["reviewer"] == "Dr Li"
 
 
+@pytest.mark.slow
 def test_qc_confirm_lists_the_valid_choices_when_the_series_is_not_found(
     qc_out: tuple[Path, int], tmp_path: Path, capsys
 ) -> None:

@@ -65,6 +65,7 @@ def series_of(report: dict, sequence: str) -> dict:
     return entry
 
 
+@pytest.mark.slow
 def test_confirming_the_t1c_and_the_grades_leaves_only_the_diffusion_reason_R_QC_2_R_ACQ_5(qc_dir):
     before = read(qc_dir)
     (study,) = before["studies"]
@@ -97,6 +98,7 @@ def test_confirming_the_t1c_and_the_grades_leaves_only_the_diffusion_reason_R_QC
     assert "confirmed by Dr Wang" in (qc_dir / "qc_report.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_corrected_sequence_is_checked_against_the_rules_of_the_new_sequence(qc_dir):
     adc = series_of(read(qc_dir), "ADC")
 
@@ -113,6 +115,7 @@ def test_a_corrected_sequence_is_checked_against_the_rules_of_the_new_sequence(q
     assert any(f["rule"] == "R-ACQ-4" and f["severity"] == "error" for f in corrected["findings"])
 
 
+@pytest.mark.slow
 def test_qc_confirm_needs_a_grade_or_a_sequence_and_a_known_sequence(qc_dir, capsys):
     uid = series_of(read(qc_dir), "T1C")["series_instance_uid"]
 

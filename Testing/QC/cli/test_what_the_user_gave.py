@@ -36,6 +36,7 @@ def _error_lines(capsys: pytest.CaptureFixture[str]) -> list[str]:
     return [line for line in capsys.readouterr().err.splitlines() if "error:" in line]
 
 
+@pytest.mark.slow
 def test_qc_on_a_nifti_folder_exits_2_with_the_error_the_html_shows(
     a_nifti_folder: Path, tmp_path: Path, capsys
 ) -> None:

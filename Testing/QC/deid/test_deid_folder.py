@@ -127,6 +127,7 @@ def test_the_input_is_never_modified(planted_run):
     assert _checksums(planted_run["in"]) == planted_run["before"]
 
 
+@pytest.mark.slow
 def test_real_vendor_headers_lose_their_identifying_values(tmp_path, shared_data):
     source = tmp_path / "in"
     _copy_vendor_files(shared_data, source)
@@ -188,6 +189,7 @@ def test_uids_are_consistent_within_a_series_and_deterministic_across_runs(
     assert other.uid(originals[0].SeriesInstanceUID) != series_uid
 
 
+@pytest.mark.slow
 def test_references_in_sequences_follow_the_remapped_uids(tmp_path, fixture_study):
     source = tmp_path / "in"
     shutil.copytree(fixture_study / "07_MRHR_T1_AX_POST_GAD_SE", source)
@@ -208,6 +210,7 @@ def test_references_in_sequences_follow_the_remapped_uids(tmp_path, fixture_stud
     assert reference.ReferencedSOPClassUID == pydicom.uid.MRImageStorage
 
 
+@pytest.mark.slow
 def test_dates_are_shifted_by_one_offset_per_patient_that_keeps_intervals(tmp_path, sample_case):
     source = tmp_path / "in"
     volume = {MRSequence.T1: sample_case / "native" / "T1.nii.gz"}
@@ -416,6 +419,7 @@ def test_the_post_check_withholds_a_file_whose_unlisted_attribute_repeats_the_pa
     assert _outputs(tmp_path / "out") == []
 
 
+@pytest.mark.slow
 def test_the_cli_writes_the_copy_the_report_and_the_key_beside_it(tmp_path, fixture_study, capsys):
     source = fixture_study / "07_MRHR_T1_AX_POST_GAD_SE"
     status = main(["deid", str(source), str(tmp_path / "out"), "--salt", SECRET, "--workers", "1"])
@@ -427,6 +431,7 @@ def test_the_cli_writes_the_copy_the_report_and_the_key_beside_it(tmp_path, fixt
     assert "de-identified 26 of 26 files" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_several_worker_processes_write_the_same_copy_as_one(tmp_path, fixture_study):
     source = tmp_path / "in"
     source.mkdir()

@@ -88,6 +88,7 @@ def test_a_sequence_without_a_protocol_is_refused(tmp_path, sample_case):
         write_case_as_dicom_study({MRSequence.DWI: sample_case / "native" / "T1.nii.gz"}, tmp_path)
 
 
+@pytest.mark.slow
 def test_the_sample_case_study_is_reproducible_from_its_seed(tmp_path):
     from CNSTumorQCLib.demo.fixture_study import write_sample_case_study
 

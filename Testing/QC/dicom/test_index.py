@@ -35,6 +35,7 @@ def test_siemens_xa30_enhanced_multiframe_files_become_one_plane_per_frame(
     assert positions == sorted(positions)
 
 
+@pytest.mark.slow
 def test_philips_classic_dti_is_split_into_volumes_by_b_value_and_direction(
     shared_data: Path,
 ) -> None:
@@ -141,6 +142,7 @@ def test_a_file_vanishing_during_the_scan_is_a_warning(tmp_path: Path) -> None:
     assert finding.severity is Severity.WARNING and "vanished" in finding.message
 
 
+@pytest.mark.slow
 def test_an_unreadable_file_is_an_error_finding(tmp_path: Path, shared_data: Path) -> None:
     """chmod 000 does not stop root: as root, the index runs in a child without the DAC capabilities."""
     (readable, secret) = copy_files(philips_b0_files(shared_data, 2), tmp_path)
@@ -250,6 +252,7 @@ def test_the_planes_read_do_not_depend_on_the_order_the_files_are_read_in(
     assert len(forwards) >= 180
 
 
+@pytest.mark.slow
 def test_copies_differing_in_one_series_wide_attribute_are_read_apart(
     tmp_path: Path, shared_data: Path
 ) -> None:

@@ -71,6 +71,7 @@ def test_n4_recovers_a_field_imposed_on_a_real_volume_R_QC_1(
     assert np.corrcoef(truth, found)[0, 1] > 0.8
 
 
+@pytest.mark.slow
 def test_inu_range_grows_with_the_imposed_field_R_QC_1(
     clean_estimates: dict[str, tuple[sitk.Image, np.ndarray, BiasFieldEstimate]],
 ) -> None:

@@ -30,6 +30,7 @@ def checked(shared_data: Path, tmp_path_factory: pytest.TempPathFactory):
     return root, staged, files, report, calls
 
 
+@pytest.mark.slow
 def test_a_study_staged_from_a_file_list_is_checked_with_progress(checked):
     root, staged, files, report, calls = checked
     assert len(staged) == len(files)
@@ -39,6 +40,7 @@ def test_a_study_staged_from_a_file_list_is_checked_with_progress(checked):
     assert (0, 1) == calls[1][:2]
 
 
+@pytest.mark.slow
 def test_the_radiologist_confirms_sequence_then_grade_and_both_are_kept(checked):
     root, _staged, _files, report, _calls = checked
     uid = report.series[0].series_instance_uid

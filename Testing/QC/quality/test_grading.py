@@ -59,6 +59,7 @@ def test_the_real_flair_is_grade_3_with_no_problem_reported_R_QC_1(
     assert clean_flair_grade.reasons == ["no quality problem detected by the metrics"]
 
 
+@pytest.mark.slow
 def test_strong_noise_lowers_the_grade_with_a_low_snr_reason_R_QC_1(
     native_flair: sitk.Image, flair_array: np.ndarray, clean_flair_grade: GradeSuggestion
 ) -> None:

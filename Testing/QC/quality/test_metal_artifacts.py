@@ -61,6 +61,7 @@ def test_the_real_bundled_series_have_no_metal_artifact(name: str) -> None:
     assert not any("metal" in r for r in suggestion.reasons)
 
 
+@pytest.mark.slow
 def test_the_real_xa30_t1_has_no_metal_artifact(shared_data: Path) -> None:
     (series,) = index_folder(shared_data / "dcm_qa_xa30/In/5_anat-T1w_acq-tfl", workers=1).series
     suggestion = suggest_grade(stack_image(series.stacks[0]), MRSequence.T1)
@@ -76,6 +77,7 @@ def test_metal_over_the_brain_is_grade_1_remove_and_rescan(name: str) -> None:
     assert any("remove it and rescan" in r for r in suggestion.reasons)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["T2", "FLAIR"])
 def test_metal_at_the_scalp_is_grade_2_bone_and_tissue_distinguishable(name: str) -> None:
     suggestion = suggest_grade(_with_metal(name, "scalp"), MRSequence(name))
@@ -87,6 +89,7 @@ def test_metal_at_the_scalp_is_grade_2_bone_and_tissue_distinguishable(name: str
     assert not any("over the brain" in r for r in suggestion.reasons)
 
 
+@pytest.mark.slow
 def test_the_qc_report_has_a_finding_naming_the_slice_for_the_radiologist(
     tmp_path: Path,
 ) -> None:

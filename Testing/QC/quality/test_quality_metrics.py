@@ -81,6 +81,7 @@ def test_the_head_mask_of_a_real_volume_is_one_head_with_air_around_it_R_QC_3(
     assert np.median(work.data[work.head]) > 10 * np.median(np.abs(work.data[work.air]) + 1)
 
 
+@pytest.mark.slow
 def test_added_noise_lowers_snr_and_snrd_R_QC_1(
     native_t2: sitk.Image, native_t2_array: np.ndarray, clean_metrics: QualityMetrics
 ) -> None:

@@ -43,6 +43,7 @@ def _flair_with(study: Path, folder: Path, edit) -> tuple[SeriesReport, Path]:  
     return entry, files[DAMAGED]
 
 
+@pytest.mark.slow
 def test_the_undamaged_flair_has_no_slice_finding_and_keeps_grade_3(
     study: Path, tmp_path: Path
 ) -> None:
@@ -51,6 +52,7 @@ def test_the_undamaged_flair_has_no_slice_finding_and_keeps_grade_3(
     assert not [f for f in entry.findings if "slice" in f.message]
 
 
+@pytest.mark.slow
 def test_a_zeroed_slice_is_an_R_DATA_2_error_naming_the_file_and_grade_1_not_motion(
     study: Path, tmp_path: Path
 ) -> None:
@@ -65,6 +67,7 @@ def test_a_zeroed_slice_is_an_R_DATA_2_error_naming_the_file_and_grade_1_not_mot
     assert not any("stair-step" in r for r in entry.grade_reasons)
 
 
+@pytest.mark.slow
 def test_a_constant_slice_is_blank_too(study: Path, tmp_path: Path) -> None:
     entry, damaged = _flair_with(
         study, tmp_path, lambda files: set_pixels(files[DAMAGED], lambda a: np.full_like(a, 300))
@@ -74,6 +77,7 @@ def test_a_constant_slice_is_blank_too(study: Path, tmp_path: Path) -> None:
     assert entry.suggested_grade == 1
 
 
+@pytest.mark.slow
 def test_a_duplicated_slice_is_an_R_DATA_2_error_naming_both_files(
     study: Path, tmp_path: Path
 ) -> None:
@@ -88,6 +92,7 @@ def test_a_duplicated_slice_is_an_R_DATA_2_error_naming_both_files(
     assert entry.suggested_grade == 1 and "duplicated slice" in entry.grade_reasons[0]
 
 
+@pytest.mark.slow
 def test_a_slice_whose_intensity_jumps_is_an_R_QC_3_warning_and_grade_2(
     study: Path, tmp_path: Path
 ) -> None:
@@ -101,6 +106,7 @@ def test_a_slice_whose_intensity_jumps_is_an_R_QC_3_warning_and_grade_2(
     assert not any("stair-step" in r for r in entry.grade_reasons)
 
 
+@pytest.mark.slow
 def test_a_t1c_whose_pixels_are_the_t1s_is_a_duplicated_volume_on_both_series(
     study: Path, tmp_path: Path
 ) -> None:
@@ -118,6 +124,7 @@ def test_a_t1c_whose_pixels_are_the_t1s_is_a_duplicated_volume_on_both_series(
         assert {str(p) for p in t1 + t1c} == set(finding.files)
 
 
+@pytest.mark.slow
 def test_distinct_series_of_the_bundled_study_are_not_duplicates(study: Path) -> None:
     report = build_report(study, workers=1, thumbnails=False)
     assert len(report.series) == 4

@@ -35,6 +35,7 @@ def _entries(qc_out: Path) -> dict[str, dict]:  # type: ignore[type-arg]
     return {e["series_description"]: e for e in report["series"]}
 
 
+@pytest.mark.slow
 def test_the_json_records_the_parameters_dcm2niix_reads(qc_out: Path, shared_data: Path) -> None:
     params = _entries(qc_out)["anat-T1w_acq-tfl"]["acquisition_parameters"]
     sidecar = json.loads((shared_data / "dcm_qa_xa30/Ref/5_anat-T1w_acq-tfl.json").read_text())
