@@ -185,6 +185,21 @@ def segment_mask(segmentation_node: Any, segment_id: str, reference: sitk.Image)
     )
 
 
+def segment_voxel_count(segmentation_node: Any, segment_id: str) -> int:
+    """How many voxels a segment holds, counted on its own labelmap layer (no resampling, so
+    cheap enough to show while drawing)."""
+    oriented = slicer.vtkOrientedImageData()
+    slicer.vtkSlicerSegmentationsModuleLogic.GetSegmentBinaryLabelmapRepresentation(
+        segmentation_node, segment_id, oriented, False
+    )
+    scalars = oriented.GetPointData().GetScalars()
+    segment = segmentation_node.GetSegmentation().GetSegment(segment_id)
+    if scalars is None or segment is None:
+        return 0
+    # Segments that do not overlap share a layer, told apart by their label value.
+    return int(np.count_nonzero(numpy_support.vtk_to_numpy(scalars) == segment.GetLabelValue()))
+
+
 def segment_ids(segmentation_node: Any) -> list[str]:
     ids = vtk.vtkStringArray()
     segmentation_node.GetSegmentation().GetSegmentIDs(ids)

@@ -48,6 +48,7 @@ TEXT: dict[str, dict[str, str]] = {
     "reference": {"en": "reference sequence", "zh": "参考序列"},
     "overlay": {"en": "Overlay of the previous version", "zh": "叠加上一版本"},
     "read_only": {"en": "Read-only review", "zh": "只读审核"},
+    "voxels": {"en": "voxels", "zh": "体素"},
 }
 
 STATES: dict[str, dict[str, str]] = {

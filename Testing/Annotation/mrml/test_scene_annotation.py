@@ -9,7 +9,7 @@ import SimpleITK as sitk
 from CNSTumorAnnotationLib.case.folder import load_case, region_masks
 from CNSTumorAnnotationLib.mrml.scene import load_case_into_scene
 from CNSTumorAnnotationLib.mrml.scene_annotation import masks_from_scene, save_scene_annotation
-from CNSTumorAnnotationLib.mrml.segmentation import set_segment_mask
+from CNSTumorAnnotationLib.mrml.segmentation import segment_voxel_count, set_segment_mask
 from CNSTumorQCLib.errors import InvalidInputError
 
 pytestmark = pytest.mark.mrml
@@ -79,3 +79,17 @@ def test_a_registered_case_reads_back_on_each_native_grid_not_through_its_displa
         np.testing.assert_array_equal(
             sitk.GetArrayFromImage(mask), sitk.GetArrayFromImage(saved[key]), err_msg=key
         )
+
+
+def test_a_segment_s_voxel_count_is_its_mask_s_sum_beside_a_segment_sharing_its_layer(
+    small_annotated_case, mrml_runtime
+):
+    loaded = load_case_into_scene(small_annotated_case, mrml_runtime)
+    saved = region_masks(small_annotated_case, loaded.version.version, runtime=mrml_runtime)
+    node = loaded.segmentation_for("enhancing")
+    segmentation = node.GetSegmentation()
+    for key in ("enhancing", "non_enhancing"):
+        segment_id = segmentation.GetSegmentIdBySegmentName(key)
+        expected = int(sitk.GetArrayViewFromImage(saved[key]).sum())
+        assert segment_voxel_count(node, segment_id) == expected, key
+    assert segment_voxel_count(node, segmentation.GetSegmentIdBySegmentName("enhancing")) > 0
