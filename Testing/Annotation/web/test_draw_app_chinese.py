@@ -17,6 +17,7 @@ from _page_language import CJK, ENGLISH_RUN
 
 pytest.importorskip("trame_slicer")
 
+from _web_helpers import PASSWORDS  # noqa: E402
 from trame.app import get_server  # noqa: E402
 
 from CNSTumorAnnotationLib.i18n import language  # noqa: E402
@@ -27,7 +28,6 @@ from CNSTumorAnnotationLib.web.draw_app import DrawApp  # noqa: E402
 from CNSTumorAnnotationLib.wizard.machine import NO_ENHANCEMENT  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.mrml]
-PASSWORDS = {"admin": "admin-pass-phrase", "dr_li": "li-pass-phrase", "dr_wang": "wang-pass-phrase"}
 
 
 def test_a_chinese_annotator_reads_the_self_check_and_checklist_in_chinese(

@@ -12,12 +12,6 @@ fills the region with every voxel of T1C in the range it offers.
 from __future__ import annotations
 
 import math
-import os
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,16 +23,14 @@ import SimpleITK as sitk
 pytest.importorskip("trame_slicer")
 playwright = pytest.importorskip("playwright.sync_api")
 
+from _web_helpers import CHROMIUM, FLAGS, PASSWORDS, serving  # noqa: E402
+
 from CNSTumorAnnotationLib.case.folder import load_case  # noqa: E402
 from CNSTumorAnnotationLib.project import workflow  # noqa: E402
 from CNSTumorAnnotationLib.project.annotation_project import Project  # noqa: E402
 from CNSTumorAnnotationLib.web.demo_project import CASE_ID, build_demo_project  # noqa: E402
-from CNSTumorAnnotationLib.web.workers import free_port  # noqa: E402
 from CNSTumorQCLib.sequences import MRSequence  # noqa: E402
 
-CHROMIUM = Path(os.environ.get("CNSTUMOR_CHROMIUM", "/usr/bin/chromium"))
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-PASSWORDS = {"admin": "admin-pass-phrase", "dr_li": "li-pass-phrase", "dr_wang": "wang-pass-phrase"}
 pytestmark = [pytest.mark.slow]
 
 
@@ -49,25 +41,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     build_demo_project(project_dir, passwords=PASSWORDS, register=False)
     with Project.open(project_dir) as project:
         workflow.start(project, CASE_ID, actor="dr_li")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "CNSTumorAnnotationLib.cli.app", "serve", "--project",
-         str(project_dir), "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/login", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    try:
+    with serving(project_dir) as base:
         yield base, project_dir
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)  # the server and the workers it started
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,8 @@ Screenshots go to ``docs/images/web-*.png`` (the README shows them).
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,17 +25,15 @@ import SimpleITK as sitk
 pytest.importorskip("trame_slicer")
 playwright = pytest.importorskip("playwright.sync_api")
 
+from _web_helpers import CHROMIUM, FLAGS, PASSWORDS, serving  # noqa: E402
+
 from CNSTumorAnnotationLib.case.folder import load_case  # noqa: E402
 from CNSTumorAnnotationLib.project import workflow  # noqa: E402
 from CNSTumorAnnotationLib.project.annotation_project import Project  # noqa: E402
 from CNSTumorAnnotationLib.training.calibration import record_certification  # noqa: E402
 from CNSTumorAnnotationLib.web.demo_project import CASE_ID, build_demo_project  # noqa: E402
-from CNSTumorAnnotationLib.web.workers import free_port  # noqa: E402
 from CNSTumorQCLib.sequences import MRSequence  # noqa: E402
 
-CHROMIUM = Path(os.environ.get("CNSTUMOR_CHROMIUM", "/usr/bin/chromium"))
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
-PASSWORDS = {"admin": "admin-pass-phrase", "dr_li": "li-pass-phrase", "dr_wang": "wang-pass-phrase"}
 IMAGES = Path(__file__).resolve().parents[3] / "docs" / "images"
 pytestmark = [pytest.mark.slow]
 
@@ -63,25 +57,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         project.deidentify("other-case", actor="admin")
         project.pass_qc("other-case", actor="admin", grade=3)
         workflow.assign(project, "other-case", "dr_he", actor="admin")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "CNSTumorAnnotationLib.cli.app", "serve", "--project",
-         str(project_dir), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/login", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.3)
-    try:
+    with serving(project_dir) as base:
         yield base, project_dir
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)  # the server and the workers it started
-        process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
