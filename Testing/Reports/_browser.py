@@ -40,6 +40,11 @@ _LAYOUT_PROBLEMS_JS = """(width) => {
     if (!(img.complete && img.naturalWidth > 0))
       problems.push(`image not decoded: ${img.alt || img.src.slice(0, 60)}`);
   }
+  for (const img of document.images) {
+    const own = img.getBoundingClientRect(), box = img.parentElement.getBoundingClientRect();
+    if (own.width > 0 && (own.left < box.left - 1 || own.right > box.right + 1))
+      problems.push(`image spills out of its box: ${img.alt || img.src.slice(0, 60)}`);
+  }
   document.querySelectorAll('table').forEach((table, i) => {
     if (table.querySelectorAll('td').length === 0) problems.push(`table ${i + 1} has no cells`);
   });

@@ -99,6 +99,16 @@ def test_the_qc_report_shows_each_series_sequence_grade_and_findings_with_rule_i
     study = opened.text(".study")
     assert "R-ACQ-4" in study and "missing" in study  # the TCGA case has no DWI/ADC
     assert "NOT FIT" in opened.text("h1")
+    # a long identification (a radiologist's confirmation, a Chinese translation) widens a
+    # card's text: its pictures keep their size, inside the card, never under the text
+    opened.page.evaluate(
+        "() => document.querySelector('.card td').append(' confirmed by a radiologist "
+        "with a long name and a long reason'.repeat(8))"
+    )
+    assert opened.all_problems() == []
+    card = opened.page.locator(".card").first
+    thumb, text = card.locator(".thumb").bounding_box(), card.locator("table").first.bounding_box()
+    assert thumb and text and thumb["x"] + thumb["width"] <= text["x"]
 
 
 @pytest.mark.slow

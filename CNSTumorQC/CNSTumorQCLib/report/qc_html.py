@@ -31,7 +31,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}h3{font-siz
 .FIT{background:#2e7d32}.NEEDS_REVIEW{background:#b26a00}.NOT_FIT{background:#c62828}
 table{border-collapse:collapse;font-size:13px;margin:6px 0}td,th{border-bottom:1px solid #e4e7ee;padding:4px 8px;text-align:left;vertical-align:top}
 .card{display:flex;gap:16px;background:#fff;border:1px solid #d9dde5;border-radius:8px;padding:12px;margin:10px 0}
-.thumb{align-self:flex-start;min-width:160px;max-width:450px;background:#000;display:flex;flex-direction:column;align-items:center;justify-content:center;color:#888;font-size:11px;border-radius:4px;padding:0 0 4px}
+.thumb{align-self:flex-start;flex:0 0 auto;min-width:160px;max-width:450px;background:#000;display:flex;flex-direction:column;align-items:center;justify-content:center;color:#888;font-size:11px;border-radius:4px;padding:0 0 4px}
 .thumb img{max-width:450px;max-height:200px}.thumb span{color:#c9ced8}.error{color:#c62828;font-weight:600}.warning{color:#b26a00;font-weight:600}.info{color:#5b6475}
 .valid{color:#2e7d32;font-weight:600}.missing,.invalid,.incomplete{color:#c62828;font-weight:600}.duplicated{color:#b26a00;font-weight:600}
 details{font-size:12px;color:#5b6475}code{font-size:12px}
