@@ -22,7 +22,7 @@ from CNSTumorAnnotationLib.people import (
     Role,
 )
 from CNSTumorAnnotationLib.project import audit, store, versions
-from CNSTumorAnnotationLib.project.annotation_project import Project, role_name
+from CNSTumorAnnotationLib.project.annotation_project import Project, ProjectCase, role_name
 from CNSTumorAnnotationLib.project.lifecycle import Action, CaseState
 from CNSTumorQCLib.errors import InvalidInputError, SchemaError, WorkflowError
 from CNSTumorQCLib.findings import Finding, has_blocking
@@ -402,23 +402,7 @@ def review(
     project.qualification_rules().require(person, Role.REVIEWER)
     case = project.case(case_id)
     latest = versions.latest_version(project.conn, case_id)
-    authors = {
-        r[0]
-        for r in project.conn.execute(
-            "SELECT author FROM annotation_versions WHERE case_id = ?", (case_id,)
-        )
-    }
-    if reviewer in authors or reviewer == case.assignee or _same_human(project, person, authors):
-        raise WorkflowError(
-            tr(
-                (
-                    "R-PPL-3: {person_name} annotated case {case_id}; a reviewer never "
-                    "reviews their own work"
-                ),
-                person_name=person.name,
-                case_id=case_id,
-            )
-        )
+    require_not_own_work(project, case, person)
     if decision == ReviewDecision.RETURN and not comments:
         raise InvalidInputError(
             tr("R-PPL-3: returning case {case_id} needs at least one comment", case_id=case_id)
@@ -506,6 +490,28 @@ def review_comments(project: Project, case_id: str) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+def require_not_own_work(project: Project, case: ProjectCase, person: Person) -> None:
+    """R-PPL-3: a reviewer never reviews a case they annotated (its assignee, the author of any
+    of its versions, or the same human under another identity: the same licence)."""
+    authors = {
+        r[0]
+        for r in project.conn.execute(
+            "SELECT author FROM annotation_versions WHERE case_id = ?", (case.id,)
+        )
+    }
+    if person.id in authors or person.id == case.assignee or _same_human(project, person, authors):
+        raise WorkflowError(
+            tr(
+                (
+                    "R-PPL-3: {person_name} annotated case {case_id}; a reviewer never "
+                    "reviews their own work"
+                ),
+                person_name=person.name,
+                case_id=case.id,
+            )
+        )
 
 
 def _same_human(project: Project, person: Person, authors: set[str]) -> bool:

@@ -1000,11 +1000,6 @@
         </message>
         <message>
             <location filename="../project/workflow.py" />
-            <source>R-PPL-3: {person_name} annotated case {case_id}; a reviewer never reviews their own work</source>
-            <translation>R-PPL-3：{person_name} 标注过病例 {case_id}；审核者不能审核自己的工作</translation>
-        </message>
-        <message>
-            <location filename="../project/workflow.py" />
             <source>R-PPL-3: returning case {case_id} needs at least one comment</source>
             <translation>R-PPL-3：退回病例 {case_id} 至少需要一条审核意见</translation>
         </message>
@@ -1022,6 +1017,11 @@
             <location filename="../project/workflow.py" />
             <source>reopening approved case {case_id} needs a reason</source>
             <translation>重新打开已通过的病例 {case_id} 须注明原因</translation>
+        </message>
+        <message>
+            <location filename="../project/workflow.py" />
+            <source>R-PPL-3: {person_name} annotated case {case_id}; a reviewer never reviews their own work</source>
+            <translation>R-PPL-3：{person_name} 标注过病例 {case_id}；审核者不能审核自己的工作</translation>
         </message>
         <message>
             <location filename="../project/workflow.py" />

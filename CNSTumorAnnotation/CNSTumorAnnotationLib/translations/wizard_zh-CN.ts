@@ -335,11 +335,6 @@
         </message>
         <message>
             <location filename="../wizard/review.py" />
-            <source>R-PPL-3: {person_name} annotated case {case_id}; a reviewer never reviews their own work</source>
-            <translation>R-PPL-3：{person_name} 标注过病例 {case_id}；审核者不能审核自己的工作</translation>
-        </message>
-        <message>
-            <location filename="../wizard/review.py" />
             <source>case {case_id} has no saved version to review</source>
             <translation>病例 {case_id} 没有可审核的已保存版本</translation>
         </message>

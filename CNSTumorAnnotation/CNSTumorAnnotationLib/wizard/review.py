@@ -198,23 +198,7 @@ class ReviewSession:
                     state=case.state.value,
                 )
             )
-        authors = {
-            row[0]
-            for row in project.conn.execute(
-                "SELECT author FROM annotation_versions WHERE case_id = ?", (case_id,)
-            )
-        }
-        if reviewer in authors or reviewer == case.assignee:
-            raise WorkflowError(
-                tr(
-                    (
-                        "R-PPL-3: {person_name} annotated case {case_id}; a reviewer never "
-                        "reviews their own work"
-                    ),
-                    person_name=person.name,
-                    case_id=case_id,
-                )
-            )
+        workflow.require_not_own_work(project, case, person)
         return cls(project, case_id, reviewer, tuple(regions), dict(slice_counts or {}))
 
     def submitted_version(self) -> int:
