@@ -35,6 +35,7 @@ from CNSTumorAnnotationLib.case.folder import (
 )
 from CNSTumorAnnotationLib.case.registration import (
     FIXED_SEQUENCE,
+    read_transform_file,
     register_atlas_to_native,
     sequence_transform,
     transforms_dir,
@@ -133,12 +134,7 @@ def read_transform(value: Path | str) -> sitk.Transform:
     path = Path(value)
     if not path.is_file():
         raise MissingInputError(tr("transform file not found"), path)
-    try:
-        return sitk.ReadTransform(str(path))
-    except RuntimeError as error:
-        raise InvalidInputError(
-            tr("SimpleITK cannot read the transform ({error})", error=error), path
-        ) from None
+    return read_transform_file(path)
 
 
 def _space_transform(

@@ -255,6 +255,11 @@ def sequence_transform(case: Any, sequence: MRSequence) -> sitk.Transform:
     path = sequence_transform_path(case, sequence)
     if not path.is_file():
         return sitk.Euler3DTransform()
+    return read_transform_file(path)
+
+
+def read_transform_file(path: Path) -> sitk.Transform:
+    """An ITK transform file, or one clear error naming it when SimpleITK cannot read it."""
     try:
         return sitk.ReadTransform(str(path))
     except RuntimeError as error:

@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from CNSTumorAnnotationLib.export.manifest import ManifestEntry
+from CNSTumorQCLib.atomic import fsync_dir, fsync_file
 
 STAGING_MARK = ".staging-"
 OLD_MARK = ".old-"
@@ -77,7 +78,7 @@ def swap_in(stage: Path, final: Path) -> None:
         old.rmdir()
         os.rename(final, old)
     os.rename(stage, final)
-    _fsync_dir(final.parent)
+    fsync_dir(final.parent)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -97,16 +98,6 @@ def relocate(
 def _fsync_tree(folder: Path) -> None:
     for path in sorted(folder.rglob("*")):
         if path.is_file():
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
+            fsync_file(path)
     for path in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
-        _fsync_dir(path)
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_dir(path)

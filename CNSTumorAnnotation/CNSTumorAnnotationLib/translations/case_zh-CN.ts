@@ -395,11 +395,6 @@
         </message>
         <message>
             <location filename="../case/labelmap_import.py" />
-            <source>SimpleITK cannot read the transform ({error})</source>
-            <translation>SimpleITK 无法读取该变换（{error}）</translation>
-        </message>
-        <message>
-            <location filename="../case/labelmap_import.py" />
             <source>the label map's grid ({grid}) is not the grid of any case volume ({grids}): it may lie in another space (an atlas such as SRI-24). Give --atlas-flair with the FLAIR of its space to register it, --transform FILE, or --transform identity if it is in the scanner's space on another grid</source>
             <translation>标签图的网格（{grid}）与病例的任何容积网格（{grids}）都不同：它可能位于另一空间（如 SRI-24 图谱）。请用 --atlas-flair 提供该空间的 FLAIR 以进行配准，或提供 --transform FILE；若其位于扫描仪空间但网格不同，请用 --transform identity</translation>
         </message>
@@ -472,6 +467,11 @@
             <location filename="../case/registration.py" />
             <source>co-registering to FLAIR</source>
             <translation>正在配准至 FLAIR</translation>
+        </message>
+        <message>
+            <location filename="../case/registration.py" />
+            <source>SimpleITK cannot read the transform ({error})</source>
+            <translation>SimpleITK 无法读取该变换（{error}）</translation>
         </message>
         <message>
             <location filename="../case/seg_nrrd_reader.py" />
