@@ -26,11 +26,15 @@ from slicer.parameterNodeWrapper import Choice, parameterNodeWrapper
 from slicer.ScriptedLoadableModule import *
 from slicer.util import VTKObservationMixin
 
-# The QC module's file (installed beside this one): the requirement handling both logics share.
-from CNSTumorQC import CNSTumorQCLogic, RequirementsMixin
+# The QC module's file (installed beside this one): what both modules share (the minimum Slicer
+# and its message, loading a module's translations, the requirement handling of the logics).
+from CNSTumorQC import (
+    CNSTumorQCLogic,
+    RequirementsMixin,
+    loadModuleTranslations,
+    slicerVersionProblem,
+)
 
-#: The oldest 3D Slicer this extension runs on (Python 3.12, vtkSegment.SetTerminology, pydicom 2.4).
-MINIMUM_SLICER_VERSION = (5, 10)
 #: The export formats (R-FMT-1..3); the combo box shows exactly these (parameterNodeWrapper Choice).
 EXPORT_FORMATS = ["all", "nifti", "seg-nrrd", "dicom-seg", "brats", "nnunet"]
 #: Guidance languages of the wizard.
@@ -38,29 +42,7 @@ LANGUAGES = ["en", "zh"]
 MODULE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-def slicerVersionProblem():
-    """A message when this Slicer is older than MINIMUM_SLICER_VERSION, else None."""
-    version = (int(slicer.app.majorVersion), int(slicer.app.minorVersion))
-    if version >= MINIMUM_SLICER_VERSION:
-        return None
-    return _(
-        "CNS Tumor Annotation needs 3D Slicer {minimum} or later; this is Slicer {version}. "
-        "Install Slicer {minimum} (or a later release) from https://download.slicer.org."
-    ).format(
-        minimum="{}.{}".format(*MINIMUM_SLICER_VERSION),
-        version="{}.{}".format(*version),
-    )
-
-
-def loadModuleTranslations(moduleName):
-    """Slicer 5.10 loads .qm files only from its own folder: load this module's for the
-    application language (Resources/Translations/<module>/<module>_<language>.qm)."""
-    folder = os.path.join(MODULE_DIR, "Resources", "Translations", moduleName)
-    if os.path.isdir(folder) and hasattr(slicer.app, "loadTranslations"):
-        slicer.app.loadTranslations(folder)
-
-
-loadModuleTranslations("CNSTumorAnnotation")
+loadModuleTranslations("CNSTumorAnnotation", MODULE_DIR)
 
 
 #
@@ -85,7 +67,7 @@ class CNSTumorAnnotation(ScriptedLoadableModule):
             "self-check, versioned saves, review and export to NIfTI, .seg.nrrd, DICOM SEG, BraTS "
             "and nnU-Net layouts."
         )
-        problem = slicerVersionProblem()
+        problem = slicerVersionProblem(_("CNS Tumor Annotation"))
         if problem:
             logging.error(problem)
             self.parent.helpText = problem + "\n\n" + self.parent.helpText
@@ -169,7 +151,7 @@ class CNSTumorAnnotationWidget(ScriptedLoadableModuleWidget, VTKObservationMixin
     # ---- setup -------------------------------------------------------------------------------
     def setup(self) -> None:
         ScriptedLoadableModuleWidget.setup(self)
-        problem = slicerVersionProblem()
+        problem = slicerVersionProblem(_("CNS Tumor Annotation"))
         if problem:
             label = qt.QLabel(problem)
             label.wordWrap = True

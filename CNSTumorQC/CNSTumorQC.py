@@ -30,29 +30,31 @@ MODULE_DIR = os.path.dirname(os.path.abspath(__file__))
 SEQUENCES = ["T1", "T1C", "T2", "FLAIR", "DWI", "ADC", "OTHER"]
 
 
-def slicerVersionProblem():
-    """A message when this Slicer is older than MINIMUM_SLICER_VERSION, else None."""
+def slicerVersionProblem(moduleTitle):
+    """A message when this Slicer is older than MINIMUM_SLICER_VERSION, else None (both modules
+    say it, each with its own title)."""
     version = (int(slicer.app.majorVersion), int(slicer.app.minorVersion))
     if version >= MINIMUM_SLICER_VERSION:
         return None
     return _(
-        "CNS Tumor QC needs 3D Slicer {minimum} or later; this is Slicer {version}. "
+        "{module} needs 3D Slicer {minimum} or later; this is Slicer {version}. "
         "Install Slicer {minimum} (or a later release) from https://download.slicer.org."
     ).format(
+        module=moduleTitle,
         minimum="{}.{}".format(*MINIMUM_SLICER_VERSION),
         version="{}.{}".format(*version),
     )
 
 
-def loadModuleTranslations(moduleName):
-    """Slicer 5.10 loads .qm files only from its own folder: load this module's for the
-    application language (Resources/Translations/<module>/<module>_<language>.qm)."""
-    folder = os.path.join(MODULE_DIR, "Resources", "Translations", moduleName)
+def loadModuleTranslations(moduleName, moduleDir):
+    """Slicer 5.10 loads .qm files only from its own folder: load a module's for the
+    application language (<moduleDir>/Resources/Translations/<module>/<module>_<language>.qm)."""
+    folder = os.path.join(moduleDir, "Resources", "Translations", moduleName)
     if os.path.isdir(folder) and hasattr(slicer.app, "loadTranslations"):
         slicer.app.loadTranslations(folder)
 
 
-loadModuleTranslations("CNSTumorQC")
+loadModuleTranslations("CNSTumorQC", MODULE_DIR)
 
 
 #
@@ -75,7 +77,7 @@ class CNSTumorQC(ScriptedLoadableModule):
             "(R-DATA-2), sequence rules (R-ACQ-1..7) and a suggested image-quality grade (R-QC-1..3) "
             "that a radiologist confirms."
         )
-        problem = slicerVersionProblem()
+        problem = slicerVersionProblem(_("CNS Tumor QC"))
         if problem:
             logging.error(problem)
             self.parent.helpText = problem + "\n\n" + self.parent.helpText
@@ -126,7 +128,7 @@ class CNSTumorQCWidget(ScriptedLoadableModuleWidget, VTKObservationMixin):
 
     def setup(self) -> None:
         ScriptedLoadableModuleWidget.setup(self)
-        problem = slicerVersionProblem()
+        problem = slicerVersionProblem(_("CNS Tumor QC"))
         if problem:
             label = qt.QLabel(problem)
             label.wordWrap = True

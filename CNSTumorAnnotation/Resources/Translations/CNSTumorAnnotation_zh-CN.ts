@@ -5,11 +5,6 @@
         <name>CNSTumorAnnotation</name>
         <message>
             <location filename="../../CNSTumorAnnotation.py" />
-            <source>CNS Tumor Annotation needs 3D Slicer {minimum} or later; this is Slicer {version}. Install Slicer {minimum} (or a later release) from https://download.slicer.org.</source>
-            <translation>CNS 肿瘤标注需要 3D Slicer {minimum} 或更高版本；当前为 Slicer {version}。请从 https://download.slicer.org 安装 Slicer {minimum}（或更新版本）。</translation>
-        </message>
-        <message>
-            <location filename="../../CNSTumorAnnotation.py" />
             <source>A case queue and a per-case wizard for annotating CNS-tumor MRI under the Chinese radiologists' expert consensus: whole tumor / edema on FLAIR, tumor body on T2, enhancing and non-enhancing regions on contrast T1, each on the original axial images; self-check, versioned saves, review and export to NIfTI, .seg.nrrd, DICOM SEG, BraTS and nnU-Net layouts.</source>
             <translation>按照中国放射科医师专家共识标注 CNS 肿瘤 MRI 的病例队列与逐例向导：在 FLAIR 上标注全肿瘤区域/水肿，在 T2 上标注肿瘤瘤体，在增强 T1 上标注强化与非强化区域，均在原始轴位图像上完成；自检、版本化保存、审核，并导出为 NIfTI、.seg.nrrd、DICOM SEG、BraTS 和 nnU-Net 格式。</translation>
         </message>

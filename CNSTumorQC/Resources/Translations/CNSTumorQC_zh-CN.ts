@@ -5,8 +5,8 @@
         <name>CNSTumorQC</name>
         <message>
             <location filename="../../CNSTumorQC.py" />
-            <source>CNS Tumor QC needs 3D Slicer {minimum} or later; this is Slicer {version}. Install Slicer {minimum} (or a later release) from https://download.slicer.org.</source>
-            <translation>CNS 肿瘤质控需要 3D Slicer {minimum} 或更高版本；当前为 Slicer {version}。请从 https://download.slicer.org 安装 Slicer {minimum}（或更新版本）。</translation>
+            <source>{module} needs 3D Slicer {minimum} or later; this is Slicer {version}. Install Slicer {minimum} (or a later release) from https://download.slicer.org.</source>
+            <translation>{module} 需要 3D Slicer {minimum} 或更高版本；当前为 Slicer {version}。请从 https://download.slicer.org 安装 Slicer {minimum}（或更新版本）。</translation>
         </message>
         <message>
             <location filename="../../CNSTumorQC.py" />
