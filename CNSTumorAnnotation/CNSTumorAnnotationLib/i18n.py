@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from CNSTumorQCLib.i18n import N_, Translator, html_lang, language, set_language, using_language
+from CNSTumorQCLib.i18n import (
+    LANGUAGES,
+    N_,
+    Translator,
+    html_lang,
+    language,
+    set_language,
+    using_language,
+)
 
 tr = Translator(Path(__file__).resolve().parent)
 
-__all__ = ["N_", "html_lang", "language", "set_language", "tr", "using_language"]
+__all__ = ["LANGUAGES", "N_", "html_lang", "language", "set_language", "tr", "using_language"]

@@ -35,7 +35,7 @@ from typing import Any
 from CNSTumorAnnotationLib.cli import credentials
 from CNSTumorAnnotationLib.cli import project_people as people_commands
 from CNSTumorAnnotationLib.cli.app import display_width
-from CNSTumorAnnotationLib.i18n import N_, tr
+from CNSTumorAnnotationLib.i18n import LANGUAGES, N_, tr
 from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
@@ -159,7 +159,9 @@ def _register_people(commands: Any) -> None:
     add.add_argument(
         "--licence", required=True, help=tr("licence or staff number (one human, one identity)")
     )
-    add.add_argument("--language", default="en", choices=["en", "zh"], help=tr("wizard language"))
+    add.add_argument(
+        "--language", default="en", choices=list(LANGUAGES), help=tr("wizard language")
+    )
     add.add_argument(
         "--new-password-file", type=Path, help=tr("the new person's first password (first line)")
     )

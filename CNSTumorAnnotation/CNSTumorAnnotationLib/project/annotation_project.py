@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from CNSTumorAnnotationLib.i18n import N_, tr
+from CNSTumorAnnotationLib.i18n import LANGUAGES, N_, tr
 from CNSTumorAnnotationLib.people import (
     CONSENSUS_RULES,
     NotPermittedError,
@@ -32,8 +32,6 @@ from CNSTumorQCLib.atomic import write_text_atomic
 from CNSTumorQCLib.errors import InvalidInputError, MissingInputError, WorkflowError
 from CNSTumorQCLib.paths import safe_component
 
-#: interface languages of the browser wizard (Chinese and English, chosen per person)
-LANGUAGES = ("en", "zh")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 #: How people read the roles (the values are stored and typed on the command line).
 ROLE_NAMES: dict[Role, str] = {
@@ -303,14 +301,7 @@ class Project:
                     person_id=person_id,
                 )
             )
-        if language not in LANGUAGES:
-            raise InvalidInputError(
-                tr(
-                    "language must be one of {choices}, not {language!r}",
-                    choices=list(LANGUAGES),
-                    language=language,
-                )
-            )
+        _check_language(language)
         person = Person(
             person_id,
             name.strip(),
@@ -483,14 +474,7 @@ class Project:
                     person_id=person_id,
                 )
             )
-        if language not in LANGUAGES:
-            raise InvalidInputError(
-                tr(
-                    "language must be one of {choices}, not {language!r}",
-                    choices=list(LANGUAGES),
-                    language=language,
-                )
-            )
+        _check_language(language)
         with store.transaction(self.conn) as conn:
             conn.execute("UPDATE people SET language = ? WHERE id = ?", (language, person_id))
             audit.append(conn, actor=actor, action="language_set", details={"language": language})
@@ -807,3 +791,15 @@ def project_database(directory: str | Path) -> str | Path:
             directory,
         )
     return database
+
+
+def _check_language(language: str) -> None:
+    """A person's interface language (the browser wizard's, chosen per person) is one we speak."""
+    if language not in LANGUAGES:
+        raise InvalidInputError(
+            tr(
+                "language must be one of {choices}, not {language!r}",
+                choices=list(LANGUAGES),
+                language=language,
+            )
+        )

@@ -85,11 +85,6 @@
         </message>
         <message>
             <location filename="../project/annotation_project.py" />
-            <source>language must be one of {choices}, not {language!r}</source>
-            <translation>语言须为 {choices} 之一，而不是 {language!r}</translation>
-        </message>
-        <message>
-            <location filename="../project/annotation_project.py" />
             <source>person {person_id} needs a name</source>
             <translation>人员 {person_id} 需要姓名</translation>
         </message>
@@ -217,6 +212,11 @@
             <location filename="../project/annotation_project.py" />
             <source>no annotation project database here (neither project.sqlite nor project.database)</source>
             <translation>此处没有标注项目数据库（既无 project.sqlite，也无 project.database）</translation>
+        </message>
+        <message>
+            <location filename="../project/annotation_project.py" />
+            <source>language must be one of {choices}, not {language!r}</source>
+            <translation>语言须为 {choices} 之一，而不是 {language!r}</translation>
         </message>
         <message>
             <location filename="../project/audit.py" />

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from CNSTumorAnnotationLib.i18n import N_, language, tr, using_language
+from CNSTumorAnnotationLib.i18n import LANGUAGES, N_, language, tr, using_language
 from CNSTumorQCLib.errors import InvalidInputError
-
-LANGUAGES = ("en", "zh")
 
 #: rule -> its guidance (English, marked for translation: shown with ``tr``)
 RULE_TEXTS: dict[str, str] = {
