@@ -35,28 +35,15 @@ from typing import Any
 from CNSTumorAnnotationLib.cli import credentials
 from CNSTumorAnnotationLib.cli import project_people as people_commands
 from CNSTumorAnnotationLib.cli.app import display_width
-from CNSTumorAnnotationLib.i18n import LANGUAGES, N_, tr
+from CNSTumorAnnotationLib.i18n import LANGUAGES, tr
 from CNSTumorAnnotationLib.people import Person, Role, Title
 from CNSTumorAnnotationLib.project import workflow
 from CNSTumorAnnotationLib.project.annotation_project import Project
+from CNSTumorAnnotationLib.project.lifecycle import state_name
 from CNSTumorAnnotationLib.project.status import project_status, verify_project
 from CNSTumorAnnotationLib.project.workflow import ReviewComment, ReviewDecision
 from CNSTumorQCLib.errors import AuthenticationError, InvalidInputError, SchemaError
 
-#: The case states (``CaseState`` values), translated where the terminal shows them to people;
-#: in English, and in ``--json``, a state reads as its stored value.
-STATE_WORDS: tuple[str, ...] = (
-    N_("imported"),
-    N_("deidentified"),
-    N_("qc_passed"),
-    N_("excluded"),
-    N_("assigned"),
-    N_("in_progress"),
-    N_("self_checked"),
-    N_("submitted"),
-    N_("approved"),
-    N_("returned"),
-)
 _COMMENT = re.compile(r"^(?P<region>[A-Za-z_]+)(@(?P<slice>\d+))?:\s*(?P<text>.+)$", re.S)
 _STEPS = ("deidentify", "pass_qc", "exclude", "start", "revise", "reopen")
 
@@ -411,7 +398,7 @@ def _case_step(args: argparse.Namespace) -> int:
             state = workflow.revise(project, args.case, actor=actor)
         else:
             state = project.deidentify(args.case, actor=actor)
-    print(tr("case {case}: {state}", case=args.case, state=state_words(state.value)))
+    print(tr("case {case}: {state}", case=args.case, state=state_name(state.value)))
     return 0
 
 
@@ -471,11 +458,6 @@ def _submit(args: argparse.Namespace) -> int:
     return 0
 
 
-def state_words(value: str) -> str:
-    """A case state's stored value as people read it (English: the value itself)."""
-    return tr(value) if value in STATE_WORDS else value
-
-
 def parse_comment(text: str) -> ReviewComment:
     """``enhancing@72: rim too thick`` -> region, slice and text; plain text is kept whole."""
     match = _COMMENT.match(text.strip())
@@ -498,7 +480,7 @@ def _review(args: argparse.Namespace) -> int:
             comments=[parse_comment(c) for c in args.comment],
             summary=args.summary,
         )
-    print(tr("case {case}: {state}", case=args.case, state=state_words(state.value)))
+    print(tr("case {case}: {state}", case=args.case, state=state_name(state.value)))
     return 0
 
 
@@ -512,7 +494,7 @@ def _status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(status, indent=2, default=str))
         return 0
-    counts = ", ".join(f"{state_words(k)} {v}" for k, v in status["counts"].items() if v)
+    counts = ", ".join(f"{state_name(k)} {v}" for k, v in status["counts"].items() if v)
     print(
         tr(
             "{project}: {counts}; review queue {queued}",
@@ -522,7 +504,7 @@ def _status(args: argparse.Namespace) -> int:
         )
     )
     for row in status["cases"]:
-        state = state_words(row["state"])
+        state = state_name(row["state"])
         state += " " * max(0, 13 - display_width(state))  # a Chinese character is two columns
         print(f"  {row['case']:<20} {state} {row['assignee'] or '-':<12} v{row['version'] or '-'}")
     return 0

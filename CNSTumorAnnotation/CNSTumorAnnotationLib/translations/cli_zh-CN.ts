@@ -812,56 +812,6 @@
         </message>
         <message>
             <location filename="../cli/project.py" />
-            <source>imported</source>
-            <translation>已导入</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>deidentified</source>
-            <translation>已脱敏</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>qc_passed</source>
-            <translation>质控通过</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>excluded</source>
-            <translation>已排除</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>assigned</source>
-            <translation>已分配</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>in_progress</source>
-            <translation>标注中</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>self_checked</source>
-            <translation>已自检</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>submitted</source>
-            <translation>已提交</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>approved</source>
-            <translation>已通过</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
-            <source>returned</source>
-            <translation>已退回</translation>
-        </message>
-        <message>
-            <location filename="../cli/project.py" />
             <source>annotation project: people, cases, review, audit</source>
             <translation>标注项目：人员、病例、审核、审计</translation>
         </message>

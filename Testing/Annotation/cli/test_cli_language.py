@@ -21,8 +21,7 @@ from _case_helpers import PATIENT, native_volumes
 from _project_helpers import ADMIN, PASSWORDS, new_project
 
 from CNSTumorAnnotationLib.cli.app import display_width, main, wrap_wide
-from CNSTumorAnnotationLib.cli.project import STATE_WORDS
-from CNSTumorAnnotationLib.project.lifecycle import CaseState
+from CNSTumorAnnotationLib.project.lifecycle import STATE_NAMES, CaseState
 from CNSTumorQCLib import i18n
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -275,7 +274,8 @@ def test_the_console_command_speaks_chinese_from_the_environment(tmp_path: Path)
 
 
 def test_every_case_state_has_its_words() -> None:
-    assert set(STATE_WORDS) == {state.value for state in CaseState}
+    """The terminal shows each state with the lifecycle's words (one table for every page)."""
+    assert set(STATE_NAMES) == set(CaseState)
 
 
 def test_chinese_help_wraps_by_its_width_and_never_splits_a_latin_word() -> None:
